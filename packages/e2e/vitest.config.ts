@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: '@clets/e2e', include: ['src/**/*.test.ts'] },
+});

@@ -1,0 +1,126 @@
+/**
+ * Frame codec: bytes <-> Frame, with a size limit and a nesting limit. Whatever the input,
+ * decodeFrame throws nothing but CletsError, so a peer's garbage never becomes an
+ * unexpected exception in a service.
+ */
+import protobuf from 'protobufjs/minimal.js';
+import { CletsError } from './errors.js';
+import { pb, FRAME_KINDS, type DecodedFrame, type Frame, type FrameKind } from './types.js';
+
+/** Default maximum encoded frame size: 64 KiB (the switch's terminal-side default). */
+export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * Maximum nesting of groups and messages while decoding. The schema itself nests at most
+ * five deep (Frame > LinkReply > Response > Record > Field); the margin covers unknown
+ * fields of newer peers, the limit stops a crafted buffer of nested groups exhausting the
+ * stack (protoc's own default is 100).
+ */
+export const MAX_NESTING_DEPTH = 32;
+protobuf.Reader.recursionLimit = MAX_NESTING_DEPTH;
+
+export interface CodecLimits {
+  maxFrameBytes?: number;
+}
+
+/** Which member of the `oneof body` a frame carries, or undefined for none. */
+export function frameKind(frame: Frame | DecodedFrame): FrameKind | undefined {
+  if (frame instanceof pb.Frame) return frame.body ?? undefined;
+  for (const kind of FRAME_KINDS) {
+    if (frame[kind] != null) return kind;
+  }
+  return undefined;
+}
+
+/** Encodes one frame. Throws CLETS_ERR_FRAME_EMPTY / _FRAME_TOO_LARGE / _FRAME_MALFORMED. */
+export function encodeFrame(frame: Frame, limits: CodecLimits = {}): Uint8Array {
+  const maxBytes = limits.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  if (frameKind(frame) === undefined) throw new CletsError('CLETS_ERR_FRAME_EMPTY');
+  let bytes: Uint8Array;
+  try {
+    bytes = pb.Frame.encode(frame).finish();
+  } catch (error) {
+    throw new CletsError('CLETS_ERR_FRAME_MALFORMED', describe(error), { cause: error });
+  }
+  if (bytes.length > maxBytes) {
+    throw new CletsError('CLETS_ERR_FRAME_TOO_LARGE', `${bytes.length} bytes > ${maxBytes}`);
+  }
+  return bytes;
+}
+
+/** Decodes one frame and checks it carries exactly one body. Throws only CletsError. */
+export function decodeFrame(bytes: Uint8Array, limits: CodecLimits = {}): DecodedFrame & { body: FrameKind } {
+  const maxBytes = limits.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  if (!(bytes instanceof Uint8Array)) throw new CletsError('CLETS_ERR_FRAME_MALFORMED', 'not binary data');
+  if (bytes.length > maxBytes) {
+    throw new CletsError('CLETS_ERR_FRAME_TOO_LARGE', `${bytes.length} bytes > ${maxBytes}`);
+  }
+  let frame: DecodedFrame;
+  try {
+    frame = pb.Frame.decode(bytes);
+  } catch (error) {
+    const detail = describe(error);
+    if (/depth/i.test(detail) || error instanceof RangeError && /call stack/i.test(detail)) {
+      throw new CletsError('CLETS_ERR_FRAME_TOO_DEEP', undefined, { cause: error });
+    }
+    throw new CletsError('CLETS_ERR_FRAME_MALFORMED', detail, { cause: error });
+  }
+  const kind = frame.body;
+  if (!kind) throw new CletsError('CLETS_ERR_FRAME_EMPTY');
+  return frame as DecodedFrame & { body: FrameKind };
+}
+
+/** A frame as plain JSON (enums as names, 64-bit numbers as numbers): golden fixtures, HTTP. */
+export function frameToJson(frame: DecodedFrame): Record<string, unknown> {
+  return pb.Frame.toObject(frame, { enums: String, longs: Number, defaults: false, oneofs: false });
+}
+
+/** The inverse of frameToJson. Throws CLETS_ERR_FRAME_MALFORMED naming what is wrong. */
+export function frameFromJson(json: unknown): DecodedFrame {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CletsError('CLETS_ERR_FRAME_MALFORMED', 'a frame must be a JSON object');
+  }
+  let frame: DecodedFrame;
+  try {
+    frame = pb.Frame.fromObject(json as Record<string, unknown>);
+  } catch (error) {
+    throw new CletsError('CLETS_ERR_FRAME_MALFORMED', describe(error), { cause: error });
+  }
+  // protobufjs drops unknown members and maps unknown enum names to 0 without a word; a
+  // round trip finds what it dropped, so a typo is an error that names the path.
+  const lost = firstDifference(withoutDefaults(json), withoutDefaults(frameToJson(frame)), 'frame');
+  if (lost !== undefined) throw new CletsError('CLETS_ERR_FRAME_MALFORMED', `${lost} is not a valid member or value`);
+  return frame;
+}
+
+function withoutDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDefaults);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      const cleaned = withoutDefaults(member);
+      if (cleaned === undefined || cleaned === null || cleaned === 0 || cleaned === '' || cleaned === false) continue;
+      if (typeof cleaned === 'string' && cleaned.endsWith('_UNSPECIFIED')) continue;
+      if (Array.isArray(cleaned) && cleaned.length === 0) continue;
+      out[key] = cleaned;
+    }
+    return out;
+  }
+  return value;
+}
+
+function firstDifference(expected: unknown, actual: unknown, path: string): string | undefined {
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object') return path;
+    for (const [key, member] of Object.entries(expected)) {
+      const found = firstDifference(member, (actual as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof expected === 'number' && typeof actual === 'number') return expected === actual ? undefined : path;
+  return String(expected) === String(actual) ? undefined : path;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
