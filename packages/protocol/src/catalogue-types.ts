@@ -82,7 +82,23 @@ export interface MessageKeyDefinition {
   readonly whenDown: DownPolicy;
   /** The response key a system answers with, where it differs (DQ -> DR, RQ -> RR). */
   readonly responseKey?: string;
+  /**
+   * Value-dependent requirements: when `field` has `value`, every field of `requires` must
+   * be present too (YR with CNF/T, "answer by a time", needs ABY).
+   */
+  readonly requiredWhen?: readonly { readonly field: string; readonly value: string; readonly requires: readonly string[] }[];
+  /**
+   * For `destinations` keys: which kinds of destination the header may name and how many.
+   * Absent: every kind, any number (AM). YQ and YR go to exactly one ORI.
+   */
+  readonly destinationRule?: { readonly kinds: readonly DestinationKind[]; readonly max?: number };
 }
+
+/**
+ * Kinds of header destination for agency-to-agency traffic: an ORI (`CA0370000`), a
+ * terminal mnemonic (4 characters), a California county (`C19`, counties 01-58), or `ALL`.
+ */
+export type DestinationKind = 'ori' | 'terminal' | 'county' | 'all';
 
 /** One field tag's definition and edit. */
 export interface FieldDefinition {

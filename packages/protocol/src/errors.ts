@@ -80,6 +80,7 @@ export const ERROR_CODES = {
   CLETS_ERR_BROADCAST_NOT_PERMITTED: { wire: 412, http: 403, message: 'operator not authorised to broadcast' },
   CLETS_ERR_CERT_TRAINING: { wire: 413, http: 403, message: 'initial training not completed within 6 months of appointment' },
   CLETS_ERR_KEY_NOT_FROM_TERMINAL: { wire: 414, http: 403, message: 'message key is sent by the switch only' },
+  CLETS_ERR_ADMIN_NOT_PERMITTED: { wire: 415, http: 403, message: 'administrator not permitted this action or agency' },
 
   // --- 5xx: routing, systems and delivery --------------------------------------------------
   CLETS_ERR_NO_ROUTE: { wire: 501, http: 422, message: 'no route to a system for this message' },
@@ -100,6 +101,7 @@ export const ERROR_CODES = {
   CLETS_ERR_SHUTTING_DOWN: { wire: 903, http: 503, message: 'switch shutting down', close: 1001 },
   CLETS_ERR_SLOW_CONSUMER: { wire: 904, http: 503, message: 'terminal did not read its traffic; connection closed', close: 4904 },
   CLETS_ERR_NOT_FOUND: { wire: 905, http: 404, message: 'no such resource' },
+  CLETS_ERR_RESOURCE_CONFLICT: { wire: 906, http: 409, message: 'resource already exists or is in another state' },
   CLETS_ERR_INTERNAL: { wire: 999, http: 500, message: 'internal error', close: 1011 },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -4,3 +4,7 @@ export * from './codec.js';
 export * from './catalogue-types.js';
 export { GOLDEN_FRAMES } from './golden-samples.js';
 export * from './totp.js';
+export * from './fields.js';
+export * from './catalogue.js';
+export * from './validate.js';
+export * from './mnemonic.js';

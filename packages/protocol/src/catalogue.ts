@@ -1,0 +1,269 @@
+/**
+ * The message-key catalogue: one row per key, as real switches (OpenFox, Nlets) configure
+ * them. Adding a key is adding a row. Decisions taken where public sources are silent are
+ * listed in docs/catalogue.md; the main ones:
+ *
+ * - Person queries fan out: QW searches NCIC and the state wanted-person, protection-order,
+ *   missing-person and registrant files at once (one person query, several files).
+ * - Updates go to the ONE state file that owns the record (EPO/MPO/XPO -> CARPOS, EW/XW ->
+ *   WPS, EV/XV -> SVS). In real life California DOJ forwards entries on to NCIC; the
+ *   simulation leaves that hop out.
+ * - When a system is down, inquiries to NCIC, DMV and the state files are refused at once
+ *   (Nlets `.04.`: a traffic stop cannot wait for an answer an hour later); Nlets traffic,
+ *   agency-to-agency traffic (AM, YQ, YR) and updates are queued (`.02.`).
+ * - YQ, YR and AM need no route-to: they are agency-to-agency traffic, not file inquiries;
+ *   the audit row still records operator, terminal and ORI.
+ * - No QW variants (QWA, QWE...): QW already searches every person file; a variant is one
+ *   more row when needed.
+ */
+import type { FieldDefinition, MessageKeyDefinition, RouteRule, Target } from './catalogue-types.js';
+import type { RouteTo, Transaction } from './types.js';
+import { FIELDS } from './fields.js';
+
+/** The state this switch network serves: the `home` of by-state routes. */
+export const HOME_STATE = 'CA';
+
+const PERSON_DESCRIPTORS = ['SEX', 'RAC', 'HGT', 'WGT', 'EYE', 'HAI'] as const;
+const RECORD_ID = [['NIC', 'OCA']] as const;
+
+const fanout = (...targets: Target[]): RouteRule => ({ kind: 'fanout', targets });
+const byState = (field: string): RouteRule => ({ kind: 'by-state', field, homeState: HOME_STATE, home: ['DMV'], other: ['NLETS'] });
+
+type Row = Pick<MessageKeyDefinition, 'key' | 'meaning' | 'action' | 'route'> & Partial<MessageKeyDefinition>;
+
+/** Fills the defaults of each action, so rows state only what is particular to the key. */
+function row(partial: Row): MessageKeyDefinition {
+  const update = partial.action === 'update';
+  const inquiry = partial.action === 'inquiry';
+  return Object.freeze({
+    fullAccessOnly: update,
+    purposeCodeRequired: false,
+    routeToRequired: update || inquiry,
+    required: [],
+    anyOf: [],
+    optional: [],
+    exclusive: [],
+    together: [],
+    whenDown: update || partial.action === 'admin' ? 'queue' : 'refuse',
+    ...partial,
+  });
+}
+
+const switchOnly = (key: string, meaning: string): MessageKeyDefinition => row({ key, meaning, action: 'switch', route: { kind: 'none' } });
+
+const ROWS: readonly MessageKeyDefinition[] = [
+  // --- inquiries: NCIC plus the state file(s) ----------------------------------------------
+  row({
+    key: 'QW', meaning: 'WANTED PERSON INQUIRY', action: 'inquiry',
+    required: ['NAM'], anyOf: [['DOB', 'SOC', 'OLN', 'FBI', 'SID']], optional: [...PERSON_DESCRIPTORS, 'OLS'],
+    together: [['OLN', 'OLS']],
+    route: fanout('NCIC', 'WPS', 'CARPOS', 'MPS', 'CSAR'),
+  }),
+  row({
+    key: 'ZW', meaning: 'WANTED PERSON ADMINISTRATIVE INQUIRY', action: 'inquiry',
+    anyOf: RECORD_ID, optional: ['NAM'],
+    route: fanout('NCIC', 'WPS'),
+  }),
+  row({
+    key: 'QV', meaning: 'VEHICLE INQUIRY', action: 'inquiry',
+    anyOf: [['LIC', 'VIN']], optional: ['LIS', 'LIY', 'LIT'], together: [['LIC', 'LIS']],
+    route: fanout('NCIC', 'SVS'),
+  }),
+  row({
+    key: 'QG', meaning: 'GUN INQUIRY', action: 'inquiry',
+    required: ['SER'], optional: ['MAK', 'CAL', 'MOD', 'TYP'],
+    route: fanout('NCIC', 'AFS'),
+  }),
+  row({
+    key: 'QA', meaning: 'ARTICLE INQUIRY', action: 'inquiry',
+    required: ['SER'], optional: ['TYP', 'MAK', 'MOD'],
+    route: fanout('NCIC', 'APS'),
+  }),
+  row({
+    key: 'QB', meaning: 'BOAT INQUIRY', action: 'inquiry',
+    anyOf: [['BHN', 'REG']], optional: ['MAK'],
+    route: fanout('NCIC', 'ABS'),
+  }),
+  row({
+    key: 'QPO', meaning: 'PROTECTION ORDER INQUIRY', action: 'inquiry',
+    anyOf: [['NAM', 'NIC']], optional: ['DOB', 'SEX', 'RAC', 'SOC', 'OLN', 'OLS'],
+    together: [['NAM', 'DOB'], ['OLN', 'OLS']],
+    route: fanout('NCIC', 'CARPOS'),
+  }),
+
+  // --- updates: full-access operators only, to the state file that owns the record ----------
+  row({
+    key: 'EPO', meaning: 'ENTER PROTECTION ORDER', action: 'update',
+    required: ['NAM', 'SEX', 'RAC', 'DOB', 'POT', 'PNO', 'ISD', 'EXP', 'CRT', 'OCA'],
+    optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'OLN', 'OLS', 'PDB', 'CND', 'BRD', 'MIS'],
+    together: [['OLN', 'OLS']],
+    route: fanout('CARPOS'),
+  }),
+  row({
+    key: 'MPO', meaning: 'MODIFY PROTECTION ORDER', action: 'update',
+    // The record by NIC or OCA, and at least one field to change.
+    anyOf: [['NIC', 'OCA'], ['EXP', 'CND', 'CRT', 'POT', 'PNO', 'PDB', 'BRD', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI']],
+    optional: ['NAM'],
+    route: fanout('CARPOS'),
+  }),
+  row({
+    key: 'XPO', meaning: 'CANCEL PROTECTION ORDER', action: 'update',
+    anyOf: RECORD_ID, optional: ['NAM', 'MIS'],
+    route: fanout('CARPOS'),
+  }),
+  row({
+    key: 'EW', meaning: 'ENTER WANTED PERSON', action: 'update',
+    required: ['NAM', 'SEX', 'RAC', 'DOB', 'OFF', 'WTY', 'DOW', 'EXL', 'OCA'],
+    optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', 'OLN', 'OLS', 'CRT', 'MIS'],
+    together: [['OLN', 'OLS']],
+    route: fanout('WPS'),
+  }),
+  row({
+    key: 'XW', meaning: 'CANCEL WANTED PERSON', action: 'update',
+    anyOf: RECORD_ID, optional: ['NAM', 'MIS'],
+    route: fanout('WPS'),
+  }),
+  row({
+    key: 'EV', meaning: 'ENTER STOLEN VEHICLE', action: 'update',
+    required: ['VYR', 'VMA', 'DOT', 'OCA'], anyOf: [['LIC', 'VIN']],
+    optional: ['LIS', 'LIY', 'LIT', 'VMO', 'VST', 'VCO', 'MIS'],
+    together: [['LIC', 'LIS']],
+    route: fanout('SVS'),
+  }),
+  row({
+    key: 'XV', meaning: 'CANCEL STOLEN VEHICLE', action: 'update',
+    anyOf: RECORD_ID, optional: ['LIC', 'LIS', 'VIN', 'MIS'], together: [['LIC', 'LIS']],
+    route: fanout('SVS'),
+  }),
+
+  // --- criminal history (III and the state's ACHS): purpose code required --------------------
+  row({
+    key: 'QH', meaning: 'CRIMINAL HISTORY NAME SEARCH', action: 'inquiry', purposeCodeRequired: true,
+    required: ['NAM', 'SEX', 'DOB'], optional: ['RAC', 'SOC'],
+    route: fanout('NCIC', 'ACHS'),
+  }),
+  row({
+    key: 'QR', meaning: 'CRIMINAL HISTORY RECORD REQUEST', action: 'inquiry', purposeCodeRequired: true,
+    // One record per request: by the state number or the FBI number, not both.
+    anyOf: [['SID', 'FBI']], exclusive: [['SID', 'FBI']],
+    route: fanout('NCIC', 'ACHS'),
+  }),
+
+  // --- DMV (California) or Nlets (other states), by the state field -------------------------
+  row({
+    key: 'DQ', meaning: 'DRIVER LICENSE INQUIRY', action: 'inquiry', responseKey: 'DR',
+    required: ['OLS'], anyOf: [['OLN', 'NAM']], optional: ['DOB', 'SEX'], together: [['NAM', 'DOB']],
+    route: byState('OLS'),
+  }),
+  row({
+    key: 'RQ', meaning: 'REGISTRATION INQUIRY', action: 'inquiry', responseKey: 'RR',
+    // LIS is required with a VIN too: it decides which state's registry is asked.
+    required: ['LIS'], anyOf: [['LIC', 'VIN']], optional: ['LIY', 'LIT'],
+    route: byState('LIS'),
+  }),
+
+  // --- out-of-state criminal history over Nlets: destination states in the header ----------
+  row({
+    key: 'IQ', meaning: 'OUT-OF-STATE CRIMINAL HISTORY INQUIRY', action: 'inquiry', purposeCodeRequired: true, responseKey: 'IR',
+    anyOf: [['NAM', 'SID', 'FBI']], optional: ['SEX', 'RAC', 'DOB', 'SOC'], together: [['NAM', 'SEX', 'DOB']],
+    route: { kind: 'nlets-states' }, whenDown: 'queue',
+  }),
+  row({
+    key: 'FQ', meaning: 'OUT-OF-STATE FULL RECORD REQUEST', action: 'inquiry', purposeCodeRequired: true, responseKey: 'FR',
+    anyOf: [['SID', 'FBI']], exclusive: [['SID', 'FBI']],
+    route: { kind: 'nlets-states' }, whenDown: 'queue',
+  }),
+
+  // --- agency to agency --------------------------------------------------------------------
+  row({
+    key: 'YQ', meaning: 'HIT CONFIRMATION REQUEST', action: 'admin',
+    required: ['NIC', 'PRI', 'RNO'], optional: ['OCA', 'NAM', 'LIC', 'VIN', 'MIS'],
+    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
+  }),
+  row({
+    key: 'YR', meaning: 'HIT CONFIRMATION RESPONSE', action: 'admin',
+    required: ['NIC', 'CNF'], optional: ['ABY', 'OCA', 'RNO', 'MIS'],
+    requiredWhen: [{ field: 'CNF', value: 'T', requires: ['ABY'] }],
+    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
+  }),
+  row({
+    key: 'AM', meaning: 'ADMINISTRATIVE MESSAGE', action: 'admin',
+    required: ['TXT'], optional: ['CAU'],
+    route: { kind: 'destinations' },
+  }),
+
+  // --- sent by a switch or a system only ----------------------------------------------------
+  switchOnly('DR', 'DRIVER LICENSE RESPONSE'),
+  switchOnly('RR', 'REGISTRATION RESPONSE'),
+  switchOnly('IR', 'OUT-OF-STATE CRIMINAL HISTORY RESPONSE'),
+  switchOnly('FR', 'OUT-OF-STATE FULL RECORD RESPONSE'),
+  switchOnly('SM', 'STATUS MESSAGE'),
+  switchOnly('ER', 'ERROR MESSAGE'),
+];
+
+/** Every message key, by its MKE. */
+export const CATALOGUE: ReadonlyMap<string, MessageKeyDefinition> = new Map(ROWS.map((definition) => [definition.key, definition]));
+
+/** The definition of a message key, or undefined when the key is unknown. */
+export function messageKey(key: string): MessageKeyDefinition | undefined {
+  return CATALOGUE.get(key);
+}
+
+/** Every field a key accepts, in catalogue order: required, anyOf groups, optional. */
+export function fieldsOfKey(definition: MessageKeyDefinition): string[] {
+  const tags: string[] = [];
+  const add = (tag: string): void => {
+    if (!tags.includes(tag)) tags.push(tag);
+  };
+  for (const tag of definition.required) add(tag);
+  for (const group of definition.anyOf) for (const tag of group) add(tag);
+  for (const tag of definition.optional) add(tag);
+  return tags;
+}
+
+/** The route-to used by examples: a requester, a specific reason and a case number. */
+export const EXAMPLE_ROUTE_TO: Readonly<RouteTo> = Object.freeze({
+  requester: 'DEP R VALE 4411',
+  reason: 'TRAFFIC STOP SUSPECT VEH',
+  caseNumber: '26-001234',
+});
+
+/** The originating ORI used by examples. */
+export const EXAMPLE_ORI = 'CA0190000';
+
+function exampleOf(tag: string): string {
+  const definition: FieldDefinition | undefined = FIELDS.get(tag);
+  if (definition === undefined) throw new Error(`catalogue names field ${tag} that has no definition`);
+  return definition.example;
+}
+
+/**
+ * A valid transaction for `definition`, built from the field examples: every required field,
+ * the first field of each anyOf group, what those need (together, requiredWhen), the
+ * route-to and destinations the key needs. Used by help text and tests.
+ */
+export function exampleTransaction(definition: MessageKeyDefinition): Transaction {
+  const tags: string[] = [...definition.required];
+  for (const group of definition.anyOf) {
+    if (!group.some((tag) => tags.includes(tag)) && group[0] !== undefined) tags.push(group[0]);
+  }
+  for (const group of definition.together) {
+    if (group[0] !== undefined && tags.includes(group[0])) for (const tag of group) if (!tags.includes(tag)) tags.push(tag);
+  }
+  const values = new Map(tags.map((tag) => [tag, exampleOf(tag)]));
+  for (const rule of definition.requiredWhen ?? []) {
+    if (values.get(rule.field) === rule.value) for (const tag of rule.requires) if (!values.has(tag)) values.set(tag, exampleOf(tag));
+  }
+  // The free text ends the mnemonic line, so it is the last field.
+  const ordered = [...values].sort(([a], [b]) => Number(a === 'TXT') - Number(b === 'TXT'));
+  const destinations =
+    definition.route.kind === 'nlets-states' ? ['NV'] : definition.route.kind === 'destinations' ? ['CA0370000'] : [];
+  const transaction: Transaction = {
+    header: { messageKey: definition.key, ori: EXAMPLE_ORI, destinations },
+    fields: ordered.map(([tag, value]) => ({ tag, value })),
+  };
+  if (definition.routeToRequired || definition.purposeCodeRequired) {
+    transaction.routeTo = definition.purposeCodeRequired ? { ...EXAMPLE_ROUTE_TO, purposeCode: 'C' } : { ...EXAMPLE_ROUTE_TO };
+  }
+  return transaction;
+}
