@@ -3,6 +3,7 @@
  * built and encoded (every field optional, as in proto3); decoded frames are instances of
  * the generated classes, which fill defaults ('' for strings, 0 for numbers).
  */
+import './number-longs.js';
 import { clets } from './generated/clets.js';
 
 export const pb = clets.v1;
