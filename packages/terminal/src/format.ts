@@ -1,0 +1,37 @@
+/**
+ * Plain-text rendering of a transaction's outcome, for the operator CLI and the demo: the
+ * receipt, queued notices, each system's answer and each system reject (written by
+ * @clets/protocol's formatResponse and formatReject, so every tool shows them alike), then
+ * the completion line. Hits come from the structured flag, never from scanning the text
+ * (the NCIC no-hit wording incident).
+ */
+import { formatReject, formatResponse, type QueuedNotice } from '@clets/protocol';
+import type { TransactionResult } from './transaction-result.js';
+
+/** The whole outcome of one transaction, one block of lines. */
+export function formatResult(result: TransactionResult): string {
+  if (result.outcome === 'rejected') return formatReject(result.rejected);
+  const header = result.receipt?.header ?? result.completion.header;
+  const blocks: string[] = [
+    `ACK ${header?.messageKey || '?'} ISN/${Number(header?.inputSeq ?? 0)} CTL/${result.control || '-'} MID/${result.clientMessageId}`,
+  ];
+  for (const notice of result.queued) blocks.push(formatQueued(notice));
+  for (const response of result.responses) blocks.push(formatResponse(response));
+  for (const reject of result.rejects) blocks.push(formatReject(reject));
+  const { answered, failed } = result.completion;
+  blocks.push(
+    `END ISN/${Number(result.completion.inputSeq ?? 0)} ANSWERED/${list(answered)} FAILED/${list(failed)}`
+    + `${result.hit ? ' *** HIT ***' : ''} (${Math.round(result.durationMs)} MS)`,
+  );
+  return blocks.join('\n');
+}
+
+/** Nlets `.02.`: the system is down; the message waits for it until it expires. */
+function formatQueued(notice: QueuedNotice): string {
+  const until = Number(notice.expiresAtMs ?? 0) > 0 ? ` UNTIL ${new Date(Number(notice.expiresAtMs)).toISOString()}` : '';
+  return `.02. ${notice.system || '?'} OUT OF SERVICE, MESSAGE QUEUED${until}${notice.text ? `\n${notice.text}` : ''}`;
+}
+
+function list(items: readonly string[] | null | undefined): string {
+  return items !== null && items !== undefined && items.length > 0 ? items.join(',') : '-';
+}
