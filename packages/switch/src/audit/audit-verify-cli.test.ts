@@ -1,0 +1,89 @@
+// Tests of packages/switch/src/cli/audit-verify.ts (kept here: the cli folder holds commands only).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuditVerify } from '../cli/audit-verify.js';
+import { openAuditStore } from './sqlite-audit-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'clets-audit-cli-'));
+const good = join(dir, 'good.db');
+const bad = join(dir, 'bad.db');
+let anchor = { seq: 0, hash: '' };
+
+beforeAll(async () => {
+  for (const path of [good, bad]) {
+    const store = openAuditStore({ path });
+    const receipts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => store.append({ type: 'transaction', at: 1_700_000_000_000 + i, outcome: 'accepted', inputSeq: i })),
+    );
+    if (path === good) anchor = receipts[9] as typeof anchor;
+    await store.close();
+  }
+  const db = new Database(bad);
+  db.exec('DROP TRIGGER audit_log_no_update');
+  db.prepare("UPDATE audit_log SET outcome = 'rejected' WHERE seq = 17").run();
+  db.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runAuditVerify(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+describe('audit-verify', () => {
+  it('prints ok and exits 0 for an intact chain', () => {
+    expect(run(['--db', good])).toEqual({ code: 0, out: ['ok: 30 rows, chain verified'], err: [] });
+  });
+
+  it('prints the first bad seq and exits 1 for an altered row', () => {
+    expect(run(['--db', bad])).toEqual({ code: 1, out: ['FAILED at seq 17: hash does not match the row content'], err: [] });
+  });
+
+  it('checks an external anchor', () => {
+    expect(run(['--db', good, '--anchor-seq', '10', '--anchor-hash', anchor.hash]).code).toBe(0);
+    expect(run(['--db', good, '--anchor-seq', '10', '--anchor-hash', 'e'.repeat(64)]).out).toEqual([
+      'FAILED at seq 10: hash differs from the external anchor',
+    ]);
+  });
+
+  it('answers in JSON on request', () => {
+    const { code, out } = run(['--db', bad, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out[0] ?? '')).toMatchObject({ ok: false, rows: 16, firstBadSeq: 17 });
+  });
+
+  it('fails on a file that is missing or not an audit database, without creating it', () => {
+    const missing = run(['--db', join(dir, 'nope.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.out[0]).toMatch(/^FAILED: cannot read audit database/);
+    const other = join(dir, 'other.db');
+    new Database(other).exec('CREATE TABLE t (x)');
+    expect(run(['--db', other]).code).toBe(1);
+  });
+
+  it('exits 2 on bad arguments', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['--db']).code).toBe(2);
+    expect(run(['--db', good, '--bogus']).code).toBe(2);
+    expect(run(['--db', good, '--anchor-seq', 'x', '--anchor-hash', 'y']).code).toBe(2);
+  });
+
+  it('runs as a command with tsx and sets the exit code', async () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const cli = join(root, 'packages/switch/src/cli/audit-verify.ts');
+    const exec = (db: string) =>
+      new Promise<{ code: number; stdout: string }>((done) => {
+        execFile(tsx, [cli, '--db', db], { cwd: root }, (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }));
+      });
+    expect(await exec(good)).toEqual({ code: 0, stdout: 'ok: 30 rows, chain verified\n' });
+    expect(await exec(bad)).toEqual({ code: 1, stdout: 'FAILED at seq 17: hash does not match the row content\n' });
+  }, 60_000);
+});

@@ -1,0 +1,14 @@
+export * from './types.js';
+export { CHAIN_FORMAT, GENESIS_ZERO, canonicalRow, chainHash, verifyChain, type ChainExpectation } from './chain.js';
+export { formatAuditTime, type StoredAuditRow } from './record.js';
+export { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from './filter.js';
+export { ChainedAuditStore, type ChainedAuditStoreOptions } from './chained-audit-store.js';
+export { MemoryAuditStore, type MemoryAuditStoreOptions } from './memory-audit-store.js';
+export {
+  SqliteAuditStore,
+  openAuditStore,
+  type AuditSynchronous,
+  type SqliteAuditStoreOptions,
+} from './sqlite-audit-store.js';
+export type { CheckpointResult } from './checkpointer.js';
+export { verifyAuditDatabase } from './verify-database.js';

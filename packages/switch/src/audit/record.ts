@@ -1,0 +1,165 @@
+/**
+ * The stored form of an audit row: flat column values (strings, integers, null), exactly what
+ * SQLite holds and what the chain hashes. Events are normalised into it once, on append; rows
+ * are decoded from it for callers.
+ */
+import { isAuditEventType, type AuditEvent, type AuditRouteTo, type AuditRow } from './types.js';
+
+/** One row's columns; JSON columns hold the JSON text that was hashed. */
+export interface StoredAuditRow {
+  seq: number;
+  at: string;
+  type: string;
+  operatorId: string | null;
+  terminal: string | null;
+  ori: string | null;
+  sourceAddress: string | null;
+  messageKey: string | null;
+  inputSeq: number | null;
+  clientMessageId: string | null;
+  routeTo: string | null;
+  destinations: string | null;
+  outcome: string;
+  code: string | null;
+  bytes: number | null;
+  detail: string | null;
+  switchId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** A row before it has a place in the chain. */
+export type AuditRowBody = Omit<StoredAuditRow, 'seq' | 'prevHash' | 'hash'>;
+
+/** Largest epoch ms whose ISO form keeps a 4-digit year (9999-12-31T23:59:59.999Z), so text order is time order. */
+const MAX_AT_MS = 253_402_300_799_999;
+
+const ROUTE_TO_KEYS = ['requester', 'operator', 'reason', 'caseNumber', 'noCaseReason', 'purposeCode', 'attention'] as const;
+
+/** ISO 8601 UTC with milliseconds; CJIS asks for at least hundredths of a second. */
+export function formatAuditTime(atMs: number): string {
+  return new Date(atMs).toISOString();
+}
+
+export function isValidAuditTime(atMs: unknown): atMs is number {
+  return typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= MAX_AT_MS;
+}
+
+/**
+ * Validates an event and turns it into column values. Throws TypeError on a malformed event:
+ * that is a programming error, and the caller must not go on to process a transaction it
+ * could not audit.
+ */
+export function toRowBody(event: AuditEvent, defaultSwitchId: string | null): AuditRowBody {
+  if (typeof event !== 'object' || event === null) throw new TypeError('audit event must be an object');
+  if (!isAuditEventType(event.type)) throw new TypeError(`unknown audit event type: ${String(event.type)}`);
+  if (!isValidAuditTime(event.at)) throw new TypeError('audit event "at" must be epoch milliseconds between 1970 and 9999');
+  if (typeof event.outcome !== 'string' || event.outcome.length === 0) {
+    throw new TypeError('audit event "outcome" must be a non-empty string');
+  }
+  return {
+    at: formatAuditTime(event.at),
+    type: event.type,
+    operatorId: optionalString(event.operatorId, 'operatorId'),
+    terminal: optionalString(event.terminal, 'terminal'),
+    ori: optionalString(event.ori, 'ori'),
+    sourceAddress: optionalString(event.sourceAddress, 'sourceAddress'),
+    messageKey: optionalString(event.messageKey, 'messageKey'),
+    inputSeq: optionalCount(event.inputSeq, 'inputSeq'),
+    clientMessageId: optionalString(event.clientMessageId, 'clientMessageId'),
+    routeTo: encodeRouteTo(event.routeTo),
+    destinations: encodeDestinations(event.destinations),
+    outcome: event.outcome,
+    code: optionalString(event.code, 'code'),
+    bytes: optionalCount(event.bytes, 'bytes'),
+    detail: encodeDetail(event.detail),
+    switchId: optionalString(event.switchId, 'switchId') ?? defaultSwitchId,
+  };
+}
+
+/** Column values back to the caller's shape; absent columns are left out. */
+export function toAuditRow(stored: StoredAuditRow): AuditRow {
+  const row: AuditRow = {
+    seq: stored.seq,
+    at: stored.at,
+    atMs: Date.parse(stored.at),
+    type: stored.type as AuditRow['type'],
+    outcome: stored.outcome,
+    prevHash: stored.prevHash,
+    hash: stored.hash,
+  };
+  if (stored.operatorId !== null) row.operatorId = stored.operatorId;
+  if (stored.terminal !== null) row.terminal = stored.terminal;
+  if (stored.ori !== null) row.ori = stored.ori;
+  if (stored.sourceAddress !== null) row.sourceAddress = stored.sourceAddress;
+  if (stored.messageKey !== null) row.messageKey = stored.messageKey;
+  if (stored.inputSeq !== null) row.inputSeq = stored.inputSeq;
+  if (stored.clientMessageId !== null) row.clientMessageId = stored.clientMessageId;
+  if (stored.routeTo !== null) row.routeTo = parseJson(stored.routeTo) as AuditRouteTo;
+  if (stored.destinations !== null) row.destinations = parseJson(stored.destinations) as string[];
+  if (stored.code !== null) row.code = stored.code;
+  if (stored.bytes !== null) row.bytes = stored.bytes;
+  if (stored.detail !== null) row.detail = parseJson(stored.detail) as Record<string, unknown>;
+  if (stored.switchId !== null) row.switchId = stored.switchId;
+  return row;
+}
+
+function optionalString(value: unknown, name: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TypeError(`audit event "${name}" must be a string`);
+  return value;
+}
+
+function optionalCount(value: unknown, name: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`audit event "${name}" must be a non-negative integer`);
+  }
+  return value;
+}
+
+/**
+ * Fixed key order, empty fields left out (protobuf cannot tell '' from absent), so the same
+ * route-to always gives the same JSON text whatever order the caller built it in.
+ */
+function encodeRouteTo(routeTo: AuditRouteTo | null | undefined): string | null {
+  if (routeTo === undefined || routeTo === null) return null;
+  if (typeof routeTo !== 'object') throw new TypeError('audit event "routeTo" must be an object');
+  const ordered: Record<string, string> = {};
+  for (const key of ROUTE_TO_KEYS) {
+    const value = routeTo[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string') throw new TypeError(`audit event "routeTo.${key}" must be a string`);
+    ordered[key] = value;
+  }
+  return JSON.stringify(ordered);
+}
+
+function encodeDestinations(destinations: readonly string[] | null | undefined): string | null {
+  if (destinations === undefined || destinations === null) return null;
+  if (!Array.isArray(destinations) || !destinations.every((d) => typeof d === 'string')) {
+    throw new TypeError('audit event "destinations" must be an array of strings');
+  }
+  return JSON.stringify(destinations);
+}
+
+function encodeDetail(detail: Record<string, unknown> | null | undefined): string | null {
+  if (detail === undefined || detail === null) return null;
+  if (typeof detail !== 'object' || Array.isArray(detail)) throw new TypeError('audit event "detail" must be an object');
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(detail);
+  } catch (error) {
+    throw new TypeError(`audit event "detail" is not serialisable as JSON: ${(error as Error).message}`);
+  }
+  return text;
+}
+
+/** A row altered by hand may hold text that is not JSON: show it rather than fail the read. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { unparsable: text };
+  }
+}

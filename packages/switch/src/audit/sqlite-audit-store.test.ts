@@ -1,0 +1,274 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { CletsError } from '@clets/protocol';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describeAuditStoreContract } from './audit-store-contract.js';
+import { GENESIS_ZERO } from './chain.js';
+import type { StoredAuditRow } from './record.js';
+import { INSERT_ROW_SQL, SELECT_COLUMNS, UPSERT_HEAD_SQL, insertParams } from './sqlite-schema.js';
+import { buildSelect, openAuditStore, type SqliteAuditStore, type SqliteAuditStoreOptions } from './sqlite-audit-store.js';
+import { normalizeFilter } from './filter.js';
+import type { AuditEvent, AuditFailure, AuditFilter, AuditRecovery } from './types.js';
+import { verifyAuditDatabase } from './verify-database.js';
+
+const dirs: string[] = [];
+function tempPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clets-audit-'));
+  dirs.push(dir);
+  return join(dir, 'audit.db');
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A second connection with the append-only triggers dropped: an attacker holding the file. */
+function attacker(path: string): Database.Database {
+  const db = new Database(path);
+  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+  return db;
+}
+
+const UPDATE_ROW_SQL = `UPDATE audit_log SET seq = ?, at = ?, type = ?, operator_id = ?, terminal = ?, ori = ?,
+  source_address = ?, message_key = ?, input_seq = ?, client_message_id = ?, route_to = ?, destinations = ?,
+  outcome = ?, code = ?, bytes = ?, detail = ?, switch_id = ?, prev_hash = ?, hash = ? WHERE seq = ?`;
+
+function fillDisk(store: SqliteAuditStore): void {
+  const pages = store.connection.pragma('page_count', { simple: true }) as number;
+  store.connection.pragma(`max_page_count = ${pages}`);
+}
+function freeDisk(store: SqliteAuditStore): void {
+  store.connection.pragma('max_page_count = 4294967294');
+}
+
+describeAuditStoreContract('SqliteAuditStore', ({ batchMaxRows }) => {
+  const path = tempPath();
+  const store = openAuditStore({ path, batchMaxRows, retryIntervalMs: 0 });
+  let raw: Database.Database | undefined;
+  const rawDb = (): Database.Database => (raw ??= attacker(path));
+  return {
+    store,
+    genesis: store.genesis,
+    breakWrites: () => fillDisk(store),
+    repairWrites: () => freeDisk(store),
+    rawRows: () => rawDb().prepare(`SELECT ${SELECT_COLUMNS} FROM audit_log ORDER BY seq`).all() as StoredAuditRow[],
+    replaceRow: (seq, row) => void rawDb().prepare(UPDATE_ROW_SQL).run(...insertParams(row), seq),
+    deleteRow: (seq) => void rawDb().prepare('DELETE FROM audit_log WHERE seq = ?').run(seq),
+    insertRow: (row) => void rawDb().prepare(INSERT_ROW_SQL).run(...insertParams(row)),
+    setRecordedHead: (head) => void rawDb().prepare(UPSERT_HEAD_SQL).run(head.seq, head.hash),
+    cleanup: async () => {
+      raw?.close();
+      await store.close();
+    },
+  };
+});
+
+const at = Date.UTC(2025, 5, 1, 12, 0, 0, 0);
+const event = (i: number): AuditEvent => ({ type: 'transaction', at: at + i, outcome: 'accepted', operatorId: `OP${i % 5}`, ori: 'CA0190000', inputSeq: i });
+const bulky = (i: number): AuditEvent => ({ ...event(i), detail: { text: 'Y'.repeat(500) } });
+
+describe('SqliteAuditStore', () => {
+  const open: SqliteAuditStore[] = [];
+  const openStore = (options: Partial<SqliteAuditStoreOptions> & { path?: string } = {}): SqliteAuditStore => {
+    const store = openAuditStore({ path: tempPath(), retryIntervalMs: 0, ...options });
+    open.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((store) => store.close()));
+  });
+
+  it('resolves an append only once another connection can read the row', async () => {
+    const store = openStore();
+    const reader = new Database(store.path, { readonly: true });
+    const count = (): number => (reader.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const appended = store.append(event(1));
+    expect(count()).toBe(0);
+    const receipt = await appended;
+    expect(count()).toBe(1);
+    expect(reader.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(receipt.seq)).toEqual({ hash: receipt.hash });
+    reader.close();
+  });
+
+  it('runs WAL, the chosen synchronous level, no auto-checkpoint, and the indexes the queries need', () => {
+    const full = openStore();
+    const normal = openStore({ synchronous: 'NORMAL' });
+    expect(full.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(full.connection.pragma('synchronous', { simple: true })).toBe(2);
+    expect(normal.connection.pragma('synchronous', { simple: true })).toBe(1);
+    expect(full.connection.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const indexes = (full.connection.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['audit_log_at', 'audit_log_operator_at', 'audit_log_ori_at']));
+    const plan = (filter: AuditFilter): string => {
+      const { sql, params } = buildSelect(normalizeFilter(filter));
+      const rows = full.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      return rows.map((r) => r.detail).join('; ');
+    };
+    expect(plan({ operatorId: 'OP1', from: at })).toContain('USING INDEX audit_log_operator_at (operator_id=? AND at>?)');
+    expect(plan({ ori: 'CA0190000' })).toContain('USING INDEX audit_log_ori_at (ori=?)');
+    expect(plan({ from: at, to: at + 1000, type: 'logon' })).toContain('USING INDEX audit_log_at (at>? AND at<?)');
+    expect(plan({ afterSeq: 10 })).toContain('USING INTEGER PRIMARY KEY (rowid>?)');
+  });
+
+  it('refuses UPDATE and DELETE from plain SQL (append-only triggers)', async () => {
+    const store = openStore();
+    await store.append(event(1));
+    const other = new Database(store.path);
+    expect(() => other.prepare("UPDATE audit_log SET outcome = 'rejected'").run()).toThrow(/append-only/);
+    expect(() => other.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    other.close();
+  });
+
+  describe('write failures', () => {
+    const failAndCollect = (store: SqliteAuditStore): AuditFailure[] => {
+      const failures: AuditFailure[] = [];
+      store.onFailure((failure) => failures.push(failure));
+      return failures;
+    };
+
+    it('reports SQLITE_FULL when the database may not grow, and recovers when it may', async () => {
+      const store = openStore();
+      const failures = failAndCollect(store);
+      await store.append(event(0));
+      fillDisk(store);
+      const results = await Promise.allSettled(Array.from({ length: 300 }, (_, i) => store.append(bulky(i + 1))));
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      expect(failures.map((f) => f.sqliteCode)).toEqual(['SQLITE_FULL']);
+      expect(store.health()).toMatchObject({ writable: false, lastSeq: 1 });
+      freeDisk(store);
+      expect(await store.probe()).toBe(true);
+      await expect(store.append(bulky(400))).resolves.toMatchObject({ seq: 3 });
+      expect(verifyAuditDatabase(store.path)).toMatchObject({ ok: true, rows: 3 });
+    });
+
+    it('reports SQLITE_READONLY, stays down while read-only, recovers after', async () => {
+      const store = openStore();
+      const failures = failAndCollect(store);
+      await store.append(event(0));
+      store.connection.pragma('query_only = 1');
+      const rejected = await store.append(event(1)).catch((error: unknown) => error);
+      expect(rejected).toBeInstanceOf(CletsError);
+      expect((rejected as CletsError).code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
+      expect(failures.map((f) => f.sqliteCode)).toEqual(['SQLITE_READONLY']);
+      expect(await store.probe()).toBe(false);
+      expect(store.health().lastError).toMatch(/SQLITE_READONLY/);
+      store.connection.pragma('query_only = 0');
+      expect(await store.probe()).toBe(true);
+      expect(store.verify()).toMatchObject({ ok: true, rows: 2 });
+    });
+
+    it('reports SQLITE_BUSY while another connection holds the write lock', async () => {
+      const store = openStore({ busyTimeoutMs: 5 });
+      const failures = failAndCollect(store);
+      const other = new Database(store.path);
+      other.exec('BEGIN IMMEDIATE');
+      await expect(store.append(event(1))).rejects.toMatchObject({ code: 'CLETS_ERR_AUDIT_UNAVAILABLE' });
+      expect(failures[0]?.sqliteCode).toMatch(/^SQLITE_BUSY/);
+      expect(await store.probe()).toBe(false);
+      other.exec('ROLLBACK');
+      other.close();
+      expect(await store.probe()).toBe(true);
+      expect(store.query().map((r) => r.type)).toEqual(['audit_state']);
+    });
+
+    it('probes by itself on a timer and tells its listeners when it is back', async () => {
+      const store = openStore({ retryIntervalMs: 5 });
+      store.connection.pragma('query_only = 1');
+      const recovered = new Promise<AuditRecovery>((resolve) => store.onRecover(resolve));
+      await expect(store.append(event(1))).rejects.toMatchObject({ code: 'CLETS_ERR_AUDIT_UNAVAILABLE' });
+      store.connection.pragma('query_only = 0');
+      await expect(recovered).resolves.toMatchObject({ seq: 1 });
+      expect(store.health().writable).toBe(true);
+    });
+  });
+
+  describe('reopening', () => {
+    it('continues the chain of an existing database', async () => {
+      const path = tempPath();
+      const first = openAuditStore({ path });
+      await Promise.all(Array.from({ length: 50 }, (_, i) => first.append(event(i))));
+      const genesis = first.genesis;
+      await first.close();
+      expect(existsSync(`${path}-wal`)).toBe(false);
+      const second = openStore({ path });
+      expect(second.genesis).toBe(genesis);
+      expect(second.health().lastSeq).toBe(50);
+      await expect(second.append(event(50))).resolves.toMatchObject({ seq: 51 });
+      expect(second.verify()).toMatchObject({ ok: true, rows: 51 });
+    });
+
+    it('refuses to open a database whose last rows were cut off', async () => {
+      const path = tempPath();
+      const store = openAuditStore({ path });
+      await Promise.all(Array.from({ length: 5 }, (_, i) => store.append(event(i))));
+      await store.close();
+      const db = attacker(path);
+      db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
+      db.close();
+      let caught: unknown;
+      try {
+        openAuditStore({ path });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(CletsError);
+      expect((caught as CletsError).code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
+      expect((caught as CletsError).message).toMatch(/altered/);
+    });
+
+    it('uses a configured genesis for a new database and refuses a different one later', async () => {
+      const path = tempPath();
+      const store = openAuditStore({ path, genesis: GENESIS_ZERO });
+      await store.append(event(1));
+      expect(store.query()[0]?.prevHash).toBe(GENESIS_ZERO);
+      await store.close();
+      expect(() => openAuditStore({ path, genesis: 'ab'.repeat(32) })).toThrow(/genesis/);
+    });
+
+    it('refuses a file that is not a database', () => {
+      expect(() => openAuditStore({ path: join(tempPath(), 'missing-dir', 'a.db') })).toThrow(CletsError);
+    });
+  });
+
+  describe('checkpoints', () => {
+    it('checkpoints from a worker thread with its own connection', async () => {
+      const store = openStore({ checkpointIntervalMs: 60_000 });
+      expect(store.checkpointMode).toBe('worker');
+      await Promise.all(Array.from({ length: 500 }, (_, i) => store.append(bulky(i))));
+      const result = await store.checkpoint();
+      expect(result.busy).toBe(0);
+      expect(result.log).toBeGreaterThan(0);
+      expect(result.checkpointed).toBe(result.log);
+      expect(store.stats().checkpoints).toBe(1);
+    });
+
+    it('lets the WAL start over once it has grown past checkpointRestartFrames', async () => {
+      const store = openStore({ checkpointIntervalMs: 60_000, checkpointRestartFrames: 8 });
+      await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(bulky(i))));
+      const result = await store.checkpoint();
+      expect(result.busy).toBe(0);
+      // The worker's checkpoint reported a long WAL; the catch-up in the writer's thread left
+      // nothing behind, so the next commit starts the WAL over.
+      expect(store.stats()).toMatchObject({ checkpoints: 1, walRestarts: 1, walFrames: result.log });
+      await store.append(event(1));
+      const walFrames = (await store.checkpoint()).log;
+      expect(walFrames).toBeLessThan(result.log);
+    });
+
+    it('can checkpoint on a timer in this thread instead', async () => {
+      const store = openStore({ checkpointMode: 'timer', checkpointIntervalMs: 60_000 });
+      expect(store.checkpointMode).toBe('timer');
+      await store.append(event(1));
+      await expect(store.checkpoint()).resolves.toMatchObject({ busy: 0 });
+      expect(store.stats().checkpoints).toBe(1);
+    });
+
+    it('has no checkpointer for an in-memory database', async () => {
+      const store = openStore({ path: ':memory:' });
+      expect(store.checkpointMode).toBe('none');
+      await store.append(event(1));
+      expect(store.verify()).toMatchObject({ ok: true, rows: 1 });
+    });
+  });
+});

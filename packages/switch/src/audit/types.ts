@@ -1,0 +1,235 @@
+/**
+ * The audit log's data shapes and the store interface. CJIS Security Policy (audit events,
+ * audit content): every transaction is recorded with what, when (to 0.01 s, UTC), where,
+ * source, outcome and identity; the record is protected from change; logging failures raise
+ * an alert, and the switch never processes what it cannot audit.
+ */
+import type { CletsError } from '@clets/protocol';
+
+/**
+ * The closed set of audit event types. Beyond the switch's own traffic:
+ * - `password_change`, `permission_change`: CJIS names both as auditable events;
+ * - `audit_state`: written by the store itself when it recovers after a write failure, so
+ *   the outage (when, why, how many appends were refused) is in the chain;
+ * - `service_state`: switch start and stop.
+ */
+export const AUDIT_EVENT_TYPES = [
+  'logon',
+  'logon_failure',
+  'logoff',
+  'session_lock',
+  'transaction',
+  'reject',
+  'response',
+  'completion',
+  'queued',
+  'delivery',
+  'admin_action',
+  'audit_read',
+  'link_state',
+  'misuse_flag',
+  'config',
+  'password_change',
+  'permission_change',
+  'audit_state',
+  'service_state',
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+const EVENT_TYPE_SET: ReadonlySet<string> = new Set(AUDIT_EVENT_TYPES);
+
+export function isAuditEventType(value: unknown): value is AuditEventType {
+  return typeof value === 'string' && EVENT_TYPE_SET.has(value);
+}
+
+/** The route-to field (RTE) of an inquiry: who asked, who typed it, why, which case. */
+export interface AuditRouteTo {
+  requester?: string | null;
+  operator?: string | null;
+  reason?: string | null;
+  caseNumber?: string | null;
+  noCaseReason?: string | null;
+  purposeCode?: string | null;
+  attention?: string | null;
+}
+
+/** What a caller hands to `append`. Absent fields are not recorded (null is
+ * accepted at run time and means the same, for protobuf-shaped input). */
+export interface AuditEvent {
+  type: AuditEventType;
+  /** Epoch milliseconds; stored as ISO 8601 UTC with milliseconds (CJIS asks 0.01 s). */
+  at: number;
+  /** e.g. accepted, rejected, hit, no_record, timeout, queued, delivered, expired, success, failure */
+  outcome: string;
+  operatorId?: string;
+  terminal?: string;
+  ori?: string;
+  sourceAddress?: string;
+  messageKey?: string;
+  inputSeq?: number;
+  clientMessageId?: string;
+  routeTo?: AuditRouteTo;
+  destinations?: string[];
+  /** Error code from the table in @clets/protocol, when the outcome is a reject. */
+  code?: string;
+  bytes?: number;
+  /** Free-form JSON (records hit, reason...). Must survive JSON.stringify. */
+  detail?: Record<string, unknown>;
+  switchId?: string;
+}
+
+/** A committed row as returned by `query`. */
+export interface AuditRow {
+  seq: number;
+  /** ISO 8601 UTC, milliseconds: `2025-01-31T23:59:59.123Z`. */
+  at: string;
+  atMs: number;
+  type: AuditEventType;
+  outcome: string;
+  operatorId?: string;
+  terminal?: string;
+  ori?: string;
+  sourceAddress?: string;
+  messageKey?: string;
+  inputSeq?: number;
+  clientMessageId?: string;
+  routeTo?: AuditRouteTo;
+  destinations?: string[];
+  code?: string;
+  bytes?: number;
+  detail?: Record<string, unknown>;
+  switchId?: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Returned once the row is committed: the switch may now acknowledge (Receipt frame). */
+export interface AuditReceipt {
+  seq: number;
+  hash: string;
+}
+
+export interface AuditFilter {
+  /** Inclusive lower bound on `at` (epoch ms or Date). */
+  from?: number | Date;
+  /** Exclusive upper bound on `at` (epoch ms or Date). */
+  to?: number | Date;
+  operatorId?: string;
+  ori?: string;
+  terminal?: string;
+  type?: AuditEventType | readonly AuditEventType[];
+  messageKey?: string;
+  outcome?: string;
+  /** Rows with a greater seq only: page with the last seq of the previous page. */
+  afterSeq?: number;
+  /** Default 1000, at most 10 000. Rows come in ascending seq order. */
+  limit?: number;
+}
+
+/** Who reads the audit log; the read is itself audited (CJIS: any access to the audit log). */
+export interface AuditReader {
+  /** Operator or administrator id. */
+  operatorId: string;
+  sourceAddress?: string;
+  terminal?: string;
+}
+
+/** The last committed link of the chain. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export interface VerifyOptions {
+  /**
+   * A head recorded outside the database (a printed receipt, a copy sent to another system).
+   * The row with that seq must exist with that hash: this catches a rewrite of the whole tail,
+   * which the in-database head alone cannot.
+   */
+  anchor?: ChainHead;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Rows that verified: all of them when ok, else firstBadSeq - 1. */
+  rows: number;
+  firstBadSeq?: number;
+  reason?: string;
+  /** The last row whose own hash verified: the chain's head when ok. */
+  head: ChainHead;
+}
+
+export interface AuditHealth {
+  writable: boolean;
+  lastError?: string;
+  /** Appends queued, not yet committed. */
+  pending: number;
+  lastSeq: number;
+  /** Hash of row lastSeq: record it elsewhere to anchor the chain (VerifyOptions.anchor). */
+  lastHash: string;
+}
+
+export interface AuditStats {
+  /** Transactions committed (one per batch). */
+  commits: number;
+  rowsCommitted: number;
+  largestBatch: number;
+  failedCommits: number;
+  /** Appends refused: in a failed batch, or while the store was not writable or closed. */
+  rejectedAppends: number;
+  /** Successful WAL checkpoints (SQLite only). */
+  checkpoints: number;
+  /** Checkpoints that let the WAL start over from its beginning (SQLite only). */
+  walRestarts: number;
+  /** WAL frames at the last checkpoint (SQLite only): how far the log has grown. */
+  walFrames: number;
+  lastCheckpointError?: string;
+}
+
+/** Passed to onFailure listeners: raise an alert, refuse new transactions. */
+export interface AuditFailure {
+  error: CletsError;
+  /** SQLite result code when known (SQLITE_FULL, SQLITE_READONLY, SQLITE_BUSY, SQLITE_IOERR...). */
+  sqliteCode?: string;
+  at: number;
+  /** Appends rejected by this failure. */
+  rejected: number;
+}
+
+export interface AuditRecovery {
+  at: number;
+  downSince: number;
+  /** Seq of the `audit_state` row that records the outage. */
+  seq: number;
+}
+
+/**
+ * The tamper-evident audit log. `append` resolves only after the transaction holding the row
+ * has committed, so a caller may acknowledge once it resolves; it rejects with
+ * CLETS_ERR_AUDIT_UNAVAILABLE when the row cannot be committed.
+ */
+export interface AuditStore {
+  append(event: AuditEvent): Promise<AuditReceipt>;
+  /** Queues the events back to back (consecutive seqs); each is committed at most batchMaxRows to a transaction. */
+  appendMany(events: readonly AuditEvent[]): Promise<AuditReceipt[]>;
+  /** Commits everything queued now; rejects if that commit fails. */
+  flush(): Promise<void>;
+  /** Committed rows only, ascending seq. Not audited: front ends use `queryAudited`. */
+  query(filter?: AuditFilter): AuditRow[];
+  /** Appends an `audit_read` row (and waits for its commit), then queries. */
+  queryAudited(filter: AuditFilter, reader: AuditReader): Promise<AuditRow[]>;
+  /** Recomputes the whole chain. Synchronous: on a live switch prefer the audit-verify CLI. */
+  verify(options?: VerifyOptions): VerifyResult;
+  /** Appends an `audit_read` row for the verification, then verifies. */
+  verifyAudited(reader: AuditReader, options?: VerifyOptions): Promise<VerifyResult>;
+  health(): AuditHealth;
+  stats(): AuditStats;
+  /** Tries one write (an `audit_state` row); on success the store is writable again. */
+  probe(): Promise<boolean>;
+  /** Returns a function that removes the listener. */
+  onFailure(listener: (failure: AuditFailure) => void): () => void;
+  onRecover(listener: (recovery: AuditRecovery) => void): () => void;
+  /** Commits what is queued, then releases the storage. Idempotent. */
+  close(): Promise<void>;
+}
