@@ -1,0 +1,122 @@
+/**
+ * The switch's configuration: one strict schema with every default inside. Only main.ts
+ * reads the environment; tests build a config object directly. An invalid config fails at
+ * start with every problem listed.
+ */
+import { z } from 'zod';
+import { TARGETS } from '@clets/protocol';
+
+const port = z.number().int().min(0).max(65535);
+const positiveMs = z.number().int().positive();
+
+const linkSchema = z.strictObject({
+  /** Link name, used by the routing table ("NCIC", "CORI", "upstream"). */
+  name: z.string().min(1),
+  url: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL'),
+  /** Per-link secret presented in LinkHello. */
+  secret: z.string().min(8),
+  /** "client" for a backend system link, "switch" for the link to the state switch. */
+  role: z.enum(['client', 'switch']).default('client'),
+  window: z.number().int().positive().default(256),
+  maxQueue: z.number().int().positive().default(10_000),
+});
+
+const peerSchema = z.strictObject({
+  /** A county switch allowed to link to this (state) switch. */
+  peerId: z.string().min(1),
+  secret: z.string().min(8),
+  /** County code the peer serves ("37"), for county broadcasts. */
+  county: z.string().regex(/^\d{2}$/).optional(),
+});
+
+export const switchConfigSchema = z.strictObject({
+  /** This switch's identity in hop stamps, links and audit rows. */
+  switchId: z.string().min(1).default('county-19'),
+  /** county: terminals below, systems or the state switch above. state: counties below. */
+  role: z.enum(['county', 'state']).default('county'),
+  /** County codes whose terminals this switch serves. */
+  counties: z.array(z.string().regex(/^\d{2}$/)).default(['19']),
+  host: z.string().default('127.0.0.1'),
+  /** Terminal WebSocket port (0: any free port). */
+  port: port.default(0),
+  /** HTTP API port (0: any free port). */
+  httpPort: port.default(0),
+  /** Serve wss:// and https:// with this certificate (PEM file paths). */
+  tls: z.strictObject({ certFile: z.string(), keyFile: z.string() }).optional(),
+  /** Where operators, terminals and agencies come from (the fixtures folder). */
+  fixturesDir: z.string().optional(),
+  audit: z.strictObject({
+    /** SQLite file of the audit log (":memory:" for tests). */
+    path: z.string().default('var/switch-audit.db'),
+    /** FULL: a committed row survives power loss. NORMAL: survives a process crash only. */
+    synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+    batchMaxRows: z.number().int().positive().default(1000),
+    checkpointIntervalMs: positiveMs.default(1000),
+  }).prefault({}),
+  /** Outgoing links: backend systems, and for a county switch the state switch. */
+  links: z.array(linkSchema).default([]),
+  /** The link to the state switch (county role): its name in `links`. */
+  upstreamLink: z.string().optional(),
+  /** County switches allowed to link here (state role). */
+  peers: z.array(peerSchema).default([]),
+  /** Target (NCIC, WPS, CARPOS...) -> link name; unlisted targets use their system's name,
+   *  or the upstream link when there is one. */
+  routes: z.partialRecord(z.enum(TARGETS), z.string()).default({}),
+  limits: z.strictObject({
+    /** Largest terminal frame accepted (bytes). */
+    maxFrameBytes: z.number().int().min(1024).default(64 * 1024),
+    /** A connection that has not logged in by then is closed (4013). */
+    authTimeoutMs: positiveMs.default(60_000),
+    /** Malformed frames tolerated on one connection before it is closed (4007). */
+    maxMalformedFrames: z.number().int().min(1).default(5),
+    /** Bytes queued to a terminal that does not read before it is dropped (4904). */
+    highWaterMarkBytes: z.number().int().positive().default(4 * 1024 * 1024),
+    /** WebSocket ping interval; a terminal missing two pongs is terminated. */
+    pingIntervalMs: positiveMs.default(30_000),
+    /** The same client message id inside this window is answered again, not forwarded. */
+    duplicateWindowMs: positiveMs.default(10 * 60_000),
+    duplicateMaxEntries: z.number().int().positive().default(100_000),
+    /** How long a system has to answer one request. */
+    requestDeadlineMs: positiveMs.default(10_000),
+    /** How long a transaction queued for a down system (.02.) waits before non-delivery. */
+    queueTtlMs: positiveMs.default(15 * 60_000),
+    /** Transactions queued per down link, at most. */
+    queueMaxPerLink: z.number().int().positive().default(10_000),
+    /** How long close() waits for transactions in flight. */
+    drainTimeoutMs: positiveMs.default(5_000),
+  }).prefault({}),
+  http: z.strictObject({
+    /** Bearer token of the administrator API (audit search). Unset: the admin API is off. */
+    adminToken: z.string().min(16).optional(),
+    /** Inquiry gateway sessions expire after this long idle. */
+    gatewaySessionIdleMs: positiveMs.default(30 * 60_000),
+    /** How long POST /v1/messages waits for the completion. */
+    gatewayWaitMs: positiveMs.default(15_000),
+  }).prefault({}),
+  log: z.strictObject({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }).prefault({}),
+});
+
+export type SwitchConfig = z.infer<typeof switchConfigSchema>;
+export type SwitchConfigInput = z.input<typeof switchConfigSchema>;
+export type LinkConfig = z.infer<typeof linkSchema>;
+
+/** Parses a config, throwing one error that lists every problem with its path. */
+export function parseSwitchConfig(input: unknown): SwitchConfig {
+  const result = switchConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`invalid switch config:\n${problems.join('\n')}`);
+  }
+  const config = result.data;
+  const names = new Set(config.links.map((link) => link.name));
+  const problems: string[] = [];
+  if (names.size !== config.links.length) problems.push('  links: link names must be unique');
+  if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
+  for (const [target, link] of Object.entries(config.routes)) {
+    if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);
+  }
+  if (problems.length > 0) throw new Error(`invalid switch config:\n${problems.join('\n')}`);
+  return Object.freeze(config);
+}

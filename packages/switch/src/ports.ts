@@ -1,0 +1,50 @@
+/**
+ * The narrow interfaces the switch's transaction path needs from its collaborators. The
+ * concrete classes (LinkClient, SqliteAuditStore) satisfy them; tests pass fakes.
+ */
+import type { LinkReply, LinkRequest, RouteTo, StatusMessage, Transaction } from '@clets/protocol';
+
+export type LinkStateName = 'connecting' | 'up' | 'down' | 'closed';
+
+/** An outgoing link to a system or to the state switch. */
+export interface SystemLink {
+  readonly state: LinkStateName;
+  readonly systems: readonly string[];
+  request(
+    request: { requestId: string; system: string; transaction: Transaction; deadlineMs: number },
+    onPartial?: (reply: LinkReply) => void,
+  ): Promise<LinkReply>;
+  on(event: 'up', listener: (systems: string[]) => void): unknown;
+  on(event: 'down', listener: (reason: string) => void): unknown;
+  on(event: 'statusMessage', listener: (message: StatusMessage) => void): unknown;
+  onRequest?(handler: (request: LinkRequest) => Promise<LinkReply> | LinkReply): void;
+  start(): void;
+  close(): Promise<void>;
+}
+
+/** One audit event, as the switch writes it. */
+export interface SwitchAuditEvent {
+  type: string;
+  at: number;
+  outcome: string;
+  operatorId?: string;
+  terminal?: string;
+  ori?: string;
+  sourceAddress?: string;
+  messageKey?: string;
+  inputSeq?: number;
+  clientMessageId?: string;
+  routeTo?: RouteTo;
+  destinations?: string[];
+  code?: string;
+  bytes?: number;
+  detail?: Record<string, unknown>;
+  switchId?: string;
+}
+
+export interface AuditSink {
+  /** Resolves after the row is committed; rejects with CLETS_ERR_AUDIT_UNAVAILABLE. */
+  append(event: SwitchAuditEvent): Promise<{ seq: number }>;
+  health(): { writable: boolean; lastError?: string | undefined; pending: number };
+  close(): Promise<void>;
+}

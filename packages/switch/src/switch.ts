@@ -1,0 +1,217 @@
+/**
+ * The composition root of the message switch. `buildSwitch` wires everything without
+ * opening a port (tests drive the HTTP API with inject()); `listen()` binds; `close()`
+ * shuts down in order and is idempotent:
+ *   stop accepting -> tell terminals (1001) -> drain transactions in flight within a
+ *   deadline -> close links -> flush and close the audit store -> flush logs.
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { LinkState, type Frame, type StatusMessage } from '@clets/protocol';
+import { buildRoutingTable, type RoutingTable } from '@clets/routing';
+import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
+import { HeldQueue } from './held-queue.js';
+import { Metrics } from './metrics.js';
+import type { AuditSink, SystemLink } from './ports.js';
+import { PlainSecurityPolicy } from './security/plain-policy.js';
+import type { SecurityPolicy } from './security/policy.js';
+import type { Registry } from './security/registry.js';
+import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
+import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
+import { buildHttpApi } from './http/api.js';
+import { openAuditStore } from './audit/index.js';
+import { LinkClient } from './links/index.js';
+import { loadRegistry } from './security/load-registry.js';
+
+export interface SwitchDeps {
+  readonly clock?: () => number;
+  readonly logger?: Logger;
+  readonly audit?: AuditSink;
+  readonly registry?: Registry;
+  readonly policy?: SecurityPolicy;
+  /** Builds a link from its config; tests pass fakes. */
+  readonly linkFactory?: (link: SwitchConfig['links'][number], switchId: string, logger: Logger) => SystemLink;
+  readonly deliver?: PipelineDeps['deliver'];
+}
+
+export interface SwitchAddresses {
+  /** Terminal WebSocket endpoint. */
+  readonly terminals: string;
+  /** HTTP API base URL. */
+  readonly http: string;
+}
+
+export interface CletsSwitch {
+  readonly config: SwitchConfig;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly audit: AuditSink;
+  readonly policy: SecurityPolicy;
+  readonly registry: Registry;
+  readonly links: ReadonlyMap<string, SystemLink>;
+  readonly pipeline: TransactionPipeline;
+  readonly directory: TerminalDirectory;
+  readonly held: HeldQueue;
+  readonly http: FastifyInstance;
+  table(): RoutingTable;
+  setTable(table: RoutingTable): void;
+  /** Sends a status message to every logged-in terminal. */
+  broadcastStatus(message: StatusMessage): void;
+  listen(): Promise<SwitchAddresses>;
+  close(): Promise<void>;
+}
+
+export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps: SwitchDeps = {}): Promise<CletsSwitch> {
+  const config = parseSwitchConfig(input);
+  const clock = deps.clock ?? Date.now;
+  const logger = deps.logger ?? pino({ level: config.log.level, base: { switch: config.switchId } });
+  const metrics = new Metrics();
+  const registry = deps.registry ?? (await loadRegistry(config));
+  const policy = deps.policy ?? new PlainSecurityPolicy(registry);
+  const audit = deps.audit ?? openAuditStore({
+    path: config.audit.path, synchronous: config.audit.synchronous,
+    batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
+  });
+
+  const linkFactory = deps.linkFactory ?? ((link, switchId, log) => new LinkClient({
+    name: link.name, url: link.url, peerId: switchId, secret: link.secret, role: link.role,
+    window: link.window, maxQueue: link.maxQueue, logger: log.child({ link: link.name }),
+    ...(link.role === 'switch' ? { servedOris: [...registry.agencies.keys()], servedTerminals: [...registry.terminals.keys()] } : {}),
+  }));
+  const links = new Map<string, SystemLink>(config.links.map((link) => [link.name, linkFactory(link, config.switchId, logger)]));
+
+  let table = buildRoutingTable({
+    switchId: config.switchId,
+    targetLinks: config.routes,
+    defaultToUpstream: config.upstreamLink !== undefined,
+    ...(config.upstreamLink !== undefined ? { upstream: config.upstreamLink } : {}),
+    localOris: registry.agencies.keys(),
+    localTerminals: [...registry.terminals.values()].map((terminal) => [terminal.mnemonic, terminal.ori] as const),
+    localCounties: config.counties,
+  });
+
+  const held = new HeldQueue(config.limits.queueMaxPerLink);
+  const directory = new TerminalDirectory();
+  const pipeline = new TransactionPipeline({
+    switchId: config.switchId, clock, table: () => table, links, held, audit, policy, metrics,
+    limits: config.limits, log: logger,
+    ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
+  });
+
+  const broadcastStatus = (message: StatusMessage): void => {
+    const frame: Frame = { statusMessage: message };
+    for (const connection of directory.loggedIn()) connection.write(frame);
+  };
+
+  const linkStateAudit = (name: string, state: string, detail: Record<string, unknown>): void => {
+    audit.append({ type: 'link_state', at: clock(), outcome: state, switchId: config.switchId, detail: { link: name, ...detail } })
+      .catch((error: unknown) => logger.error({ err: error }, 'audit append failed'));
+  };
+  for (const [name, link] of links) {
+    link.on('up', (systems) => {
+      logger.info({ link: name, systems }, 'link up');
+      linkStateAudit(name, 'up', { systems });
+      broadcastStatus({ system: name, state: LinkState.LINK_STATE_UP, atMs: clock(), text: `${name} BACK IN SERVICE`, reportedBy: config.switchId });
+      held.release(name);
+    });
+    link.on('down', (reason) => {
+      logger.warn({ link: name, reason }, 'link down');
+      linkStateAudit(name, 'down', { reason });
+      broadcastStatus({ system: name, state: LinkState.LINK_STATE_DOWN, atMs: clock(), text: `${name} OUT OF SERVICE`, reportedBy: config.switchId });
+    });
+    link.on('statusMessage', (message) => broadcastStatus(message));
+  }
+
+  metrics.gauge('clets_link_up', 'Link state (1 up, 0 otherwise)', () => [...links].map(([name, link]) => [{ link: name }, link.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
+  metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
+  metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
+  metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
+
+  const tls = config.tls === undefined ? undefined : { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) };
+  const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
+  terminalServer.on('request', (_request, response) => {
+    response.writeHead(426, { 'content-type': 'text/plain' }).end('terminals connect with WebSocket\n');
+  });
+  const wss = new WebSocketServer({ server: terminalServer, perMessageDeflate: false, maxPayload: config.limits.maxFrameBytes });
+  const connectionContext = {
+    switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
+  };
+  const connections = new Set<TerminalConnection>();
+  wss.on('connection', (socket: WebSocket, request) => {
+    const connection = new TerminalConnection(socket, request.socket.remoteAddress ?? 'unknown', connectionContext);
+    connections.add(connection);
+    socket.on('close', () => connections.delete(connection));
+  });
+
+  // Liveness: a terminal that misses a pong round is terminated; held items expire.
+  const timers: NodeJS.Timeout[] = [];
+  const startTimers = (): void => {
+    timers.push(setInterval(() => {
+      for (const connection of connections) {
+        if (!connection.alive) { connection.terminate(); continue; }
+        connection.alive = false;
+        connection.ping();
+      }
+    }, config.limits.pingIntervalMs).unref());
+    timers.push(setInterval(() => held.expire(clock()), 1000).unref());
+  };
+
+  const sw: CletsSwitch = {
+    config, logger, metrics, audit, policy, registry, links, pipeline, directory, held,
+    http: undefined as unknown as FastifyInstance,
+    table: () => table,
+    setTable: (next) => { table = next; },
+    broadcastStatus,
+    listen: async () => {
+      for (const link of links.values()) link.start();
+      startTimers();
+      await new Promise<void>((resolve, reject) => {
+        terminalServer.once('error', reject);
+        terminalServer.listen(config.port, config.host, () => resolve());
+      });
+      const httpUrl = await sw.http.listen({ host: config.host, port: config.httpPort });
+      const port = (terminalServer.address() as AddressInfo).port;
+      const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl };
+      logger.info({ ...addresses, role: config.role }, 'switch listening');
+      return addresses;
+    },
+    close: () => (closing ??= closeInOrder()),
+  };
+  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, ...(tls ? { https: tls } : {}) });
+
+  let closing: Promise<void> | undefined;
+  const closeInOrder = async (): Promise<void> => {
+    logger.info('switch closing');
+    for (const timer of timers) clearInterval(timer);
+    // 1. Stop accepting: no new terminal connections. (ws emits 'close' only once every
+    // client has gone, which happens at step 3, so it is awaited there.)
+    const serverClosed = new Promise<void>((resolve) => wss.close(() => resolve()));
+    terminalServer.close();
+    terminalServer.closeIdleConnections();
+    // 2. Drain transactions in flight within the deadline; held ones end as non-delivered.
+    held.drop('CLETS_ERR_SHUTTING_DOWN');
+    await Promise.race([pipeline.idle(), delay(config.limits.drainTimeoutMs)]);
+    // 3. Tell terminals, with a close code.
+    for (const connection of connections) connection.closeWith('CLETS_ERR_SHUTTING_DOWN');
+    await Promise.race([serverClosed, delay(config.limits.drainTimeoutMs)]);
+    for (const connection of connections) connection.terminate();
+    // 4. Links, the HTTP API, then the audit store (flushes its last batch).
+    await Promise.allSettled([...links.values()].map((link) => link.close()));
+    await sw.http.close();
+    await audit.close();
+    // 5. Flush logs.
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  };
+
+  return sw;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

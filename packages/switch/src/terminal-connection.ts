@@ -1,0 +1,333 @@
+/**
+ * One terminal's WebSocket connection: the session state machine of docs/protocol.md, with
+ * one handler per frame kind dispatched by one exhaustive switch. Everything the terminal
+ * sends is answered; nothing it sends can crash the switch.
+ */
+import type { RawData, WebSocket } from 'ws';
+import {
+  CletsError, decodeFrame, toCletsError,
+  type DecodedFrame, type Frame, type FrameKind, type Transaction,
+} from '@clets/protocol';
+import { ConnectionWriter } from './connection-writer.js';
+import type { Metrics } from './metrics.js';
+import type { AuditSink, SwitchAuditEvent } from './ports.js';
+import type { OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
+import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
+
+type ConnectionState = 'hello' | 'banner' | 'login' | 'second-factor' | 'ready' | 'closed';
+
+/** Terminal mnemonic -> its current connection (a terminal has one connection at a time). */
+export class TerminalDirectory {
+  readonly #byMnemonic = new Map<string, TerminalConnection>();
+
+  get(mnemonic: string): TerminalConnection | undefined {
+    return this.#byMnemonic.get(mnemonic);
+  }
+
+  /** Registers a connection; returns the one it replaces, if any. */
+  set(mnemonic: string, connection: TerminalConnection): TerminalConnection | undefined {
+    const previous = this.#byMnemonic.get(mnemonic);
+    this.#byMnemonic.set(mnemonic, connection);
+    return previous === connection ? undefined : previous;
+  }
+
+  delete(mnemonic: string, connection: TerminalConnection): void {
+    if (this.#byMnemonic.get(mnemonic) === connection) this.#byMnemonic.delete(mnemonic);
+  }
+
+  /** Sends to whatever connection the terminal has now; false when it is offline. */
+  send(mnemonic: string, frame: Frame): boolean {
+    return this.#byMnemonic.get(mnemonic)?.write(frame) ?? false;
+  }
+
+  loggedIn(): TerminalConnection[] {
+    return [...this.#byMnemonic.values()].filter((connection) => connection.session !== undefined);
+  }
+
+  get size(): number {
+    return this.#byMnemonic.size;
+  }
+}
+
+export interface ConnectionContext {
+  readonly switchId: string;
+  readonly clock: () => number;
+  readonly policy: SecurityPolicy;
+  readonly pipeline: TransactionPipeline;
+  readonly directory: TerminalDirectory;
+  readonly audit: AuditSink;
+  readonly metrics: Metrics;
+  readonly limits: { readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number };
+  /** Called after a successful login: deliver stored traffic; returns how many wait. */
+  readonly onLogin?: (connection: TerminalConnection) => number;
+  readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
+}
+
+export class TerminalConnection {
+  readonly writer: ConnectionWriter;
+  terminal: TerminalIdentity | undefined;
+  session: OperatorSession | undefined;
+  /** Liveness: set on pong, cleared on each ping round. */
+  alive = true;
+  #state: ConnectionState = 'hello';
+  #pending: PendingLogin | undefined;
+  #bannerId = '';
+  #malformed = 0;
+  readonly #authTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly sourceAddress: string,
+    private readonly context: ConnectionContext,
+  ) {
+    this.writer = new ConnectionWriter(socket, context.limits.highWaterMarkBytes, () => this.#slowConsumer());
+    this.#authTimer = setTimeout(() => this.#authTimeout(), context.limits.authTimeoutMs).unref();
+    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+    socket.on('pong', () => { this.alive = true; });
+    socket.on('close', () => this.#onClose());
+    socket.on('error', (error) => context.log.warn({ err: error, source: sourceAddress }, 'terminal socket error'));
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  write(frame: Frame): boolean {
+    return this.writer.write(frame);
+  }
+
+  ping(): void {
+    try {
+      this.socket.ping();
+    } catch {
+      this.socket.terminate();
+    }
+  }
+
+  /** Drops the connection without a closing handshake (a peer that stopped answering). */
+  terminate(): void {
+    this.socket.terminate();
+  }
+
+  /** Ends the connection with an error's close code (shutdown, superseded, slow consumer). */
+  closeWith(code: Parameters<ConnectionWriter['closeWith']>[0], reason?: string): void {
+    this.writer.closeWith(code, reason);
+  }
+
+  #onMessage(data: RawData, isBinary: boolean): void {
+    if (!isBinary) {
+      this.#malformedFrame(new CletsError('CLETS_ERR_TEXT_FRAME'));
+      return;
+    }
+    let frame: DecodedFrame & { body: FrameKind };
+    try {
+      frame = decodeFrame(toBytes(data), { maxFrameBytes: this.context.limits.maxFrameBytes });
+    } catch (error) {
+      this.#malformedFrame(toCletsError(error));
+      return;
+    }
+    this.context.metrics.count('clets_frames_received_total', 'Frames received from terminals', { kind: frame.body });
+    this.#handle(frame).catch((error: unknown) => {
+      this.context.log.error({ err: error, terminal: this.terminal?.mnemonic }, 'terminal frame handler failed');
+      this.write({ reject: { code: 'CLETS_ERR_INTERNAL', wireCode: 999, reason: 'internal error' } });
+    });
+  }
+
+  async #handle(frame: DecodedFrame & { body: FrameKind }): Promise<void> {
+    switch (frame.body) {
+      case 'terminalHello': return this.#onTerminalHello(frame);
+      case 'bannerAck': return this.#onBannerAck(frame);
+      case 'operatorLogin': return this.#onOperatorLogin(frame);
+      case 'secondFactorAnswer': return this.#onSecondFactorAnswer(frame);
+      case 'transaction': return this.#onTransaction(frame.transaction!);
+      case 'heartbeat': return this.#onHeartbeat(frame);
+      case 'logout': return this.#onLogout(frame);
+      case 'loginBanner':
+      case 'secondFactorChallenge':
+      case 'loginResult':
+      case 'receipt':
+      case 'response':
+      case 'completion':
+      case 'reject':
+      case 'queuedNotice':
+      case 'adminMessage':
+      case 'deliveryReport':
+      case 'hitConfirmationRequest':
+      case 'hitConfirmationResponse':
+      case 'statusMessage':
+      case 'linkHello':
+      case 'linkWelcome':
+      case 'linkRequest':
+      case 'linkReply':
+        return this.#unexpected(frame.body);
+    }
+  }
+
+  async #onTerminalHello(frame: DecodedFrame): Promise<void> {
+    if (this.#state !== 'hello') return this.#unexpected('terminalHello');
+    const hello = frame.terminalHello!;
+    try {
+      this.terminal = await this.context.policy.authenticateTerminal(hello, { address: this.sourceAddress });
+    } catch (error) {
+      const failure = toCletsError(error);
+      await this.#audit({ type: 'logon_failure', outcome: 'failure', terminal: hello.mnemonic ?? '', code: failure.code, detail: { stage: 'terminal' } });
+      this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
+      this.closeWith(failure.code === 'CLETS_ERR_TERMINAL_UNKNOWN' || failure.code === 'CLETS_ERR_TERMINAL_CREDENTIAL' ? failure.code : 'CLETS_ERR_TERMINAL_CREDENTIAL');
+      return;
+    }
+    const replaced = this.context.directory.set(this.terminal.mnemonic, this);
+    replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'terminal connected again elsewhere');
+    const banner = this.context.policy.banner();
+    this.#bannerId = banner.bannerId ?? '';
+    this.#state = 'banner';
+    this.write({ loginBanner: banner });
+  }
+
+  #onBannerAck(frame: DecodedFrame): void {
+    if (this.#state !== 'banner') return this.#unexpected('bannerAck');
+    if ((frame.bannerAck?.bannerId ?? '') !== this.#bannerId) {
+      this.write({ loginResult: { ok: false, code: 'CLETS_ERR_BANNER_NOT_ACKNOWLEDGED', reason: 'acknowledge the banner that was shown' } });
+      return;
+    }
+    this.#state = 'login';
+  }
+
+  async #onOperatorLogin(frame: DecodedFrame): Promise<void> {
+    if (this.#state === 'banner') {
+      this.write({ loginResult: { ok: false, code: 'CLETS_ERR_BANNER_NOT_ACKNOWLEDGED', reason: 'the login banner must be acknowledged first' } });
+      return;
+    }
+    if (this.#state !== 'login' || this.terminal === undefined) return this.#unexpected('operatorLogin');
+    const operatorId = frame.operatorLogin?.operatorId ?? '';
+    try {
+      const step = await this.context.policy.beginLogin(this.terminal, operatorId, frame.operatorLogin?.password ?? '', this.context.clock());
+      if (step.kind === 'second-factor') {
+        this.#pending = step.pending;
+        this.#state = 'second-factor';
+        this.write({ secondFactorChallenge: { method: step.method } });
+        return;
+      }
+      await this.#loggedIn(step.session);
+    } catch (error) {
+      await this.#loginFailed(operatorId, toCletsError(error));
+    }
+  }
+
+  async #onSecondFactorAnswer(frame: DecodedFrame): Promise<void> {
+    if (this.#state !== 'second-factor' || this.#pending === undefined) return this.#unexpected('secondFactorAnswer');
+    const pending = this.#pending;
+    try {
+      await this.#loggedIn(await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock()));
+    } catch (error) {
+      this.#pending = undefined;
+      this.#state = 'login';
+      await this.#loginFailed(pending.operatorId, toCletsError(error));
+    }
+  }
+
+  async #loggedIn(session: OperatorSession): Promise<void> {
+    this.session = session;
+    this.#pending = undefined;
+    this.#state = 'ready';
+    clearTimeout(this.#authTimer);
+    await this.#audit({ type: 'logon', outcome: 'success', operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role } });
+    this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'success' });
+    this.write({
+      loginResult: {
+        ok: true, operatorId: session.operatorId, ori: session.ori, terminal: session.terminal.mnemonic, role: session.role,
+        sessionId: session.sessionId, reauthenticateAtMs: session.reauthenticateAt, messagesWaiting: 0,
+      },
+    });
+    this.context.onLogin?.(this);
+  }
+
+  async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {
+    this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'failure' });
+    await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator' } });
+    this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message, operatorId } });
+  }
+
+  async #onTransaction(transaction: Transaction): Promise<void> {
+    const session = this.session;
+    if (this.#state !== 'ready' || session === undefined || this.terminal === undefined) {
+      this.write(rejectFrame(new CletsError('CLETS_ERR_NOT_LOGGED_IN'), transaction));
+      return;
+    }
+    const mnemonic = this.terminal.mnemonic;
+    const directory = this.context.directory;
+    await this.context.pipeline.submit({
+      kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
+      send: (frame) => { directory.send(mnemonic, frame); },
+    }, transaction);
+  }
+
+  #onHeartbeat(frame: DecodedFrame): void {
+    const heartbeat = frame.heartbeat!;
+    if (!heartbeat.reply) this.write({ heartbeat: { nonce: heartbeat.nonce, sentAtMs: this.context.clock(), reply: true } });
+  }
+
+  async #onLogout(frame: DecodedFrame): Promise<void> {
+    if (this.session !== undefined) {
+      await this.#audit({ type: 'logoff', outcome: 'success', operatorId: this.session.operatorId, ori: this.session.ori, detail: { reason: frame.logout?.reason ?? '' } });
+      this.context.policy.endSession(this.session);
+      this.session = undefined;
+    }
+    this.#state = 'closed';
+    this.closeWith('CLETS_ERR_LOGGED_OUT');
+  }
+
+  #unexpected(kind: FrameKind): void {
+    this.write({ reject: { code: 'CLETS_ERR_FRAME_UNEXPECTED', wireCode: 105, reason: `${kind} not expected in session state ${this.#state}` } });
+  }
+
+  #malformedFrame(error: CletsError): void {
+    this.#malformed += 1;
+    this.context.metrics.count('clets_malformed_frames_total', 'Frames from terminals that could not be decoded');
+    this.write({ reject: { code: error.code, wireCode: error.wireCode, reason: error.message } });
+    if (error.code === 'CLETS_ERR_FRAME_TOO_LARGE') {
+      this.closeWith('CLETS_ERR_FRAME_TOO_LARGE');
+    } else if (this.#malformed >= this.context.limits.maxMalformedFrames) {
+      this.closeWith('CLETS_ERR_TOO_MANY_MALFORMED');
+    }
+  }
+
+  #authTimeout(): void {
+    if (this.#state === 'ready' || this.#state === 'closed') return;
+    this.write({ reject: { code: 'CLETS_ERR_AUTH_TIMEOUT', wireCode: 313, reason: 'connection did not authenticate in time' } });
+    this.closeWith('CLETS_ERR_AUTH_TIMEOUT');
+  }
+
+  #slowConsumer(): void {
+    this.context.metrics.count('clets_slow_consumers_total', 'Terminals dropped for not reading their traffic');
+    this.context.log.warn({ terminal: this.terminal?.mnemonic, buffered: this.writer.bufferedAmount }, 'slow consumer dropped');
+    this.closeWith('CLETS_ERR_SLOW_CONSUMER');
+  }
+
+  #onClose(): void {
+    clearTimeout(this.#authTimer);
+    this.#state = 'closed';
+    if (this.session !== undefined) {
+      this.context.policy.endSession(this.session);
+      void this.#audit({ type: 'logoff', outcome: 'disconnected', operatorId: this.session.operatorId, ori: this.session.ori });
+      this.session = undefined;
+    }
+    if (this.terminal !== undefined) this.context.directory.delete(this.terminal.mnemonic, this);
+  }
+
+  async #audit(event: Omit<SwitchAuditEvent, 'at' | 'terminal' | 'sourceAddress' | 'switchId'> & { terminal?: string }): Promise<void> {
+    try {
+      await this.context.audit.append({
+        at: this.context.clock(), switchId: this.context.switchId, sourceAddress: this.sourceAddress,
+        terminal: this.terminal?.mnemonic ?? '', ...event,
+      });
+    } catch (error) {
+      this.context.log.error({ err: error, event: event.type }, 'audit append failed');
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

@@ -1,0 +1,1 @@
+export { FakeLink, type FakeAnswer, type FakeRequest } from './fake-link.js';

@@ -1,0 +1,423 @@
+/**
+ * The path of one transaction through the switch:
+ *
+ *   duplicate check -> header from the session -> parse/validate (catalogue) -> authorize
+ *   (security policy) -> route (pure core) -> audit row committed -> Receipt -> one request
+ *   per system leg (or queue / refuse when a system is down) -> Responses and Rejects as
+ *   they come -> Completion.
+ *
+ * Nothing is acknowledged before its audit row is committed (CJIS: never process what
+ * cannot be audited), and every leg ends in an answer, a reject or a non-delivery: a
+ * terminal never waits on silence.
+ */
+import {
+  CletsError, ERROR_CODES, formatTransaction, parseMnemonic, toCletsError, validateTransaction,
+  type Frame, type Header, type LinkReply, type Response, type Transaction,
+} from '@clets/protocol';
+import { DuplicateWindow, routeTransaction, type Deliveries, type RouteDecision, type RoutingTable, type SystemLeg } from '@clets/routing';
+import type { HeldQueue } from './held-queue.js';
+import type { Metrics } from './metrics.js';
+import type { AuditSink, SystemLink } from './ports.js';
+import type { OperatorSession, SecurityPolicy } from './security/policy.js';
+
+/** Who sent a transaction, and how to answer them. */
+export interface TransactionOrigin {
+  readonly kind: 'terminal' | 'gateway' | 'link';
+  /** The logged-in operator (terminal and gateway origins). */
+  readonly session: OperatorSession | undefined;
+  /** Terminal mnemonic, or the peer id of a link. */
+  readonly terminal: string;
+  readonly sourceAddress: string;
+  /** The link a transaction came in on (never routed back there). */
+  readonly fromLink?: string;
+  /** Sends a frame to whoever sent the transaction (wherever they are connected now). */
+  send(frame: Frame): void;
+}
+
+export interface PipelineDeps {
+  readonly switchId: string;
+  readonly clock: () => number;
+  readonly table: () => RoutingTable;
+  readonly links: ReadonlyMap<string, SystemLink>;
+  readonly held: HeldQueue;
+  readonly audit: AuditSink;
+  readonly policy: SecurityPolicy;
+  readonly metrics: Metrics;
+  readonly limits: {
+    readonly duplicateWindowMs: number;
+    readonly duplicateMaxEntries: number;
+    readonly requestDeadlineMs: number;
+    readonly queueTtlMs: number;
+  };
+  /** Agency-to-agency deliveries (AM, YQ, YR); returns the systems-like outcome summary. */
+  readonly deliver?: (deliveries: Deliveries, transaction: Transaction, origin: TransactionOrigin, reply: (frame: Frame) => void) => Promise<void>;
+  /** Misuse flags raised by the policy go to the review queue. */
+  readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
+  readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
+}
+
+interface DuplicateRecord {
+  readonly frames: Frame[];
+}
+
+const ECHO_LENGTH = 100;
+
+export class TransactionPipeline {
+  readonly #duplicates: DuplicateWindow<DuplicateRecord>;
+  readonly #inputSeq = new Map<string, number>();
+  readonly #outputSeq = new Map<string, number>();
+  #inFlight = 0;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries);
+  }
+
+  /** Transactions accepted and not yet complete. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Resolves when no transaction is in flight (shutdown drain). */
+  idle(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Runs one transaction to its end. Never throws: every failure is answered. */
+  async submit(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
+    this.#inFlight += 1;
+    try {
+      await this.#run(origin, transaction);
+    } catch (error) {
+      this.deps.log?.error({ err: error, terminal: origin.terminal }, 'transaction pipeline failed');
+      origin.send(rejectFrame(toCletsError(error), transaction));
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
+    }
+  }
+
+  async #run(origin: TransactionOrigin, incoming: Transaction): Promise<void> {
+    const { deps } = this;
+    const now = deps.clock();
+    const clientMessageId = incoming.header?.clientMessageId ?? '';
+    if (clientMessageId === '') {
+      origin.send(rejectFrame(new CletsError('CLETS_ERR_REQUEST_INVALID', 'header.client_message_id is required'), incoming));
+      return;
+    }
+
+    // A resend of a transaction already seen: answer again, never forward again.
+    const duplicateKey = `${origin.terminal}\u0000${clientMessageId}`;
+    const previous = this.#duplicates.get(duplicateKey, now);
+    if (previous !== undefined) {
+      deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
+      for (const frame of previous.frames) origin.send(frame);
+      return;
+    }
+    const record: DuplicateRecord = { frames: [] };
+    this.#duplicates.set(duplicateKey, record, now);
+    const reply = (frame: Frame): void => {
+      record.frames.push(frame);
+      origin.send(frame);
+    };
+
+    let transaction: Transaction;
+    let decision: RouteDecision;
+    let flags: readonly { kind: string; detail: string }[] = [];
+    try {
+      if (!deps.audit.health().writable) throw new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE');
+      transaction = withSessionHeader(expandText(incoming), origin);
+      const validated = validateTransaction(transaction, { fromTerminal: origin.kind !== 'link' });
+      if (origin.session !== undefined) {
+        deps.policy.checkSession(origin.session, now, true);
+        flags = deps.policy.authorizeTransaction(origin.session, validated.definition, transaction, now).flags;
+      }
+      decision = routeTransaction(validated, deps.table(), origin.fromLink === undefined ? {} : { fromLink: origin.fromLink });
+    } catch (error) {
+      const reject = toCletsError(error);
+      this.#count(incoming.header?.messageKey, 'rejected');
+      await this.#audit({
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
+        detail: { reason: reject.message, field: reject.field, echo: echoOf(incoming) },
+      });
+      reply(rejectFrame(reject, incoming));
+      return;
+    }
+
+    const inputSeq = this.#nextInputSeq(origin.terminal);
+    const header: Header = {
+      ...transaction.header,
+      inputSeq: transaction.header?.inputSeq || inputSeq,
+      receivedAtMs: transaction.header?.receivedAtMs || now,
+    };
+    transaction = { ...transaction, header };
+
+    let auditSeq: number;
+    try {
+      ({ seq: auditSeq } = await deps.audit.append({
+        type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
+        inputSeq, routeTo: transaction.routeTo ?? undefined,
+        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system) : [...(header.destinations ?? [])],
+        bytes: (transaction.text ?? '').length,
+        ...(flags.length > 0 ? { detail: { flags } } : {}),
+      }));
+    } catch (error) {
+      this.#count(header.messageKey, 'audit_unavailable');
+      reply(rejectFrame(toCletsError(error), transaction));
+      return;
+    }
+    for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
+
+    reply({ receipt: { header: replyHeader(header) } });
+    this.#count(header.messageKey, 'accepted');
+
+    const answered: string[] = [];
+    const failed: string[] = [];
+    if (decision.kind === 'systems') {
+      const outcomes = await Promise.all(decision.legs.map((leg) => this.#runLeg(leg, transaction, auditSeq, decision.whenDown, reply, origin)));
+      decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
+    } else if (deps.deliver !== undefined) {
+      await deps.deliver(decision.deliveries, transaction, origin, reply);
+      answered.push('DELIVERY');
+    } else {
+      failed.push('DELIVERY');
+      reply(rejectFrame(new CletsError('CLETS_ERR_NO_ROUTE', 'this switch does not deliver agency-to-agency traffic'), transaction));
+    }
+
+    const done = deps.clock();
+    deps.metrics.observeLatency(done - now);
+    reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
+    void this.#audit({
+      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(origin, transaction),
+      inputSeq, detail: { answered, failed, ms: done - now, auditSeq },
+    });
+  }
+
+  /** One system of a fan-out. Resolves true when the system answered. */
+  async #runLeg(
+    leg: SystemLeg, transaction: Transaction, auditSeq: number, whenDown: 'queue' | 'refuse',
+    reply: (frame: Frame) => void, origin: TransactionOrigin,
+  ): Promise<boolean> {
+    const { deps } = this;
+    const requestId = `${deps.switchId}:${auditSeq}:${leg.system}`;
+    const header = transaction.header ?? {};
+    let heldUntil: number | undefined;
+
+    const attempt = async (): Promise<boolean | 'down'> => {
+      const link = deps.links.get(leg.link);
+      if (link === undefined || link.state !== 'up') return 'down';
+      const forwarded = this.#forwarded(transaction, leg);
+      let linkReply: LinkReply;
+      try {
+        linkReply = await link.request(
+          { requestId, system: leg.system, transaction: forwarded, deadlineMs: deps.clock() + deps.limits.requestDeadlineMs },
+          (partial) => {
+            if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system } });
+          },
+        );
+      } catch (error) {
+        const failure = toCletsError(error);
+        if (failure.code === 'CLETS_ERR_SYSTEM_UNAVAILABLE') return 'down';
+        this.#legFailed(leg, failure, transaction, reply, origin);
+        return false;
+      }
+      for (const response of linkReply.responses ?? []) {
+        reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops: response.header?.hops ?? forwarded.header?.hops ?? [] } } });
+        void this.#audit({
+          type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+          inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
+        });
+      }
+      if (linkReply.reject) {
+        reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
+        void this.#audit({
+          type: 'reject', at: deps.clock(), outcome: 'rejected', code: linkReply.reject.code ?? '', ...identity(origin, transaction),
+          inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, reason: linkReply.reject.reason },
+        });
+        return false;
+      }
+      return true;
+    };
+
+    for (;;) {
+      const outcome = await attempt();
+      if (outcome !== 'down') return outcome;
+      if (whenDown === 'refuse') {
+        this.#legFailed(leg, new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', leg.system, { system: leg.system }), transaction, reply, origin);
+        return false;
+      }
+      // Nlets .02.: hold it for the link, tell the terminal once, forward when it returns.
+      if (heldUntil === undefined) {
+        heldUntil = deps.clock() + deps.limits.queueTtlMs;
+        reply({
+          queuedNotice: {
+            header: replyHeader(header), system: leg.system, expiresAtMs: heldUntil,
+            text: `.02. ${leg.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
+          },
+        });
+        void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system } });
+      }
+      const released = await deps.held.hold(leg.link, heldUntil);
+      if (!released.ok) {
+        this.#legFailed(leg, new CletsError(released.code, leg.system, { system: leg.system }), transaction, reply, origin);
+        return false;
+      }
+    }
+  }
+
+  #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin): void {
+    reply(rejectFrame(failure, transaction, leg.system));
+    this.#count(transaction.header?.messageKey, failure.code === 'CLETS_ERR_SYSTEM_TIMEOUT' ? 'timeout' : 'system_failed');
+    void this.#audit({
+      type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: failure.code, ...identity(origin, transaction),
+      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message },
+    });
+  }
+
+  /** The transaction as sent on a link: this switch's hop stamped, destinations of the leg. */
+  #forwarded(transaction: Transaction, leg: SystemLeg): Transaction {
+    const header = transaction.header ?? {};
+    const outputSeq = (this.#outputSeq.get(leg.link) ?? 0) + 1;
+    this.#outputSeq.set(leg.link, outputSeq);
+    const sentAt = this.deps.clock();
+    return {
+      ...transaction,
+      header: {
+        ...header,
+        outputSeq,
+        sentAtMs: sentAt,
+        destinations: leg.destinations.length > 0 ? [...leg.destinations] : header.destinations ?? [],
+        hops: [...(header.hops ?? []), {
+          switchId: this.deps.switchId, inputSeq: header.inputSeq ?? 0, outputSeq,
+          receivedAtMs: header.receivedAtMs ?? sentAt, sentAtMs: sentAt,
+        }],
+      },
+    };
+  }
+
+  #nextInputSeq(terminal: string): number {
+    const next = (this.#inputSeq.get(terminal) ?? 0) + 1;
+    this.#inputSeq.set(terminal, next);
+    return next;
+  }
+
+  #count(messageKey: string | null | undefined, outcome: string): void {
+    this.deps.metrics.count('clets_transactions_total', 'Transactions by message key and outcome', { key: messageKey || 'unknown', outcome });
+  }
+
+  /** Audit appends after the receipt: a failure here raises the store's alert, not the terminal's. */
+  async #audit(event: Parameters<AuditSink['append']>[0]): Promise<void> {
+    try {
+      await this.deps.audit.append({ switchId: this.deps.switchId, ...event });
+    } catch (error) {
+      this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
+    }
+  }
+}
+
+/** A transaction typed as a mnemonic line: parse it into header, route-to and fields. */
+function expandText(transaction: Transaction): Transaction {
+  const text = transaction.text ?? '';
+  if (text === '' || (transaction.fields?.length ?? 0) > 0) return transaction;
+  const parsed = parseMnemonic(text);
+  const given = transaction.header ?? {};
+  const parsedHeader = parsed.header ?? {};
+  return {
+    ...parsed,
+    header: {
+      ...given,
+      messageKey: parsedHeader.messageKey ?? given.messageKey ?? '',
+      ori: parsedHeader.ori || given.ori || '',
+      destinations: (parsedHeader.destinations?.length ?? 0) > 0 ? parsedHeader.destinations : given.destinations ?? [],
+      control: given.control || parsedHeader.control || '',
+    },
+    routeTo: transaction.routeTo ?? parsed.routeTo ?? null,
+    text,
+  };
+}
+
+/** Fills ORI, terminal and operator from the session; refuses a header that claims otherwise. */
+function withSessionHeader(transaction: Transaction, origin: TransactionOrigin): Transaction {
+  const session = origin.session;
+  if (session === undefined) return transaction;
+  const header = transaction.header ?? {};
+  const claims: [string, string | null | undefined, string][] = [
+    ['terminal', header.terminal, session.terminal.mnemonic],
+    ['operator_id', header.operatorId, session.operatorId],
+  ];
+  for (const [name, claimed, actual] of claims) {
+    if (claimed && claimed !== actual) {
+      throw new CletsError('CLETS_ERR_HEADER_MISMATCH', `header.${name} ${claimed} is not this session's ${actual}`, { field: name });
+    }
+  }
+  // An operator may send for any ORI of their agency's terminal; the terminal's ORI is the default.
+  const ori = header.ori || session.terminal.ori;
+  if (ori !== session.terminal.ori && ori !== session.ori) {
+    throw new CletsError('CLETS_ERR_HEADER_MISMATCH', `ORI ${ori} is neither the terminal's ${session.terminal.ori} nor the operator's ${session.ori}`, { field: 'ORI' });
+  }
+  return { ...transaction, header: { ...header, ori, terminal: session.terminal.mnemonic, operatorId: session.operatorId } };
+}
+
+function identity(origin: TransactionOrigin, transaction: Transaction) {
+  const header = transaction.header ?? {};
+  return {
+    operatorId: origin.session?.operatorId ?? header.operatorId ?? '',
+    terminal: origin.kind === 'link' ? header.terminal ?? origin.terminal : origin.terminal,
+    ori: header.ori || origin.session?.ori || '',
+    sourceAddress: origin.sourceAddress,
+    messageKey: header.messageKey ?? '',
+    clientMessageId: header.clientMessageId ?? '',
+  };
+}
+
+/** The header fields echoed in every reply: correlation, control field, stamps, path. */
+function replyHeader(header: Header): Header {
+  return {
+    clientMessageId: header.clientMessageId ?? '', control: header.control ?? '', messageKey: header.messageKey ?? '',
+    ori: header.ori ?? '', terminal: header.terminal ?? '', operatorId: header.operatorId ?? '',
+    inputSeq: header.inputSeq ?? 0, receivedAtMs: header.receivedAtMs ?? 0, destinations: header.destinations ?? [],
+  };
+}
+
+export function echoOf(transaction: Transaction): string {
+  const text = transaction.text || safeFormat(transaction);
+  return text.slice(0, ECHO_LENGTH);
+}
+
+function safeFormat(transaction: Transaction): string {
+  try {
+    return formatTransaction(transaction);
+  } catch {
+    return transaction.header?.messageKey ?? '';
+  }
+}
+
+export function rejectFrame(error: CletsError, transaction: Transaction, system?: string): Frame {
+  const definition = ERROR_CODES[error.code];
+  return {
+    reject: {
+      header: replyHeader(transaction.header ?? {}),
+      code: error.code,
+      wireCode: definition.wire,
+      reason: error.message,
+      field: error.field ?? '',
+      position: error.position ?? 0,
+      echo: echoOf(transaction),
+      system: system ?? error.system ?? '',
+    },
+  };
+}
+
+function statusName(response: Response): string {
+  switch (response.status) {
+    case 2: return 'hit';
+    case 3: return 'possible';
+    case 4: return 'acknowledged';
+    default: return 'no_record';
+  }
+}
+
+function recordIds(response: Response): string[] {
+  return (response.records ?? []).map((record) => `${record.file ?? ''}:${record.recordId ?? ''}`);
+}
