@@ -1,0 +1,108 @@
+/**
+ * Builds the CJIS security of one switch: the security database, the operator store seeded
+ * from the fixtures (the agencies this switch serves, their terminals and operators), the
+ * person index for the misuse rules, the review queue, the release log, and the policy with
+ * its misuse recorder wired in. The switch's composition root calls `openCjisSecurity` (or
+ * `loadCjisSecurity`, which reads the fixture files) and passes the parts on.
+ */
+import { loadFixtures } from '@clets/fixtures';
+import type { AuditSink } from '../ports.js';
+import { ReleaseLog } from '../reports/release-log.js';
+import { CjisSecurityPolicy } from './cjis-policy.js';
+import { SubjectIndex, type SubjectIndexInput } from './misuse.js';
+import { OperatorStore, type AgencyRecord, type OperatorSeed, type TerminalSeed } from './operator-store.js';
+import { PasswordHasher } from './password.js';
+import type { OperatorSession } from './policy.js';
+import { misuseRecorder, ReviewQueue } from './review-queue.js';
+import { openSecurityDatabase, type SecurityDatabase } from './security-database.js';
+import { parseCjisSettings, type CjisSettings } from './settings.js';
+
+/** The fixture collections the security needs (structurally the fixtures' FixtureCollections). */
+export interface SecurityFixtures extends SubjectIndexInput {
+  readonly agencies: readonly (AgencyRecord & { readonly switchId?: string })[];
+  readonly terminals: readonly TerminalSeed[];
+  readonly operators: readonly OperatorSeed[];
+}
+
+export interface OpenCjisSecurityOptions {
+  readonly switchId: string;
+  /** Settings input (defaults: the CJIS values) or already parsed settings. */
+  readonly settings?: unknown;
+  /** Security database file, or ':memory:'. */
+  readonly databasePath: string;
+  readonly fixtures: SecurityFixtures;
+  /** Where misuse flags are audited. */
+  readonly audit: Pick<AuditSink, 'append'>;
+  readonly clock?: () => number;
+  /** Close the connection of a session a newer login ended (4016). */
+  readonly onSupersede?: (session: OperatorSession) => void;
+  /** Reuse a hasher (tests share one so demo passwords are hashed once). */
+  readonly hasher?: PasswordHasher;
+  readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
+}
+
+export interface CjisSecurity {
+  readonly settings: CjisSettings;
+  readonly db: SecurityDatabase;
+  readonly store: OperatorStore;
+  readonly hasher: PasswordHasher;
+  readonly policy: CjisSecurityPolicy;
+  readonly reviewQueue: ReviewQueue;
+  readonly releaseLog: ReleaseLog;
+  /** PipelineDeps.onFlag. */
+  readonly onFlag: ReturnType<typeof misuseRecorder>['onFlag'];
+  /** Closes the database. Idempotent. */
+  close(): void;
+}
+
+export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promise<CjisSecurity> {
+  const settings = isParsed(options.settings) ? options.settings : parseCjisSettings(options.settings ?? {});
+  const clock = options.clock ?? Date.now;
+  const db = openSecurityDatabase(options.databasePath);
+  try {
+    const hasher = options.hasher ?? PasswordHasher.fromSettings(settings);
+    const store = new OperatorStore(db, clock);
+    const agencies = options.fixtures.agencies.filter((agency) => agency.switchId === undefined || agency.switchId === options.switchId);
+    const served = new Set(agencies.map((agency) => agency.ori));
+    await Promise.all([
+      store.seed({
+        agencies: agencies.map((agency) => ({ ori: agency.ori, name: agency.name, countyCode: agency.countyCode, active: agency.active })),
+        terminals: options.fixtures.terminals.filter((terminal) => served.has(terminal.ori)),
+        operators: options.fixtures.operators.filter((operator) => served.has(operator.ori)),
+      }, hasher),
+      hasher.warmUp(),
+    ]);
+    const reviewQueue = new ReviewQueue(db);
+    const releaseLog = new ReleaseLog(db, settings.releaseLog.retentionYears);
+    const recorder = misuseRecorder({ queue: reviewQueue, audit: options.audit, clock, switchId: options.switchId, ...(options.log ? { log: options.log } : {}) });
+    const policy = new CjisSecurityPolicy({
+      settings, store, hasher,
+      subjects: new SubjectIndex(options.fixtures),
+      onRefusedMisuse: recorder.onRefusedMisuse,
+      onSupersede: options.onSupersede,
+      log: options.log,
+    });
+    let closed = false;
+    return {
+      settings, db, store, hasher, policy, reviewQueue, releaseLog, onFlag: recorder.onFlag,
+      close() {
+        if (closed) return;
+        closed = true;
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** `openCjisSecurity` with the fixture files of `fixturesDir` (the fixtures package's default when absent). */
+export async function loadCjisSecurity(options: Omit<OpenCjisSecurityOptions, 'fixtures'> & { fixturesDir?: string | undefined }): Promise<CjisSecurity> {
+  const fixtures = await loadFixtures(options.fixturesDir);
+  return openCjisSecurity({ ...options, fixtures });
+}
+
+function isParsed(settings: unknown): settings is CjisSettings {
+  return typeof settings === 'object' && settings !== null && Object.isFrozen(settings) && 'lockout' in settings && 'passwords' in settings;
+}

@@ -1,0 +1,287 @@
+/**
+ * Misuse indicators (seed 001, prohibited uses; seed 002, misuse investigations):
+ *  - an operator querying their own record: refused and flagged;
+ *  - a subject on the high-profile watch list, a declared relative (name and date of birth),
+ *    someone living at the operator's home address, or an unusual volume of traffic from one
+ *    operator: answered, but flagged for the Agency CLETS Coordinator's review.
+ *
+ * The queried subject is resolved from the transaction's identifiers to synthetic person
+ * records (name + DOB, licence number, social security number, SID/FBI number, and the
+ * registered owner of a plate or VIN), built once from the fixture data.
+ */
+import type { Transaction } from '@clets/protocol';
+import type { CjisSettings } from './settings.js';
+
+export type FlagKind = 'self-query' | 'watch-list' | 'relative' | 'home-address' | 'unusual-volume';
+
+export interface MisuseFlag {
+  readonly kind: FlagKind;
+  readonly detail: string;
+}
+
+/** The person facts the index needs (a subset of the fixtures' Person). */
+export interface SubjectPerson {
+  readonly id: string;
+  readonly last: string;
+  readonly first: string;
+  readonly dob: string;
+  readonly soc?: string | undefined;
+  readonly fbi?: string | undefined;
+  readonly sid?: string | undefined;
+  readonly address: { readonly street: string; readonly zip: string };
+}
+
+export interface SubjectIndexInput {
+  readonly persons: readonly SubjectPerson[];
+  readonly licenses?: readonly { readonly oln: string; readonly state: string; readonly personId: string }[];
+  readonly vehicles?: readonly { readonly plate: string; readonly plateState: string; readonly vin: string; readonly ownerPersonId: string }[];
+  readonly watchlist?: readonly { readonly personId: string; readonly reason: string }[];
+}
+
+/** What the misuse rules know of an operator. */
+export interface MisuseSubjectOperator {
+  readonly id: string;
+  readonly personId: string | null;
+  readonly homeAddress: { readonly street: string; readonly zip: string } | null;
+  readonly relatives: readonly { readonly last: string; readonly first: string; readonly dob: string }[];
+}
+
+/** Who a transaction is about. */
+export interface ResolvedSubject {
+  /** The name and date of birth typed, when both were. */
+  readonly nameDob: { readonly last: string; readonly first: string; readonly dob: string } | undefined;
+  /** Their comparison key ('LAST|FIRST|DOB'). */
+  readonly nameDobKey: string | undefined;
+  /** Persons identified directly (name + DOB, OLN, SOC, SID, FBI). */
+  readonly persons: ReadonlySet<string>;
+  /** Registered owners of a vehicle identified by plate or VIN. */
+  readonly owners: ReadonlySet<string>;
+}
+
+const nameKey = (last: string, first: string, dob: string): string => `${last.toUpperCase()}|${first.toUpperCase()}|${dob}`;
+const addressKey = (address: { street: string; zip: string }): string => `${address.street.toUpperCase().replace(/\s+/g, ' ').trim()}|${address.zip.trim()}`;
+
+/** NCIC NAM 'LAST,FIRST MIDDLE' -> last and first name. */
+export function parseNcicName(value: string): { last: string; first: string } | undefined {
+  const comma = value.indexOf(',');
+  if (comma <= 0) return undefined;
+  const last = value.slice(0, comma).trim().toUpperCase();
+  const first = value.slice(comma + 1).trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+  return last === '' || first === '' ? undefined : { last, first };
+}
+
+/** The fields of a transaction by tag (the first value of each). */
+export function fieldsOf(transaction: Transaction): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const field of transaction.fields ?? []) {
+    const tag = (field.tag ?? '').toUpperCase();
+    if (tag !== '' && !fields.has(tag)) fields.set(tag, (field.value ?? '').trim().toUpperCase());
+  }
+  return fields;
+}
+
+/** Persons and vehicles by each identifier a transaction can carry. */
+export class SubjectIndex {
+  readonly #persons = new Map<string, SubjectPerson>();
+  readonly #byNameDob = new Map<string, string[]>();
+  readonly #bySoc = new Map<string, string>();
+  readonly #bySid = new Map<string, string>();
+  readonly #byFbi = new Map<string, string>();
+  readonly #byOln = new Map<string, string[]>();
+  readonly #byPlate = new Map<string, string[]>();
+  readonly #byVin = new Map<string, string>();
+  readonly #byAddress = new Map<string, string[]>();
+  readonly #watchlist = new Map<string, string>();
+  readonly #personKeys = new Map<string, string>();
+
+  constructor(input: SubjectIndexInput) {
+    const push = (map: Map<string, string[]>, key: string, id: string): void => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [id]);
+      else list.push(id);
+    };
+    for (const person of input.persons) {
+      this.#persons.set(person.id, person);
+      const key = nameKey(person.last, person.first, person.dob);
+      this.#personKeys.set(person.id, key);
+      push(this.#byNameDob, key, person.id);
+      push(this.#byAddress, addressKey(person.address), person.id);
+      if (person.soc) this.#bySoc.set(person.soc, person.id);
+      if (person.sid) this.#bySid.set(person.sid.toUpperCase(), person.id);
+      if (person.fbi) this.#byFbi.set(person.fbi.toUpperCase(), person.id);
+    }
+    for (const license of input.licenses ?? []) {
+      push(this.#byOln, license.oln.toUpperCase(), license.personId);
+      push(this.#byOln, `${license.oln.toUpperCase()}|${license.state}`, license.personId);
+    }
+    for (const vehicle of input.vehicles ?? []) {
+      push(this.#byPlate, vehicle.plate.toUpperCase(), vehicle.ownerPersonId);
+      push(this.#byPlate, `${vehicle.plate.toUpperCase()}|${vehicle.plateState}`, vehicle.ownerPersonId);
+      this.#byVin.set(vehicle.vin.toUpperCase(), vehicle.ownerPersonId);
+    }
+    for (const entry of input.watchlist ?? []) this.#watchlist.set(entry.personId, entry.reason);
+  }
+
+  person(id: string): SubjectPerson | undefined {
+    return this.#persons.get(id);
+  }
+
+  /** A person's 'LAST|FIRST|DOB' comparison key. */
+  personKey(id: string): string | undefined {
+    return this.#personKeys.get(id);
+  }
+
+  watchListReason(personId: string): string | undefined {
+    return this.#watchlist.get(personId);
+  }
+
+  /** Persons living at an address (street and ZIP). */
+  livingAt(address: { street: string; zip: string }): readonly string[] {
+    return this.#byAddress.get(addressKey(address)) ?? [];
+  }
+
+  resolve(fields: ReadonlyMap<string, string>): ResolvedSubject {
+    const persons = new Set<string>();
+    const owners = new Set<string>();
+    // Keys without a person or vehicle identifier (QG, QA, QB, AM...) resolve to nobody, cheaply.
+    const add = (set: Set<string>, ids: readonly string[] | string | undefined): void => {
+      if (ids === undefined) return;
+      for (const id of typeof ids === 'string' ? [ids] : ids) set.add(id);
+    };
+    const name = parseNcicName(fields.get('NAM') ?? '');
+    const dob = fields.get('DOB');
+    const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
+    const nameDobKey = nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob);
+    if (nameDobKey !== undefined) add(persons, this.#byNameDob.get(nameDobKey));
+    const soc = fields.get('SOC');
+    if (soc !== undefined) add(persons, this.#bySoc.get(soc));
+    const sid = fields.get('SID');
+    if (sid !== undefined) add(persons, this.#bySid.get(sid));
+    const fbi = fields.get('FBI');
+    if (fbi !== undefined) add(persons, this.#byFbi.get(fbi));
+    const oln = fields.get('OLN');
+    if (oln !== undefined) add(persons, this.#byOln.get(fields.has('OLS') ? `${oln}|${fields.get('OLS') ?? ''}` : oln));
+    const plate = fields.get('LIC');
+    if (plate !== undefined) add(owners, this.#byPlate.get(fields.has('LIS') ? `${plate}|${fields.get('LIS') ?? ''}` : plate));
+    const vin = fields.get('VIN');
+    if (vin !== undefined) add(owners, this.#byVin.get(vin));
+    return { nameDob, nameDobKey, persons, owners };
+  }
+}
+
+/** What the misuse rules find in one transaction. */
+export interface MisuseFindings {
+  /** Set when the operator queried their own record: the transaction is refused. */
+  readonly selfQuery: MisuseFlag | undefined;
+  /** Allowed, but reported for review. */
+  readonly flags: readonly MisuseFlag[];
+}
+
+/** What the rules compare against, per operator record (records are replaced on change, never mutated). */
+interface OperatorContext {
+  readonly relativeKeys: ReadonlySet<string>;
+  readonly household: ReadonlySet<string>;
+}
+
+const contexts = new WeakMap<MisuseSubjectOperator, Map<SubjectIndex | undefined, OperatorContext>>();
+
+function contextOf(operator: MisuseSubjectOperator, index: SubjectIndex | undefined): OperatorContext {
+  let byIndex = contexts.get(operator);
+  if (byIndex === undefined) {
+    byIndex = new Map();
+    contexts.set(operator, byIndex);
+  }
+  let context = byIndex.get(index);
+  if (context === undefined) {
+    context = {
+      relativeKeys: new Set(operator.relatives.map((relative) => nameKey(relative.last, relative.first, relative.dob))),
+      household: new Set(operator.homeAddress === null || index === undefined ? [] : index.livingAt(operator.homeAddress)),
+    };
+    byIndex.set(index, context);
+  }
+  return context;
+}
+
+/**
+ * The misuse rules for one transaction. `index` may be absent (no person data): then only
+ * the declared relatives (name + DOB as typed) can be matched.
+ */
+export function findMisuse(
+  operator: MisuseSubjectOperator, fields: ReadonlyMap<string, string>, index: SubjectIndex | undefined, settings: CjisSettings['misuse'],
+): MisuseFindings {
+  const subject = index?.resolve(fields) ?? typedOnly(fields);
+  if (subject.nameDob === undefined && subject.persons.size === 0 && subject.owners.size === 0) return NOTHING;
+  const own = operator.personId;
+  if (own !== null) {
+    if (subject.persons.has(own)) return { selfQuery: { kind: 'self-query', detail: `operator ${operator.id} queried their own record (${own})` }, flags: [] };
+    if (settings.ownVehicleIsSelfQuery && subject.owners.has(own)) {
+      return { selfQuery: { kind: 'self-query', detail: `operator ${operator.id} queried a vehicle registered to themselves (${own})` }, flags: [] };
+    }
+  }
+  const context = contextOf(operator, index);
+  const everyone = subject.owners.size === 0 ? subject.persons : new Set([...subject.persons, ...subject.owners]);
+  const flags: MisuseFlag[] = [];
+  if (settings.watchList && index !== undefined) {
+    for (const id of everyone) {
+      const reason = index.watchListReason(id);
+      if (reason !== undefined) flags.push({ kind: 'watch-list', detail: `subject ${id} is on the high-profile watch list (${reason})` });
+    }
+  }
+  if (settings.relatives && context.relativeKeys.size > 0) {
+    let match = subject.nameDobKey !== undefined && context.relativeKeys.has(subject.nameDobKey) ? subject.nameDobKey : undefined;
+    for (const id of everyone) {
+      const key = index?.personKey(id);
+      if (match === undefined && key !== undefined && context.relativeKeys.has(key)) match = key;
+    }
+    if (match !== undefined) flags.push({ kind: 'relative', detail: `subject matches a declared relative of operator ${operator.id} (${match.split('|').slice(0, 2).join(', ')})` });
+  }
+  if (settings.homeAddress && context.household.size > 0) {
+    for (const id of everyone) {
+      if (id !== own && context.household.has(id)) {
+        flags.push({ kind: 'home-address', detail: `subject ${id} lives at operator ${operator.id}'s home address` });
+        break;
+      }
+    }
+  }
+  return flags.length === 0 ? NOTHING : { selfQuery: undefined, flags };
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const NOTHING: MisuseFindings = Object.freeze({ selfQuery: undefined, flags: Object.freeze([]) as readonly MisuseFlag[] });
+
+/** Without a person index: the name and date of birth as typed. */
+function typedOnly(fields: ReadonlyMap<string, string>): ResolvedSubject {
+  const name = parseNcicName(fields.get('NAM') ?? '');
+  const dob = fields.get('DOB');
+  const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
+  return { nameDob, nameDobKey: nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob), persons: EMPTY, owners: EMPTY };
+}
+
+/**
+ * Transactions per operator per clock hour (UTC). The hour is flagged once, on the first
+ * transaction beyond the threshold, so a busy hour makes one review item, not hundreds.
+ */
+export class VolumeCounter {
+  readonly #counts = new Map<string, { hour: number; count: number }>();
+
+  constructor(private readonly threshold: () => number) {}
+
+  /** Counts one transaction; returns a flag when this one crosses the threshold. */
+  count(operatorId: string, now: number): MisuseFlag | undefined {
+    const hour = Math.floor(now / 3_600_000);
+    let entry = this.#counts.get(operatorId);
+    if (entry === undefined || entry.hour !== hour) {
+      entry = { hour, count: 0 };
+      this.#counts.set(operatorId, entry);
+      if (this.#counts.size > 100_000) this.#prune(hour);
+    }
+    entry.count += 1;
+    const limit = this.threshold();
+    if (entry.count !== limit + 1) return undefined;
+    return { kind: 'unusual-volume', detail: `operator ${operatorId} sent more than ${limit} transactions in the hour from ${new Date(hour * 3_600_000).toISOString()}` };
+  }
+
+  #prune(hour: number): void {
+    for (const [operatorId, entry] of this.#counts) if (entry.hour !== hour) this.#counts.delete(operatorId);
+  }
+}
