@@ -1,0 +1,94 @@
+/**
+ * Terminal text: the fixed 80-column screen every CLETS terminal shows. Records are built
+ * as tagged fields (`TAG/value`, for machines) and rendered here as the operator reads them.
+ */
+import type { Field } from '@clets/protocol';
+
+/** Width of a CLETS terminal line. */
+export const TERMINAL_WIDTH = 80;
+
+/** The first words of every hit: a terminal may key on them, the structured flag is the truth. */
+export const CAVEAT_PREFIX = 'WARNING - DO NOT ARREST OR DETAIN BASED SOLELY UPON THIS INFORMATION.';
+
+/**
+ * The caveat every hit opens with (NCIC practice: a hit is not probable cause by itself;
+ * the record must be confirmed current, and the subject identified, before acting on it).
+ * `confirmWith` names who confirms: the entering agency for hot files (by a YQ hit
+ * confirmation), the DMV, the state that holds a criminal history.
+ */
+export function hitCaveat(confirmWith: string): string {
+  return `${CAVEAT_PREFIX} CONFIRM WITH ${confirmWith} THAT THE RECORD IS CURRENT AND THAT IT IS THE SUBJECT'S BEFORE TAKING ACTION.`;
+}
+
+/** The hot-file caveat: confirm with the entering agency by a hit confirmation (YQ). */
+export function enteringAgencyCaveat(enteringOri: string): string {
+  return hitCaveat(`THE ENTERING AGENCY (ORI ${enteringOri || 'UNKNOWN'}) BY HIT CONFIRMATION (YQ)`);
+}
+
+/** Possible (near) matches carry their own caveat: they are candidates, not hits. */
+export const POSSIBLE_CAVEAT =
+  'POSSIBLE MATCH ONLY - NOT A HIT ON THE SEARCH KEYS. COMPARE EVERY IDENTIFIER ' +
+  '(FINGERPRINTS, DOB, SCARS MARKS TATTOOS) BEFORE RELYING ON THIS RECORD.';
+
+/**
+ * Word-wraps one logical line at `width`, never splitting a word unless it is longer than a
+ * line. A line's leading indentation is kept, on its continuation lines too (rap sheets).
+ */
+export function wrapLine(line: string, width = TERMINAL_WIDTH): string[] {
+  if (line.length <= width) return [line];
+  let indent = '';
+  while (indent.length < line.length && line.charAt(indent.length) === ' ') indent += ' ';
+  if (indent.length >= width / 2) indent = '';
+  const room = width - indent.length;
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.slice(indent.length).split(' ')) {
+    if (word === '') continue;
+    let rest = word;
+    while (rest.length > room) {
+      if (current) {
+        out.push(indent + current);
+        current = '';
+      }
+      out.push(indent + rest.slice(0, room));
+      rest = rest.slice(room);
+    }
+    if (!current) current = rest;
+    else if (current.length + 1 + rest.length <= room) current += ' ' + rest;
+    else {
+      out.push(indent + current);
+      current = rest;
+    }
+  }
+  if (current) out.push(indent + current);
+  return out;
+}
+
+/** Wraps every logical line and joins them with newlines. */
+export function wrapText(lines: readonly string[], width = TERMINAL_WIDTH): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line === '') out.push('');
+    else for (const piece of wrapLine(line, width)) out.push(piece);
+  }
+  return out.join('\n');
+}
+
+/** `TAG/value` pairs separated by blanks (empty values left out), as one logical line. */
+export function taggedLine(fields: readonly Field[]): string {
+  const parts: string[] = [];
+  for (const field of fields) {
+    if (field.value) parts.push(`${field.tag}/${field.value}`);
+  }
+  return parts.join(' ');
+}
+
+/** A Field, leaving empty values out so records carry only what is known. */
+export function field(tag: string, value: string | number | undefined | null): Field {
+  return { tag, value: value === undefined || value === null ? '' : String(value) };
+}
+
+/** Drops fields whose value is empty. */
+export function present(fields: readonly Field[]): Field[] {
+  return fields.filter((f) => f.value !== undefined && f.value !== null && f.value !== '');
+}
