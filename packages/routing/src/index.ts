@@ -1,6 +1,6 @@
 export { buildRoutingTable, withPeer, systemOf, UPSTREAM_LINK, type RoutingTable, type RoutingTableInput } from './routing-table.js';
 export {
-  routeTransaction, resolveDeliveries,
-  type RoutableTransaction, type SystemLeg, type Deliveries, type RouteDecision, type RouteContext,
+  routeTransaction, resolveDeliveries, routeToTerminal, isBroadcastDestination,
+  type TerminalRoute, type RoutableTransaction, type SystemLeg, type Deliveries, type RouteDecision, type RouteContext,
 } from './route.js';
 export { DuplicateWindow } from './duplicate-window.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageKeyDefinition, Transaction } from '@clets/protocol';
 import { buildRoutingTable, withPeer } from './routing-table.js';
-import { resolveDeliveries, routeTransaction, type RoutableTransaction } from './route.js';
+import { isBroadcastDestination, resolveDeliveries, routeToTerminal, routeTransaction, type RoutableTransaction } from './route.js';
 
 function definition(partial: Partial<MessageKeyDefinition> & Pick<MessageKeyDefinition, 'key' | 'route'>): MessageKeyDefinition {
   return {
@@ -118,5 +118,27 @@ describe('resolveDeliveries', () => {
 
   it('a county broadcast reaches the terminals of that county', () => {
     expect(resolveDeliveries(['C19'], county).local.map((entry) => entry.terminal)).toEqual(['SD01', 'SD02', 'PD01']);
+  });
+});
+
+describe('routeToTerminal', () => {
+  it('delivers a terminal of this switch here, a peer county\'s terminal to that county, anything else upstream', () => {
+    const withUpstream = buildRoutingTable({ switchId: 'county-19', upstream: 'state', localTerminals: [['LA01', 'CA0190000']] });
+    expect(routeToTerminal('LA01', withUpstream)).toEqual({ kind: 'local' });
+    expect(routeToTerminal('SD05', withUpstream)).toEqual({ kind: 'link', link: 'state' });
+    const state = withPeer(buildRoutingTable({ switchId: 'state' }), { link: 'county-37', oris: [], terminals: ['SD05'] });
+    expect(routeToTerminal('SD05', state)).toEqual({ kind: 'link', link: 'county-37' });
+    expect(routeToTerminal('ZZ99', state)).toEqual({ kind: 'unknown' });
+  });
+
+  it('never sends a frame back on the link it came from', () => {
+    const withUpstream = buildRoutingTable({ switchId: 'county-19', upstream: 'state' });
+    expect(routeToTerminal('SD05', withUpstream, { fromLink: 'state' })).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('isBroadcastDestination', () => {
+  it('knows ALL and county codes from ORIs and terminals', () => {
+    expect(['ALL', 'C19', 'CA0190000', 'LA01', 'C1'].map(isBroadcastDestination)).toEqual([true, true, false, false, false]);
   });
 });

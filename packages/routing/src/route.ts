@@ -160,3 +160,27 @@ export function resolveDeliveries(destinations: readonly string[], table: Routin
   }
   return { local, remote, unknown };
 }
+
+/** Where a frame addressed to one terminal goes next: delivered here, or on a link. */
+export type TerminalRoute =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'link'; readonly link: string }
+  | { readonly kind: 'unknown' };
+
+/**
+ * The next hop of traffic that answers a terminal rather than an agency (a late delivery
+ * report, an escalation notice): the terminal's own switch delivers it; the state switch
+ * hands it to the county that announced the terminal; a county sends anything else
+ * upstream. Never back on the link it came from (that would loop).
+ */
+export function routeToTerminal(terminal: string, table: RoutingTable, context: RouteContext = {}): TerminalRoute {
+  if (table.localTerminals.has(terminal)) return { kind: 'local' };
+  const link = table.peerTerminals.get(terminal) ?? table.upstream;
+  if (link === undefined || link === context.fromLink) return { kind: 'unknown' };
+  return { kind: 'link', link };
+}
+
+/** A destination that names many terminals at once ("ALL", a county "C19"). */
+export function isBroadcastDestination(destination: string): boolean {
+  return destination === BROADCAST || COUNTY_DESTINATION.test(destination);
+}

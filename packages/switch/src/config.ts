@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 import { TARGETS } from '@clets/protocol';
+import { cjisSettingsSchema } from './security/settings.js';
 
 const port = z.number().int().min(0).max(65535);
+const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
+const OPERATOR_ROLES = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'] as const;
 const positiveMs = z.number().int().positive();
 
 const linkSchema = z.strictObject({
@@ -19,6 +22,11 @@ const linkSchema = z.strictObject({
   role: z.enum(['client', 'switch']).default('client'),
   window: z.number().int().positive().default(256),
   maxQueue: z.number().int().positive().default(10_000),
+  /** Reconnect backoff: exponential with jitter between these bounds. */
+  reconnect: z.strictObject({
+    minDelayMs: z.number().int().positive().default(250),
+    maxDelayMs: z.number().int().positive().default(5_000),
+  }).prefault({}),
 });
 
 const peerSchema = z.strictObject({
@@ -27,6 +35,8 @@ const peerSchema = z.strictObject({
   secret: z.string().min(8),
   /** County code the peer serves ("37"), for county broadcasts. */
   county: z.string().regex(/^\d{2}$/).optional(),
+  /** ORIs the peer serves, known before it links (it announces its own in LinkHello too). */
+  oris: z.array(z.string().regex(ORI_PATTERN, 'must be a 9-character ORI')).default([]),
 });
 
 export const switchConfigSchema = z.strictObject({
@@ -59,6 +69,32 @@ export const switchConfigSchema = z.strictObject({
   upstreamLink: z.string().optional(),
   /** County switches allowed to link here (state role). */
   peers: z.array(peerSchema).default([]),
+  /** Port county switches link to (state role; 0: any free port). Served only when peers are configured. */
+  peerPort: port.default(0),
+  /**
+   * SQLite file of administrative messages and other traffic waiting for an offline
+   * terminal (":memory:" for tests; a restart then forgets them).
+   */
+  messagesPath: z.string().default('var/switch-messages.db'),
+  messages: z.strictObject({
+    /** How long stored traffic waits for its terminal; then the sender gets a non-delivery report. */
+    retentionMs: positiveMs.default(24 * 60 * 60_000),
+    /** How often expired stored traffic is looked for. */
+    sweepIntervalMs: positiveMs.default(30_000),
+  }).prefault({}),
+  /**
+   * Operator roles that may address a whole county ("C19") or everyone ("ALL"), checked by
+   * the switch whatever the security policy (the CJIS policy also has its own setting).
+   */
+  broadcastRoles: z.array(z.enum(OPERATOR_ROLES)).default(['FAO']),
+  hitConfirmation: z.strictObject({
+    /** Priority U: the entering agency answers within 10 minutes. */
+    urgentMs: positiveMs.default(10 * 60_000),
+    /** Priority R: within 60 minutes. */
+    routineMs: positiveMs.default(60 * 60_000),
+    /** The state control point told when a third request goes unanswered (DOJ). */
+    controlPointOri: z.string().regex(ORI_PATTERN, 'must be a 9-character ORI').default('CA0349400'),
+  }).prefault({}),
   /** Target (NCIC, WPS, CARPOS...) -> link name; unlisted targets use their system's name,
    *  or the upstream link when there is one. */
   routes: z.partialRecord(z.enum(TARGETS), z.string()).default({}),
@@ -93,6 +129,20 @@ export const switchConfigSchema = z.strictObject({
     /** How long POST /v1/messages waits for the completion. */
     gatewayWaitMs: positiveMs.default(15_000),
   }).prefault({}),
+  /** Who may connect, log in and send what (security/README.md lists every rule). */
+  security: z.strictObject({
+    /** cjis: the full CLETS / CJIS rules. plain: registered terminals, passwords and roles only. */
+    policy: z.enum(['cjis', 'plain']).default('cjis'),
+    /** SQLite file of operators, lockouts, the review queue and the release log. */
+    databasePath: z.string().default('var/switch-security.db'),
+    settings: cjisSettingsSchema.prefault({}),
+    /** Administrator accounts of the admin API besides the registry's (scrypt hash, TOTP secret). */
+    administrators: z.array(z.strictObject({
+      id: z.string().min(1),
+      passwordHash: z.string().startsWith('$scrypt$'),
+      totpSecret: z.string().min(16),
+    })).default([]),
+  }).prefault({}),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }).prefault({}),
@@ -113,6 +163,9 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   const names = new Set(config.links.map((link) => link.name));
   const problems: string[] = [];
   if (names.size !== config.links.length) problems.push('  links: link names must be unique');
+  const peerIds = new Set(config.peers.map((peer) => peer.peerId));
+  if (peerIds.size !== config.peers.length) problems.push('  peers: peer ids must be unique');
+  for (const peerId of peerIds) if (names.has(peerId)) problems.push(`  peers: '${peerId}' is also the name of a link`);
   if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);

@@ -7,3 +7,8 @@ export type { AuditSink, SwitchAuditEvent, SystemLink, LinkStateName } from './p
 export type { SecurityPolicy, TerminalIdentity, OperatorSession, OperatorRole, TerminalClass, LoginStep, PendingLogin, Authorization } from './security/policy.js';
 export { PlainSecurityPolicy, CJIS_BANNER_STATEMENTS } from './security/plain-policy.js';
 export { buildRegistry, type Registry, type RegisteredAgency, type RegisteredOperator, type RegisteredTerminal } from './security/registry.js';
+export { CjisSecurityPolicy } from './security/cjis-policy.js';
+export { openCjisSecurity, loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
+export { cjisSettingsSchema, parseCjisSettings, type CjisSettings } from './security/settings.js';
+export { registerAdminRoutes } from './admin/routes.js';
+export { buildReport } from './reports/coordinator-reports.js';

@@ -2,11 +2,14 @@
  * The narrow interfaces the switch's transaction path needs from its collaborators. The
  * concrete classes (LinkClient, SqliteAuditStore) satisfy them; tests pass fakes.
  */
-import type { LinkReply, LinkRequest, RouteTo, StatusMessage, Transaction } from '@clets/protocol';
+import type { DecodedFrame, Frame, LinkReply, LinkRequest, RouteTo, StatusMessage, Transaction } from '@clets/protocol';
 
 export type LinkStateName = 'connecting' | 'up' | 'down' | 'closed';
 
-/** An outgoing link to a system or to the state switch. */
+/**
+ * A link to a system or to another switch: an outgoing LinkClient (to a system, or a county's
+ * link to the state switch), or at the state switch a PeerLink (a county linked to it).
+ */
 export interface SystemLink {
   readonly state: LinkStateName;
   readonly systems: readonly string[];
@@ -17,7 +20,12 @@ export interface SystemLink {
   on(event: 'up', listener: (systems: string[]) => void): unknown;
   on(event: 'down', listener: (reason: string) => void): unknown;
   on(event: 'statusMessage', listener: (message: StatusMessage) => void): unknown;
+  /** Unsolicited traffic from another switch (a late DeliveryReport, say). */
+  on(event: 'frame', listener: (frame: DecodedFrame) => void): unknown;
+  /** Requests the switch at the other end sends this way (an AM for a terminal here). */
   onRequest?(handler: (request: LinkRequest) => Promise<LinkReply> | LinkReply): void;
+  /** Sends one unsolicited frame (StatusMessage, DeliveryReport); false when not up. */
+  send?(frame: Frame): boolean;
   start(): void;
   close(): Promise<void>;
 }

@@ -57,6 +57,7 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
   const sw = await buildSwitch(
     {
       switchId: 'county-19',
+      messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
       limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000 },
       http: { adminToken: 'admin-token-0123456789' },

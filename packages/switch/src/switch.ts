@@ -19,14 +19,17 @@ import { HeldQueue } from './held-queue.js';
 import { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
-import type { SecurityPolicy } from './security/policy.js';
+import type { OperatorSession, SecurityPolicy } from './security/policy.js';
+import { loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
 import type { Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
 import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
 import { buildHttpApi } from './http/api.js';
 import { openAuditStore } from './audit/index.js';
-import { LinkClient } from './links/index.js';
+import { LinkClient, systemClock, type LinkClock } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
+import type { MessageStore } from './message-store.js';
+import { SwitchNetwork } from './network.js';
 
 export interface SwitchDeps {
   readonly clock?: () => number;
@@ -37,6 +40,10 @@ export interface SwitchDeps {
   /** Builds a link from its config; tests pass fakes. */
   readonly linkFactory?: (link: SwitchConfig['links'][number], switchId: string, logger: Logger) => SystemLink;
   readonly deliver?: PipelineDeps['deliver'];
+  /** Timers of hit-confirmation deadlines (default: the system clock); tests pass a ManualClock. */
+  readonly timers?: LinkClock;
+  /** The store of traffic for offline terminals (default: opened at config.messagesPath). */
+  readonly messageStore?: MessageStore;
 }
 
 export interface SwitchAddresses {
@@ -44,6 +51,8 @@ export interface SwitchAddresses {
   readonly terminals: string;
   /** HTTP API base URL. */
   readonly http: string;
+  /** Where county switches link to (a state switch with peers configured). */
+  readonly peers?: string;
 }
 
 export interface CletsSwitch {
@@ -52,8 +61,12 @@ export interface CletsSwitch {
   readonly metrics: Metrics;
   readonly audit: AuditSink;
   readonly policy: SecurityPolicy;
+  /** The CJIS security (operator store, review queue, release log) when that policy is in use. */
+  readonly security: CjisSecurity | undefined;
   readonly registry: Registry;
   readonly links: ReadonlyMap<string, SystemLink>;
+  /** Peers, agency traffic, stored messages, hit confirmations (README.md, "Network"). */
+  readonly network: SwitchNetwork;
   readonly pipeline: TransactionPipeline;
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
@@ -72,15 +85,23 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const logger = deps.logger ?? pino({ level: config.log.level, base: { switch: config.switchId } });
   const metrics = new Metrics();
   const registry = deps.registry ?? (await loadRegistry(config));
-  const policy = deps.policy ?? new PlainSecurityPolicy(registry);
   const audit = deps.audit ?? openAuditStore({
     path: config.audit.path, synchronous: config.audit.synchronous,
     batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
   });
+  // Sessions a newer login of the same operator ended are closed (4016) once connections exist.
+  const supersede: ((session: OperatorSession) => void)[] = [];
+  const security = deps.policy === undefined && deps.registry === undefined && config.security.policy === 'cjis'
+    ? await loadCjisSecurity({
+      switchId: config.switchId, fixturesDir: config.fixturesDir, databasePath: config.security.databasePath,
+      settings: config.security.settings, audit, clock, onSupersede: (session) => supersede.forEach((close) => close(session)),
+    })
+    : undefined;
+  const policy = deps.policy ?? security?.policy ?? new PlainSecurityPolicy(registry);
 
   const linkFactory = deps.linkFactory ?? ((link, switchId, log) => new LinkClient({
     name: link.name, url: link.url, peerId: switchId, secret: link.secret, role: link.role,
-    window: link.window, maxQueue: link.maxQueue, logger: log.child({ link: link.name }),
+    window: link.window, maxQueue: link.maxQueue, reconnect: link.reconnect, logger: log.child({ link: link.name }),
     ...(link.role === 'switch' ? { servedOris: [...registry.agencies.keys()], servedTerminals: [...registry.terminals.keys()] } : {}),
   }));
   const links = new Map<string, SystemLink>(config.links.map((link) => [link.name, linkFactory(link, config.switchId, logger)]));
@@ -93,13 +114,26 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     localOris: registry.agencies.keys(),
     localTerminals: [...registry.terminals.values()].map((terminal) => [terminal.mnemonic, terminal.ori] as const),
     localCounties: config.counties,
+    // What the state knows of its counties before they link (they announce the rest).
+    peerOris: config.peers.flatMap((peer) => peer.oris.map((ori) => [ori, peer.peerId] as const)),
+    peerCounties: config.peers.flatMap((peer) => (peer.county === undefined ? [] : [[peer.county, peer.peerId] as const])),
   });
 
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
+  const network = new SwitchNetwork({
+    config, clock, logger, links, audit, directory, held,
+    timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
+    table: () => table, setTable: (next) => { table = next; },
+    ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
+  });
   const pipeline = new TransactionPipeline({
-    switchId: config.switchId, clock, table: () => table, links, held, audit, policy, metrics,
+    switchId: config.switchId, clock, table: () => table, links: network.allLinks, held, audit, policy, metrics,
     limits: config.limits, log: logger,
+    deliver: (...args) => network.deliveries.deliver(...args),
+    broadcastRoles: new Set(config.broadcastRoles),
+    isSwitchLink: (name) => network.isSwitchLink(name),
+    ...(security !== undefined ? { onFlag: security.onFlag } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
 
@@ -107,6 +141,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     const frame: Frame = { statusMessage: message };
     for (const connection of directory.loggedIn()) connection.write(frame);
   };
+
+  network.wire(pipeline, broadcastStatus);
 
   const linkStateAudit = (name: string, state: string, detail: Record<string, unknown>): void => {
     audit.append({ type: 'link_state', at: clock(), outcome: state, switchId: config.switchId, detail: { link: name, ...detail } })
@@ -132,6 +168,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
   metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
+  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
+  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
 
   const tls = config.tls === undefined ? undefined : { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) };
   const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
@@ -141,8 +180,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const wss = new WebSocketServer({ server: terminalServer, perMessageDeflate: false, maxPayload: config.limits.maxFrameBytes });
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
+    messagesWaiting: (session: OperatorSession) => network.deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
+    onLogin: (connection: TerminalConnection) => {
+      const terminal = connection.session?.terminal;
+      return terminal === undefined ? 0 : network.deliverStored(terminal.mnemonic, terminal.ori, (frame) => connection.write(frame));
+    },
   };
   const connections = new Set<TerminalConnection>();
+  supersede.push((session) => {
+    for (const connection of connections) {
+      if (connection.session?.sessionId === session.sessionId) connection.closeWith('CLETS_ERR_SESSION_SUPERSEDED');
+    }
+  });
   wss.on('connection', (socket: WebSocket, request) => {
     const connection = new TerminalConnection(socket, request.socket.remoteAddress ?? 'unknown', connectionContext);
     connections.add(connection);
@@ -160,10 +209,22 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       }
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
+    if (security !== undefined) {
+      // CJIS: re-authenticate every 12 hours, drop the connection after an hour idle. An idle
+      // lock needs nothing here: the next transaction is refused with CLETS_ERR_SESSION_LOCKED.
+      timers.push(setInterval(() => {
+        for (const expiry of security.policy.expiredSessions(clock())) {
+          if (expiry.reason === 'idle-lock') continue;
+          for (const connection of connections) {
+            if (connection.session?.sessionId === expiry.session.sessionId) connection.closeWith('CLETS_ERR_REAUTH_REQUIRED');
+          }
+        }
+      }, 60_000).unref());
+    }
   };
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, policy, registry, links, pipeline, directory, held,
+    config, logger, metrics, audit, policy, security, registry, links, network, pipeline, directory, held,
     http: undefined as unknown as FastifyInstance,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -177,7 +238,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       });
       const httpUrl = await sw.http.listen({ host: config.host, port: config.httpPort });
       const port = (terminalServer.address() as AddressInfo).port;
-      const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl };
+      const peers = await network.listen(config.host);
+      const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl, ...(peers !== undefined ? { peers } : {}) };
       logger.info({ ...addresses, role: config.role }, 'switch listening');
       return addresses;
     },
@@ -201,10 +263,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     for (const connection of connections) connection.closeWith('CLETS_ERR_SHUTTING_DOWN');
     await Promise.race([serverClosed, delay(config.limits.drainTimeoutMs)]);
     for (const connection of connections) connection.terminate();
-    // 4. Links, the HTTP API, then the audit store (flushes its last batch).
+    // 4. Links (county peers too), the HTTP API, then the audit store (flushes its last
+    // batch) and the store of messages for offline terminals.
+    await network.closeLinks();
     await Promise.allSettled([...links.values()].map((link) => link.close()));
     await sw.http.close();
     await audit.close();
+    network.close();
+    security?.close();
     // 5. Flush logs.
     await new Promise<void>((resolve) => logger.flush(() => resolve()));
   };

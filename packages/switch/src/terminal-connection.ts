@@ -58,7 +58,9 @@ export interface ConnectionContext {
   readonly audit: AuditSink;
   readonly metrics: Metrics;
   readonly limits: { readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number };
-  /** Called after a successful login: deliver stored traffic; returns how many wait. */
+  /** Traffic stored for this session's terminal, announced in LoginResult.messages_waiting. */
+  readonly messagesWaiting?: (session: OperatorSession) => number;
+  /** Called after a successful login (after the LoginResult): deliver stored traffic. */
   readonly onLogin?: (connection: TerminalConnection) => number;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
@@ -235,10 +237,24 @@ export class TerminalConnection {
     this.write({
       loginResult: {
         ok: true, operatorId: session.operatorId, ori: session.ori, terminal: session.terminal.mnemonic, role: session.role,
-        sessionId: session.sessionId, reauthenticateAtMs: session.reauthenticateAt, messagesWaiting: 0,
+        sessionId: session.sessionId, reauthenticateAtMs: session.reauthenticateAt, messagesWaiting: this.#messagesWaiting(session),
       },
     });
-    this.context.onLogin?.(this);
+    // Stored traffic follows the LoginResult (docs/protocol.md): never before it.
+    try {
+      this.context.onLogin?.(this);
+    } catch (error) {
+      this.context.log.error({ err: error, terminal: session.terminal.mnemonic }, 'stored traffic delivery failed');
+    }
+  }
+
+  #messagesWaiting(session: OperatorSession): number {
+    try {
+      return this.context.messagesWaiting?.(session) ?? 0;
+    } catch (error) {
+      this.context.log.error({ err: error }, 'stored traffic could not be counted');
+      return 0;
+    }
   }
 
   async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {

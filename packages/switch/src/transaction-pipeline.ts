@@ -12,9 +12,12 @@
  */
 import {
   CletsError, ERROR_CODES, formatTransaction, parseMnemonic, toCletsError, validateTransaction,
-  type Frame, type Header, type LinkReply, type Response, type Transaction,
+  type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
-import { DuplicateWindow, routeTransaction, type Deliveries, type RouteDecision, type RoutingTable, type SystemLeg } from '@clets/routing';
+import {
+  DuplicateWindow, isBroadcastDestination, routeTransaction,
+  type Deliveries, type RouteDecision, type RoutingTable, type SystemLeg,
+} from '@clets/routing';
 import type { HeldQueue } from './held-queue.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
@@ -30,6 +33,13 @@ export interface TransactionOrigin {
   readonly sourceAddress: string;
   /** The link a transaction came in on (never routed back there). */
   readonly fromLink?: string;
+  /**
+   * A LinkRequest names the one system it is for: the switch below already fanned out, so
+   * this switch sends the transaction to that system only, not to every system of the key.
+   */
+  readonly system?: string;
+  /** The LinkRequest's id: the duplicate key of traffic from another switch. */
+  readonly requestId?: string;
   /** Sends a frame to whoever sent the transaction (wherever they are connected now). */
   send(frame: Frame): void;
 }
@@ -49,8 +59,20 @@ export interface PipelineDeps {
     readonly requestDeadlineMs: number;
     readonly queueTtlMs: number;
   };
-  /** Agency-to-agency deliveries (AM, YQ, YR); returns the systems-like outcome summary. */
-  readonly deliver?: (deliveries: Deliveries, transaction: Transaction, origin: TransactionOrigin, reply: (frame: Frame) => void) => Promise<void>;
+  /**
+   * Agency-to-agency deliveries (AM, YQ, YR), after the receipt. Resolves false when a
+   * destination could not be reached at all (the completion then lists DELIVERY as failed).
+   */
+  readonly deliver?: (
+    deliveries: Deliveries, transaction: Transaction, origin: TransactionOrigin, reply: (frame: Frame) => void, context: DeliveryContext,
+  ) => Promise<boolean | void>;
+  /** Roles that may address a whole county ("C19") or everyone ("ALL"). Unset: any role. */
+  readonly broadcastRoles?: ReadonlySet<string>;
+  /**
+   * Whether a link leads to another switch. A request on such a link may be held (.02.) at
+   * that switch, so its deadline covers the queue's time to live as well.
+   */
+  readonly isSwitchLink?: (link: string) => boolean;
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -60,7 +82,49 @@ interface DuplicateRecord {
   readonly frames: Frame[];
 }
 
+/** What the pipeline knows of an accepted transaction, for the delivery step. */
+export interface DeliveryContext {
+  /** Its audit row: unique and durable on this switch. */
+  readonly auditSeq: number;
+  /** This switch's stamp, for the hop it adds when it sends the transaction on. */
+  readonly stamp: HopStamp;
+  readonly whenDown: DownPolicy;
+}
+
+/** This switch's receipt of a transaction: its own input sequence and time. */
+export interface HopStamp {
+  readonly inputSeq: number;
+  readonly receivedAt: number;
+}
+
+/** One request on a link, as `sendOnLink` takes it. */
+export interface LinkSend {
+  readonly link: string;
+  readonly system: string;
+  readonly requestId: string;
+  /** The transaction to send (before this switch's hop), and where it is addressed on the link. */
+  readonly transaction: Transaction;
+  readonly destinations: readonly string[];
+  readonly stamp: HopStamp;
+  readonly whenDown: DownPolicy;
+  /** The link is down and the key queues: the message is held (.02.); called once. */
+  readonly onQueued: (notice: QueuedNotice) => void;
+  /** A `.02.` answer from the far side (it is holding the message there). */
+  readonly onPartial?: (reply: LinkReply) => void;
+}
+
+export type LinkSendOutcome =
+  | { readonly ok: true; readonly reply: LinkReply; /** As last sent, with this switch's hop. */ readonly sent: Transaction }
+  | { readonly ok: false; readonly error: CletsError };
+
 const ECHO_LENGTH = 100;
+/**
+ * A request to another switch waits a little longer than that switch waits for its own
+ * systems, so the far switch's timeout reject arrives before this switch gives up.
+ */
+const SWITCH_HOP_GRACE_MS = 1_000;
+/** Resends of one request on a link that failed it but is up again (a replaced connection). */
+const MAX_RETRIES_WHILE_UP = 2;
 
 export class TransactionPipeline {
   readonly #duplicates: DuplicateWindow<DuplicateRecord>;
@@ -107,8 +171,11 @@ export class TransactionPipeline {
       return;
     }
 
-    // A resend of a transaction already seen: answer again, never forward again.
-    const duplicateKey = `${origin.terminal}\u0000${clientMessageId}`;
+    // A resend of a transaction already seen: answer again, never forward again. From
+    // another switch the request id is the key (terminals of a county share client ids).
+    const duplicateKey = origin.requestId !== undefined
+      ? `link\u0000${origin.terminal}\u0000${origin.requestId}`
+      : `${origin.terminal}\u0000${clientMessageId}`;
     const previous = this.#duplicates.get(duplicateKey, now);
     if (previous !== undefined) {
       deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
@@ -134,6 +201,8 @@ export class TransactionPipeline {
         flags = deps.policy.authorizeTransaction(origin.session, validated.definition, transaction, now).flags;
       }
       decision = routeTransaction(validated, deps.table(), origin.fromLink === undefined ? {} : { fromLink: origin.fromLink });
+      decision = this.#restrictToSystem(decision, origin);
+      this.#checkBroadcast(decision, transaction, origin);
     } catch (error) {
       const reject = toCletsError(error);
       this.#count(incoming.header?.messageKey, 'rejected');
@@ -145,7 +214,10 @@ export class TransactionPipeline {
       return;
     }
 
+    // The header keeps the first switch's stamps (what the terminal sees); this switch's own
+    // input sequence and time go into the hop it adds when it sends the transaction on.
     const inputSeq = this.#nextInputSeq(origin.terminal);
+    const stamp: HopStamp = { inputSeq, receivedAt: now };
     const header: Header = {
       ...transaction.header,
       inputSeq: transaction.header?.inputSeq || inputSeq,
@@ -175,11 +247,11 @@ export class TransactionPipeline {
     const answered: string[] = [];
     const failed: string[] = [];
     if (decision.kind === 'systems') {
-      const outcomes = await Promise.all(decision.legs.map((leg) => this.#runLeg(leg, transaction, auditSeq, decision.whenDown, reply, origin)));
+      const outcomes = await Promise.all(decision.legs.map((leg) => this.#runLeg(leg, transaction, auditSeq, stamp, decision.whenDown, reply, origin)));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (deps.deliver !== undefined) {
-      await deps.deliver(decision.deliveries, transaction, origin, reply);
-      answered.push('DELIVERY');
+      const delivered = await deps.deliver(decision.deliveries, transaction, origin, reply, { auditSeq, stamp, whenDown: decision.whenDown });
+      (delivered === false ? failed : answered).push('DELIVERY');
     } else {
       failed.push('DELIVERY');
       reply(rejectFrame(new CletsError('CLETS_ERR_NO_ROUTE', 'this switch does not deliver agency-to-agency traffic'), transaction));
@@ -196,73 +268,96 @@ export class TransactionPipeline {
 
   /** One system of a fan-out. Resolves true when the system answered. */
   async #runLeg(
-    leg: SystemLeg, transaction: Transaction, auditSeq: number, whenDown: 'queue' | 'refuse',
+    leg: SystemLeg, transaction: Transaction, auditSeq: number, stamp: HopStamp, whenDown: DownPolicy,
     reply: (frame: Frame) => void, origin: TransactionOrigin,
   ): Promise<boolean> {
     const { deps } = this;
-    const requestId = `${deps.switchId}:${auditSeq}:${leg.system}`;
     const header = transaction.header ?? {};
+    const outcome = await this.sendOnLink({
+      link: leg.link, system: leg.system, requestId: `${deps.switchId}:${auditSeq}:${leg.system}`,
+      transaction, destinations: leg.destinations, stamp, whenDown,
+      onQueued: (notice) => {
+        reply({ queuedNotice: notice });
+        void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system } });
+      },
+      onPartial: (partial) => {
+        if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system } });
+      },
+    });
+    if (!outcome.ok) {
+      this.#legFailed(leg, outcome.error, transaction, reply, origin);
+      return false;
+    }
+    const linkReply = outcome.reply;
+    for (const response of linkReply.responses ?? []) {
+      // The path the terminal sees: every switch the request passed, in order, as echoed by
+      // the system (or as sent, when a system does not echo it).
+      const echoed = response.header?.hops ?? [];
+      const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
+      reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
+      void this.#audit({
+        type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+        inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
+      });
+    }
+    if (linkReply.reject) {
+      reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
+      void this.#audit({
+        type: 'reject', at: deps.clock(), outcome: 'rejected', code: linkReply.reject.code ?? '', ...identity(origin, transaction),
+        inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, reason: linkReply.reject.reason },
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Sends one request on a link and waits for its final reply. While the link is down the
+   * key's policy applies: refuse at once (Nlets `.04.`), or hold it (`.02.`: `onQueued`
+   * once, then forwarded when the link returns, or a non-delivery when the hold expires).
+   * Each attempt stamps this switch's hop afresh (its send time and output sequence).
+   */
+  async sendOnLink(send: LinkSend): Promise<LinkSendOutcome> {
+    const { deps } = this;
+    const header = send.transaction.header ?? {};
     let heldUntil: number | undefined;
-
-    const attempt = async (): Promise<boolean | 'down'> => {
-      const link = deps.links.get(leg.link);
-      if (link === undefined || link.state !== 'up') return 'down';
-      const forwarded = this.#forwarded(transaction, leg);
-      let linkReply: LinkReply;
-      try {
-        linkReply = await link.request(
-          { requestId, system: leg.system, transaction: forwarded, deadlineMs: deps.clock() + deps.limits.requestDeadlineMs },
-          (partial) => {
-            if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system } });
-          },
-        );
-      } catch (error) {
-        const failure = toCletsError(error);
-        if (failure.code === 'CLETS_ERR_SYSTEM_UNAVAILABLE') return 'down';
-        this.#legFailed(leg, failure, transaction, reply, origin);
-        return false;
-      }
-      for (const response of linkReply.responses ?? []) {
-        reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops: response.header?.hops ?? forwarded.header?.hops ?? [] } } });
-        void this.#audit({
-          type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
-          inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
-        });
-      }
-      if (linkReply.reject) {
-        reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
-        void this.#audit({
-          type: 'reject', at: deps.clock(), outcome: 'rejected', code: linkReply.reject.code ?? '', ...identity(origin, transaction),
-          inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, reason: linkReply.reject.reason },
-        });
-        return false;
-      }
-      return true;
-    };
-
+    let retriesWhileUp = 0;
     for (;;) {
-      const outcome = await attempt();
-      if (outcome !== 'down') return outcome;
-      if (whenDown === 'refuse') {
-        this.#legFailed(leg, new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', leg.system, { system: leg.system }), transaction, reply, origin);
-        return false;
+      const link = deps.links.get(send.link);
+      if (link !== undefined && link.state === 'up') {
+        const forwarded = this.#forwarded(send.transaction, send.link, send.destinations, send.stamp);
+        const toSwitch = deps.isSwitchLink?.(send.link) ?? false;
+        const waitMs = deps.limits.requestDeadlineMs + (toSwitch ? SWITCH_HOP_GRACE_MS + (send.whenDown === 'queue' ? deps.limits.queueTtlMs : 0) : 0);
+        try {
+          const reply = await link.request(
+            { requestId: send.requestId, system: send.system, transaction: forwarded, deadlineMs: deps.clock() + waitMs },
+            send.onPartial,
+          );
+          return { ok: true, reply, sent: forwarded };
+        } catch (error) {
+          const failure = toCletsError(error);
+          if (failure.code !== 'CLETS_ERR_SYSTEM_UNAVAILABLE') return { ok: false, error: failure };
+          // The link went down under the request. Already back (a peer's new connection
+          // replaced the old one): send again at once, a few times. Else the down policy decides.
+          if (link.state === 'up' && retriesWhileUp < MAX_RETRIES_WHILE_UP) {
+            retriesWhileUp += 1;
+            continue;
+          }
+        }
       }
-      // Nlets .02.: hold it for the link, tell the terminal once, forward when it returns.
+      if (send.whenDown === 'refuse') {
+        return { ok: false, error: new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', send.system, { system: send.system }) };
+      }
+      // Nlets .02.: hold it for the link, tell the sender once, forward when it returns.
       if (heldUntil === undefined) {
         heldUntil = deps.clock() + deps.limits.queueTtlMs;
-        reply({
-          queuedNotice: {
-            header: replyHeader(header), system: leg.system, expiresAtMs: heldUntil,
-            text: `.02. ${leg.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
-          },
+        send.onQueued({
+          header: replyHeader(header), system: send.system, expiresAtMs: heldUntil,
+          text: `.02. ${send.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
         });
-        void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system } });
       }
-      const released = await deps.held.hold(leg.link, heldUntil);
-      if (!released.ok) {
-        this.#legFailed(leg, new CletsError(released.code, leg.system, { system: leg.system }), transaction, reply, origin);
-        return false;
-      }
+      const released = await deps.held.hold(send.link, heldUntil);
+      if (!released.ok) return { ok: false, error: new CletsError(released.code, send.system, { system: send.system }) };
     }
   }
 
@@ -276,10 +371,10 @@ export class TransactionPipeline {
   }
 
   /** The transaction as sent on a link: this switch's hop stamped, destinations of the leg. */
-  #forwarded(transaction: Transaction, leg: SystemLeg): Transaction {
+  #forwarded(transaction: Transaction, link: string, destinations: readonly string[], stamp: HopStamp): Transaction {
     const header = transaction.header ?? {};
-    const outputSeq = (this.#outputSeq.get(leg.link) ?? 0) + 1;
-    this.#outputSeq.set(leg.link, outputSeq);
+    const outputSeq = (this.#outputSeq.get(link) ?? 0) + 1;
+    this.#outputSeq.set(link, outputSeq);
     const sentAt = this.deps.clock();
     return {
       ...transaction,
@@ -287,13 +382,30 @@ export class TransactionPipeline {
         ...header,
         outputSeq,
         sentAtMs: sentAt,
-        destinations: leg.destinations.length > 0 ? [...leg.destinations] : header.destinations ?? [],
+        destinations: destinations.length > 0 ? [...destinations] : header.destinations ?? [],
         hops: [...(header.hops ?? []), {
-          switchId: this.deps.switchId, inputSeq: header.inputSeq ?? 0, outputSeq,
-          receivedAtMs: header.receivedAtMs ?? sentAt, sentAtMs: sentAt,
+          switchId: this.deps.switchId, inputSeq: stamp.inputSeq, outputSeq, receivedAtMs: stamp.receivedAt, sentAtMs: sentAt,
         }],
       },
     };
+  }
+
+  /** A LinkRequest for one system: only that system's leg (the switch below fanned out). */
+  #restrictToSystem(decision: RouteDecision, origin: TransactionOrigin): RouteDecision {
+    if (origin.system === undefined || origin.system === '' || decision.kind !== 'systems') return decision;
+    const legs = decision.legs.filter((leg) => leg.system === origin.system);
+    if (legs.length === 0) throw new CletsError('CLETS_ERR_NO_ROUTE', `this message does not go to ${origin.system}`, { system: origin.system });
+    return { ...decision, legs };
+  }
+
+  /** Broadcasts (a county, or ALL) are for the roles the setting names. */
+  #checkBroadcast(decision: RouteDecision, transaction: Transaction, origin: TransactionOrigin): void {
+    const roles = this.deps.broadcastRoles;
+    if (decision.kind !== 'deliver' || roles === undefined || origin.session === undefined) return;
+    const broadcast = (transaction.header?.destinations ?? []).find(isBroadcastDestination);
+    if (broadcast !== undefined && !roles.has(origin.session.role)) {
+      throw new CletsError('CLETS_ERR_BROADCAST_NOT_PERMITTED', `${broadcast}: role ${origin.session.role} may not broadcast`, { field: 'DEST' });
+    }
   }
 
   #nextInputSeq(terminal: string): number {
@@ -372,7 +484,7 @@ function identity(origin: TransactionOrigin, transaction: Transaction) {
 }
 
 /** The header fields echoed in every reply: correlation, control field, stamps, path. */
-function replyHeader(header: Header): Header {
+export function replyHeader(header: Header): Header {
   return {
     clientMessageId: header.clientMessageId ?? '', control: header.control ?? '', messageKey: header.messageKey ?? '',
     ori: header.ori ?? '', terminal: header.terminal ?? '', operatorId: header.operatorId ?? '',

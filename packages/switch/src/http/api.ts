@@ -14,6 +14,7 @@ import {
   type DecodedFrame, type Frame, type Transaction,
 } from '@clets/protocol';
 import type { CletsSwitch } from '../switch.js';
+import { registerAdminRoutes } from '../admin/routes.js';
 import type { OperatorSession } from '../security/policy.js';
 import { safeEqual } from '../security/plain-policy.js';
 
@@ -218,6 +219,13 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     for (const gateway of sessions.values()) sw.policy.endSession(gateway.session);
     sessions.clear();
   });
+
+  if (sw.security !== undefined) {
+    await registerAdminRoutes(app, {
+      security: sw.security, audit: sw.audit as Parameters<typeof registerAdminRoutes>[1]['audit'],
+      clock: options.clock, switchId: sw.config.switchId, configAdministrators: sw.config.security.administrators,
+    });
+  }
 
   await app.ready();
   return app;

@@ -1,0 +1,6 @@
+export { startService, REPO_ROOT, type ServiceProcess, type StartOptions } from './launcher.js';
+export { startCountyNetwork, type CountyNetwork, type CountyNetworkOptions } from './network.js';
+export {
+  startStateNetwork, STATE_NETWORK_SWITCHES,
+  type StateNetwork, type StateNetworkOptions, type StateNetworkSwitch,
+} from './state-network.js';

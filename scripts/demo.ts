@@ -1,0 +1,278 @@
+/**
+ * The demo network on this machine, no Docker: the mock systems, the state switch and two
+ * county switches (Los Angeles, county 19, and San Diego, county 37), all on 127.0.0.1.
+ *
+ *   pnpm demo          start it, print where everything listens and the demo credentials,
+ *                      run until Ctrl-C
+ *   pnpm demo --once   start it, play a scripted session, check every answer, stop;
+ *                      exit 0 only if every step got the answer it expects
+ *
+ * Everything here is synthetic: the people, the records and the credentials.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, totpCode } from '@clets/protocol';
+import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
+import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
+import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/e2e';
+
+const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
+const print = (text = ''): void => { process.stdout.write(`${text}\n`); };
+
+// The CJIS rules are on, with one demo-only relaxation: a cheap scrypt cost, so the switches
+// hash the demo passwords in a second instead of a minute at start.
+const DEMO_SECURITY_SETTINGS = { passwords: { scrypt: { cost: 2 ** 12 } } };
+
+interface Operator { readonly operatorId: string; readonly mnemonic: string; readonly switchName: StateNetworkSwitch }
+
+const OPERATORS = {
+  la: { operatorId: 'OP1001', mnemonic: 'LA01', switchName: 'county-19' },
+  laLimited: { operatorId: 'OP1005', mnemonic: 'LA02', switchName: 'county-19' },
+  sd: { operatorId: 'OP2001', mnemonic: 'SD01', switchName: 'county-37' },
+} as const satisfies Record<string, Operator>;
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'clets-demo-'));
+  print(`clets-sim demo network: starting (state in ${dir}) ...`);
+  const perSwitch = Object.fromEntries(STATE_NETWORK_SWITCHES.map((name) => [name, {
+    security: { databasePath: join(dir, `${name}-security.db`), settings: DEMO_SECURITY_SETTINGS },
+    http: { adminToken: 'demo-admin-token-0001' },
+  }]));
+  const network = await startStateNetwork({ dir, perSwitch, inheritStderr: !flags.quiet && !flags.once });
+  const fixtures = await loadFixtures();
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await network.stop();
+  };
+
+  try {
+    printWhereItListens(network);
+    printCredentials(fixtures);
+    if (!flags.once) {
+      print('\nRunning. Open a terminal in another shell, e.g.:');
+      print(`  CLETS_URL=${network.terminalsUrl('county-19')} CLETS_TERMINAL=LA01 CLETS_DEVICE_SECRET=${deviceSecret(fixtures, 'LA01')} \\`);
+      print(`  CLETS_OPERATOR=OP1001 CLETS_PASSWORD='Demo-Pass-1001!' CLETS_TOTP_SECRET=${operator(fixtures, 'OP1001').totpSecret} pnpm terminal`);
+      print('Ctrl-C stops the network.');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      print('\nstopping ...');
+      return 0;
+    }
+    return await playScript(network, fixtures);
+  } finally {
+    await stop();
+  }
+}
+
+function printWhereItListens(network: StateNetwork): void {
+  print('\nWhere everything listens:');
+  print(`  mock systems  links ${String(network.backends.info['link'])}   control ${network.controlUrl}`);
+  print(`  state switch  peers ${network.peersUrl}   http ${network.httpUrl('state')}`);
+  for (const name of ['county-19', 'county-37'] as const) {
+    print(`  ${name.padEnd(12)}  terminals ${network.terminalsUrl(name)}   http ${network.httpUrl(name)}`);
+  }
+}
+
+function printCredentials(fixtures: FixtureSet): void {
+  print('\nDemo credentials (synthetic; second factor: TOTP from the secret):');
+  for (const entry of Object.values(OPERATORS)) {
+    const record = operator(fixtures, entry.operatorId);
+    print(`  ${entry.operatorId} ${record.role.padEnd(5)} password Demo-Pass-${entry.operatorId.slice(2)}!  TOTP secret ${record.totpSecret}  ` +
+      `terminal ${entry.mnemonic} (device secret ${deviceSecret(fixtures, entry.mnemonic)}) on ${entry.switchName}`);
+  }
+}
+
+function operator(fixtures: FixtureSet, operatorId: string) {
+  const found = fixtures.operators.find((candidate) => candidate.id === operatorId);
+  if (found === undefined) throw new Error(`no fixture operator ${operatorId}`);
+  return found;
+}
+
+function deviceSecret(fixtures: FixtureSet, mnemonic: string): string {
+  const found = fixtures.terminals.find((candidate) => candidate.mnemonic === mnemonic);
+  if (found === undefined) throw new Error(`no fixture terminal ${mnemonic}`);
+  return found.deviceSecret;
+}
+
+async function logIn(network: StateNetwork, fixtures: FixtureSet, who: Operator): Promise<TerminalClient> {
+  const record = operator(fixtures, who.operatorId);
+  const client = new TerminalClient({
+    url: network.terminalsUrl(who.switchName), mnemonic: who.mnemonic, deviceSecret: deviceSecret(fixtures, who.mnemonic),
+    operatorId: who.operatorId, password: `Demo-Pass-${who.operatorId.slice(2)}!`,
+    secondFactor: async () => totpCode(record.totpSecret, Date.now()),
+    requestTimeoutMs: 20_000,
+  });
+  await client.connect();
+  const result = await client.login();
+  print(`  ${who.operatorId} logged in at ${who.mnemonic} (${result.ori}, ${result.role}) on ${who.switchName}`);
+  return client;
+}
+
+/** The scripted session: each step says what it expects, and the run fails if it does not get it. */
+async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<number> {
+  const failures: string[] = [];
+  let stepNumber = 0;
+  const step = async (title: string, body: () => Promise<string | undefined>): Promise<void> => {
+    stepNumber += 1;
+    print(`\n--- step ${stepNumber}: ${title}`);
+    try {
+      const problem = await body();
+      if (problem === undefined) print(`    ok`);
+      else {
+        failures.push(`step ${stepNumber} (${title}): ${problem}`);
+        print(`    FAILED: ${problem}`);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push(`step ${stepNumber} (${title}): ${message}`);
+      print(`    FAILED: ${message}`);
+    }
+  };
+  const send = async (client: TerminalClient, line: string): Promise<TransactionResult> => {
+    print(`  > ${line}`);
+    const result = await client.send(line);
+    print(indent(formatResult(result)));
+    return result;
+  };
+
+  print('\nLogging in:');
+  const la = await logIn(network, fixtures, OPERATORS.la);
+  const laLimited = await logIn(network, fixtures, OPERATORS.laLimited);
+  const sd = await logIn(network, fixtures, OPERATORS.sd);
+  const wanted = WELL_KNOWN.wantedPerson;
+  const clean = WELL_KNOWN.cleanPerson;
+
+  try {
+    await step('a wanted-person hit', async () => {
+      const result = await send(la, `QW.CA0190000.NAM/${wanted.last},${wanted.first}.SEX/${wanted.sex}.DOB/${wanted.dob}.${RTE}`);
+      if (result.outcome !== 'completed') return `rejected: ${result.rejected.code}`;
+      if (!result.hit) return 'no HIT flag';
+      const hops = result.responses[0]?.header?.hops?.map((hop) => hop.switchId) ?? [];
+      print(`    path: ${hops.join(' -> ')} -> ${result.responses[0]?.system ?? '?'}`);
+      return hops.includes('state') ? undefined : `the answer did not come through the state switch (${hops.join(', ')})`;
+    });
+
+    await step('a no-record answer', async () => {
+      const result = await send(la, `QW.CA0190000.NAM/${clean.last},${clean.first}.SEX/${clean.sex}.DOB/${clean.dob}.${RTE}`);
+      if (result.outcome !== 'completed') return `rejected: ${result.rejected.code}`;
+      return result.hit || !result.responses.every((response) => response.status === HitStatus.HIT_STATUS_NO_RECORD)
+        ? 'expected no record from every system' : undefined;
+    });
+
+    await step('a reject for a missing route-to', async () => {
+      const result = await send(la, `QW.CA0190000.NAM/${clean.last},${clean.first}.SEX/${clean.sex}.DOB/${clean.dob}`);
+      return result.rejected?.code === 'CLETS_ERR_ROUTE_TO_MISSING' ? undefined : `expected CLETS_ERR_ROUTE_TO_MISSING, got ${result.rejected?.code ?? 'an answer'}`;
+    });
+
+    const epo = `EPO.CA0190000.NAM/${clean.last},${clean.first}.SEX/${clean.sex}.RAC/W.DOB/${clean.dob}.POT/DVRO.PNO/MARLOWE,TESSA` +
+      `.ISD/20261101.EXP/20291101.CRT/LOS ANGELES SUPERIOR COURT.OCA/26-DEMO-${Date.now() % 100000}.${RTE}`;
+
+    await step('a less-than-full-access operator refused an update', async () => {
+      const result = await send(laLimited, epo);
+      return result.rejected?.code === 'CLETS_ERR_ROLE_NOT_PERMITTED' ? undefined : `expected CLETS_ERR_ROLE_NOT_PERMITTED, got ${result.rejected?.code ?? 'an answer'}`;
+    });
+
+    await step('a full-access operator enters and cancels a protection order', async () => {
+      const entered = await send(la, epo);
+      if (entered.outcome !== 'completed') return `entry rejected: ${entered.rejected.code}`;
+      const nic = entered.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId;
+      if (!nic) return 'the entry was not acknowledged with a NIC';
+      const query = `QPO.CA0190000.NAM/${clean.last},${clean.first}.DOB/${clean.dob}.${RTE}`;
+      const found = await send(la, query);
+      if (!found.hit) return 'QPO did not find the order just entered';
+      const cancelled = await send(la, `XPO.CA0190000.NIC/${nic}.${RTE}`);
+      if (cancelled.outcome !== 'completed' || cancelled.rejects.length > 0) return 'the cancellation was not accepted';
+      const gone = await send(la, query);
+      return gone.hit ? 'QPO still finds the cancelled order' : undefined;
+    });
+
+    await step('an administrative message from county 19 to a terminal in county 37', async () => {
+      const received = sd.next('adminMessage', 15_000);
+      const report = la.next('deliveryReport', 15_000);
+      const result = await send(la, 'AM.CA0190000.SD01.CAU/SUBJECT MAY BE ARMED.TXT/ATTEMPT TO LOCATE GRAY SEDAN. PLATE 8ABC123.');
+      if (result.outcome !== 'completed') return `rejected: ${result.rejected.code}`;
+      const [message] = await received;
+      print(`    SD01 received: ${message.officerSafety ? `${message.officerSafety} / ` : ''}${message.text}`);
+      const [delivery] = await report;
+      print(`    LA01 delivery report: ${delivery.destination} ${enumName(DeliveryState, delivery.state)}`);
+      return message.text?.includes('8ABC123') ? undefined : 'SD01 did not get the message text';
+    });
+
+    await step('a hit confirmation asked (YQ) and confirmed (YR)', async () => {
+      const request = la.next('hitConfirmationRequest', 15_000);
+      const asked = await send(sd, `YQ.CA0370000.CA0190000.NIC/${wanted.warrantNic}.PRI/U.RNO/1`);
+      if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
+      const [yq] = await request;
+      print(`    LA01 received YQ for ${yq.recordId} ${enumName(ConfirmationPriority, yq.priority)} request ${yq.requestNumber}`);
+      const answer = sd.next('hitConfirmationResponse', 15_000);
+      const confirmed = await send(la, `YR.CA0190000.CA0370000.NIC/${wanted.warrantNic}.CNF/Y`);
+      if (confirmed.outcome !== 'completed') return `YR rejected: ${confirmed.rejected.code}`;
+      const [yr] = await answer;
+      print(`    SD01 received YR: ${enumName(ConfirmationState, yr.state)} from ${yr.respondingOri}`);
+      return yr.recordId === wanted.warrantNic ? undefined : 'the YR did not name the record';
+    });
+
+    await step('a backend outage: status messages, and an inquiry queued then delivered', async () => {
+      const down = la.next('statusMessage', 15_000);
+      await control(network, 'NLETS', { outage: 'drop' });
+      const [sm] = await down;
+      print(`    LA01 status message: ${sm.text ?? ''} (${sm.system})`);
+      const line = `IQ.CA0190000.NV.NAM/${wanted.last},${wanted.first}.SEX/${wanted.sex}.DOB/${wanted.dob}.${RTE};PUR:C`;
+      print(`  > ${line}`);
+      let queuedSeen = false;
+      const pending = la.send(line, { timeoutMs: 30_000, onProgress: (progress) => { if (progress.kind === 'queued') queuedSeen = true; } });
+      await waitUntil(() => queuedSeen, 10_000).catch(() => undefined);
+      const up = la.next('statusMessage', 15_000);
+      await control(network, 'NLETS', { outage: 'none' });
+      const [back] = await up;
+      print(`    LA01 status message: ${back.text ?? ''} (${back.system})`);
+      const result = await pending;
+      print(indent(formatResult(result)));
+      if (result.outcome !== 'completed') return `rejected: ${result.rejected.code}`;
+      if (result.queued.length === 0) return 'no .02. queued notice';
+      return result.responses.some((response) => response.system === 'NLETS') ? undefined : 'the queued inquiry was not delivered';
+    });
+  } finally {
+    await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);
+  }
+
+  print(`\n${stepNumber - failures.length} of ${stepNumber} steps got the answer they expect.`);
+  for (const failure of failures) print(`  FAILED ${failure}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+async function control(network: StateNetwork, system: string, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${network.controlUrl}/control/${system}`, {
+    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`control ${system}: ${response.status} ${await response.text()}`);
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A protobuf enum value by its name (generated enums map numbers back to names). */
+function enumName(values: object, value: number | null | undefined): string {
+  return String((values as Record<number, string>)[value ?? 0] ?? value);
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `    ${line}`).join('\n');
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
