@@ -9,7 +9,8 @@
  *
  * Everything here is synthetic: the people, the records and the credentials.
  */
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,25 @@ const print = (text = ''): void => { process.stdout.write(`${text}\n`); };
 // hash the demo passwords in a second instead of a minute at start.
 const DEMO_SECURITY_SETTINGS = { passwords: { scrypt: { cost: 2 ** 12 } } };
 
+/** The demo's own certificate authority for its TLS endpoints, once made. */
+let tlsCa: Buffer | undefined;
+
+/** A self-signed certificate for 127.0.0.1 made with openssl; none (plain ws) without it. */
+function makeCertificate(dir: string): { cert: string; key: string } | undefined {
+  const cert = join(dir, 'demo-tls-cert.pem');
+  const key = join(dir, 'demo-tls-key.pem');
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30',
+      '-subj', '/CN=clets-sim demo', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ], { stdio: 'ignore' });
+    return { cert, key };
+  } catch {
+    print('  (openssl not found: the demo serves plain ws:// and http://)');
+    return undefined;
+  }
+}
+
 interface Operator { readonly operatorId: string; readonly mnemonic: string; readonly switchName: StateNetworkSwitch }
 
 const OPERATORS = {
@@ -37,10 +57,15 @@ const OPERATORS = {
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'clets-demo-'));
   print(`clets-sim demo network: starting (state in ${dir}) ...`);
+  const certificate = makeCertificate(dir);
   const perSwitch = Object.fromEntries(STATE_NETWORK_SWITCHES.map((name) => [name, {
     security: { databasePath: join(dir, `${name}-security.db`), settings: DEMO_SECURITY_SETTINGS },
     http: { adminToken: 'demo-admin-token-0001' },
+    // Terminals and the gateway speak TLS (CJIS: encryption outside a physically secure
+    // location) with a certificate the demo makes for 127.0.0.1.
+    ...(certificate !== undefined && name !== 'state' ? { tls: { certFile: certificate.cert, keyFile: certificate.key } } : {}),
   }]));
+  tlsCa = certificate === undefined ? undefined : readFileSync(certificate.cert);
   const network = await startStateNetwork({ dir, perSwitch, inheritStderr: !flags.quiet && !flags.once });
   const fixtures = await loadFixtures();
   let stopping = false;
@@ -55,7 +80,8 @@ async function main(): Promise<number> {
     printCredentials(fixtures);
     if (!flags.once) {
       print('\nRunning. Open a terminal in another shell, e.g.:');
-      print(`  CLETS_URL=${network.terminalsUrl('county-19')} CLETS_TERMINAL=LA01 CLETS_DEVICE_SECRET=${deviceSecret(fixtures, 'LA01')} \\`);
+      const trust = certificate === undefined ? '' : `NODE_EXTRA_CA_CERTS=${certificate.cert} `;
+      print(`  ${trust}CLETS_URL=${network.terminalsUrl('county-19')} CLETS_TERMINAL=LA01 CLETS_DEVICE_SECRET=${deviceSecret(fixtures, 'LA01')} \\`);
       print(`  CLETS_OPERATOR=OP1001 CLETS_PASSWORD='Demo-Pass-1001!' CLETS_TOTP_SECRET=${operator(fixtures, 'OP1001').totpSecret} pnpm terminal`);
       print('Ctrl-C stops the network.');
       await new Promise<void>((resolve) => {
@@ -108,6 +134,7 @@ async function logIn(network: StateNetwork, fixtures: FixtureSet, who: Operator)
     operatorId: who.operatorId, password: `Demo-Pass-${who.operatorId.slice(2)}!`,
     secondFactor: async () => totpCode(record.totpSecret, Date.now()),
     requestTimeoutMs: 20_000,
+    ...(tlsCa !== undefined ? { tls: { ca: tlsCa } } : {}),
   });
   await client.connect();
   const result = await client.login();

@@ -52,7 +52,13 @@ export const switchConfigSchema = z.strictObject({
   /** HTTP API port (0: any free port). */
   httpPort: port.default(0),
   /** Serve wss:// and https:// with this certificate (PEM file paths). */
-  tls: z.strictObject({ certFile: z.string(), keyFile: z.string() }).optional(),
+  tls: z.strictObject({
+    certFile: z.string(),
+    keyFile: z.string(),
+    /** CA that issues terminal client certificates: a terminal may then authenticate by its
+     *  certificate subject instead of its device secret (when the security policy allows). */
+    clientCaFile: z.string().optional(),
+  }).optional(),
   /** Where operators, terminals and agencies come from (the fixtures folder). */
   fixturesDir: z.string().optional(),
   audit: z.strictObject({

@@ -9,6 +9,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -172,7 +173,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
   metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
 
-  const tls = config.tls === undefined ? undefined : { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) };
+  const tls = config.tls === undefined ? undefined : {
+    cert: readFileSync(config.tls.certFile),
+    key: readFileSync(config.tls.keyFile),
+    // Client certificates are asked for but not required: a terminal without one still
+    // authenticates with its device secret, and an unverified one is simply not used.
+    ...(config.tls.clientCaFile !== undefined ? { ca: readFileSync(config.tls.clientCaFile), requestCert: true, rejectUnauthorized: false } : {}),
+  };
   const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
   terminalServer.on('request', (_request, response) => {
     response.writeHead(426, { 'content-type': 'text/plain' }).end('terminals connect with WebSocket\n');
@@ -193,7 +200,10 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }
   });
   wss.on('connection', (socket: WebSocket, request) => {
-    const connection = new TerminalConnection(socket, request.socket.remoteAddress ?? 'unknown', connectionContext);
+    const connection = new TerminalConnection(socket, {
+      address: request.socket.remoteAddress ?? 'unknown',
+      ...verifiedCertificateSubject(request.socket),
+    }, connectionContext);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });
@@ -276,6 +286,17 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+/** The subject of a client certificate the TLS layer verified against the client CA. */
+function verifiedCertificateSubject(socket: unknown): { certificateSubject?: string } {
+  if (!(socket instanceof TLSSocket) || !socket.authorized) return {};
+  // The subject as "CN=LA02,O=LASD": its attributes in certificate order.
+  const subject = Object.entries(socket.getPeerCertificate().subject ?? {})
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .reverse()
+    .join(',');
+  return subject ? { certificateSubject: subject } : {};
 }
 
 function delay(ms: number): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import { ConnectionWriter } from './connection-writer.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SwitchAuditEvent } from './ports.js';
-import type { OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
+import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
 type ConnectionState = 'hello' | 'banner' | 'login' | 'second-factor' | 'ready' | 'closed';
@@ -79,7 +79,7 @@ export class TerminalConnection {
 
   constructor(
     private readonly socket: WebSocket,
-    readonly sourceAddress: string,
+    private readonly source: ConnectionSource,
     private readonly context: ConnectionContext,
   ) {
     this.writer = new ConnectionWriter(socket, context.limits.highWaterMarkBytes, () => this.#slowConsumer());
@@ -87,7 +87,11 @@ export class TerminalConnection {
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
     socket.on('pong', () => { this.alive = true; });
     socket.on('close', () => this.#onClose());
-    socket.on('error', (error) => context.log.warn({ err: error, source: sourceAddress }, 'terminal socket error'));
+    socket.on('error', (error) => context.log.warn({ err: error, source: source.address }, 'terminal socket error'));
+  }
+
+  get sourceAddress(): string {
+    return this.source.address;
   }
 
   get state(): ConnectionState {
@@ -169,7 +173,7 @@ export class TerminalConnection {
     if (this.#state !== 'hello') return this.#unexpected('terminalHello');
     const hello = frame.terminalHello!;
     try {
-      this.terminal = await this.context.policy.authenticateTerminal(hello, { address: this.sourceAddress });
+      this.terminal = await this.context.policy.authenticateTerminal(hello, this.source);
     } catch (error) {
       const failure = toCletsError(error);
       await this.#audit({ type: 'logon_failure', outcome: 'failure', terminal: hello.mnemonic ?? '', code: failure.code, detail: { stage: 'terminal' } });
