@@ -2,7 +2,8 @@
  * The narrow interfaces the switch's transaction path needs from its collaborators. The
  * concrete classes (LinkClient, SqliteAuditStore) satisfy them; tests pass fakes.
  */
-import type { DecodedFrame, Frame, LinkReply, LinkRequest, RouteTo, StatusMessage, Transaction } from '@clets/protocol';
+import type { AuditEvent } from './audit/types.js';
+import type { DecodedFrame, Frame, LinkReply, LinkRequest, StatusMessage, Transaction } from '@clets/protocol';
 
 export type LinkStateName = 'connecting' | 'up' | 'down' | 'closed';
 
@@ -30,25 +31,11 @@ export interface SystemLink {
   close(): Promise<void>;
 }
 
-/** One audit event, as the switch writes it. */
-export interface SwitchAuditEvent {
-  type: string;
-  at: number;
-  outcome: string;
-  operatorId?: string;
-  terminal?: string;
-  ori?: string;
-  sourceAddress?: string;
-  messageKey?: string;
-  inputSeq?: number;
-  clientMessageId?: string;
-  routeTo?: RouteTo;
-  destinations?: string[];
-  code?: string;
-  bytes?: number;
-  detail?: Record<string, unknown>;
-  switchId?: string;
-}
+/**
+ * One audit event, as the switch writes it: the audit store's own event shape, so an event
+ * type the store does not know is a compile error rather than a refused append.
+ */
+export type SwitchAuditEvent = AuditEvent;
 
 export interface AuditSink {
   /** Resolves after the row is committed; rejects with CLETS_ERR_AUDIT_UNAVAILABLE. */
