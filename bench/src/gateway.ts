@@ -1,0 +1,172 @@
+/**
+ * Scenario 4: the inquiry gateway (`POST /v1/messages`, the HTTP way in for CAD/RMS systems)
+ * under autocannon, next to a bare fastify route of the same shape (bearer token, JSON in,
+ * JSON out of the same size) in its own process: the ceiling of HTTP on this stack.
+ *
+ * The switch runs with the real backends; the gateway session is opened once (POST
+ * /v1/sessions with the terminal's device secret, the operator's password and TOTP code,
+ * banner acknowledged) and every request sends the next line of the inquiry mix. Every
+ * answer is read: status 200, `complete`, and the Completion echoing the answer's client
+ * message id; the bare route is checked the same way.
+ *
+ *   tsx bench/src/gateway.ts [--full] [--no-profile]
+ */
+import { pathToFileURL } from 'node:url';
+import autocannon, { type AutocannonResult } from 'autocannon';
+import { fixtureLogins } from './fixture-terminals.js';
+import { startBenchNetwork } from './bench-network.js';
+import { summarizeProfile } from './cpu-profile.js';
+import { startService } from './internals.js';
+import { buildKeyMix, committedFixtures, INQUIRY_MIX } from './key-mix.js';
+import { TotpCodes } from './load-connections.js';
+import { figure, round, startScenario, stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
+
+const TARGET_RATIO = 0.5;
+
+interface CannonRun {
+  readonly requestsPerSecond: number;
+  readonly latency: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
+  readonly requests: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  /** Answers that were not a complete transaction echoing their id. */
+  readonly badAnswers: number;
+  readonly firstBad?: string;
+}
+
+/** Whether an answer body is a complete transaction whose Completion echoes its id. */
+function answerProblem(status: number, body: string): string | undefined {
+  if (status !== 200) return `status ${status}: ${body.slice(0, 120)}`;
+  try {
+    const parsed = JSON.parse(body) as { clientMessageId?: string; complete?: boolean; frames?: Record<string, { header?: { clientMessageId?: string } }>[] };
+    const last = parsed.frames?.at(-1)?.['completion'];
+    if (parsed.complete !== true || last === undefined) return 'not complete';
+    if (last.header?.clientMessageId !== parsed.clientMessageId) return `completion for ${last.header?.clientMessageId}, answer for ${parsed.clientMessageId}`;
+    return undefined;
+  } catch {
+    return 'not JSON';
+  }
+}
+
+async function cannon(url: string, token: string, lines: readonly string[], options: { connections: number; durationS: number }): Promise<CannonRun> {
+  let next = 0;
+  let bad = 0;
+  let firstBad: string | undefined;
+  const result: AutocannonResult = await autocannon({
+    url, connections: options.connections, duration: options.durationS, timeout: 30,
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [{
+      method: 'POST',
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({ line: lines[next++ % lines.length] }) }),
+      onResponse: (status, body) => {
+        const problem = answerProblem(status, body);
+        if (problem === undefined) return;
+        bad += 1;
+        firstBad ??= problem;
+      },
+    }],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.total / Math.max(1, result.duration)),
+    latency: { p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max },
+    requests: result.requests.total,
+    non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, badAnswers: bad,
+    ...(firstBad !== undefined ? { firstBad } : {}),
+  };
+}
+
+export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
+  const log = options.log ?? stderrLog('gateway');
+  const scenario = startScenario('gateway', 'Inquiry gateway POST /v1/messages vs a bare fastify route', options);
+  const full = options.mode === 'full';
+  const parameters = { connections: full ? 64 : 32, warmupS: full ? 5 : 1, durationS: full ? 20 : 4, policy: 'cjis', mix: INQUIRY_MIX };
+  const fixtures = await committedFixtures();
+  const login = fixtureLogins(fixtures, 'county-19')[0];
+  if (login === undefined) throw new Error('no terminal and operator in the fixtures');
+  const lines = buildKeyMix(fixtures, { weights: INQUIRY_MIX }).forOri(login.ori).map((entry) => entry.line);
+
+  log('starting backends and county switch');
+  const bench = await startBenchNetwork({ scenario: 'gateway', policy: 'cjis', profile: options.profile !== false });
+  const { network } = bench;
+  let gateway: CannonRun;
+  let answerBytes: number;
+  try {
+    const totpCode = await new TotpCodes().next(login.operatorId, login.totpSecret);
+    const opened = await fetch(`${network.httpUrl}/v1/sessions`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mnemonic: login.mnemonic, deviceSecret: login.deviceSecret, operatorId: login.operatorId, password: login.password, acknowledgeBanner: true, totpCode }),
+    });
+    const session = await opened.json() as { token?: string };
+    if (opened.status !== 201 || session.token === undefined) throw new Error(`gateway session refused: ${opened.status} ${JSON.stringify(session)}`);
+    const token = session.token;
+    // The mean answer size over a sample of the mix, for the bare route to answer as much.
+    let sampleBytes = 0;
+    for (let index = 0; index < 20; index++) {
+      const response = await fetch(`${network.httpUrl}/v1/messages`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ line: lines[(index * 37) % lines.length] }),
+      });
+      const body = await response.text();
+      const problem = answerProblem(response.status, body);
+      if (problem !== undefined) throw new Error(`gateway answer: ${problem}`);
+      sampleBytes += body.length;
+    }
+    answerBytes = Math.round(sampleBytes / 20);
+    const url = `${network.httpUrl}/v1/messages`;
+    log(`gateway: warm-up ${parameters.warmupS}s, then ${parameters.durationS}s with ${parameters.connections} connections (answers of ~${answerBytes} bytes)`);
+    await cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.warmupS });
+    gateway = await bench.profileDuring(() => cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.durationS }));
+    log(`gateway: ${gateway.requestsPerSecond} req/s, p50 ${gateway.latency.p50Ms} p99 ${gateway.latency.p99Ms} ms, non-2xx ${gateway.non2xx}, bad ${gateway.badAnswers}`);
+  } finally {
+    await bench.stop();
+    bench.removeFiles();
+  }
+  const profiles = bench.profiles.map((target) => summarizeProfile(target.path, `${target.name}, under the gateway load`));
+
+  const bareService = await startService({ name: 'bare-fastify', entry: 'bench/src/processes/bare-fastify.ts', args: [String(answerBytes)] });
+  let bare: CannonRun;
+  try {
+    const url = `${String(bareService.info['url'])}/v1/messages`;
+    await cannon(url, 'bench-token', lines, { connections: parameters.connections, durationS: parameters.warmupS });
+    bare = await cannon(url, 'bench-token', lines, { connections: parameters.connections, durationS: parameters.durationS });
+    log(`bare fastify: ${bare.requestsPerSecond} req/s, p50 ${bare.latency.p50Ms} p99 ${bare.latency.p99Ms} ms`);
+  } finally {
+    await bareService.stop();
+  }
+
+  const ratio = bare.requestsPerSecond > 0 ? gateway.requestsPerSecond / bare.requestsPerSecond : 0;
+  const notes: string[] = [];
+  if (ratio < TARGET_RATIO) {
+    notes.push(`Target missed: the gateway serves ${round(ratio * 100)}% of bare fastify (target 50%). Each request runs a whole transaction `
+      + '(validate, authorize, audit commit, link requests to the systems, their answers) and re-encodes every frame to JSON; the bare route parses and answers JSON only. '
+      + 'The profile of the switch under this load says where its time goes:');
+  }
+  return scenario.finish({
+    parameters: { ...parameters, answerBytes },
+    figures: [
+      figure({
+        name: 'gateway requests/s (POST /v1/messages, full transaction)', value: gateway.requestsPerSecond, unit: '/s',
+        ceiling: { name: 'bare fastify, same shape', value: bare.requestsPerSecond, unit: '/s' },
+        target: { description: '>= 50% of bare fastify', on: 'ratio', kind: 'min', threshold: TARGET_RATIO },
+        note: `${parameters.connections} connections; p50 ${gateway.latency.p50Ms} ms, p99 ${gateway.latency.p99Ms} ms (bare: p50 ${bare.latency.p50Ms}, p99 ${bare.latency.p99Ms})`,
+      }),
+      figure({ name: 'gateway p99 latency', value: gateway.latency.p99Ms, unit: 'ms', ceiling: { name: 'bare fastify p99', value: bare.latency.p99Ms, unit: 'ms' } }),
+    ],
+    checks: [
+      { name: 'gateway: every answer 200, complete, completion echoing its id', ok: gateway.non2xx === 0 && gateway.errors === 0 && gateway.badAnswers === 0, detail: `${gateway.requests} requests, ${gateway.non2xx} non-2xx, ${gateway.errors} errors, ${gateway.timeouts} timeouts, ${gateway.badAnswers} bad${gateway.firstBad !== undefined ? ` (first: ${gateway.firstBad})` : ''}` },
+      { name: 'bare fastify: every answer well formed', ok: bare.non2xx === 0 && bare.errors === 0 && bare.badAnswers === 0, detail: `${bare.requests} requests, ${bare.non2xx} non-2xx, ${bare.errors} errors, ${bare.badAnswers} bad` },
+    ],
+    notes,
+    profiles,
+    details: { gateway, bare },
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run({ mode: process.argv.includes('--full') ? 'full' : 'short', profile: !process.argv.includes('--no-profile') }).then((result) => {
+    process.stderr.write(`wrote ${writeResult(result)}\n`);
+  }, (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
