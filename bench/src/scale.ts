@@ -169,7 +169,7 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     longRunTransactions: full ? 10_000_000 : 100_000,
     longRunMaxS: full ? 600 : 30,
     /** The switch's default is 100,000; the short run uses a smaller window so it reaches the cap. */
-    duplicateMaxEntries: full ? 100_000 : 5_000,
+    duplicateMaxEntries: full ? 20_000 : 5_000,
     samples: 20,
     policy: 'plain (generated registry)',
     /** Backend query time: the backends' benchmark on this many generated persons (--full only). */

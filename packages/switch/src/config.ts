@@ -117,7 +117,9 @@ export const switchConfigSchema = z.strictObject({
     pingIntervalMs: positiveMs.default(30_000),
     /** The same client message id inside this window is answered again, not forwarded. */
     duplicateWindowMs: positiveMs.default(10 * 60_000),
-    duplicateMaxEntries: z.number().int().positive().default(100_000),
+    /** Each entry keeps every frame sent for one transaction (about 6 KB): the cap bounds the
+     *  memory this costs (20,000: about 120 MiB) whatever the rate. */
+    duplicateMaxEntries: z.number().int().positive().default(20_000),
     /** How long a system has to answer one request. */
     requestDeadlineMs: positiveMs.default(10_000),
     /** How long a transaction queued for a down system (.02.) waits before non-delivery. */
