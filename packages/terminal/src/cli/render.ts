@@ -13,6 +13,7 @@ import {
   type LoginBanner, type LoginResult, type QueuedNotice, type Receipt, type Reject, type Response, type StatusMessage,
 } from '@clets/protocol';
 import { isHit, type TransactionProgress, type TransactionResult } from '../index.js';
+import { formatQueued, formatReceiptLine } from '../format.js';
 
 export interface RenderOptions {
   /** Ring the terminal bell on a hit and on an urgent hit confirmation request. */
@@ -36,16 +37,12 @@ export interface SentAs {
 
 /** The switch accepted the transaction: its input sequence number and the echoed control field. */
 export function renderReceipt(receipt: Receipt, sent: SentAs = {}): string {
-  const header = receipt.header;
-  const control = header?.control || sent.control || '-';
-  const id = header?.clientMessageId || sent.clientMessageId || '-';
-  return `ACK ${header?.messageKey || '?'} ISN/${Number(header?.inputSeq ?? 0)} CTL/${control} MID/${id}`;
+  return formatReceiptLine(receipt.header, sent);
 }
 
 /** Nlets `.02.`: the system is down; the message waits for it until it expires. */
 export function renderQueued(notice: QueuedNotice): string {
-  const until = Number(notice.expiresAtMs ?? 0) > 0 ? ` UNTIL ${timestamp(notice.expiresAtMs)}` : '';
-  return `.02. ${notice.system || '?'} OUT OF SERVICE, MESSAGE QUEUED${until}${notice.text ? `\n${notice.text}` : ''}`;
+  return formatQueued(notice, timestamp);
 }
 
 /** One system's answer; a hit is preceded by the alert banner. */
