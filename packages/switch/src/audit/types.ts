@@ -79,27 +79,12 @@ export interface AuditEvent {
   switchId?: string;
 }
 
-/** A committed row as returned by `query`. */
-export interface AuditRow {
+/** A committed row as returned by `query`: the event as appended, with its place in the chain. */
+export interface AuditRow extends Omit<AuditEvent, 'at'> {
   seq: number;
   /** ISO 8601 UTC, milliseconds: `2025-01-31T23:59:59.123Z`. */
   at: string;
   atMs: number;
-  type: AuditEventType;
-  outcome: string;
-  operatorId?: string;
-  terminal?: string;
-  ori?: string;
-  sourceAddress?: string;
-  messageKey?: string;
-  inputSeq?: number;
-  clientMessageId?: string;
-  routeTo?: AuditRouteTo;
-  destinations?: string[];
-  code?: string;
-  bytes?: number;
-  detail?: Record<string, unknown>;
-  switchId?: string;
   prevHash: string;
   hash: string;
 }
