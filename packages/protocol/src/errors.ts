@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   CLETS_ERR_DESTINATION_INVALID: { wire: 217, http: 400, message: 'destination invalid for this message key' },
   CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request body invalid' },
   CLETS_ERR_HEADER_MISMATCH: { wire: 219, http: 400, message: 'header does not match the session (ORI, terminal or operator)' },
+  CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
 
   // --- 3xx: terminals, logins and sessions ------------------------------------------------
   CLETS_ERR_TERMINAL_UNKNOWN: { wire: 301, http: 401, message: 'terminal not registered', close: 4001 },
@@ -64,6 +65,8 @@ export const ERROR_CODES = {
   CLETS_ERR_SESSION_SUPERSEDED: { wire: 316, http: 409, message: 'session ended by a newer login of the same operator', close: 4016 },
   CLETS_ERR_LOGGED_OUT: { wire: 317, http: 401, message: 'operator logged out', close: 4017 },
   CLETS_ERR_LINK_AUTH: { wire: 318, http: 401, message: 'link peer or secret invalid', close: 4018 },
+  CLETS_ERR_TERMINAL_BUSY: { wire: 319, http: 409, message: 'terminal already has a live operator session', close: 4019 },
+  CLETS_ERR_PEER_CLAIM_REFUSED: { wire: 320, http: 403, message: 'a linked switch claimed an ORI or terminal that is not its own' },
 
   // --- 4xx: authorization (right to know, need to know) ------------------------------------
   CLETS_ERR_ROLE_NOT_PERMITTED: { wire: 401, http: 403, message: 'operator role may not send this message key' },
@@ -102,6 +105,9 @@ export const ERROR_CODES = {
   CLETS_ERR_SLOW_CONSUMER: { wire: 904, http: 503, message: 'terminal did not read its traffic; connection closed', close: 4904 },
   CLETS_ERR_NOT_FOUND: { wire: 905, http: 404, message: 'no such resource' },
   CLETS_ERR_RESOURCE_CONFLICT: { wire: 906, http: 409, message: 'resource already exists or is in another state' },
+  CLETS_ERR_SESSION_WINDOW_FULL: { wire: 907, http: 429, message: 'too many transactions in flight on this session: wait for their answers' },
+  CLETS_ERR_RATE_LIMITED: { wire: 908, http: 429, message: 'too many attempts from this source: wait before trying again' },
+  CLETS_ERR_TOO_MANY_CONNECTIONS: { wire: 909, http: 503, message: 'connection limit reached for this source or this port', close: 1013 },
   CLETS_ERR_INTERNAL: { wire: 999, http: 500, message: 'internal error', close: 1011 },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -11,7 +11,9 @@ import type { CletsError } from '@clets/protocol';
  * - `password_change`, `permission_change`: CJIS names both as auditable events;
  * - `audit_state`: written by the store itself when it recovers after a write failure, so
  *   the outage (when, why, how many appends were refused) is in the chain;
- * - `service_state`: switch start and stop.
+ * - `service_state`: switch start and stop;
+ * - `security_alert`: something a person must look at now (a linked switch speaking for
+ *   another, a refused claim, a flood from one source); `outcome` names the kind.
  */
 export const AUDIT_EVENT_TYPES = [
   'logon',
@@ -33,6 +35,7 @@ export const AUDIT_EVENT_TYPES = [
   'permission_change',
   'audit_state',
   'service_state',
+  'security_alert',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
