@@ -12,6 +12,8 @@ import type { CletsError } from '@clets/protocol';
  * - `audit_state`: written by the store itself when it recovers after a write failure, so
  *   the outage (when, why, how many appends were refused) is in the chain;
  * - `service_state`: switch start and stop;
+ * - `replay`: a resent transaction answered again from the duplicate window (who asked
+ *   again, and the seq of the original transaction row);
  * - `security_alert`: something a person must look at now (a linked switch speaking for
  *   another, a refused claim, a flood from one source); `outcome` names the kind.
  */
@@ -35,6 +37,7 @@ export const AUDIT_EVENT_TYPES = [
   'permission_change',
   'audit_state',
   'service_state',
+  'replay',
   'security_alert',
 ] as const;
 
