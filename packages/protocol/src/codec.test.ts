@@ -110,3 +110,59 @@ describe('decodeFrame on hostile input', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+describe('64-bit fields: exact or refused, never changed', () => {
+  /** A heartbeat frame whose nonce is the given unsigned value, encoded by hand (varint). */
+  function heartbeatWithNonce(nonce: bigint): Uint8Array {
+    const varint: number[] = [];
+    let rest = nonce;
+    do {
+      const low = Number(rest & 0x7fn);
+      rest >>= 7n;
+      varint.push(rest > 0n ? low | 0x80 : low);
+    } while (rest > 0n);
+    const heartbeat = [0x08, ...varint]; // field 1 (nonce), varint
+    return new Uint8Array([0x92, 0x01, heartbeat.length, ...heartbeat]); // Frame.heartbeat = 18, length-delimited
+  }
+
+  it('carries the largest exact value, 2^53 - 1, unchanged both ways', () => {
+    const largest = Number.MAX_SAFE_INTEGER;
+    const decoded = decodeFrame(heartbeatWithNonce(BigInt(largest)));
+    expect(decoded.heartbeat?.nonce).toBe(largest);
+    expect(decodeFrame(encodeFrame({ heartbeat: { nonce: largest, sentAtMs: largest } })).heartbeat).toMatchObject({ nonce: largest, sentAtMs: largest });
+    expect(frameFromJson({ heartbeat: { nonce: String(largest) } }).heartbeat?.nonce).toBe(largest);
+  });
+
+  for (const value of [2n ** 53n, 2n ** 53n + 1n, 2n ** 63n, 2n ** 64n - 1n]) {
+    it(`refuses ${value} in a 64-bit field, naming the field, instead of rounding it`, () => {
+      let error: unknown;
+      try {
+        decodeFrame(heartbeatWithNonce(value));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(CletsError);
+      expect(error).toMatchObject({ code: 'CLETS_ERR_FRAME_MALFORMED', field: 'frame.heartbeat.nonce' });
+    });
+  }
+
+  it('refuses an inexact value given as a decimal string in JSON', () => {
+    expect(() => frameFromJson({ heartbeat: { nonce: '9007199254740993' } }))
+      .toThrow(expect.objectContaining({ code: 'CLETS_ERR_FRAME_MALFORMED', field: 'frame.heartbeat.nonce' }));
+  });
+
+  it('names a nested 64-bit field: a hop stamp in a transaction header', () => {
+    const hugeVarint = [0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]; // 2^53 + 1
+    const hop = [0x0a, 0x09, ...Buffer.from('county-19'), 0x10, ...hugeVarint];
+    const header = [0x62, hop.length, ...hop]; // Header.hops = 12
+    const transaction = [0x0a, header.length, ...header]; // Transaction.header = 1
+    let error: unknown;
+    try {
+      decodeFrame(new Uint8Array([0xa2, 0x01, transaction.length, ...transaction])); // Frame.transaction = 20
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'CLETS_ERR_FRAME_MALFORMED' });
+    expect((error as CletsError).field).toMatch(/^frame\.transaction\.header\.hops\[0\]\.inputSeq$/);
+  });
+});

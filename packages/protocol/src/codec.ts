@@ -5,6 +5,7 @@
  */
 import protobuf from 'protobufjs/minimal.js';
 import { CletsError } from './errors.js';
+import { InexactIntegerError, withoutExactCheck } from './number-longs.js';
 import { pb, FRAME_KINDS, type DecodedFrame, type Frame, type FrameKind } from './types.js';
 
 /** Default maximum encoded frame size: 64 KiB (the switch's terminal-side default). */
@@ -58,6 +59,7 @@ export function decodeFrame(bytes: Uint8Array, limits: CodecLimits = {}): Decode
   try {
     frame = pb.Frame.decode(bytes);
   } catch (error) {
+    if (error instanceof InexactIntegerError) throw inexactIntegerRefusal(bytes, error);
     const detail = describe(error);
     if (/depth/i.test(detail) || error instanceof RangeError && /call stack/i.test(detail)) {
       throw new CletsError('CLETS_ERR_FRAME_TOO_DEEP', undefined, { cause: error });
@@ -67,6 +69,44 @@ export function decodeFrame(bytes: Uint8Array, limits: CodecLimits = {}): Decode
   const kind = frame.body;
   if (!kind) throw new CletsError('CLETS_ERR_FRAME_EMPTY');
   return frame as DecodedFrame & { body: FrameKind };
+}
+
+/** The refusal of a frame whose 64-bit value did not fit, naming the field (found by a second, unchecked decode). */
+function inexactIntegerRefusal(bytes: Uint8Array, error: InexactIntegerError): CletsError {
+  try {
+    refuseInexactIntegers(withoutExactCheck(() => pb.Frame.decode(bytes)), 'frame');
+  } catch (located) {
+    if (located instanceof CletsError) return located;
+  }
+  return new CletsError('CLETS_ERR_FRAME_MALFORMED', error.message, { cause: error });
+}
+
+/**
+ * The largest value a 64-bit field may carry: JavaScript numbers are exact up to 2^53 - 1.
+ * Every 64-bit field of the schema (sequence numbers, epoch milliseconds, heartbeat nonces)
+ * is read as a number, so a value beyond this range would arrive changed; it is refused
+ * instead, naming the field (docs/protocol.md, "64-bit fields").
+ */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The schema has no floating-point fields, so a number in a decoded frame that is not a safe
+ * integer can only be a 64-bit value that did not fit. Binary frames are checked as they are
+ * read (number-longs.ts); this walk checks frames built from JSON, and names the field.
+ */
+function refuseInexactIntegers(value: unknown, path: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) {
+      throw new CletsError('CLETS_ERR_FRAME_MALFORMED', `${path} is outside the exact integer range of 64-bit fields (|value| <= 2^53 - 1)`, { field: path });
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) refuseInexactIntegers(value[index], `${path}[${index}]`);
+    return;
+  }
+  for (const key of Object.keys(value)) refuseInexactIntegers((value as Record<string, unknown>)[key], `${path}.${key}`);
 }
 
 /** A frame as plain JSON (enums as names, 64-bit numbers as numbers): golden fixtures, HTTP. */
@@ -85,6 +125,9 @@ export function frameFromJson(json: unknown): DecodedFrame {
   } catch (error) {
     throw new CletsError('CLETS_ERR_FRAME_MALFORMED', describe(error), { cause: error });
   }
+  // A 64-bit value given as a decimal string ("9007199254740993") is parsed into a number by
+  // protobufjs: refused when it did not fit, as on the binary path.
+  refuseInexactIntegers(frame, 'frame');
   // protobufjs drops unknown members and maps unknown enum names to 0 without a word; a
   // round trip finds what it dropped, so a typo is an error that names the path.
   const lost = firstDifference(withoutDefaults(json), withoutDefaults(frameToJson(frame)), 'frame');
