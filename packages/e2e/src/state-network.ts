@@ -29,7 +29,11 @@ export interface StateNetwork {
   /** Where the county switches link to: the same across restarts of the state switch. */
   readonly peersUrl: string;
   readonly controlUrl: string;
+  /** The secret a county switch links to the state with (a test may play a county with it). */
+  peerSecret(name: 'county-19' | 'county-37'): string;
   auditPath(name: StateNetworkSwitch): string;
+  /** The state's message store: stored traffic and what each county announced. */
+  messagesPath(name: StateNetworkSwitch): string;
   /** Stops a switch (SIGTERM: in order; SIGKILL: a crash). Its database files stay. */
   stopSwitch(name: StateNetworkSwitch, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a stopped switch again on the same config and database files. */
@@ -70,11 +74,12 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
   const linkUrl = String(backends.info['link']);
 
   const auditPath = (name: StateNetworkSwitch): string => join(dir, `${name}-audit.db`);
+  const messagesPath = (name: StateNetworkSwitch): string => join(dir, `${name}-messages.db`);
   const configPath = (name: StateNetworkSwitch): string => join(dir, `${name}.json`);
   const base = (name: StateNetworkSwitch): Record<string, unknown> => ({
     switchId: name,
     audit: { path: auditPath(name) },
-    messagesPath: join(dir, `${name}-messages.db`),
+    messagesPath: messagesPath(name),
     security: { databasePath: join(dir, `${name}-security.db`) },
     log: { level: logLevel },
   });
@@ -91,9 +96,11 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     counties: [],
     // One link per system, each to that system's own path, so one system's outage drops its link only.
     links: SYSTEMS.map((system) => ({ name: system, url: `${linkUrl}/${system}`, secret: systemSecret })),
+    // Each county owns the ORIs of its code and the terminals of its prefix (the fixtures
+    // name LA.. terminals for county 19, SD.. for county 37), decided before either links.
     peers: [
-      { peerId: 'county-19', secret: peerSecrets['county-19'], county: '19' },
-      { peerId: 'county-37', secret: peerSecrets['county-37'], county: '37' },
+      { peerId: 'county-19', secret: peerSecrets['county-19'], county: '19', terminals: ['LA'] },
+      { peerId: 'county-37', secret: peerSecrets['county-37'], county: '37', terminals: ['SD'] },
     ],
     peerPort,
   });
@@ -127,6 +134,8 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     terminalsUrl: (name) => String(running(name).info['terminals']),
     httpUrl: (name) => String(running(name).info['http']),
     auditPath,
+    messagesPath,
+    peerSecret: (name) => peerSecrets[name],
     stopSwitch: async (name, signal = 'SIGTERM') => {
       const service = processes.get(name);
       processes.delete(name);

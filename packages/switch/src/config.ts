@@ -35,8 +35,18 @@ const peerSchema = z.strictObject({
   secret: z.string().min(8),
   /** County code the peer serves ("37"), for county broadcasts. */
   county: z.string().regex(/^\d{2}$/).optional(),
-  /** ORIs the peer serves, known before it links (it announces its own in LinkHello too). */
+  /**
+   * ORIs the peer serves besides those of its county code, known before it links. What a
+   * county announces is accepted only when it is of its county code or listed here.
+   */
   oris: z.array(z.string().regex(ORI_PATTERN, 'must be a 9-character ORI')).default([]),
+  /**
+   * The peer's terminals: 4-character mnemonics, or prefixes of 1 to 3 characters ("SD":
+   * every SD.. terminal). When given, the peer may announce only terminals they match, and
+   * no other peer may announce them, before this peer ever linked. When absent, a terminal
+   * belongs to the first peer that announced it.
+   */
+  terminals: z.array(z.string().regex(/^[A-Z0-9]{1,4}$/, 'must be a terminal mnemonic or a prefix of one (1-4 letters or digits)')).default([]),
 });
 
 export const switchConfigSchema = z.strictObject({
@@ -174,6 +184,17 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   const peerIds = new Set(config.peers.map((peer) => peer.peerId));
   if (peerIds.size !== config.peers.length) problems.push('  peers: peer ids must be unique');
   for (const peerId of peerIds) if (names.has(peerId)) problems.push(`  peers: '${peerId}' is also the name of a link`);
+  // Ownership of ORIs and terminals is decided from this config: two peers must not both own one.
+  const once = (what: string, values: readonly string[]): void => {
+    const seen = new Set<string>();
+    for (const value of values) {
+      if (seen.has(value)) problems.push(`  peers: ${what} '${value}' is given to more than one peer`);
+      seen.add(value);
+    }
+  };
+  once('county', config.peers.flatMap((peer) => (peer.county === undefined ? [] : [peer.county])));
+  once('ORI', config.peers.flatMap((peer) => [...new Set(peer.oris)]));
+  once('terminal pattern', config.peers.flatMap((peer) => [...new Set(peer.terminals)]));
   if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);

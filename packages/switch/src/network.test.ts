@@ -9,7 +9,11 @@ import {
 import type { TerminalClient } from '@clets/terminal';
 import { ManualClock } from './links/clock.js';
 import type { MemoryAuditStore } from './audit/index.js';
-import { ORI_19, ORI_37, ORI_DOJ, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions } from './testing/network-harness.js';
+import { LinkClient } from './links/index.js';
+import { SECURITY_ALERTS_METRIC } from './security/alerts.js';
+import {
+  ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions,
+} from './testing/network-harness.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;
@@ -324,6 +328,47 @@ describe('network: peers of the state switch', () => {
     socket.send(encodeFrame({ linkSeq: 1, linkHello: { peerId: 'county-37', secret: 'not-the-secret', role: 'switch', protocolVersion: 1 } }));
     expect(decodeFrame(await welcome).linkWelcome).toMatchObject({ ok: false, code: 'CLETS_ERR_LINK_AUTH' });
     expect(await closed).toBe(4018);
+  });
+
+  it('refuses what a county announces of another county, alerts each refusal, and never displaces the owner', async () => {
+    const { state, county19, terminal, peersUrl } = await start();
+    const warnings: object[] = [];
+    // County 19's own secret, announcing county 37's sheriff and two of its terminals.
+    const impostor = new LinkClient({
+      name: 'impostor', url: peersUrl, peerId: 'county-19', secret: PEER_SECRETS['county-19'], role: 'switch',
+      servedOris: [ORI_19, ORI_37], servedTerminals: ['LA01', 'SD01', 'SD02'], reconnect: { minDelayMs: 5_000, maxDelayMs: 5_000 },
+      logger: { info() {}, debug() {}, error() {}, warn: (object) => { warnings.push(object); } },
+    });
+    impostor.start();
+    await waitFor(() => impostor.state === 'up');
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'CLETS_ERR_PEER_CLAIM_REFUSED', reason: expect.stringContaining('ORI CA0370000: belongs to county-37') }));
+    expect(state.table().peerOris.get(ORI_37)).toBe('county-37');
+    expect(state.table().peerTerminals.get('SD01')).toBe('county-37');
+    expect(state.table().peerTerminals.get('LA01')).toBe('county-19');
+
+    const audit = state.audit as MemoryAuditStore;
+    await audit.flush();
+    const alerts = audit.query({ type: 'security_alert' });
+    expect(alerts.map((row) => [row.outcome, row.code, row.terminal, row.detail?.['value'], row.detail?.['owner']])).toEqual([
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'CA0370000', 'county-37'],
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD01', 'county-37'],
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD02', 'county-37'],
+    ]);
+    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(3);
+    expect(state.network.store.peers().find((entry) => entry.peer === 'county-19')?.terminals).toEqual(['LA01']);
+
+    // DOJ's AM to SD01 still reaches county 37, with the impostor linked and after it is gone.
+    const doj = await terminal('DJ01');
+    const sd01 = collect<AdminMessage>(await terminal('SD01'), 'adminMessage');
+    const reports = collect<DeliveryReport>(doj, 'deliveryReport');
+    await doj.send(`AM.${ORI_DOJ}.SD01.TXT/First.`);
+    await impostor.close();
+    await waitFor(() => county19.links.get('state')?.state === 'up' && state.network.peers.get('county-19')?.state === 'up', 10_000);
+    await doj.send(`AM.${ORI_DOJ}.SD01.TXT/After county 19 linked again.`);
+    await waitFor(() => sd01.length === 2 && reports.length === 2);
+    expect(sd01.map((message) => message.text)).toEqual(['First.', 'After county 19 linked again.']);
+    expect(reports.map((report) => report.state)).toEqual([DeliveryState.DELIVERY_STATE_DELIVERED, DeliveryState.DELIVERY_STATE_DELIVERED]);
+    expect(state.table().peerTerminals.get('SD01')).toBe('county-37');
   });
 
   it('learns the ORIs and terminals a county announces when it links', async () => {

@@ -12,7 +12,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { LinkState, type Frame, type LinkHello, type StatusMessage } from '@clets/protocol';
-import { withPeer, type RoutingTable } from '@clets/routing';
+import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from './config.js';
 import { DeliveryService } from './deliveries.js';
 import type { HeldQueue } from './held-queue.js';
@@ -20,8 +20,10 @@ import { answerLinkRequest } from './link-origin.js';
 import type { LinkClock } from './links/clock.js';
 import { MessageStore } from './message-store.js';
 import { PeerLink } from './peer-link.js';
-import { PeerServer } from './peer-server.js';
+import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
+import { PeerServer, type HelloOutcome } from './peer-server.js';
 import type { AuditSink, SystemLink } from './ports.js';
+import type { SecurityAlerts } from './security/alerts.js';
 import type { TerminalDirectory } from './terminal-connection.js';
 import type { TransactionPipeline } from './transaction-pipeline.js';
 
@@ -35,10 +37,15 @@ export interface NetworkDeps {
   readonly table: () => RoutingTable;
   readonly setTable: (table: RoutingTable) => void;
   readonly audit: AuditSink;
+  /** Refused claims and link violations are raised here (audit row, log line, metric). */
+  readonly alerts: SecurityAlerts;
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly store?: MessageStore;
 }
+
+/** Refused claims of one announcement alerted one by one; beyond, one summary alert. */
+const MAX_CLAIM_ALERTS = 32;
 
 export class SwitchNetwork {
   /** Counties linked (or allowed to link) to this switch, by peer id. */
@@ -47,6 +54,8 @@ export class SwitchNetwork {
   readonly allLinks: ReadonlyMap<string, SystemLink>;
   readonly store: MessageStore;
   readonly deliveries: DeliveryService;
+  /** What each county rightfully owns (state switch): the judge of announcements and headers. */
+  readonly ownership: PeerOwnership;
   readonly #deps: NetworkDeps;
   readonly #server: PeerServer | undefined;
   readonly #switchLinks: ReadonlySet<string>;
@@ -69,12 +78,13 @@ export class SwitchNetwork {
       settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
       log: logger,
     });
+    this.ownership = new PeerOwnership(config.peers, () => deps.table());
     this.#rememberPeers();
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
       switchId: config.switchId, peers: config.peers, links: this.peers,
       systems: () => [...deps.links].filter(([name, link]) => link.state === 'up' && !this.#switchLinks.has(name)).flatMap(([name, link]) => (link.systems.length > 0 ? link.systems : [name])),
       limits: { maxFrameBytes: config.limits.maxFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
-      onHello: (link, hello) => this.#learnPeer(link, hello),
+      onHello: (link, hello, remoteAddress) => this.#learnPeer(link, hello, remoteAddress),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
       logger,
     });
@@ -172,37 +182,74 @@ export class SwitchNetwork {
     this.store.close();
   }
 
-  /** A county linked: the ORIs, terminals and county it serves now route to it. */
-  #learnPeer(link: PeerLink, hello: LinkHello): void {
-    const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === link.name);
-    const oris = [...new Set([...(peer?.oris ?? []), ...(hello.servedOris ?? [])])];
-    const terminals = hello.servedTerminals ?? [];
-    link.announced = { oris, terminals };
-    this.#deps.setTable(withPeer(this.#deps.table(), {
-      link: link.name, oris, terminals, ...(peer?.county !== undefined ? { counties: [peer.county] } : {}),
-    }));
+  /**
+   * A county linked: of what it announced, what is rightfully its own (ownership.ts) routes
+   * to it from now on and is remembered; every other claim is refused and alerted, never
+   * enters the routing table and never displaces the county that owns it.
+   */
+  #learnPeer(link: PeerLink, hello: LinkHello, remoteAddress: string): HelloOutcome {
+    const judged = this.ownership.accept(link.name, { oris: hello.servedOris ?? [], terminals: hello.servedTerminals ?? [] });
+    this.#route(link, judged.oris, judged.terminals);
     try {
-      this.store.savePeer({ peer: link.name, oris, terminals, announcedAt: this.#deps.clock() });
+      this.store.savePeer({ peer: link.name, oris: judged.oris, terminals: judged.terminals, announcedAt: this.#deps.clock() });
     } catch (error) {
       this.#deps.logger.error({ err: error, peer: link.name }, 'peer announcement not saved');
     }
+    if (judged.refused.length === 0) return {};
+    this.#alertRefusals(link.name, judged.refused, { sourceAddress: remoteAddress });
+    const listed = judged.refused.slice(0, 5).map(describeRefusal).join('; ');
+    const more = judged.refused.length > 5 ? `; and ${judged.refused.length - 5} more` : '';
+    return { refusal: { code: 'CLETS_ERR_PEER_CLAIM_REFUSED', reason: `${judged.refused.length} claim(s) refused: ${listed}${more}` } };
   }
 
   /**
-   * What configured counties announced before this switch (re)started: traffic for them is
-   * routed, and held while they are down, before they link again.
+   * What configured counties announced before this switch (re)started, judged again against
+   * today's config: traffic for them is routed, and held while they are down (.02.), before
+   * they link again. A remembered claim the config no longer allows is dropped and alerted.
    */
   #rememberPeers(): void {
-    for (const announcement of this.store.peers()) {
-      const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === announcement.peer);
-      const link = this.peers.get(announcement.peer);
-      if (peer === undefined || link === undefined) continue;
-      const oris = [...new Set([...peer.oris, ...announcement.oris])];
-      link.announced = { oris, terminals: announcement.terminals };
-      this.#deps.setTable(withPeer(this.#deps.table(), {
-        link: peer.peerId, oris, terminals: announcement.terminals, ...(peer.county !== undefined ? { counties: [peer.county] } : {}),
-      }));
+    const restored = this.ownership.restore(this.store.peers());
+    for (const [name, link] of this.peers) {
+      const judged = restored.get(name);
+      this.#route(link, judged?.oris ?? [], judged?.terminals ?? []);
+      if (judged === undefined || judged.refused.length === 0) continue;
+      this.#alertRefusals(name, judged.refused, { remembered: true });
+      try {
+        this.store.savePeer({ peer: name, oris: judged.oris, terminals: judged.terminals, announcedAt: this.#deps.clock() });
+      } catch (error) {
+        this.#deps.logger.error({ err: error, peer: name }, 'peer announcement not saved');
+      }
     }
+  }
+
+  /** A county's routing entries: its configured ORIs, terminals and county, and what it was accepted for. */
+  #route(link: PeerLink, oris: readonly string[], terminals: readonly string[]): void {
+    const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === link.name);
+    const allOris = [...new Set([...(peer?.oris ?? []), ...oris])];
+    const allTerminals = [...new Set([...this.ownership.configuredTerminals(link.name), ...terminals])];
+    link.announced = { oris: allOris, terminals: allTerminals };
+    this.#deps.setTable(withPeer(this.#deps.table(), {
+      link: link.name, oris: allOris, terminals: allTerminals, ...(peer?.county !== undefined ? { counties: [peer.county] } : {}),
+    }));
+  }
+
+  /**
+   * One alert per refused claim, up to a bound per announcement; the rest in one summary
+   * alert, so a county announcing thousands of foreign entries cannot flood the audit log.
+   */
+  #alertRefusals(peer: string, refused: readonly ClaimRefusal[], context: { sourceAddress?: string; remembered?: boolean }): void {
+    const alert = (detail: Record<string, unknown>): void => {
+      void this.#deps.alerts.raise({
+        kind: 'peer_claim_refused', code: 'CLETS_ERR_PEER_CLAIM_REFUSED', terminal: peer,
+        ...(context.sourceAddress !== undefined ? { sourceAddress: context.sourceAddress } : {}),
+        detail: { peer, ...(context.remembered ? { remembered: true } : {}), ...detail },
+      });
+    };
+    for (const refusal of refused.slice(0, MAX_CLAIM_ALERTS)) {
+      alert({ claim: refusal.kind, value: clipped(refusal.value), reason: refusal.reason, ...(refusal.owner !== undefined ? { owner: refusal.owner } : {}) });
+    }
+    const rest = refused.slice(MAX_CLAIM_ALERTS);
+    if (rest.length > 0) alert({ more: rest.length, examples: rest.slice(0, 10).map(describeRefusal) });
   }
 
   /** A county that links while a system is down hears of it at once. */

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   CletsError, PROTOCOL_VERSION, decodeFrame, encodeFrame, pb, toCletsError,
-  type DecodedFrame, type Frame, type FrameKind, type LinkHello,
+  type DecodedFrame, type ErrorCode, type Frame, type FrameKind, type LinkHello,
 } from '@clets/protocol';
 import type { PeerLink, PeerTransport } from './peer-link.js';
 
@@ -36,8 +36,11 @@ export interface PeerServerOptions {
     /** ws ping period; a connection that missed the last pong is ended. */
     readonly pingIntervalMs: number;
   };
-  /** A peer was welcomed: what it announced, before its link is marked up. */
-  readonly onHello: (link: PeerLink, hello: LinkHello) => void;
+  /**
+   * A peer authenticated: what it announced, judged before LinkWelcome is sent and its link
+   * is marked up. Claims refused are named in the (still ok) LinkWelcome.
+   */
+  readonly onHello: (link: PeerLink, hello: LinkHello, remoteAddress: string) => HelloOutcome;
   /** The peer's link is up on this connection. */
   readonly onWelcomed?: (link: PeerLink) => void;
   readonly logger: {
@@ -45,6 +48,12 @@ export interface PeerServerOptions {
     warn(object: object, message?: string): void;
     error(object: object, message?: string): void;
   };
+}
+
+/** What the switch made of a LinkHello it accepted. */
+export interface HelloOutcome {
+  /** Some claims were refused: the link is up with the rest, and the county is told why. */
+  readonly refusal?: { readonly code: ErrorCode; readonly reason: string };
 }
 
 interface PeerConnection extends PeerTransport {
@@ -199,8 +208,10 @@ export class PeerServer {
       return;
     }
     connection.link = link;
-    this.#write(connection, { linkWelcome: { ok: true, systems: this.#options.systems(), peerId: this.#options.switchId } });
-    this.#options.onHello(link, hello);
+    const { refusal } = this.#options.onHello(link, hello, connection.remoteAddress);
+    this.#write(connection, {
+      linkWelcome: { ok: true, systems: this.#options.systems(), peerId: this.#options.switchId, ...(refusal !== undefined ? { code: refusal.code, reason: refusal.reason } : {}) },
+    });
     link.attach(connection);
     this.#options.logger.info({ peer: peerId, oris: hello.servedOris?.length ?? 0, terminals: hello.servedTerminals?.length ?? 0 }, 'peer linked');
     this.#options.onWelcomed?.(link);

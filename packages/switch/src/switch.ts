@@ -31,6 +31,7 @@ import { LinkClient, systemClock, type LinkClock } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
 import type { MessageStore } from './message-store.js';
 import { SwitchNetwork } from './network.js';
+import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
 
 export interface SwitchDeps {
   readonly clock?: () => number;
@@ -61,6 +62,8 @@ export interface CletsSwitch {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly audit: AuditSink;
+  /** Security alerts: audit row, error log line and metric together (security/alerts.ts). */
+  readonly alerts: SecurityAlerts;
   readonly policy: SecurityPolicy;
   /** The CJIS security (operator store, review queue, release log) when that policy is in use. */
   readonly security: CjisSecurity | undefined;
@@ -122,8 +125,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
+  const alerts = createSecurityAlerts({ switchId: config.switchId, clock, audit, metrics, logger });
   const network = new SwitchNetwork({
-    config, clock, logger, links, audit, directory, held,
+    config, clock, logger, links, audit, alerts, directory, held,
     timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
     table: () => table, setTable: (next) => { table = next; },
     ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
@@ -234,7 +238,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, policy, security, registry, links, network, pipeline, directory, held,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held,
     http: undefined as unknown as FastifyInstance,
     table: () => table,
     setTable: (next) => { table = next; },
