@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryState, PROTOCOL_VERSION, type AdminMessage, type DeliveryReport, type LinkWelcome } from '@clets/protocol';
-import { loadFixtures, type FixtureSet } from '@clets/fixtures';
+import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { openLink, type LinkClient } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
 import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
@@ -17,6 +17,7 @@ import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '.
 const ORI_19 = 'CA0190000';
 const ORI_37 = 'CA0370000';
 const ORI_DOJ = 'CA0349400';
+const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 
 let fixtures: FixtureSet;
 let network: StateNetwork;
@@ -118,7 +119,7 @@ afterAll(async () => {
   if (network !== undefined) rmSync(network.dir, { recursive: true, force: true });
 }, 60_000);
 
-describe('a county switch speaking beyond its own county', () => {
+describe('a county switch speaking beyond its own county, with its own secret', () => {
   it('county 19 announcing CA0370000, SD01 and SD02 is refused and alerted; DOJ\'s AM to SD01 still reaches county 37, also after county 19 relinks', async () => {
     const doj = await terminal('DJ01');
     const sd01 = await terminal('SD01');
@@ -162,5 +163,35 @@ describe('a county switch speaking beyond its own county', () => {
     ]);
     expect(savedAnnouncement('county-19')?.terminals).toContain('LA01');
     expect(savedAnnouncement('county-19')?.terminals).not.toContain('SD01');
+  });
+
+  it('a LinkRequest{system: NCIC} from county 19 with the header CA0370000/SD01/OP2001 is refused, runs nothing, and is alerted as a link violation', async () => {
+    const { link } = await linkAsCounty19({ oris: [ORI_19], terminals: ['LA01'] });
+    const person = WELL_KNOWN.wantedPerson;
+    const line = `QW.${ORI_37}.NAM/${person.last},${person.first}.SEX/${person.sex}.DOB/${person.dob}.${RTE}`;
+    const replies = await link.request({
+      requestId: 'county-19:spoofed:1', system: 'NCIC', deadlineMs: Date.now() + 10_000,
+      transaction: { header: { clientMessageId: 'spoofed-1', messageKey: 'QW', ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' }, text: line },
+    });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.reject).toMatchObject({ code: 'CLETS_ERR_HEADER_MISMATCH', system: 'NCIC' });
+    expect(replies[0]?.responses ?? []).toEqual([]);
+
+    await waitFor(() => stateAlerts().some((row) => row.outcome === 'link_violation'));
+    const violation = stateAlerts().find((row) => row.outcome === 'link_violation');
+    expect(violation).toMatchObject({ code: 'CLETS_ERR_HEADER_MISMATCH', terminal: 'county-19' });
+    expect(JSON.parse(violation?.detail ?? '{}')).toMatchObject({
+      peer: 'county-19', requestId: 'county-19:spoofed:1', system: 'NCIC', claimed: { ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' },
+    });
+    expect(await stateMetric('clets_security_alerts_total{kind="link_violation"}')).toBe(1);
+    // Nothing ran as OP2001 at SD01 at the state: no transaction, reject or response row of theirs.
+    const db = new Database(network.auditPath('state'), { readonly: true });
+    try {
+      const rows = db.prepare("SELECT type FROM audit_log WHERE (operator_id = 'OP2001' OR terminal = 'SD01') AND type <> 'security_alert'").all();
+      expect(rows).toEqual([]);
+    } finally {
+      db.close();
+    }
+    await link.close();
   });
 });

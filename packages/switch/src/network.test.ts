@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ConfirmationPriority, ConfirmationState, DeliveryState, LinkState,
-  type AdminMessage, type DeliveryReport, type HitConfirmationRequest, type HitConfirmationResponse, type StatusMessage,
+  type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
 import { ManualClock } from './links/clock.js';
@@ -369,6 +369,42 @@ describe('network: peers of the state switch', () => {
     expect(sd01.map((message) => message.text)).toEqual(['First.', 'After county 19 linked again.']);
     expect(reports.map((report) => report.state)).toEqual([DeliveryState.DELIVERY_STATE_DELIVERED, DeliveryState.DELIVERY_STATE_DELIVERED]);
     expect(state.table().peerTerminals.get('SD01')).toBe('county-37');
+  });
+
+  it('refuses a request a county sends under another county\'s identity: nothing runs, a link violation is alerted', async () => {
+    const { state, county19, systems } = await start();
+    const upstream = county19.links.get('state')!;
+    const request = (requestId: string, system: string, header: Header, text: string) => upstream.request({
+      requestId, system, deadlineMs: Date.now() + 5_000, transaction: { header: { clientMessageId: requestId, ...header }, text },
+    });
+    const asSd01 = { messageKey: 'QW', ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' };
+    const refused = await request('county-19:spoof:1', 'NCIC', asSd01, QW.replace(ORI_19, ORI_37));
+    expect(refused.reject).toMatchObject({ code: 'CLETS_ERR_HEADER_MISMATCH', system: 'NCIC' });
+    // Its own terminal, but the typed line names county 37's ORI: the line's ORI is the one checked.
+    const byLine = await request('county-19:spoof:2', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW.replace(ORI_19, ORI_37));
+    expect(byLine.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    // Agency traffic as SD01.
+    const am = await request('county-19:spoof:3', 'DELIVERY', { ...asSd01, messageKey: 'AM', destinations: ['LA01'] }, `AM.${ORI_37}.LA01.TXT/Spoofed.`);
+    expect(am.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    // DOJ's own terminal is the state's, never a county's.
+    const asDoj = await request('county-19:spoof:4', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'DJ01', operatorId: 'OP4001' }, QW);
+    expect(asDoj.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    expect(systems.get('NCIC')!.requests).toHaveLength(0);
+
+    const audit = state.audit as MemoryAuditStore;
+    await audit.flush();
+    expect(audit.query({ type: ['transaction', 'reject', 'response', 'completion', 'delivery'] })).toEqual([]);
+    const alerts = audit.query({ type: 'security_alert', outcome: 'link_violation' });
+    expect(alerts).toHaveLength(4);
+    expect(alerts[0]).toMatchObject({
+      code: 'CLETS_ERR_HEADER_MISMATCH', terminal: 'county-19', messageKey: 'QW',
+      detail: { peer: 'county-19', requestId: 'county-19:spoof:1', system: 'NCIC', claimed: { ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' } },
+    });
+    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(4);
+
+    // The same county's own traffic still runs.
+    const own = await request('county-19:own:1', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW);
+    expect(own.responses).toHaveLength(1);
   });
 
   it('learns the ORIs and terminals a county announces when it links', async () => {

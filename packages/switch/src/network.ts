@@ -11,13 +11,14 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { LinkState, type Frame, type LinkHello, type StatusMessage } from '@clets/protocol';
+import { LinkState, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction } from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from './config.js';
 import { DeliveryService } from './deliveries.js';
 import type { HeldQueue } from './held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
 import type { LinkClock } from './links/clock.js';
+import { rejectReply } from './links/upstream-requests.js';
 import { MessageStore } from './message-store.js';
 import { PeerLink } from './peer-link.js';
 import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
@@ -25,7 +26,7 @@ import { PeerServer, type HelloOutcome } from './peer-server.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import type { SecurityAlerts } from './security/alerts.js';
 import type { TerminalDirectory } from './terminal-connection.js';
-import type { TransactionPipeline } from './transaction-pipeline.js';
+import { expandText, type TransactionPipeline } from './transaction-pipeline.js';
 
 export interface NetworkDeps {
   readonly config: SwitchConfig;
@@ -119,8 +120,16 @@ export class SwitchNetwork {
     }
 
     // State: each county's link, and the state's own system links reported down to counties.
+    // A county's request runs only under its own agencies and terminals (#checkPeerRequest).
+    // The other way is trusted: what the state sends down carries other counties' senders
+    // (an AM from LA01 to SD01 reaches county 37 with LA01's header), and a county takes
+    // its upstream's word, as its upstream is the one switch it links to.
     for (const [name, peer] of this.peers) {
-      peer.onRequest((request, onPartial) => answerLinkRequest(pipeline, request, { link: name, peerId: name, sourceAddress: peer.remoteAddress }, onPartial));
+      peer.onRequest((request, onPartial) => {
+        const checked = this.#checkPeerRequest(name, peer.remoteAddress, request);
+        if (!checked.ok) return checked.reply;
+        return answerLinkRequest(pipeline, { ...request, transaction: checked.transaction }, { link: name, peerId: name, sourceAddress: peer.remoteAddress }, onPartial);
+      });
       peer.on('frame', (frame) => this.deliveries.onLinkFrame(frame, name));
       peer.on('up', () => {
         logger.info({ peer: name }, 'peer link up');
@@ -250,6 +259,37 @@ export class SwitchNetwork {
     }
     const rest = refused.slice(MAX_CLAIM_ALERTS);
     if (rest.length > 0) alert({ more: rest.length, examples: rest.slice(0, 10).map(describeRefusal) });
+  }
+
+  /**
+   * A request from a county must name, in its header, an ORI and a terminal of that county:
+   * a county speaks for its own agencies only (docs/protocol.md, "Between switches"). The
+   * header checked is the one the pipeline will use (a typed line's ORI wins over the
+   * header's), and that expanded transaction is what runs. Otherwise the request is refused
+   * with CLETS_ERR_HEADER_MISMATCH, nothing runs, and a `link_violation` alert is raised.
+   */
+  #checkPeerRequest(
+    peer: string, sourceAddress: string, request: LinkRequest,
+  ): { readonly ok: true; readonly transaction: Transaction } | { readonly ok: false; readonly reply: LinkReply } {
+    const given = request.transaction ?? {};
+    let transaction = given;
+    try {
+      transaction = expandText(given);
+    } catch {
+      // An unparsable line is refused by the pipeline (and audited there) under the header
+      // checked below: the header as given.
+    }
+    const header = transaction.header;
+    const violation = this.ownership.checkHeader(peer, header);
+    if (violation === undefined) return { ok: true, transaction };
+    void this.#deps.alerts.raise({
+      kind: 'link_violation', code: violation.code, terminal: peer, sourceAddress, messageKey: clipped(header?.messageKey ?? ''),
+      detail: {
+        peer, requestId: clipped(request.requestId ?? ''), system: clipped(request.system ?? ''), reason: violation.message,
+        claimed: { ori: clipped(header?.ori ?? ''), terminal: clipped(header?.terminal ?? ''), operatorId: clipped(header?.operatorId ?? '') },
+      },
+    });
+    return { ok: false, reply: rejectReply(violation, request) };
   }
 
   /** A county that links while a system is down hears of it at once. */

@@ -47,7 +47,24 @@ describe('PeerOwnership', () => {
     const peers = ownership([{ peerId: 'county-19', county: '19' }]);
     const judged = peers.accept('county-19', { oris: ['CA0349400'], terminals: ['DJ01', 'X'.repeat(5_000)] });
     expect(judged.refused.map(describeRefusal)).toEqual([
-      'ORI CA0349400: served by this switch', 'terminal DJ01: served by this switch', `terminal ${'X'.repeat(16)}...: malformed`,
+      'ORI CA0349400: served by this switch', 'terminal DJ01: served by this switch', `terminal ${'X'.repeat(64)}...: malformed`,
     ]);
+  });
+
+  it('accepts a request header only when it names an ORI and a terminal of that county', () => {
+    const peers = ownership([{ peerId: 'county-19', county: '19', terminals: ['LA'] }, { peerId: 'county-37', county: '37' }]);
+    peers.accept('county-37', { oris: [], terminals: ['SD01'] });
+    expect(peers.checkHeader('county-19', { ori: 'CA0190100', terminal: 'LA08', operatorId: 'OP1101' })).toBeUndefined();
+    expect(peers.checkHeader('county-37', { ori: 'CA0370000', terminal: 'SD01' })).toBeUndefined();
+    const refused = (peer: string, header: object): string | undefined => peers.checkHeader(peer, header)?.message;
+    expect(refused('county-19', { ori: 'CA0370000', terminal: 'LA01' })).toMatch(/header ORI 'CA0370000' is not an ORI of county-19$/);
+    expect(refused('county-19', { ori: 'CA0190000', terminal: 'SD01' })).toMatch(/header terminal 'SD01' is not a terminal of county-19$/);
+    expect(refused('county-19', { ori: 'CA0349400', terminal: 'LA01' })).toMatch(/ORI 'CA0349400'/);
+    expect(refused('county-19', { ori: 'CA0190000', terminal: 'DJ01' })).toMatch(/terminal 'DJ01'/);
+    expect(refused('county-19', {})).toMatch(/ORI ''/);
+    expect(refused('county-19', { ori: 'CA0190000' })).toMatch(/terminal ''/);
+    // County 37 has no patterns: a terminal it never announced is not its own.
+    expect(refused('county-37', { ori: 'CA0370000', terminal: 'SD02' })).toMatch(/terminal 'SD02'/);
+    expect(peers.checkHeader('county-19', { ori: 'CA0370000' })?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
   });
 });

@@ -9,8 +9,9 @@
  * routing table), and on every request a county sends up (its header must name an ORI and a
  * terminal of that county, docs/security.md).
  */
+import { CletsError, type Header } from '@clets/protocol';
 import {
-  judgePeerClaims,
+  judgeOri, judgePeerClaims, peerOwnsTerminal,
   type ClaimRefusal, type JudgedClaims, type OwnershipView, type PeerOwnershipRule,
 } from '@clets/routing';
 import type { SwitchConfig } from './config.js';
@@ -61,6 +62,24 @@ export class PeerOwnership {
     return results;
   }
 
+  /**
+   * Why a request from `peer` may not carry this header, or undefined when it names an ORI
+   * and a terminal of that peer. A county speaks only for its own agencies and terminals; the
+   * operator id it cannot be checked against here (the county authenticated its operator).
+   */
+  checkHeader(peer: string, header: Header | null | undefined): CletsError | undefined {
+    const ori = header?.ori ?? '';
+    const terminal = header?.terminal ?? '';
+    const view = this.#view();
+    if (ori === '' || judgeOri(peer, ori, view) !== undefined) {
+      return new CletsError('CLETS_ERR_HEADER_MISMATCH', `header ORI '${clipped(ori)}' is not an ORI of ${peer}`, { field: 'ORI' });
+    }
+    if (terminal === '' || !peerOwnsTerminal(peer, terminal, view)) {
+      return new CletsError('CLETS_ERR_HEADER_MISMATCH', `header terminal '${clipped(terminal)}' is not a terminal of ${peer}`, { field: 'terminal' });
+    }
+    return undefined;
+  }
+
   #view(): OwnershipView {
     const local = this.#local();
     return { rules: this.#rules, localOris: local.localOris, localTerminals: local.localTerminals, held: this.#held };
@@ -81,5 +100,5 @@ export function describeRefusal(refusal: ClaimRefusal): string {
 
 /** A claimed value as it may be shown: a peer chooses it, so its length is bounded here. */
 export function clipped(value: string): string {
-  return value.length <= 16 ? value : `${value.slice(0, 16)}...`;
+  return value.length <= 64 ? value : `${value.slice(0, 64)}...`;
 }
