@@ -4,7 +4,7 @@
  * path of the bad field. The result is frozen.
  */
 import { z } from 'zod';
-import { SYSTEMS, type SystemName } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, SYSTEMS, type SystemName } from '@clets/protocol';
 
 const MIB = 1024 * 1024;
 
@@ -78,8 +78,11 @@ const linkPeerSchema = z
 
 const limitsSchema = z
   .object({
-    /** Largest frame accepted or sent on a link (ws maxPayload and the codec limit). */
-    maxFrameBytes: z.number().int().min(1024).max(64 * MIB).default(MIB),
+    /**
+     * Largest frame accepted or sent on a link (ws maxPayload and the codec limit): the
+     * switches' links default to the same. A reply larger than this becomes a reject.
+     */
+    maxFrameBytes: z.number().int().min(1024).max(64 * MIB).default(DEFAULT_LINK_MAX_FRAME_BYTES),
     /** An unauthenticated connection is closed (4013) when LinkHello has not come by then. */
     helloTimeoutMs: z.number().int().min(1).max(600_000).default(5_000),
     /** Undecodable or out-of-place frames tolerated on one connection before closing it (4007). */

@@ -4,7 +4,7 @@
  * start with every problem listed.
  */
 import { z } from 'zod';
-import { TARGETS } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, TARGETS } from '@clets/protocol';
 import { cjisSettingsSchema } from './security/settings.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -22,6 +22,12 @@ const linkSchema = z.strictObject({
   role: z.enum(['client', 'switch']).default('client'),
   window: z.number().int().positive().default(256),
   maxQueue: z.number().int().positive().default(10_000),
+  /**
+   * Largest frame sent or accepted on this link; the far end must accept as much (the
+   * backends' and the state's peer port default to the same 1 MiB). An answer too large
+   * for it is refused for that request alone, never by closing the link.
+   */
+  maxFrameBytes: z.number().int().min(1024).default(DEFAULT_LINK_MAX_FRAME_BYTES),
   /** Reconnect backoff: exponential with jitter between these bounds. */
   reconnect: z.strictObject({
     minDelayMs: z.number().int().positive().default(250),
@@ -115,8 +121,10 @@ export const switchConfigSchema = z.strictObject({
    *  or the upstream link when there is one. */
   routes: z.partialRecord(z.enum(TARGETS), z.string()).default({}),
   limits: z.strictObject({
-    /** Largest terminal frame accepted (bytes). */
+    /** Largest frame accepted from a terminal (bytes); frames to a terminal carry whole answers and are not bounded by it. */
     maxFrameBytes: z.number().int().min(1024).default(64 * 1024),
+    /** Largest frame sent or accepted on the peer port (county switches' links), as `links[].maxFrameBytes`. */
+    maxLinkFrameBytes: z.number().int().min(1024).default(DEFAULT_LINK_MAX_FRAME_BYTES),
     /** A connection that has not logged in by then is closed (4013). */
     authTimeoutMs: positiveMs.default(60_000),
     /** Malformed frames tolerated on one connection before it is closed (4007). */

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ConfirmationPriority, ConfirmationState, DeliveryState, LinkState,
-  type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type StatusMessage,
+  ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState,
+  type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
 import { ManualClock } from './links/clock.js';
@@ -12,8 +12,9 @@ import type { MemoryAuditStore } from './audit/index.js';
 import { LinkClient } from './links/index.js';
 import { SECURITY_ALERTS_METRIC } from './security/alerts.js';
 import {
-  ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions,
+  echoingSystem, ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions,
 } from './testing/network-harness.js';
+import type { FakeRequest } from './testing/fake-link.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;
@@ -95,6 +96,41 @@ describe('network: county -> state -> systems', () => {
     systems.get('NCIC')!.setUp(true);
     await waitFor(() => sdStatus.length === 2);
     expect(sdStatus[1]).toMatchObject({ system: 'NCIC', state: LinkState.LINK_STATE_UP });
+  });
+});
+
+describe('network: frame limits of the links', () => {
+  /** NCIC answering LARGE,HUNDRED with 100 KiB of record text, LARGE,FORTY with 40, anyone else briefly. */
+  const sizedNcic = (request: FakeRequest): LinkReply => {
+    const name = request.transaction.fields?.find((field) => field.tag === 'NAM')?.value ?? '';
+    const kilobytes = ({ 'LARGE,HUNDRED': 100, 'LARGE,FORTY': 40 } as Record<string, number>)[name] ?? 0;
+    const reply = echoingSystem('NCIC', HitStatus.HIT_STATUS_HIT)(request);
+    const text = 'WANTED PERSON '.padEnd(kilobytes * 1024, 'X');
+    return { ...reply, responses: (reply.responses ?? []).map((response) => ({ ...response, text })) };
+  };
+  const qw = (name: string): string => `QW.${ORI_19}.NAM/${name}.SEX/M.DOB/19800115.${RTE}`;
+
+  it('carries an answer larger than a terminal may send (100 KiB) from a system through the state and the county to the terminal', async () => {
+    const { terminal } = await start({ systems: { NCIC: sizedNcic } });
+    const client = await terminal('LA01');
+    const result = await client.send(qw('LARGE,HUNDRED'));
+    expect(result.outcome).toBe('completed');
+    expect(result.rejects).toEqual([]);
+    expect(result.responses.find((response) => response.system === 'NCIC')?.text).toHaveLength(100 * 1024);
+  });
+
+  it('answers a reply too large for the peer link with a reject for that request alone: the link and the rest in flight are untouched', async () => {
+    const { terminal, county19 } = await start({ systems: { NCIC: sizedNcic }, config: { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, maxLinkFrameBytes: 16 * 1024 } } });
+    const downs: string[] = [];
+    county19.links.get('state')!.on('down', (reason) => downs.push(reason));
+    const client = await terminal('LA01');
+    const [big, small] = await Promise.all([client.send(qw('LARGE,FORTY')), client.send(qw('SMALL,ONE'))]);
+    expect(big.outcome).toBe('completed');
+    expect(big.rejects).toMatchObject([{ code: 'CLETS_ERR_FRAME_TOO_LARGE', system: 'NCIC' }]);
+    expect(big.responses.map((response) => response.system)).toEqual(['CORI']);
+    expect(small.rejects).toEqual([]);
+    expect(small.responses.map((response) => response.system).sort()).toEqual(['CORI', 'NCIC']);
+    expect(downs).toEqual([]);
   });
 });
 

@@ -84,7 +84,7 @@ export class SwitchNetwork {
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
       switchId: config.switchId, peers: config.peers, links: this.peers,
       systems: () => [...deps.links].filter(([name, link]) => link.state === 'up' && !this.#switchLinks.has(name)).flatMap(([name, link]) => (link.systems.length > 0 ? link.systems : [name])),
-      limits: { maxFrameBytes: config.limits.maxFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
+      limits: { maxFrameBytes: config.limits.maxLinkFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
       onHello: (link, hello, remoteAddress) => this.#learnPeer(link, hello, remoteAddress),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
       logger,

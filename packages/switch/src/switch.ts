@@ -105,7 +105,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
   const linkFactory = deps.linkFactory ?? ((link, switchId, log) => new LinkClient({
     name: link.name, url: link.url, peerId: switchId, secret: link.secret, role: link.role,
-    window: link.window, maxQueue: link.maxQueue, reconnect: link.reconnect, logger: log.child({ link: link.name }),
+    window: link.window, maxQueue: link.maxQueue, reconnect: link.reconnect, maxFrameBytes: link.maxFrameBytes, logger: log.child({ link: link.name }),
     ...(link.role === 'switch' ? { servedOris: [...registry.agencies.keys()], servedTerminals: [...registry.terminals.keys()] } : {}),
   }));
   const links = new Map<string, SystemLink>(config.links.map((link) => [link.name, linkFactory(link, config.switchId, logger)]));
