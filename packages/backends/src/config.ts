@@ -123,6 +123,11 @@ export const backendConfigSchema = z
     port: z.number().int().min(0).max(65_535).default(0),
     /** Control (HTTP) port; 0 picks a free one. */
     controlPort: z.number().int().min(0).max(65_535).default(0),
+    /**
+     * Serve the link port as wss:// with this certificate (PEM file paths), so the switches'
+     * link secrets never travel in clear. The control endpoint stays plain HTTP.
+     */
+    tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
     /** The mock systems this process hosts. */
     systems: z
       .array(systemNameSchema)

@@ -1,14 +1,19 @@
 /**
- * The links of the state network as real processes: frame limits that agree end to end
- * (a name search with 200 hits travels backends -> state -> county -> terminal in one
- * answer, where a 64 KiB limit on one hop used to close the whole link).
+ * The links of the state network as real processes, over TLS as the demo runs them (with a
+ * certificate made here by openssl; plain ws:// when openssl is missing): every link secret
+ * inside TLS, and frame limits that agree end to end (a name search with 200 hits travels
+ * backends -> state -> county -> terminal in one answer, where a 64 KiB limit on one hop
+ * used to close the whole link).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HitStatus } from '@clets/protocol';
 import { defaultFixturesDir, loadFixtures, type FixtureSet } from '@clets/fixtures';
+import { openLink } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
 import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
 
@@ -20,7 +25,29 @@ const HITS = 200;
 let fixtures: FixtureSet;
 let network: StateNetwork;
 let backendFixtures: string;
+let certificate: { certFile: string; keyFile: string; ca: Buffer } | undefined;
 const clients: TerminalClient[] = [];
+
+const HAS_OPENSSL = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** A self-signed certificate for 127.0.0.1, as the demo makes one; none without openssl. */
+function makeCertificate(dir: string): typeof certificate {
+  if (!HAS_OPENSSL) return undefined;
+  const certFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2',
+    '-subj', '/CN=clets-e2e', '-addext', 'subjectAltName=IP:127.0.0.1',
+  ], { stdio: 'ignore' });
+  return { certFile, keyFile, ca: readFileSync(certFile) };
+}
 
 /**
  * A copy of the committed fixtures with one more person and 200 warrants about them, for
@@ -55,6 +82,7 @@ async function terminal(mnemonic: string, operatorId: string, switchName: StateN
   if (fixture === undefined) throw new Error(`no fixture terminal ${mnemonic}`);
   const client = new TerminalClient({
     url: network.terminalsUrl(switchName), mnemonic, deviceSecret: fixture.deviceSecret, requestTimeoutMs: 20_000,
+    ...(certificate !== undefined ? { tls: { ca: certificate.ca } } : {}),
   });
   clients.push(client);
   await client.connect();
@@ -62,14 +90,27 @@ async function terminal(mnemonic: string, operatorId: string, switchName: StateN
   return client;
 }
 
+/** GET over http or https (trusting this test's certificate): the status code. */
+function status(url: string): Promise<number> {
+  if (!url.startsWith('https:')) return fetch(url).then((response) => response.status);
+  return new Promise((resolve, reject) => {
+    get(url, { ca: certificate?.ca }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
+
 async function ready(name: StateNetworkSwitch): Promise<boolean> {
-  return (await fetch(`${network.httpUrl(name)}/readyz`)).ok;
+  return (await status(`${network.httpUrl(name)}/readyz`)) === 200;
 }
 
 beforeAll(async () => {
   fixtures = await loadFixtures();
   backendFixtures = fixturesWithManyHits();
+  certificate = makeCertificate(backendFixtures);
   network = await startStateNetwork({
+    ...(certificate !== undefined ? { tls: { certFile: certificate.certFile, keyFile: certificate.keyFile } } : {}),
     backendConfig: { fixturesDir: backendFixtures },
     switchConfig: { limits: { requestDeadlineMs: 10_000 }, security: { policy: 'plain' } },
   });
@@ -88,6 +129,23 @@ afterAll(async () => {
 }, 60_000);
 
 describe('links of the state network', () => {
+  it.skipIf(!HAS_OPENSSL)('runs every link over TLS: the state to the systems, each county to the state; no link speaks plain ws', async () => {
+    expect(String(network.backends.info['link'])).toMatch(/^wss:\/\//);
+    expect(network.peersUrl).toMatch(/^wss:\/\//);
+    for (const name of ['state', 'county-19', 'county-37'] as const) {
+      const config = JSON.parse(readFileSync(join(network.dir, `${name}.json`), 'utf8')) as { links: { url: string; tls?: { caFile: string } }[] };
+      expect(config.links.length).toBeGreaterThan(0);
+      for (const link of config.links) {
+        expect(link.url).toMatch(/^wss:\/\//);
+        expect(link.tls?.caFile).toBe(certificate?.certFile);
+      }
+    }
+    // Up over TLS (readiness needs every link up), and nobody may speak to them in clear.
+    expect(await Promise.all((['state', 'county-19', 'county-37'] as const).map(ready))).toEqual([true, true, true]);
+    await expect(openLink(network.peersUrl.replace('wss://', 'ws://'), { timeoutMs: 5_000 })).rejects.toThrow();
+    await expect(openLink(`${String(network.backends.info['link']).replace('wss://', 'ws://')}/NCIC`, { timeoutMs: 5_000 })).rejects.toThrow();
+  });
+
   it('brings a 200-hit name search from NCIC through the state and county 19 to the terminal in one answer', async () => {
     const client = await terminal('LA01', 'OP1001', 'county-19');
     const result = await client.send(`QW.CA0190000.NAM/${MANY.last},${MANY.first}.SEX/${MANY.sex}.DOB/${MANY.dob}.${RTE}`);

@@ -5,6 +5,10 @@
  * the state; the state learns which county serves which ORI and terminal from what each
  * announces when it links. The state's peer port is fixed after its first start, so the
  * counties find it again after a restart of the state switch.
+ *
+ * With `tls`, every service serves TLS with that certificate (terminals, HTTP API, the
+ * state's peer port, the backends' link port) and every link trusts it: no link secret
+ * travels in clear. Without it, plain ws:// and http:// (tests that do not need TLS).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +55,11 @@ export interface StateNetworkOptions {
   readonly perSwitch?: Partial<Record<StateNetworkSwitch, Record<string, unknown>>>;
   readonly backendConfig?: Record<string, unknown>;
   readonly inheritStderr?: boolean;
+  /**
+   * The certificate (PEM files) every service serves TLS with, and the CA the links trust
+   * (default: the certificate itself, when it is self-signed).
+   */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile?: string };
 }
 
 export async function startStateNetwork(options: StateNetworkOptions = {}): Promise<StateNetwork> {
@@ -60,12 +69,16 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
   const systemSecret = randomBytes(16).toString('hex');
   const peerSecrets = { 'county-19': randomBytes(16).toString('hex'), 'county-37': randomBytes(16).toString('hex') } as const;
   const inheritStderr = options.inheritStderr ?? false;
+  const tls = options.tls;
+  const serve = tls === undefined ? {} : { tls: { certFile: tls.certFile, keyFile: tls.keyFile } };
+  const trust = tls === undefined ? {} : { tls: { caFile: tls.caFile ?? tls.certFile } };
 
   const backendConfigPath = join(dir, 'backends.json');
   writeFileSync(backendConfigPath, JSON.stringify({
     links: [{ peerId: 'state', secret: systemSecret }],
     updatesDbPath: join(dir, 'backends-updates.sqlite'),
     log: { level: logLevel },
+    ...serve,
     ...options.backendConfig,
   }, null, 2));
   const backends = await startService({
@@ -82,6 +95,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     messagesPath: messagesPath(name),
     security: { databasePath: join(dir, `${name}-security.db`) },
     log: { level: logLevel },
+    ...serve,
   });
   const writeConfig = (name: StateNetworkSwitch, config: Record<string, unknown>): void => {
     writeFileSync(configPath(name), JSON.stringify({ ...config, ...options.switchConfig, ...options.perSwitch?.[name] }, null, 2));
@@ -95,7 +109,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     role: 'state',
     counties: [],
     // One link per system, each to that system's own path, so one system's outage drops its link only.
-    links: SYSTEMS.map((system) => ({ name: system, url: `${linkUrl}/${system}`, secret: systemSecret })),
+    links: SYSTEMS.map((system) => ({ name: system, url: `${linkUrl}/${system}`, secret: systemSecret, ...trust })),
     // Each county owns the ORIs of its code and the terminals of its prefix (the fixtures
     // name LA.. terminals for county 19, SD.. for county 37), decided before either links.
     peers: [
@@ -116,7 +130,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
       ...base(name),
       role: 'county',
       counties: [county],
-      links: [{ name: 'state', url: peersUrl, secret: peerSecrets[name], role: 'switch', reconnect: { minDelayMs: 100, maxDelayMs: 1_000 } }],
+      links: [{ name: 'state', url: peersUrl, secret: peerSecrets[name], role: 'switch', reconnect: { minDelayMs: 100, maxDelayMs: 1_000 }, ...trust }],
       upstreamLink: 'state',
     });
     processes.set(name, await launch(name));

@@ -28,6 +28,12 @@ const linkSchema = z.strictObject({
    * for it is refused for that request alone, never by closing the link.
    */
   maxFrameBytes: z.number().int().min(1024).default(DEFAULT_LINK_MAX_FRAME_BYTES),
+  /**
+   * For a wss:// link: the CA (PEM file) that issued the far end's certificate, trusted for
+   * this link in place of the system's store (a private CA, or the demo's own certificate).
+   * The link secret then travels only inside TLS (CJIS: encryption in transit).
+   */
+  tls: z.strictObject({ caFile: z.string().min(1) }).optional(),
   /** Reconnect backoff: exponential with jitter between these bounds. */
   reconnect: z.strictObject({
     minDelayMs: z.number().int().positive().default(250),
@@ -67,7 +73,7 @@ export const switchConfigSchema = z.strictObject({
   port: port.default(0),
   /** HTTP API port (0: any free port). */
   httpPort: port.default(0),
-  /** Serve wss:// and https:// with this certificate (PEM file paths). */
+  /** Serve wss:// and https:// with this certificate (PEM file paths): terminals, the HTTP API and the peer port. */
   tls: z.strictObject({
     certFile: z.string(),
     keyFile: z.string(),
@@ -203,6 +209,9 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   once('county', config.peers.flatMap((peer) => (peer.county === undefined ? [] : [peer.county])));
   once('ORI', config.peers.flatMap((peer) => [...new Set(peer.oris)]));
   once('terminal pattern', config.peers.flatMap((peer) => [...new Set(peer.terminals)]));
+  for (const link of config.links) {
+    if (link.tls !== undefined && !link.url.startsWith('wss://')) problems.push(`  links: '${link.name}' has tls but its url is not wss://`);
+  }
   if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);

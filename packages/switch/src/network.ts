@@ -43,6 +43,8 @@ export interface NetworkDeps {
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly store?: MessageStore;
+  /** The switch's certificate: the peer port serves wss:// with it. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
 /** Refused claims of one announcement alerted one by one; beyond, one summary alert. */
@@ -84,6 +86,7 @@ export class SwitchNetwork {
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
       switchId: config.switchId, peers: config.peers, links: this.peers,
       systems: () => [...deps.links].filter(([name, link]) => link.state === 'up' && !this.#switchLinks.has(name)).flatMap(([name, link]) => (link.systems.length > 0 ? link.systems : [name])),
+      ...(deps.tls !== undefined ? { tls: deps.tls } : {}),
       limits: { maxFrameBytes: config.limits.maxLinkFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
       onHello: (link, hello, remoteAddress) => this.#learnPeer(link, hello, remoteAddress),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
@@ -173,7 +176,7 @@ export class SwitchNetwork {
     }, this.#deps.config.messages.sweepIntervalMs).unref();
     if (this.#server === undefined) return undefined;
     const address: AddressInfo = await this.#server.listen(host, this.#deps.config.peerPort);
-    return `ws://${host}:${address.port}`;
+    return `${this.#deps.tls !== undefined ? 'wss' : 'ws'}://${host}:${address.port}`;
   }
 
   /** Ends peer connections (their pending requests fail) and stops the timers. */

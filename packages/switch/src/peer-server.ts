@@ -11,7 +11,8 @@
  * secret is refused (LinkWelcome ok=false, close 4018). ws pings find dead connections.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -27,6 +28,8 @@ export interface PeerServerOptions {
   readonly peers: readonly { readonly peerId: string; readonly secret: string }[];
   /** The PeerLink of each configured peer, by id. */
   readonly links: ReadonlyMap<string, PeerLink>;
+  /** Serve wss:// with this certificate: the county's secret then never travels in clear. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   /** The systems reachable through this switch now (LinkWelcome.systems). */
   readonly systems: () => string[];
   readonly limits: {
@@ -90,9 +93,10 @@ export class PeerServer {
     this.#options = options;
     // Only digests are kept: equal lengths for timingSafeEqual, whatever the secret's length.
     this.#secrets = new Map(options.peers.map((peer) => [peer.peerId, digest(peer.secret)]));
-    this.#http = createServer((_request, response) => {
+    const upgradeRequired = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('switch links speak WebSocket\n');
-    });
+    };
+    this.#http = options.tls !== undefined ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeRequired) : createServer(upgradeRequired);
     this.#wss = new WebSocketServer({ server: this.#http, perMessageDeflate: false, maxPayload: options.limits.maxFrameBytes });
     this.#wss.on('connection', (ws, request) => this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown'));
   }
