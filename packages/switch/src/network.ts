@@ -11,7 +11,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { LinkState, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction } from '@clets/protocol';
+import {
+  LinkState,
+  type DecodedFrame, type ErrorCode, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
+} from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from './config.js';
 import { DeliveryService } from './deliveries.js';
@@ -87,9 +90,13 @@ export class SwitchNetwork {
       switchId: config.switchId, peers: config.peers, links: this.peers,
       systems: () => [...deps.links].filter(([name, link]) => link.state === 'up' && !this.#switchLinks.has(name)).flatMap(([name, link]) => (link.systems.length > 0 ? link.systems : [name])),
       ...(deps.tls !== undefined ? { tls: deps.tls } : {}),
-      limits: { maxFrameBytes: config.limits.maxLinkFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
+      limits: {
+        maxFrameBytes: config.limits.maxLinkFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs,
+        pingIntervalMs: config.limits.pingIntervalMs, maxMalformedFrames: config.limits.maxMalformedFrames,
+      },
       onHello: (link, hello, remoteAddress) => this.#learnPeer(link, hello, remoteAddress),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
+      onViolation: (link, remoteAddress, error) => this.#linkViolation(link.name, remoteAddress, error.code, { reason: error.message }),
       logger,
     });
   }
@@ -133,7 +140,9 @@ export class SwitchNetwork {
         if (!checked.ok) return checked.reply;
         return answerLinkRequest(pipeline, { ...request, transaction: checked.transaction }, { link: name, peerId: name, sourceAddress: peer.remoteAddress }, onPartial);
       });
-      peer.on('frame', (frame) => this.deliveries.onLinkFrame(frame, name));
+      peer.on('frame', (frame) => {
+        if (this.#believePeerFrame(name, peer.remoteAddress, frame)) this.deliveries.onLinkFrame(frame, name);
+      });
       peer.on('up', () => {
         logger.info({ peer: name }, 'peer link up');
         this.#auditLink(name, 'up', { peer: true });
@@ -146,8 +155,17 @@ export class SwitchNetwork {
         this.#auditLink(name, 'down', { peer: true, reason });
         announce({ system: name, state: LinkState.LINK_STATE_DOWN, atMs: this.#deps.clock(), text: `LINK TO ${name} OUT OF SERVICE - ITS AGENCIES ARE QUEUED`, reportedBy: config.switchId });
       });
-      // A county tells the state of a system it reaches directly: the state's terminals hear it.
-      peer.on('statusMessage', (message) => announce(message));
+      // A county tells the state of a system it reaches directly: the state's terminals hear
+      // it, as reported by that county. Of the state's own systems and links the state knows
+      // better: a county's word on them is not passed on.
+      peer.on('statusMessage', (message) => {
+        const system = message.system ?? '';
+        if (links.has(system) || this.peers.has(system)) {
+          this.#linkViolation(name, peer.remoteAddress, undefined, { frame: 'statusMessage', claimed: clipped(system), reason: 'status of a link of this switch' });
+          return;
+        }
+        announce({ ...message, reportedBy: name });
+      });
     }
     if (this.#server !== undefined) {
       const server = this.#server;
@@ -293,6 +311,34 @@ export class SwitchNetwork {
       },
     });
     return { ok: false, reply: rejectReply(violation, request) };
+  }
+
+  /**
+   * Whether to pass on an unsolicited frame from a county (a late report on its way to a
+   * sender elsewhere). A county may report only about its own: a delivery to one of its
+   * destinations, a hit confirmation answered by one of its agencies. Anything else is a
+   * forgery (a false "confirmed" could get someone detained): dropped and alerted.
+   */
+  #believePeerFrame(peer: string, sourceAddress: string, frame: DecodedFrame): boolean {
+    if (frame.deliveryReport) {
+      const destination = frame.deliveryReport.destination ?? '';
+      if (this.ownership.ownsDestination(peer, destination)) return true;
+      this.#linkViolation(peer, sourceAddress, undefined, { frame: 'deliveryReport', claimed: clipped(destination), reason: 'report of a delivery to a destination that is not this county\'s' });
+      return false;
+    }
+    if (frame.hitConfirmationResponse) {
+      const ori = frame.hitConfirmationResponse.respondingOri ?? '';
+      if (ori !== '' && this.ownership.ownsOri(peer, ori)) return true;
+      this.#linkViolation(peer, sourceAddress, undefined, { frame: 'hitConfirmationResponse', claimed: clipped(ori), reason: 'hit confirmation answer not from an agency of this county' });
+      return false;
+    }
+    return true;
+  }
+
+  #linkViolation(peer: string, sourceAddress: string, code: ErrorCode | undefined, detail: Record<string, unknown>): void {
+    void this.#deps.alerts.raise({
+      kind: 'link_violation', terminal: peer, sourceAddress, ...(code !== undefined ? { code } : {}), detail: { peer, ...detail },
+    });
   }
 
   /** A county that links while a system is down hears of it at once. */

@@ -80,6 +80,22 @@ export class PeerOwnership {
     return undefined;
   }
 
+  /** Whether an ORI is `peer`'s by this switch's config (what a confirmation answer names). */
+  ownsOri(peer: string, ori: string): boolean {
+    return judgeOri(peer, ori, this.#view()) === undefined;
+  }
+
+  /**
+   * Whether a destination as a sender wrote it (an ORI, a terminal, the county `Cnn`) is
+   * `peer`'s: what a report of a delivery there may only come from.
+   */
+  ownsDestination(peer: string, destination: string): boolean {
+    const county = /^C(\d{2})$/.exec(destination)?.[1];
+    if (county !== undefined) return this.#rules.find((rule) => rule.peer === peer)?.county === county;
+    if (destination.length === 9) return this.ownsOri(peer, destination);
+    return peerOwnsTerminal(peer, destination, this.#view());
+  }
+
   #view(): OwnershipView {
     const local = this.#local();
     return { rules: this.#rules, localOris: local.localOris, localTerminals: local.localTerminals, held: this.#held };

@@ -38,6 +38,8 @@ export interface PeerServerOptions {
     readonly helloTimeoutMs: number;
     /** ws ping period; a connection that missed the last pong is ended. */
     readonly pingIntervalMs: number;
+    /** Undecodable or text messages a linked peer may send before it is cut off (4007). */
+    readonly maxMalformedFrames: number;
   };
   /**
    * A peer authenticated: what it announced, judged before LinkWelcome is sent and its link
@@ -46,6 +48,8 @@ export interface PeerServerOptions {
   readonly onHello: (link: PeerLink, hello: LinkHello, remoteAddress: string) => HelloOutcome;
   /** The peer's link is up on this connection. */
   readonly onWelcomed?: (link: PeerLink) => void;
+  /** A linked peer was cut off for what it sent (garbage after LinkHello). */
+  readonly onViolation?: (link: PeerLink, remoteAddress: string, error: CletsError) => void;
   readonly logger: {
     info(object: object, message?: string): void;
     warn(object: object, message?: string): void;
@@ -62,6 +66,7 @@ export interface HelloOutcome {
 interface PeerConnection extends PeerTransport {
   readonly ws: WebSocket;
   link: PeerLink | undefined;
+  malformed: number;
   sentSeq: number;
   receivedSeq: number;
   alive: boolean;
@@ -142,7 +147,7 @@ export class PeerServer {
 
   #onConnection(ws: WebSocket, remoteAddress: string): void {
     const connection: PeerConnection = {
-      ws, remoteAddress, link: undefined, sentSeq: 0, receivedSeq: 0, alive: true, corked: false, helloTimer: undefined,
+      ws, remoteAddress, link: undefined, malformed: 0, sentSeq: 0, receivedSeq: 0, alive: true, corked: false, helloTimer: undefined,
       write: (frame) => this.#write(connection, frame),
       close: (code, reason) => {
         try {
@@ -170,14 +175,14 @@ export class PeerServer {
   #onMessage(connection: PeerConnection, data: RawData, isBinary: boolean): void {
     connection.alive = true;
     if (!isBinary) {
-      this.#options.logger.warn({ remoteAddress: connection.remoteAddress }, 'text message on a peer link ignored');
+      this.#malformed(connection, new CletsError('CLETS_ERR_TEXT_FRAME'));
       return;
     }
     let frame: DecodedFrame & { body: FrameKind };
     try {
       frame = decodeFrame(toBytes(data), { maxFrameBytes: this.#options.limits.maxFrameBytes });
     } catch (error) {
-      this.#options.logger.warn({ code: toCletsError(error).code, remoteAddress: connection.remoteAddress }, 'undecodable frame on a peer link dropped');
+      this.#malformed(connection, toCletsError(error));
       return;
     }
     this.#checkLinkSeq(connection, Number(frame.linkSeq ?? 0));
@@ -219,6 +224,25 @@ export class PeerServer {
     link.attach(connection);
     this.#options.logger.info({ peer: peerId, oris: hello.servedOris?.length ?? 0, terminals: hello.servedTerminals?.length ?? 0 }, 'peer linked');
     this.#options.onWelcomed?.(link);
+  }
+
+  /**
+   * A message that is not a frame. Before LinkHello nothing is listened to: refused at once.
+   * After it, a few are tolerated (a bug, not an attack), then the peer is cut off (4007)
+   * and the switch told, as the backends and the terminal port do.
+   */
+  #malformed(connection: PeerConnection, error: CletsError): void {
+    const link = connection.link;
+    if (link === undefined) {
+      this.#refuse(connection, error);
+      return;
+    }
+    connection.malformed += 1;
+    this.#options.logger.warn({ code: error.code, peer: link.name, count: connection.malformed }, 'malformed message on a peer link dropped');
+    if (connection.malformed !== this.#options.limits.maxMalformedFrames) return;
+    const tooMany = new CletsError('CLETS_ERR_TOO_MANY_MALFORMED', `${connection.malformed} messages that were not frames (last: ${error.code})`);
+    this.#options.onViolation?.(link, connection.remoteAddress, tooMany);
+    connection.close(tooMany.closeCode ?? 4007, tooMany.code);
   }
 
   #refuse(connection: PeerConnection, error: CletsError): void {
