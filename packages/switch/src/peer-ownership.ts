@@ -5,9 +5,9 @@
  * message store across restarts). The judging itself is the pure `judgePeerClaims` of
  * @clets/routing; this class holds the state it judges against.
  *
- * Used twice: when a county links (its announcement: what is not its own never enters the
- * routing table), and on every request a county sends up (its header must name an ORI and a
- * terminal of that county, docs/security.md).
+ * Used when a county links (its announcement: what is not its own never enters the routing
+ * table), on every request a county sends up (its header must name an ORI and a terminal of
+ * that county), and on what it reports unsolicited (README.md, "What a county owns").
  */
 import { CletsError, type Header } from '@clets/protocol';
 import {
