@@ -61,12 +61,15 @@ async function main(): Promise<number> {
   const perSwitch = Object.fromEntries(STATE_NETWORK_SWITCHES.map((name) => [name, {
     security: { databasePath: join(dir, `${name}-security.db`), settings: DEMO_SECURITY_SETTINGS },
     http: { adminToken: 'demo-admin-token-0001' },
-    // Terminals and the gateway speak TLS (CJIS: encryption outside a physically secure
-    // location) with a certificate the demo makes for 127.0.0.1.
-    ...(certificate !== undefined && name !== 'state' ? { tls: { certFile: certificate.cert, keyFile: certificate.key } } : {}),
   }]));
   tlsCa = certificate === undefined ? undefined : readFileSync(certificate.cert);
-  const network = await startStateNetwork({ dir, perSwitch, inheritStderr: !flags.quiet && !flags.once });
+  // Terminals, the gateway and every link (county -> state, switch -> systems) speak TLS
+  // (CJIS: encryption outside a physically secure location) with a certificate the demo
+  // makes for 127.0.0.1, so no credential or link secret travels in clear.
+  const network = await startStateNetwork({
+    dir, perSwitch, inheritStderr: !flags.quiet && !flags.once,
+    ...(certificate !== undefined ? { tls: { certFile: certificate.cert, keyFile: certificate.key } } : {}),
+  });
   const fixtures = await loadFixtures();
   let stopping = false;
   const stop = async (): Promise<void> => {

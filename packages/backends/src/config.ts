@@ -4,7 +4,7 @@
  * path of the bad field. The result is frozen.
  */
 import { z } from 'zod';
-import { SYSTEMS, type SystemName } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, SYSTEMS, type SystemName } from '@clets/protocol';
 
 const MIB = 1024 * 1024;
 
@@ -78,8 +78,11 @@ const linkPeerSchema = z
 
 const limitsSchema = z
   .object({
-    /** Largest frame accepted or sent on a link (ws maxPayload and the codec limit). */
-    maxFrameBytes: z.number().int().min(1024).max(64 * MIB).default(MIB),
+    /**
+     * Largest frame accepted or sent on a link (ws maxPayload and the codec limit): the
+     * switches' links default to the same. A reply larger than this becomes a reject.
+     */
+    maxFrameBytes: z.number().int().min(1024).max(64 * MIB).default(DEFAULT_LINK_MAX_FRAME_BYTES),
     /** An unauthenticated connection is closed (4013) when LinkHello has not come by then. */
     helloTimeoutMs: z.number().int().min(1).max(600_000).default(5_000),
     /** Undecodable or out-of-place frames tolerated on one connection before closing it (4007). */
@@ -120,6 +123,11 @@ export const backendConfigSchema = z
     port: z.number().int().min(0).max(65_535).default(0),
     /** Control (HTTP) port; 0 picks a free one. */
     controlPort: z.number().int().min(0).max(65_535).default(0),
+    /**
+     * Serve the link port as wss:// with this certificate (PEM file paths), so the switches'
+     * link secrets never travel in clear. The control endpoint stays plain HTTP.
+     */
+    tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
     /** The mock systems this process hosts. */
     systems: z
       .array(systemNameSchema)

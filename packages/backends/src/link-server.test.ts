@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkRequest } from '@clets/protocol';
 import { connectLink, LinkUpgradeRefused, openLink, type LinkClient } from './testing/link-client.js';
@@ -6,6 +10,15 @@ import type { FakeSystem } from './testing/fake-system.js';
 
 // Sockets and child processes on a shared 2-core machine: generous deadlines, no timing.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 let backend: TestBackend | undefined;
 const clients: LinkClient[] = [];
@@ -73,6 +86,28 @@ describe('link hello', () => {
     const client = await openLink(addresses.link);
     expect((await client.closed).code).toBe(4013);
     expect(client.received[0]?.reject?.code).toBe('CLETS_ERR_AUTH_TIMEOUT');
+  });
+
+  it.skipIf(!hasOpenssl())('serves wss:// when given a certificate, and nothing in clear', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-backend-tls-'));
+    try {
+      const cert = join(dir, 'cert.pem');
+      const key = join(dir, 'key.pem');
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+        '-subj', '/CN=clets-test', '-addext', 'subjectAltName=IP:127.0.0.1',
+      ], { stdio: 'ignore' });
+      const { addresses } = await start({ tls: { certFile: cert, keyFile: key } });
+      expect(addresses.link).toMatch(/^wss:\/\//);
+      const client = await openLink(addresses.link, { ca: readFileSync(cert) });
+      clients.push(client);
+      expect(await client.hello(TEST_PEER)).toMatchObject({ ok: true });
+      // A plain WebSocket is not spoken on that port; an untrusted certificate is refused.
+      await expect(openLink(addresses.link.replace('wss://', 'ws://'), { timeoutMs: 5_000 })).rejects.toThrow();
+      await expect(openLink(addresses.link, { timeoutMs: 5_000 })).rejects.toThrow(/self-signed|certificate/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves one system on its own path, refuses an unknown path with 404', async () => {

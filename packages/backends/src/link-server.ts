@@ -9,7 +9,8 @@
  * the dropped system, and it hears a StatusMessage when the system is back.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -25,6 +26,8 @@ export interface LinkServerOptions {
   readonly systems: readonly SystemName[];
   readonly links: BackendConfig['links'];
   readonly limits: BackendLimits;
+  /** Serve wss:// with this certificate. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly behaviour: BehaviourController;
   readonly requests: RequestHandler;
   readonly logger: Logger;
@@ -53,9 +56,10 @@ export class LinkServer {
       maxPayload: options.limits.maxFrameBytes,
       perMessageDeflate: false,
     });
-    this.http = createServer((_request, response) => {
+    const upgradeRequired = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('links speak WebSocket\n');
-    });
+    };
+    this.http = options.tls !== undefined ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeRequired) : createServer(upgradeRequired);
     this.http.on('upgrade', (request, socket, head) => {
       const served = this.admit(request.url ?? '/');
       if (typeof served === 'number') return refuseUpgrade(socket, served);

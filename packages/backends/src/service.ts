@@ -3,6 +3,7 @@
  * dispatcher, the behaviour knobs and the control endpoint around a set of mock systems,
  * without listening. `listen()` binds; `close()` shuts down in order, once.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -90,6 +91,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
     systems: config.systems,
     links: config.links,
     limits: config.limits,
+    ...(config.tls !== undefined ? { tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
     behaviour,
     requests: dispatcher,
     logger: logger.child({ component: 'links' }),
@@ -115,7 +117,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
     await control.listen({ host: config.host, port: config.controlPort });
     const controlAddress = control.server.address() as AddressInfo;
     const addresses: BackendAddresses = {
-      link: `ws://${hostForUrl(linkAddress)}:${linkAddress.port}`,
+      link: `${config.tls !== undefined ? 'wss' : 'ws'}://${hostForUrl(linkAddress)}:${linkAddress.port}`,
       control: `http://${hostForUrl(controlAddress)}:${controlAddress.port}`,
       systems: [...config.systems],
     };

@@ -17,6 +17,8 @@ export interface ServiceProcess {
   readonly info: Record<string, unknown>;
   /** The last lines the process wrote to stderr (its logs), for failure messages. */
   readonly stderrTail: () => string;
+  /** The last lines it wrote to stdout after the listening line (a switch logs there). */
+  readonly stdoutTail: () => string;
   /** Sends a signal and waits for the exit; resolves with the exit code (or the signal name). */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
 }
@@ -46,6 +48,8 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     if (tail.length > 50) tail.shift();
   });
   const stderrTail = (): string => tail.join('').split('\n').slice(-20).join('\n');
+  const stdoutLines: string[] = [];
+  const stdoutTail = (): string => stdoutLines.join('\n');
 
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
@@ -58,6 +62,8 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     }, options.startTimeoutMs ?? 30_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
+      stdoutLines.push(line);
+      if (stdoutLines.length > 200) stdoutLines.shift();
       try {
         const parsed = JSON.parse(line) as Record<string, unknown>;
         if (parsed['event'] === 'listening') {
@@ -79,6 +85,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     child,
     info,
     stderrTail,
+    stdoutTail,
     stop: async (signal = 'SIGTERM', timeoutMs = 10_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
       child.kill(signal);

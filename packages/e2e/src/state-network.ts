@@ -5,6 +5,10 @@
  * the state; the state learns which county serves which ORI and terminal from what each
  * announces when it links. The state's peer port is fixed after its first start, so the
  * counties find it again after a restart of the state switch.
+ *
+ * With `tls`, every service serves TLS with that certificate (terminals, HTTP API, the
+ * state's peer port, the backends' link port) and every link trusts it: no link secret
+ * travels in clear. Without it, plain ws:// and http:// (tests that do not need TLS).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +33,11 @@ export interface StateNetwork {
   /** Where the county switches link to: the same across restarts of the state switch. */
   readonly peersUrl: string;
   readonly controlUrl: string;
+  /** The secret a county switch links to the state with (a test may play a county with it). */
+  peerSecret(name: 'county-19' | 'county-37'): string;
   auditPath(name: StateNetworkSwitch): string;
+  /** The state's message store: stored traffic and what each county announced. */
+  messagesPath(name: StateNetworkSwitch): string;
   /** Stops a switch (SIGTERM: in order; SIGKILL: a crash). Its database files stay. */
   stopSwitch(name: StateNetworkSwitch, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a stopped switch again on the same config and database files. */
@@ -47,6 +55,11 @@ export interface StateNetworkOptions {
   readonly perSwitch?: Partial<Record<StateNetworkSwitch, Record<string, unknown>>>;
   readonly backendConfig?: Record<string, unknown>;
   readonly inheritStderr?: boolean;
+  /**
+   * The certificate (PEM files) every service serves TLS with, and the CA the links trust
+   * (default: the certificate itself, when it is self-signed).
+   */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile?: string };
 }
 
 export async function startStateNetwork(options: StateNetworkOptions = {}): Promise<StateNetwork> {
@@ -56,12 +69,16 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
   const systemSecret = randomBytes(16).toString('hex');
   const peerSecrets = { 'county-19': randomBytes(16).toString('hex'), 'county-37': randomBytes(16).toString('hex') } as const;
   const inheritStderr = options.inheritStderr ?? false;
+  const tls = options.tls;
+  const serve = tls === undefined ? {} : { tls: { certFile: tls.certFile, keyFile: tls.keyFile } };
+  const trust = tls === undefined ? {} : { tls: { caFile: tls.caFile ?? tls.certFile } };
 
   const backendConfigPath = join(dir, 'backends.json');
   writeFileSync(backendConfigPath, JSON.stringify({
     links: [{ peerId: 'state', secret: systemSecret }],
     updatesDbPath: join(dir, 'backends-updates.sqlite'),
     log: { level: logLevel },
+    ...serve,
     ...options.backendConfig,
   }, null, 2));
   const backends = await startService({
@@ -70,13 +87,15 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
   const linkUrl = String(backends.info['link']);
 
   const auditPath = (name: StateNetworkSwitch): string => join(dir, `${name}-audit.db`);
+  const messagesPath = (name: StateNetworkSwitch): string => join(dir, `${name}-messages.db`);
   const configPath = (name: StateNetworkSwitch): string => join(dir, `${name}.json`);
   const base = (name: StateNetworkSwitch): Record<string, unknown> => ({
     switchId: name,
     audit: { path: auditPath(name) },
-    messagesPath: join(dir, `${name}-messages.db`),
+    messagesPath: messagesPath(name),
     security: { databasePath: join(dir, `${name}-security.db`) },
     log: { level: logLevel },
+    ...serve,
   });
   const writeConfig = (name: StateNetworkSwitch, config: Record<string, unknown>): void => {
     writeFileSync(configPath(name), JSON.stringify({ ...config, ...options.switchConfig, ...options.perSwitch?.[name] }, null, 2));
@@ -90,10 +109,12 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     role: 'state',
     counties: [],
     // One link per system, each to that system's own path, so one system's outage drops its link only.
-    links: SYSTEMS.map((system) => ({ name: system, url: `${linkUrl}/${system}`, secret: systemSecret })),
+    links: SYSTEMS.map((system) => ({ name: system, url: `${linkUrl}/${system}`, secret: systemSecret, ...trust })),
+    // Each county owns the ORIs of its code and the terminals of its prefix (the fixtures
+    // name LA.. terminals for county 19, SD.. for county 37), decided before either links.
     peers: [
-      { peerId: 'county-19', secret: peerSecrets['county-19'], county: '19' },
-      { peerId: 'county-37', secret: peerSecrets['county-37'], county: '37' },
+      { peerId: 'county-19', secret: peerSecrets['county-19'], county: '19', terminals: ['LA'] },
+      { peerId: 'county-37', secret: peerSecrets['county-37'], county: '37', terminals: ['SD'] },
     ],
     peerPort,
   });
@@ -109,7 +130,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
       ...base(name),
       role: 'county',
       counties: [county],
-      links: [{ name: 'state', url: peersUrl, secret: peerSecrets[name], role: 'switch', reconnect: { minDelayMs: 100, maxDelayMs: 1_000 } }],
+      links: [{ name: 'state', url: peersUrl, secret: peerSecrets[name], role: 'switch', reconnect: { minDelayMs: 100, maxDelayMs: 1_000 }, ...trust }],
       upstreamLink: 'state',
     });
     processes.set(name, await launch(name));
@@ -127,6 +148,8 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     terminalsUrl: (name) => String(running(name).info['terminals']),
     httpUrl: (name) => String(running(name).info['http']),
     auditPath,
+    messagesPath,
+    peerSecret: (name) => peerSecrets[name],
     stopSwitch: async (name, signal = 'SIGTERM') => {
       const service = processes.get(name);
       processes.delete(name);

@@ -11,6 +11,13 @@ import { pb, FRAME_KINDS, type DecodedFrame, type Frame, type FrameKind } from '
 /** Default maximum encoded frame size: 64 KiB (the switch's terminal-side default). */
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 /**
+ * Default maximum frame on a link (switch <-> system, county switch <-> state switch), the
+ * same at both ends so that what one end may send the other accepts: 1 MiB, room for a
+ * large answer (a name search with a few hundred hits). A reply too large for it is
+ * answered with a reject for that request; the link stays up (docs/protocol.md, "Links").
+ */
+export const DEFAULT_LINK_MAX_FRAME_BYTES = 1024 * 1024;
+/**
  * Maximum nesting of groups and messages while decoding. The schema itself nests at most
  * five deep (Frame > LinkReply > Response > Record > Field); the margin covers unknown
  * fields of newer peers, the limit stops a crafted buffer of nested groups exhausting the

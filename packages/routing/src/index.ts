@@ -4,3 +4,7 @@ export {
   type TerminalRoute, type RoutableTransaction, type SystemLeg, type Deliveries, type RouteDecision, type RouteContext,
 } from './route.js';
 export { DuplicateWindow } from './duplicate-window.js';
+export {
+  judgePeerClaims, judgeOri, judgeTerminal, peerOwnsTerminal, configuredOriOwner, configuredTerminalOwner, countyOriPrefix,
+  type PeerOwnershipRule, type OwnershipView, type ClaimRefusal, type ClaimRefusalReason, type JudgedClaims,
+} from './peer-claims.js';

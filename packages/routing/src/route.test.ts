@@ -106,6 +106,16 @@ describe('resolveDeliveries', () => {
     expect([...state.peerOris]).toEqual([['CA0370100', 'p1']]);
   });
 
+  it('a peer never displaces another peer\'s entry, and keeps its own when it relinks', () => {
+    let state = withPeer(buildRoutingTable({ switchId: 'state' }), { link: 'p37', oris: ['CA0370000'], terminals: ['SD01'], counties: ['37'] });
+    state = withPeer(state, { link: 'p19', oris: ['CA0190000', 'CA0370000'], terminals: ['LA01', 'SD01'], counties: ['19', '37'] });
+    expect(state.peerOris.get('CA0370000')).toBe('p37');
+    expect(state.peerTerminals.get('SD01')).toBe('p37');
+    expect(state.peerCounties.get('37')).toBe('p37');
+    state = withPeer(state, { link: 'p19', oris: ['CA0190000'], terminals: ['LA01'], counties: ['19'] });
+    expect(resolveDeliveries(['SD01', 'LA01'], state).remote).toEqual(new Map([['p37', ['SD01']], ['p19', ['LA01']]]));
+  });
+
   it('broadcasts to every local terminal and every other switch, never back where it came from', () => {
     let state = buildRoutingTable({ switchId: 'state' });
     state = withPeer(state, { link: 'p19', oris: ['CA0190000'], terminals: [], counties: ['19'] });

@@ -61,18 +61,27 @@ export function buildRoutingTable(input: RoutingTableInput): RoutingTable {
   });
 }
 
-/** A new table with a peer's announced ORIs and terminals (state switch, on link up). */
+/**
+ * A new table with a peer's ORIs, terminals and counties (state switch, on link up), in
+ * place of what that peer had before. An entry another peer already holds is left to it:
+ * a peer never displaces another (the switch judges claims first, `judgePeerClaims`; this
+ * is the last line of that rule).
+ */
 export function withPeer(
   table: RoutingTable,
   peer: { link: string; oris: Iterable<string>; terminals: Iterable<string>; counties?: Iterable<string> },
 ): RoutingTable {
-  const peerOris = new Map([...table.peerOris].filter(([, link]) => link !== peer.link));
-  const peerTerminals = new Map([...table.peerTerminals].filter(([, link]) => link !== peer.link));
-  const peerCounties = new Map([...table.peerCounties].filter(([, link]) => link !== peer.link));
-  for (const ori of peer.oris) peerOris.set(ori, peer.link);
-  for (const terminal of peer.terminals) peerTerminals.set(terminal, peer.link);
-  for (const county of peer.counties ?? []) peerCounties.set(county, peer.link);
-  return Object.freeze({ ...table, peerOris, peerTerminals, peerCounties });
+  const replace = (entries: ReadonlyMap<string, string>, values: Iterable<string>): Map<string, string> => {
+    const next = new Map([...entries].filter(([, link]) => link !== peer.link));
+    for (const value of values) if (!next.has(value)) next.set(value, peer.link);
+    return next;
+  };
+  return Object.freeze({
+    ...table,
+    peerOris: replace(table.peerOris, peer.oris),
+    peerTerminals: replace(table.peerTerminals, peer.terminals),
+    peerCounties: replace(table.peerCounties, peer.counties ?? []),
+  });
 }
 
 /** The system a target belongs to, whatever link carries it. */

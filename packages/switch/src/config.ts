@@ -4,7 +4,7 @@
  * start with every problem listed.
  */
 import { z } from 'zod';
-import { TARGETS } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, TARGETS } from '@clets/protocol';
 import { cjisSettingsSchema } from './security/settings.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -22,6 +22,18 @@ const linkSchema = z.strictObject({
   role: z.enum(['client', 'switch']).default('client'),
   window: z.number().int().positive().default(256),
   maxQueue: z.number().int().positive().default(10_000),
+  /**
+   * Largest frame sent or accepted on this link; the far end must accept as much (the
+   * backends' and the state's peer port default to the same 1 MiB). An answer too large
+   * for it is refused for that request alone, never by closing the link.
+   */
+  maxFrameBytes: z.number().int().min(1024).default(DEFAULT_LINK_MAX_FRAME_BYTES),
+  /**
+   * For a wss:// link: the CA (PEM file) that issued the far end's certificate, trusted for
+   * this link in place of the system's store (a private CA, or the demo's own certificate).
+   * The link secret then travels only inside TLS (CJIS: encryption in transit).
+   */
+  tls: z.strictObject({ caFile: z.string().min(1) }).optional(),
   /** Reconnect backoff: exponential with jitter between these bounds. */
   reconnect: z.strictObject({
     minDelayMs: z.number().int().positive().default(250),
@@ -35,8 +47,18 @@ const peerSchema = z.strictObject({
   secret: z.string().min(8),
   /** County code the peer serves ("37"), for county broadcasts. */
   county: z.string().regex(/^\d{2}$/).optional(),
-  /** ORIs the peer serves, known before it links (it announces its own in LinkHello too). */
+  /**
+   * ORIs the peer serves besides those of its county code, known before it links. What a
+   * county announces is accepted only when it is of its county code or listed here.
+   */
   oris: z.array(z.string().regex(ORI_PATTERN, 'must be a 9-character ORI')).default([]),
+  /**
+   * The peer's terminals: 4-character mnemonics, or prefixes of 1 to 3 characters ("SD":
+   * every SD.. terminal). When given, the peer may announce only terminals they match, and
+   * no other peer may announce them, before this peer ever linked. When absent, a terminal
+   * belongs to the first peer that announced it.
+   */
+  terminals: z.array(z.string().regex(/^[A-Z0-9]{1,4}$/, 'must be a terminal mnemonic or a prefix of one (1-4 letters or digits)')).default([]),
 });
 
 export const switchConfigSchema = z.strictObject({
@@ -51,7 +73,7 @@ export const switchConfigSchema = z.strictObject({
   port: port.default(0),
   /** HTTP API port (0: any free port). */
   httpPort: port.default(0),
-  /** Serve wss:// and https:// with this certificate (PEM file paths). */
+  /** Serve wss:// and https:// with this certificate (PEM file paths): terminals, the HTTP API and the peer port. */
   tls: z.strictObject({
     certFile: z.string(),
     keyFile: z.string(),
@@ -105,8 +127,10 @@ export const switchConfigSchema = z.strictObject({
    *  or the upstream link when there is one. */
   routes: z.partialRecord(z.enum(TARGETS), z.string()).default({}),
   limits: z.strictObject({
-    /** Largest terminal frame accepted (bytes). */
+    /** Largest frame accepted from a terminal (bytes); frames to a terminal carry whole answers and are not bounded by it. */
     maxFrameBytes: z.number().int().min(1024).default(64 * 1024),
+    /** Largest frame sent or accepted on the peer port (county switches' links), as `links[].maxFrameBytes`. */
+    maxLinkFrameBytes: z.number().int().min(1024).default(DEFAULT_LINK_MAX_FRAME_BYTES),
     /** A connection that has not logged in by then is closed (4013). */
     authTimeoutMs: positiveMs.default(60_000),
     /** Malformed frames tolerated on one connection before it is closed (4007). */
@@ -174,6 +198,20 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   const peerIds = new Set(config.peers.map((peer) => peer.peerId));
   if (peerIds.size !== config.peers.length) problems.push('  peers: peer ids must be unique');
   for (const peerId of peerIds) if (names.has(peerId)) problems.push(`  peers: '${peerId}' is also the name of a link`);
+  // Ownership of ORIs and terminals is decided from this config: two peers must not both own one.
+  const once = (what: string, values: readonly string[]): void => {
+    const seen = new Set<string>();
+    for (const value of values) {
+      if (seen.has(value)) problems.push(`  peers: ${what} '${value}' is given to more than one peer`);
+      seen.add(value);
+    }
+  };
+  once('county', config.peers.flatMap((peer) => (peer.county === undefined ? [] : [peer.county])));
+  once('ORI', config.peers.flatMap((peer) => [...new Set(peer.oris)]));
+  once('terminal pattern', config.peers.flatMap((peer) => [...new Set(peer.terminals)]));
+  for (const link of config.links) {
+    if (link.tls !== undefined && !link.url.startsWith('wss://')) problems.push(`  links: '${link.name}' has tls but its url is not wss://`);
+  }
   if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);

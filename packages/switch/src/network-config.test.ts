@@ -15,5 +15,13 @@ describe('switch config: the network keys', () => {
     const peer = { peerId: 'county-19', secret: 'a-peer-secret' };
     expect(() => parseSwitchConfig({ role: 'state', links: [link], peers: [peer, peer] })).toThrow(/peer ids must be unique[\s\S]*also the name of a link/);
     expect(() => parseSwitchConfig({ peers: [{ ...peer, oris: ['CA-019'] }] })).toThrow(/peers\.0\.oris\.0: must be a 9-character ORI/);
+    expect(() => parseSwitchConfig({ peers: [{ ...peer, terminals: ['SD-1'] }] })).toThrow(/peers\.0\.terminals\.0: must be a terminal mnemonic or a prefix/);
+  });
+
+  it('refuses a county, an ORI or a terminal pattern given to two peers: ownership must be decidable', () => {
+    const first = { peerId: 'county-19', secret: 'a-peer-secret', county: '19', oris: ['CA0340100'], terminals: ['LA'] };
+    const second = { peerId: 'county-37', secret: 'b-peer-secret', county: '19', oris: ['CA0340100'], terminals: ['LA'] };
+    expect(() => parseSwitchConfig({ role: 'state', peers: [first, second] }))
+      .toThrow(/county '19' is given to more than one peer[\s\S]*ORI 'CA0340100'[\s\S]*terminal pattern 'LA'/);
   });
 });

@@ -3,13 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ConfirmationPriority, ConfirmationState, DeliveryState, LinkState,
-  type AdminMessage, type DeliveryReport, type HitConfirmationRequest, type HitConfirmationResponse, type StatusMessage,
+  ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState,
+  type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
 import { ManualClock } from './links/clock.js';
 import type { MemoryAuditStore } from './audit/index.js';
-import { ORI_19, ORI_37, ORI_DOJ, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions } from './testing/network-harness.js';
+import { LinkClient } from './links/index.js';
+import { SECURITY_ALERTS_METRIC } from './security/alerts.js';
+import {
+  echoingSystem, ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions,
+} from './testing/network-harness.js';
+import type { FakeRequest } from './testing/fake-link.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;
@@ -91,6 +96,41 @@ describe('network: county -> state -> systems', () => {
     systems.get('NCIC')!.setUp(true);
     await waitFor(() => sdStatus.length === 2);
     expect(sdStatus[1]).toMatchObject({ system: 'NCIC', state: LinkState.LINK_STATE_UP });
+  });
+});
+
+describe('network: frame limits of the links', () => {
+  /** NCIC answering LARGE,HUNDRED with 100 KiB of record text, LARGE,FORTY with 40, anyone else briefly. */
+  const sizedNcic = (request: FakeRequest): LinkReply => {
+    const name = request.transaction.fields?.find((field) => field.tag === 'NAM')?.value ?? '';
+    const kilobytes = ({ 'LARGE,HUNDRED': 100, 'LARGE,FORTY': 40 } as Record<string, number>)[name] ?? 0;
+    const reply = echoingSystem('NCIC', HitStatus.HIT_STATUS_HIT)(request);
+    const text = 'WANTED PERSON '.padEnd(kilobytes * 1024, 'X');
+    return { ...reply, responses: (reply.responses ?? []).map((response) => ({ ...response, text })) };
+  };
+  const qw = (name: string): string => `QW.${ORI_19}.NAM/${name}.SEX/M.DOB/19800115.${RTE}`;
+
+  it('carries an answer larger than a terminal may send (100 KiB) from a system through the state and the county to the terminal', async () => {
+    const { terminal } = await start({ systems: { NCIC: sizedNcic } });
+    const client = await terminal('LA01');
+    const result = await client.send(qw('LARGE,HUNDRED'));
+    expect(result.outcome).toBe('completed');
+    expect(result.rejects).toEqual([]);
+    expect(result.responses.find((response) => response.system === 'NCIC')?.text).toHaveLength(100 * 1024);
+  });
+
+  it('answers a reply too large for the peer link with a reject for that request alone: the link and the rest in flight are untouched', async () => {
+    const { terminal, county19 } = await start({ systems: { NCIC: sizedNcic }, config: { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, maxLinkFrameBytes: 16 * 1024 } } });
+    const downs: string[] = [];
+    county19.links.get('state')!.on('down', (reason) => downs.push(reason));
+    const client = await terminal('LA01');
+    const [big, small] = await Promise.all([client.send(qw('LARGE,FORTY')), client.send(qw('SMALL,ONE'))]);
+    expect(big.outcome).toBe('completed');
+    expect(big.rejects).toMatchObject([{ code: 'CLETS_ERR_FRAME_TOO_LARGE', system: 'NCIC' }]);
+    expect(big.responses.map((response) => response.system)).toEqual(['CORI']);
+    expect(small.rejects).toEqual([]);
+    expect(small.responses.map((response) => response.system).sort()).toEqual(['CORI', 'NCIC']);
+    expect(downs).toEqual([]);
   });
 });
 
@@ -324,6 +364,83 @@ describe('network: peers of the state switch', () => {
     socket.send(encodeFrame({ linkSeq: 1, linkHello: { peerId: 'county-37', secret: 'not-the-secret', role: 'switch', protocolVersion: 1 } }));
     expect(decodeFrame(await welcome).linkWelcome).toMatchObject({ ok: false, code: 'CLETS_ERR_LINK_AUTH' });
     expect(await closed).toBe(4018);
+  });
+
+  it('refuses what a county announces of another county, alerts each refusal, and never displaces the owner', async () => {
+    const { state, county19, terminal, peersUrl } = await start();
+    const warnings: object[] = [];
+    // County 19's own secret, announcing county 37's sheriff and two of its terminals.
+    const impostor = new LinkClient({
+      name: 'impostor', url: peersUrl, peerId: 'county-19', secret: PEER_SECRETS['county-19'], role: 'switch',
+      servedOris: [ORI_19, ORI_37], servedTerminals: ['LA01', 'SD01', 'SD02'], reconnect: { minDelayMs: 5_000, maxDelayMs: 5_000 },
+      logger: { info() {}, debug() {}, error() {}, warn: (object) => { warnings.push(object); } },
+    });
+    impostor.start();
+    await waitFor(() => impostor.state === 'up');
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'CLETS_ERR_PEER_CLAIM_REFUSED', reason: expect.stringContaining('ORI CA0370000: belongs to county-37') }));
+    expect(state.table().peerOris.get(ORI_37)).toBe('county-37');
+    expect(state.table().peerTerminals.get('SD01')).toBe('county-37');
+    expect(state.table().peerTerminals.get('LA01')).toBe('county-19');
+
+    const audit = state.audit as MemoryAuditStore;
+    await audit.flush();
+    const alerts = audit.query({ type: 'security_alert' });
+    expect(alerts.map((row) => [row.outcome, row.code, row.terminal, row.detail?.['value'], row.detail?.['owner']])).toEqual([
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'CA0370000', 'county-37'],
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD01', 'county-37'],
+      ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD02', 'county-37'],
+    ]);
+    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(3);
+    expect(state.network.store.peers().find((entry) => entry.peer === 'county-19')?.terminals).toEqual(['LA01']);
+
+    // DOJ's AM to SD01 still reaches county 37, with the impostor linked and after it is gone.
+    const doj = await terminal('DJ01');
+    const sd01 = collect<AdminMessage>(await terminal('SD01'), 'adminMessage');
+    const reports = collect<DeliveryReport>(doj, 'deliveryReport');
+    await doj.send(`AM.${ORI_DOJ}.SD01.TXT/First.`);
+    await impostor.close();
+    await waitFor(() => county19.links.get('state')?.state === 'up' && state.network.peers.get('county-19')?.state === 'up', 10_000);
+    await doj.send(`AM.${ORI_DOJ}.SD01.TXT/After county 19 linked again.`);
+    await waitFor(() => sd01.length === 2 && reports.length === 2);
+    expect(sd01.map((message) => message.text)).toEqual(['First.', 'After county 19 linked again.']);
+    expect(reports.map((report) => report.state)).toEqual([DeliveryState.DELIVERY_STATE_DELIVERED, DeliveryState.DELIVERY_STATE_DELIVERED]);
+    expect(state.table().peerTerminals.get('SD01')).toBe('county-37');
+  });
+
+  it('refuses a request a county sends under another county\'s identity: nothing runs, a link violation is alerted', async () => {
+    const { state, county19, systems } = await start();
+    const upstream = county19.links.get('state')!;
+    const request = (requestId: string, system: string, header: Header, text: string) => upstream.request({
+      requestId, system, deadlineMs: Date.now() + 5_000, transaction: { header: { clientMessageId: requestId, ...header }, text },
+    });
+    const asSd01 = { messageKey: 'QW', ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' };
+    const refused = await request('county-19:spoof:1', 'NCIC', asSd01, QW.replace(ORI_19, ORI_37));
+    expect(refused.reject).toMatchObject({ code: 'CLETS_ERR_HEADER_MISMATCH', system: 'NCIC' });
+    // Its own terminal, but the typed line names county 37's ORI: the line's ORI is the one checked.
+    const byLine = await request('county-19:spoof:2', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW.replace(ORI_19, ORI_37));
+    expect(byLine.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    // Agency traffic as SD01.
+    const am = await request('county-19:spoof:3', 'DELIVERY', { ...asSd01, messageKey: 'AM', destinations: ['LA01'] }, `AM.${ORI_37}.LA01.TXT/Spoofed.`);
+    expect(am.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    // DOJ's own terminal is the state's, never a county's.
+    const asDoj = await request('county-19:spoof:4', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'DJ01', operatorId: 'OP4001' }, QW);
+    expect(asDoj.reject?.code).toBe('CLETS_ERR_HEADER_MISMATCH');
+    expect(systems.get('NCIC')!.requests).toHaveLength(0);
+
+    const audit = state.audit as MemoryAuditStore;
+    await audit.flush();
+    expect(audit.query({ type: ['transaction', 'reject', 'response', 'completion', 'delivery'] })).toEqual([]);
+    const alerts = audit.query({ type: 'security_alert', outcome: 'link_violation' });
+    expect(alerts).toHaveLength(4);
+    expect(alerts[0]).toMatchObject({
+      code: 'CLETS_ERR_HEADER_MISMATCH', terminal: 'county-19', messageKey: 'QW',
+      detail: { peer: 'county-19', requestId: 'county-19:spoof:1', system: 'NCIC', claimed: { ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' } },
+    });
+    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(4);
+
+    // The same county's own traffic still runs.
+    const own = await request('county-19:own:1', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW);
+    expect(own.responses).toHaveLength(1);
   });
 
   it('learns the ORIs and terminals a county announces when it links', async () => {

@@ -11,19 +11,25 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { LinkState, type Frame, type LinkHello, type StatusMessage } from '@clets/protocol';
-import { withPeer, type RoutingTable } from '@clets/routing';
+import {
+  LinkState,
+  type DecodedFrame, type ErrorCode, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
+} from '@clets/protocol';
+import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from './config.js';
 import { DeliveryService } from './deliveries.js';
 import type { HeldQueue } from './held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
 import type { LinkClock } from './links/clock.js';
+import { rejectReply } from './links/upstream-requests.js';
 import { MessageStore } from './message-store.js';
 import { PeerLink } from './peer-link.js';
-import { PeerServer } from './peer-server.js';
+import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
+import { PeerServer, type HelloOutcome } from './peer-server.js';
 import type { AuditSink, SystemLink } from './ports.js';
+import type { SecurityAlerts } from './security/alerts.js';
 import type { TerminalDirectory } from './terminal-connection.js';
-import type { TransactionPipeline } from './transaction-pipeline.js';
+import { expandText, type TransactionPipeline } from './transaction-pipeline.js';
 
 export interface NetworkDeps {
   readonly config: SwitchConfig;
@@ -35,10 +41,17 @@ export interface NetworkDeps {
   readonly table: () => RoutingTable;
   readonly setTable: (table: RoutingTable) => void;
   readonly audit: AuditSink;
+  /** Refused claims and link violations are raised here (audit row, log line, metric). */
+  readonly alerts: SecurityAlerts;
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly store?: MessageStore;
+  /** The switch's certificate: the peer port serves wss:// with it. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
+
+/** Refused claims of one announcement alerted one by one; beyond, one summary alert. */
+const MAX_CLAIM_ALERTS = 32;
 
 export class SwitchNetwork {
   /** Counties linked (or allowed to link) to this switch, by peer id. */
@@ -47,6 +60,8 @@ export class SwitchNetwork {
   readonly allLinks: ReadonlyMap<string, SystemLink>;
   readonly store: MessageStore;
   readonly deliveries: DeliveryService;
+  /** What each county rightfully owns (state switch): the judge of announcements and headers. */
+  readonly ownership: PeerOwnership;
   readonly #deps: NetworkDeps;
   readonly #server: PeerServer | undefined;
   readonly #switchLinks: ReadonlySet<string>;
@@ -69,13 +84,19 @@ export class SwitchNetwork {
       settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
       log: logger,
     });
+    this.ownership = new PeerOwnership(config.peers, () => deps.table());
     this.#rememberPeers();
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
       switchId: config.switchId, peers: config.peers, links: this.peers,
       systems: () => [...deps.links].filter(([name, link]) => link.state === 'up' && !this.#switchLinks.has(name)).flatMap(([name, link]) => (link.systems.length > 0 ? link.systems : [name])),
-      limits: { maxFrameBytes: config.limits.maxFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs, pingIntervalMs: config.limits.pingIntervalMs },
-      onHello: (link, hello) => this.#learnPeer(link, hello),
+      ...(deps.tls !== undefined ? { tls: deps.tls } : {}),
+      limits: {
+        maxFrameBytes: config.limits.maxLinkFrameBytes, helloTimeoutMs: config.limits.authTimeoutMs,
+        pingIntervalMs: config.limits.pingIntervalMs, maxMalformedFrames: config.limits.maxMalformedFrames,
+      },
+      onHello: (link, hello, remoteAddress) => this.#learnPeer(link, hello, remoteAddress),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
+      onViolation: (link, remoteAddress, error) => this.#linkViolation(link.name, remoteAddress, error.code, { reason: error.message }),
       logger,
     });
   }
@@ -109,9 +130,19 @@ export class SwitchNetwork {
     }
 
     // State: each county's link, and the state's own system links reported down to counties.
+    // A county's request runs only under its own agencies and terminals (#checkPeerRequest).
+    // The other way is trusted: what the state sends down carries other counties' senders
+    // (an AM from LA01 to SD01 reaches county 37 with LA01's header), and a county takes
+    // its upstream's word, as its upstream is the one switch it links to.
     for (const [name, peer] of this.peers) {
-      peer.onRequest((request, onPartial) => answerLinkRequest(pipeline, request, { link: name, peerId: name, sourceAddress: peer.remoteAddress }, onPartial));
-      peer.on('frame', (frame) => this.deliveries.onLinkFrame(frame, name));
+      peer.onRequest((request, onPartial) => {
+        const checked = this.#checkPeerRequest(name, peer.remoteAddress, request);
+        if (!checked.ok) return checked.reply;
+        return answerLinkRequest(pipeline, { ...request, transaction: checked.transaction }, { link: name, peerId: name, sourceAddress: peer.remoteAddress }, onPartial);
+      });
+      peer.on('frame', (frame) => {
+        if (this.#believePeerFrame(name, peer.remoteAddress, frame)) this.deliveries.onLinkFrame(frame, name);
+      });
       peer.on('up', () => {
         logger.info({ peer: name }, 'peer link up');
         this.#auditLink(name, 'up', { peer: true });
@@ -124,8 +155,17 @@ export class SwitchNetwork {
         this.#auditLink(name, 'down', { peer: true, reason });
         announce({ system: name, state: LinkState.LINK_STATE_DOWN, atMs: this.#deps.clock(), text: `LINK TO ${name} OUT OF SERVICE - ITS AGENCIES ARE QUEUED`, reportedBy: config.switchId });
       });
-      // A county tells the state of a system it reaches directly: the state's terminals hear it.
-      peer.on('statusMessage', (message) => announce(message));
+      // A county tells the state of a system it reaches directly: the state's terminals hear
+      // it, as reported by that county. Of the state's own systems and links the state knows
+      // better: a county's word on them is not passed on.
+      peer.on('statusMessage', (message) => {
+        const system = message.system ?? '';
+        if (links.has(system) || this.peers.has(system)) {
+          this.#linkViolation(name, peer.remoteAddress, undefined, { frame: 'statusMessage', claimed: clipped(system), reason: 'status of a link of this switch' });
+          return;
+        }
+        announce({ ...message, reportedBy: name });
+      });
     }
     if (this.#server !== undefined) {
       const server = this.#server;
@@ -154,7 +194,7 @@ export class SwitchNetwork {
     }, this.#deps.config.messages.sweepIntervalMs).unref();
     if (this.#server === undefined) return undefined;
     const address: AddressInfo = await this.#server.listen(host, this.#deps.config.peerPort);
-    return `ws://${host}:${address.port}`;
+    return `${this.#deps.tls !== undefined ? 'wss' : 'ws'}://${host}:${address.port}`;
   }
 
   /** Ends peer connections (their pending requests fail) and stops the timers. */
@@ -172,37 +212,133 @@ export class SwitchNetwork {
     this.store.close();
   }
 
-  /** A county linked: the ORIs, terminals and county it serves now route to it. */
-  #learnPeer(link: PeerLink, hello: LinkHello): void {
-    const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === link.name);
-    const oris = [...new Set([...(peer?.oris ?? []), ...(hello.servedOris ?? [])])];
-    const terminals = hello.servedTerminals ?? [];
-    link.announced = { oris, terminals };
-    this.#deps.setTable(withPeer(this.#deps.table(), {
-      link: link.name, oris, terminals, ...(peer?.county !== undefined ? { counties: [peer.county] } : {}),
-    }));
+  /**
+   * A county linked: of what it announced, what is rightfully its own (ownership.ts) routes
+   * to it from now on and is remembered; every other claim is refused and alerted, never
+   * enters the routing table and never displaces the county that owns it.
+   */
+  #learnPeer(link: PeerLink, hello: LinkHello, remoteAddress: string): HelloOutcome {
+    const judged = this.ownership.accept(link.name, { oris: hello.servedOris ?? [], terminals: hello.servedTerminals ?? [] });
+    this.#route(link, judged.oris, judged.terminals);
     try {
-      this.store.savePeer({ peer: link.name, oris, terminals, announcedAt: this.#deps.clock() });
+      this.store.savePeer({ peer: link.name, oris: judged.oris, terminals: judged.terminals, announcedAt: this.#deps.clock() });
     } catch (error) {
       this.#deps.logger.error({ err: error, peer: link.name }, 'peer announcement not saved');
     }
+    if (judged.refused.length === 0) return {};
+    this.#alertRefusals(link.name, judged.refused, { sourceAddress: remoteAddress });
+    const listed = judged.refused.slice(0, 5).map(describeRefusal).join('; ');
+    const more = judged.refused.length > 5 ? `; and ${judged.refused.length - 5} more` : '';
+    return { refusal: { code: 'CLETS_ERR_PEER_CLAIM_REFUSED', reason: `${judged.refused.length} claim(s) refused: ${listed}${more}` } };
   }
 
   /**
-   * What configured counties announced before this switch (re)started: traffic for them is
-   * routed, and held while they are down, before they link again.
+   * What configured counties announced before this switch (re)started, judged again against
+   * today's config: traffic for them is routed, and held while they are down (.02.), before
+   * they link again. A remembered claim the config no longer allows is dropped and alerted.
    */
   #rememberPeers(): void {
-    for (const announcement of this.store.peers()) {
-      const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === announcement.peer);
-      const link = this.peers.get(announcement.peer);
-      if (peer === undefined || link === undefined) continue;
-      const oris = [...new Set([...peer.oris, ...announcement.oris])];
-      link.announced = { oris, terminals: announcement.terminals };
-      this.#deps.setTable(withPeer(this.#deps.table(), {
-        link: peer.peerId, oris, terminals: announcement.terminals, ...(peer.county !== undefined ? { counties: [peer.county] } : {}),
-      }));
+    const restored = this.ownership.restore(this.store.peers());
+    for (const [name, link] of this.peers) {
+      const judged = restored.get(name);
+      this.#route(link, judged?.oris ?? [], judged?.terminals ?? []);
+      if (judged === undefined || judged.refused.length === 0) continue;
+      this.#alertRefusals(name, judged.refused, { remembered: true });
+      try {
+        this.store.savePeer({ peer: name, oris: judged.oris, terminals: judged.terminals, announcedAt: this.#deps.clock() });
+      } catch (error) {
+        this.#deps.logger.error({ err: error, peer: name }, 'peer announcement not saved');
+      }
     }
+  }
+
+  /** A county's routing entries: its configured ORIs, terminals and county, and what it was accepted for. */
+  #route(link: PeerLink, oris: readonly string[], terminals: readonly string[]): void {
+    const peer = this.#deps.config.peers.find((candidate) => candidate.peerId === link.name);
+    const allOris = [...new Set([...(peer?.oris ?? []), ...oris])];
+    const allTerminals = [...new Set([...this.ownership.configuredTerminals(link.name), ...terminals])];
+    link.announced = { oris: allOris, terminals: allTerminals };
+    this.#deps.setTable(withPeer(this.#deps.table(), {
+      link: link.name, oris: allOris, terminals: allTerminals, ...(peer?.county !== undefined ? { counties: [peer.county] } : {}),
+    }));
+  }
+
+  /**
+   * One alert per refused claim, up to a bound per announcement; the rest in one summary
+   * alert, so a county announcing thousands of foreign entries cannot flood the audit log.
+   */
+  #alertRefusals(peer: string, refused: readonly ClaimRefusal[], context: { sourceAddress?: string; remembered?: boolean }): void {
+    const alert = (detail: Record<string, unknown>): void => {
+      void this.#deps.alerts.raise({
+        kind: 'peer_claim_refused', code: 'CLETS_ERR_PEER_CLAIM_REFUSED', terminal: peer,
+        ...(context.sourceAddress !== undefined ? { sourceAddress: context.sourceAddress } : {}),
+        detail: { peer, ...(context.remembered ? { remembered: true } : {}), ...detail },
+      });
+    };
+    for (const refusal of refused.slice(0, MAX_CLAIM_ALERTS)) {
+      alert({ claim: refusal.kind, value: clipped(refusal.value), reason: refusal.reason, ...(refusal.owner !== undefined ? { owner: refusal.owner } : {}) });
+    }
+    const rest = refused.slice(MAX_CLAIM_ALERTS);
+    if (rest.length > 0) alert({ more: rest.length, examples: rest.slice(0, 10).map(describeRefusal) });
+  }
+
+  /**
+   * A request from a county must name, in its header, an ORI and a terminal of that county:
+   * a county speaks for its own agencies only (docs/protocol.md, "Between switches"). The
+   * header checked is the one the pipeline will use (a typed line's ORI wins over the
+   * header's), and that expanded transaction is what runs. Otherwise the request is refused
+   * with CLETS_ERR_HEADER_MISMATCH, nothing runs, and a `link_violation` alert is raised.
+   */
+  #checkPeerRequest(
+    peer: string, sourceAddress: string, request: LinkRequest,
+  ): { readonly ok: true; readonly transaction: Transaction } | { readonly ok: false; readonly reply: LinkReply } {
+    const given = request.transaction ?? {};
+    let transaction = given;
+    try {
+      transaction = expandText(given);
+    } catch {
+      // An unparsable line is refused by the pipeline (and audited there) under the header
+      // checked below: the header as given.
+    }
+    const header = transaction.header;
+    const violation = this.ownership.checkHeader(peer, header);
+    if (violation === undefined) return { ok: true, transaction };
+    void this.#deps.alerts.raise({
+      kind: 'link_violation', code: violation.code, terminal: peer, sourceAddress, messageKey: clipped(header?.messageKey ?? ''),
+      detail: {
+        peer, requestId: clipped(request.requestId ?? ''), system: clipped(request.system ?? ''), reason: violation.message,
+        claimed: { ori: clipped(header?.ori ?? ''), terminal: clipped(header?.terminal ?? ''), operatorId: clipped(header?.operatorId ?? '') },
+      },
+    });
+    return { ok: false, reply: rejectReply(violation, request) };
+  }
+
+  /**
+   * Whether to pass on an unsolicited frame from a county (a late report on its way to a
+   * sender elsewhere). A county may report only about its own: a delivery to one of its
+   * destinations, a hit confirmation answered by one of its agencies. Anything else is a
+   * forgery (a false "confirmed" could get someone detained): dropped and alerted.
+   */
+  #believePeerFrame(peer: string, sourceAddress: string, frame: DecodedFrame): boolean {
+    if (frame.deliveryReport) {
+      const destination = frame.deliveryReport.destination ?? '';
+      if (this.ownership.ownsDestination(peer, destination)) return true;
+      this.#linkViolation(peer, sourceAddress, undefined, { frame: 'deliveryReport', claimed: clipped(destination), reason: 'report of a delivery to a destination that is not this county\'s' });
+      return false;
+    }
+    if (frame.hitConfirmationResponse) {
+      const ori = frame.hitConfirmationResponse.respondingOri ?? '';
+      if (ori !== '' && this.ownership.ownsOri(peer, ori)) return true;
+      this.#linkViolation(peer, sourceAddress, undefined, { frame: 'hitConfirmationResponse', claimed: clipped(ori), reason: 'hit confirmation answer not from an agency of this county' });
+      return false;
+    }
+    return true;
+  }
+
+  #linkViolation(peer: string, sourceAddress: string, code: ErrorCode | undefined, detail: Record<string, unknown>): void {
+    void this.#deps.alerts.raise({
+      kind: 'link_violation', terminal: peer, sourceAddress, ...(code !== undefined ? { code } : {}), detail: { peer, ...detail },
+    });
   }
 
   /** A county that links while a system is down hears of it at once. */

@@ -149,14 +149,19 @@ export class PeerLink implements SystemLink {
   }
 
   send(frame: Frame): boolean {
-    const transport = this.#transport;
-    if (this.#state !== 'up' || transport === undefined) return false;
     try {
-      return transport.write(frame);
+      return this.#write(frame);
     } catch (error) {
       this.#logger?.error({ err: error, peer: this.name }, 'frame to peer could not be encoded');
       return false;
     }
+  }
+
+  /** False when not up; throws CletsError when the frame cannot be encoded (too large, say). */
+  #write(frame: Frame): boolean {
+    const transport = this.#transport;
+    if (this.#state !== 'up' || transport === undefined) return false;
+    return transport.write(frame);
   }
 
   /** One decoded frame from the county on the current connection. */
@@ -210,9 +215,13 @@ export class PeerLink implements SystemLink {
       // The county retries on its new connection when this one is gone.
       if (transport !== this.#transport) return;
       try {
-        this.send({ linkReply: { ...answer, requestId, final: true } });
+        this.#write({ linkReply: { ...answer, requestId, final: true } });
       } catch (error) {
-        this.send({ linkReply: { ...rejectReply(toCletsError(error), request), requestId, final: true } });
+        // An answer too large for the link fails this request alone: a reject in its place,
+        // the link and everything else in flight on it untouched.
+        const failure = toCletsError(error);
+        this.#logger?.warn({ code: failure.code, requestId, peer: this.name }, 'reply too large for the link: answered with a reject');
+        this.send({ linkReply: { ...rejectReply(failure, request), requestId, final: true } });
       }
     });
   }
@@ -224,9 +233,11 @@ export class PeerLink implements SystemLink {
       for (let next = this.#pending.nextToSend(); next !== undefined; next = this.#pending.nextToSend()) {
         let written = false;
         try {
-          written = this.send({ linkRequest: { requestId: next.requestId, system: next.system, transaction: next.transaction, deadlineMs: next.deadlineMs } });
-        } catch {
-          written = false;
+          written = this.#write({ linkRequest: { requestId: next.requestId, system: next.system, transaction: next.transaction, deadlineMs: next.deadlineMs } });
+        } catch (error) {
+          const failure = toCletsError(error);
+          this.#pending.fail(next.requestId, new CletsError(failure.code, `request ${next.requestId} not sent: ${failure.message}`, { system: next.system }));
+          continue;
         }
         if (!written) this.#pending.fail(next.requestId, new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', `peer ${this.name} not writable`, { system: next.system }));
       }

@@ -11,12 +11,13 @@
  * secret is refused (LinkWelcome ok=false, close 4018). ws pings find dead connections.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   CletsError, PROTOCOL_VERSION, decodeFrame, encodeFrame, pb, toCletsError,
-  type DecodedFrame, type Frame, type FrameKind, type LinkHello,
+  type DecodedFrame, type ErrorCode, type Frame, type FrameKind, type LinkHello,
 } from '@clets/protocol';
 import type { PeerLink, PeerTransport } from './peer-link.js';
 
@@ -27,6 +28,8 @@ export interface PeerServerOptions {
   readonly peers: readonly { readonly peerId: string; readonly secret: string }[];
   /** The PeerLink of each configured peer, by id. */
   readonly links: ReadonlyMap<string, PeerLink>;
+  /** Serve wss:// with this certificate: the county's secret then never travels in clear. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   /** The systems reachable through this switch now (LinkWelcome.systems). */
   readonly systems: () => string[];
   readonly limits: {
@@ -35,11 +38,18 @@ export interface PeerServerOptions {
     readonly helloTimeoutMs: number;
     /** ws ping period; a connection that missed the last pong is ended. */
     readonly pingIntervalMs: number;
+    /** Undecodable or text messages a linked peer may send before it is cut off (4007). */
+    readonly maxMalformedFrames: number;
   };
-  /** A peer was welcomed: what it announced, before its link is marked up. */
-  readonly onHello: (link: PeerLink, hello: LinkHello) => void;
+  /**
+   * A peer authenticated: what it announced, judged before LinkWelcome is sent and its link
+   * is marked up. Claims refused are named in the (still ok) LinkWelcome.
+   */
+  readonly onHello: (link: PeerLink, hello: LinkHello, remoteAddress: string) => HelloOutcome;
   /** The peer's link is up on this connection. */
   readonly onWelcomed?: (link: PeerLink) => void;
+  /** A linked peer was cut off for what it sent (garbage after LinkHello). */
+  readonly onViolation?: (link: PeerLink, remoteAddress: string, error: CletsError) => void;
   readonly logger: {
     info(object: object, message?: string): void;
     warn(object: object, message?: string): void;
@@ -47,9 +57,16 @@ export interface PeerServerOptions {
   };
 }
 
+/** What the switch made of a LinkHello it accepted. */
+export interface HelloOutcome {
+  /** Some claims were refused: the link is up with the rest, and the county is told why. */
+  readonly refusal?: { readonly code: ErrorCode; readonly reason: string };
+}
+
 interface PeerConnection extends PeerTransport {
   readonly ws: WebSocket;
   link: PeerLink | undefined;
+  malformed: number;
   sentSeq: number;
   receivedSeq: number;
   alive: boolean;
@@ -81,9 +98,10 @@ export class PeerServer {
     this.#options = options;
     // Only digests are kept: equal lengths for timingSafeEqual, whatever the secret's length.
     this.#secrets = new Map(options.peers.map((peer) => [peer.peerId, digest(peer.secret)]));
-    this.#http = createServer((_request, response) => {
+    const upgradeRequired = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('switch links speak WebSocket\n');
-    });
+    };
+    this.#http = options.tls !== undefined ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeRequired) : createServer(upgradeRequired);
     this.#wss = new WebSocketServer({ server: this.#http, perMessageDeflate: false, maxPayload: options.limits.maxFrameBytes });
     this.#wss.on('connection', (ws, request) => this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown'));
   }
@@ -129,7 +147,7 @@ export class PeerServer {
 
   #onConnection(ws: WebSocket, remoteAddress: string): void {
     const connection: PeerConnection = {
-      ws, remoteAddress, link: undefined, sentSeq: 0, receivedSeq: 0, alive: true, corked: false, helloTimer: undefined,
+      ws, remoteAddress, link: undefined, malformed: 0, sentSeq: 0, receivedSeq: 0, alive: true, corked: false, helloTimer: undefined,
       write: (frame) => this.#write(connection, frame),
       close: (code, reason) => {
         try {
@@ -157,14 +175,14 @@ export class PeerServer {
   #onMessage(connection: PeerConnection, data: RawData, isBinary: boolean): void {
     connection.alive = true;
     if (!isBinary) {
-      this.#options.logger.warn({ remoteAddress: connection.remoteAddress }, 'text message on a peer link ignored');
+      this.#malformed(connection, new CletsError('CLETS_ERR_TEXT_FRAME'));
       return;
     }
     let frame: DecodedFrame & { body: FrameKind };
     try {
       frame = decodeFrame(toBytes(data), { maxFrameBytes: this.#options.limits.maxFrameBytes });
     } catch (error) {
-      this.#options.logger.warn({ code: toCletsError(error).code, remoteAddress: connection.remoteAddress }, 'undecodable frame on a peer link dropped');
+      this.#malformed(connection, toCletsError(error));
       return;
     }
     this.#checkLinkSeq(connection, Number(frame.linkSeq ?? 0));
@@ -199,11 +217,32 @@ export class PeerServer {
       return;
     }
     connection.link = link;
-    this.#write(connection, { linkWelcome: { ok: true, systems: this.#options.systems(), peerId: this.#options.switchId } });
-    this.#options.onHello(link, hello);
+    const { refusal } = this.#options.onHello(link, hello, connection.remoteAddress);
+    this.#write(connection, {
+      linkWelcome: { ok: true, systems: this.#options.systems(), peerId: this.#options.switchId, ...(refusal !== undefined ? { code: refusal.code, reason: refusal.reason } : {}) },
+    });
     link.attach(connection);
     this.#options.logger.info({ peer: peerId, oris: hello.servedOris?.length ?? 0, terminals: hello.servedTerminals?.length ?? 0 }, 'peer linked');
     this.#options.onWelcomed?.(link);
+  }
+
+  /**
+   * A message that is not a frame. Before LinkHello nothing is listened to: refused at once.
+   * After it, a few are tolerated (a bug, not an attack), then the peer is cut off (4007)
+   * and the switch told, as the backends and the terminal port do.
+   */
+  #malformed(connection: PeerConnection, error: CletsError): void {
+    const link = connection.link;
+    if (link === undefined) {
+      this.#refuse(connection, error);
+      return;
+    }
+    connection.malformed += 1;
+    this.#options.logger.warn({ code: error.code, peer: link.name, count: connection.malformed }, 'malformed message on a peer link dropped');
+    if (connection.malformed !== this.#options.limits.maxMalformedFrames) return;
+    const tooMany = new CletsError('CLETS_ERR_TOO_MANY_MALFORMED', `${connection.malformed} messages that were not frames (last: ${error.code})`);
+    this.#options.onViolation?.(link, connection.remoteAddress, tooMany);
+    connection.close(tooMany.closeCode ?? 4007, tooMany.code);
   }
 
   #refuse(connection: PeerConnection, error: CletsError): void {

@@ -31,6 +31,7 @@ import { LinkClient, systemClock, type LinkClock } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
 import type { MessageStore } from './message-store.js';
 import { SwitchNetwork } from './network.js';
+import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
 
 export interface SwitchDeps {
   readonly clock?: () => number;
@@ -61,6 +62,8 @@ export interface CletsSwitch {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly audit: AuditSink;
+  /** Security alerts: audit row, error log line and metric together (security/alerts.ts). */
+  readonly alerts: SecurityAlerts;
   readonly policy: SecurityPolicy;
   /** The CJIS security (operator store, review queue, release log) when that policy is in use. */
   readonly security: CjisSecurity | undefined;
@@ -102,7 +105,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
   const linkFactory = deps.linkFactory ?? ((link, switchId, log) => new LinkClient({
     name: link.name, url: link.url, peerId: switchId, secret: link.secret, role: link.role,
-    window: link.window, maxQueue: link.maxQueue, reconnect: link.reconnect, logger: log.child({ link: link.name }),
+    window: link.window, maxQueue: link.maxQueue, reconnect: link.reconnect, maxFrameBytes: link.maxFrameBytes, logger: log.child({ link: link.name }),
+    ...(link.tls !== undefined ? { tls: { ca: readFileSync(link.tls.caFile) } } : {}),
     ...(link.role === 'switch' ? { servedOris: [...registry.agencies.keys()], servedTerminals: [...registry.terminals.keys()] } : {}),
   }));
   const links = new Map<string, SystemLink>(config.links.map((link) => [link.name, linkFactory(link, config.switchId, logger)]));
@@ -120,10 +124,20 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     peerCounties: config.peers.flatMap((peer) => (peer.county === undefined ? [] : [[peer.county, peer.peerId] as const])),
   });
 
+  const tls = config.tls === undefined ? undefined : {
+    cert: readFileSync(config.tls.certFile),
+    key: readFileSync(config.tls.keyFile),
+    // Client certificates are asked for but not required: a terminal without one still
+    // authenticates with its device secret, and an unverified one is simply not used.
+    ...(config.tls.clientCaFile !== undefined ? { ca: readFileSync(config.tls.clientCaFile), requestCert: true, rejectUnauthorized: false } : {}),
+  };
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
+  const alerts = createSecurityAlerts({ switchId: config.switchId, clock, audit, metrics, logger });
   const network = new SwitchNetwork({
-    config, clock, logger, links, audit, directory, held,
+    config, clock, logger, links, audit, alerts, directory, held,
+    // County switches link over TLS with the same certificate terminals see.
+    ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key } } : {}),
     timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
     table: () => table, setTable: (next) => { table = next; },
     ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
@@ -173,13 +187,6 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
   metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
 
-  const tls = config.tls === undefined ? undefined : {
-    cert: readFileSync(config.tls.certFile),
-    key: readFileSync(config.tls.keyFile),
-    // Client certificates are asked for but not required: a terminal without one still
-    // authenticates with its device secret, and an unverified one is simply not used.
-    ...(config.tls.clientCaFile !== undefined ? { ca: readFileSync(config.tls.clientCaFile), requestCert: true, rejectUnauthorized: false } : {}),
-  };
   const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
   terminalServer.on('request', (_request, response) => {
     response.writeHead(426, { 'content-type': 'text/plain' }).end('terminals connect with WebSocket\n');
@@ -234,7 +241,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, policy, security, registry, links, network, pipeline, directory, held,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held,
     http: undefined as unknown as FastifyInstance,
     table: () => table,
     setTable: (next) => { table = next; },

@@ -428,8 +428,12 @@ export class TransactionPipeline {
   }
 }
 
-/** A transaction typed as a mnemonic line: parse it into header, route-to and fields. */
-function expandText(transaction: Transaction): Transaction {
+/**
+ * A transaction typed as a mnemonic line: parse it into header, route-to and fields (the
+ * line's ORI wins over the header's). Exported so a check of a request's header can look at
+ * the header the pipeline will use.
+ */
+export function expandText(transaction: Transaction): Transaction {
   const text = transaction.text ?? '';
   if (text === '' || (transaction.fields?.length ?? 0) > 0) return transaction;
   const parsed = parseMnemonic(text);

@@ -148,6 +148,16 @@ describe('transactions', () => {
     expect(client.stats).toMatchObject({ sent: 1, completed: 1, uncorrelated: 0 });
   });
 
+  it('takes an answer far larger than what it may send (a name search with many hits), and still refuses to send a large frame', async () => {
+    const big = 'W'.repeat(300 * 1024);
+    const { client } = await setup({ scripts: { QW: answer({ responses: [hit('NCIC', big)] }) } });
+    await client.open();
+    const result = await client.send(inquiry('DOE,JOHN'));
+    expect(result.outcome).toBe('completed');
+    expect(result.responses[0]?.text).toHaveLength(big.length);
+    await expectCode(client.send({ ...inquiry('DOE,JOHN'), text: 'X'.repeat(70 * 1024) }), 'CLETS_ERR_FRAME_TOO_LARGE');
+  });
+
   it('parses a typed line, sends it with the line as text, and refuses a malformed one before it travels', async () => {
     const { fake, client } = await setup({ scripts: { DQ: answer({ responses: [noRecord('DMV')] }) } });
     await client.open();

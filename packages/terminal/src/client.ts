@@ -307,6 +307,7 @@ export class TerminalClient extends TypedEmitter<TerminalClientEvents> {
       socket = await FrameSocket.open({
         url: this.#settings.url,
         maxFrameBytes: this.#settings.maxFrameBytes,
+        maxReceivedFrameBytes: this.#settings.maxReceivedFrameBytes,
         openTimeoutMs: this.#settings.requestTimeoutMs,
         tls: this.#settings.tls,
       }, {

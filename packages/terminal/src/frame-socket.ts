@@ -1,9 +1,10 @@
 /**
  * One WebSocket to a switch, speaking frames: the only place the client writes to a socket
  * or decodes what comes in. Binary messages only (a text message is a protocol error, as on
- * the switch side), compression off (docs/protocol.md), the frame size limit enforced both
- * ways: `maxPayload` makes ws close with 1009 on an oversized message, encodeFrame refuses
- * to send one.
+ * the switch side), compression off (docs/protocol.md), the frame size limits enforced both
+ * ways: `maxPayload` makes ws close with 1009 on an oversized message received, encodeFrame
+ * refuses to send one. The two differ: a terminal sends small frames, and receives answers
+ * that may be large (a name search with many hits).
  */
 import WebSocket from 'ws';
 import { CletsError, decodeFrame, encodeFrame, toCletsError, type Frame } from '@clets/protocol';
@@ -11,7 +12,10 @@ import type { ReceivedFrame } from './frame-waiter.js';
 
 export interface FrameSocketOptions {
   readonly url: string;
+  /** Largest frame sent. */
   readonly maxFrameBytes: number;
+  /** Largest frame accepted. */
+  readonly maxReceivedFrameBytes: number;
   readonly openTimeoutMs: number;
   readonly tls?: { readonly ca?: string | Buffer | (string | Buffer)[]; readonly rejectUnauthorized?: boolean } | undefined;
 }
@@ -38,7 +42,7 @@ export class FrameSocket {
       try {
         socket = new WebSocket(options.url, {
           perMessageDeflate: false,
-          maxPayload: options.maxFrameBytes,
+          maxPayload: options.maxReceivedFrameBytes,
           handshakeTimeout: options.openTimeoutMs,
           ...(options.tls?.ca !== undefined ? { ca: options.tls.ca } : {}),
           ...(options.tls?.rejectUnauthorized !== undefined ? { rejectUnauthorized: options.tls.rejectUnauthorized } : {}),
@@ -73,7 +77,7 @@ export class FrameSocket {
         }
         let frame: ReceivedFrame;
         try {
-          frame = decodeFrame(toBytes(data), { maxFrameBytes: options.maxFrameBytes });
+          frame = decodeFrame(toBytes(data), { maxFrameBytes: options.maxReceivedFrameBytes });
         } catch (error) {
           handlers.malformed(toCletsError(error));
           return;

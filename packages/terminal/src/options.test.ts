@@ -5,7 +5,7 @@ import { resolveOptions } from './options.js';
 describe('resolveOptions', () => {
   it('fills the defaults and keeps the secrets apart', () => {
     const { settings, secrets } = resolveOptions({ url: 'ws://127.0.0.1:1', mnemonic: 'T001', deviceSecret: 'dev', password: 'pw-123456' });
-    expect(settings).toMatchObject({ requestTimeoutMs: 10_000, maxFrameBytes: 65_536, reconnect: { enabled: false, minDelayMs: 250, maxDelayMs: 30_000 } });
+    expect(settings).toMatchObject({ requestTimeoutMs: 10_000, maxFrameBytes: 65_536, maxReceivedFrameBytes: 2 * 1024 * 1024, reconnect: { enabled: false, minDelayMs: 250, maxDelayMs: 30_000 } });
     expect(Object.isFrozen(settings)).toBe(true);
     expect(JSON.stringify(settings)).not.toContain('pw-123456');
     expect(secrets.password).toBe('pw-123456');

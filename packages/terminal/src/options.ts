@@ -4,7 +4,7 @@
  * their own object so nothing that is logged, inspected or put into an error ever holds them.
  */
 import { z } from 'zod';
-import { CletsError, DEFAULT_MAX_FRAME_BYTES } from '@clets/protocol';
+import { CletsError, DEFAULT_LINK_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES } from '@clets/protocol';
 import type { SecondFactorProvider } from './second-factor.js';
 
 const positiveMs = z.number().int().positive();
@@ -31,8 +31,13 @@ const optionsSchema = z.strictObject({
   clock: callable<() => number>('clock').optional(),
   /** Deadline of every wait: connect, each login step, each transaction's Completion. */
   requestTimeoutMs: positiveMs.default(10_000),
-  /** Largest frame sent or accepted (the switch's default is 64 KiB). */
+  /** Largest frame sent (the switch accepts 64 KiB from a terminal by default). */
   maxFrameBytes: z.number().int().min(1024).default(DEFAULT_MAX_FRAME_BYTES),
+  /**
+   * Largest frame accepted from the switch: an answer a system sent over a link (up to the
+   * links' 1 MiB) with the header and path the switches add, so twice the link limit.
+   */
+  maxReceivedFrameBytes: z.number().int().min(1024).default(2 * DEFAULT_LINK_MAX_FRAME_BYTES),
   /** For wss://: the CA that signed the switch's certificate. */
   tls: z.strictObject({
     ca: z.union([certificate, z.array(certificate)]).optional(),
@@ -65,6 +70,7 @@ export interface ClientSettings {
   readonly clock: () => number;
   readonly requestTimeoutMs: number;
   readonly maxFrameBytes: number;
+  readonly maxReceivedFrameBytes: number;
   readonly tls: { readonly ca?: string | Buffer | (string | Buffer)[]; readonly rejectUnauthorized?: boolean } | undefined;
   readonly heartbeatIntervalMs: number | undefined;
   readonly reconnect: { readonly enabled: boolean; readonly minDelayMs: number; readonly maxDelayMs: number; readonly maxAttempts: number };
@@ -97,6 +103,7 @@ export function resolveOptions(options: TerminalClientOptions): { settings: Clie
     clock: value.clock ?? Date.now,
     requestTimeoutMs: value.requestTimeoutMs,
     maxFrameBytes: value.maxFrameBytes,
+    maxReceivedFrameBytes: value.maxReceivedFrameBytes,
     tls: value.tls,
     heartbeatIntervalMs: value.heartbeatIntervalMs,
     reconnect: Object.freeze({

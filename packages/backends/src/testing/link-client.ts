@@ -23,6 +23,8 @@ export interface LinkClientOptions {
   readonly timeoutMs?: number;
   /** Answer the server's pings (default true); false plays a peer that has gone silent. */
   readonly autoPong?: boolean;
+  /** For wss://: the CA to trust (a self-signed test certificate). */
+  readonly ca?: string | Buffer;
 }
 
 export interface LinkCredentials {
@@ -180,6 +182,7 @@ export function openLink(url: string, options: LinkClientOptions = {}): Promise<
     perMessageDeflate: false,
     maxPayload: options.maxFrameBytes ?? 1024 * 1024,
     autoPong: options.autoPong ?? true,
+    ...(options.ca !== undefined ? { ca: options.ca } : {}),
   });
   const client = new LinkClient(ws, options);
   return new Promise((resolve, reject) => {

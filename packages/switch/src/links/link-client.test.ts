@@ -406,6 +406,15 @@ describe('LinkClient: requests', () => {
     expect(reply.responses?.[0]?.text).toBe('NV RESPONSE');
   });
 
+  it('accepts by default a reply of up to the links\' 1 MiB (an answer with hundreds of hits)', async () => {
+    const server = await startServer({ onRequest: (peer, request) => peer.reply(request.requestId ?? '', { responses: [{ system: 'NCIC', text: 'H'.repeat(900 * 1024) }] }) });
+    const { client, events } = await connected(server);
+    const reply = await client.request(req('large'));
+    expect(reply.responses?.[0]?.text).toHaveLength(900 * 1024);
+    expect(client.state).toBe('up');
+    expect(events.down).toEqual([]);
+  });
+
   it('fails requests that cannot be encoded without taking the link down', async () => {
     const server = await startServer();
     const { client } = await connected(server, { maxFrameBytes: 2048 });

@@ -263,6 +263,11 @@ export class LinkClient {
       return;
     }
     conn.welcomed = true;
+    if (welcome.code) {
+      // Up, with part of what we announced refused (an ORI or terminal the far side gives to
+      // another switch): traffic for those will not reach us until the configs agree.
+      this.#log('warn', { code: welcome.code, reason: welcome.reason, peer: welcome.peerId }, 'link up with a warning from the peer');
+    }
     this.#failuresInARow = 0;
     this.#systems = Object.freeze([...(welcome.systems ?? [])]);
     this.#state = 'up';

@@ -3,7 +3,7 @@
  * check that runs once at construction (every problem listed, then the settings frozen).
  * Also the types the link shows to the rest of the switch (events, stats, logger).
  */
-import { DEFAULT_MAX_FRAME_BYTES, type DecodedFrame, type StatusMessage } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, type DecodedFrame, type StatusMessage } from '@clets/protocol';
 import type { ReconnectDelays } from './backoff.js';
 import { systemClock, type LinkClock } from './clock.js';
 
@@ -43,7 +43,10 @@ export interface LinkClientOptions {
   reconnect?: ReconnectDelays;
   /** Time from starting to connect until LinkWelcome (default 10 s). */
   helloTimeoutMs?: number;
-  /** Largest frame sent or accepted (default 64 KiB); a larger incoming one closes the link (1009). */
+  /**
+   * Largest frame sent or accepted (default 1 MiB, the links' limit at both ends). A larger
+   * incoming one closes the link (1009), so the far end must not be configured larger.
+   */
   maxFrameBytes?: number;
   /** Above this many bytes buffered for the socket, no more requests leave the queue (default 1 MiB). */
   highWaterMarkBytes?: number;
@@ -138,7 +141,7 @@ export function resolveLinkSettings(options: LinkClientOptions): LinkSettings {
     heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 15_000,
     reconnect: Object.freeze({ ...(options.reconnect ?? { minDelayMs: 250, maxDelayMs: 30_000 }) }),
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
-    maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    maxFrameBytes: options.maxFrameBytes ?? DEFAULT_LINK_MAX_FRAME_BYTES,
     highWaterMarkBytes: options.highWaterMarkBytes ?? 1024 * 1024,
     tls: options.tls,
     random: options.random ?? Math.random,

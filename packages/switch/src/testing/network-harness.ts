@@ -17,7 +17,9 @@ export const ORI_19 = 'CA0190000';
 export const ORI_19_PD = 'CA0190100';
 export const ORI_37 = 'CA0370000';
 export const ORI_DOJ = 'CA0349400';
-const SECRETS = { 'county-19': 'county-19-link-secret', 'county-37': 'county-37-link-secret' } as const;
+/** Each county's peer secret at the state switch (a test may link as a county with it). */
+export const PEER_SECRETS = { 'county-19': 'county-19-link-secret', 'county-37': 'county-37-link-secret' } as const;
+const SECRETS = PEER_SECRETS;
 
 interface TerminalSpec { mnemonic: string; ori: string; operator: string; role: 'FAO' | 'LTFAO' }
 
