@@ -193,6 +193,27 @@ describe('switch: transactions end to end over a real socket', () => {
     expect(links.get('NCIC')!.requests).toHaveLength(1);
   });
 
+  it('clears the stamps only switches may set when a terminal sends them', async () => {
+    const { terminal, links } = await start();
+    const client = await terminal();
+    const before = Date.now();
+    const result = await client.send({
+      text: QW,
+      header: {
+        inputSeq: 999_999, outputSeq: 77, receivedAtMs: 1_000, sentAtMs: 2_000,
+        hops: [{ switchId: 'state', inputSeq: 5, outputSeq: 6, receivedAtMs: 1_000, sentAtMs: 1_001 }],
+      },
+    });
+    expect(result.outcome).toBe('completed');
+    expect(result.receipt?.header?.inputSeq).toBe(1);
+    expect(Number(result.receipt?.header?.receivedAtMs)).toBeGreaterThanOrEqual(before);
+    const forwarded = links.get('NCIC')!.requests[0]!.transaction.header!;
+    expect(forwarded.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
+    expect(forwarded.inputSeq).toBe(1);
+    expect(Number(forwarded.receivedAtMs)).toBeGreaterThanOrEqual(before);
+    for (const response of result.responses) expect(response.header?.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
+  });
+
   it('refuses an update from a less-than-full-access operator', async () => {
     const { terminal } = await start();
     const client = await terminal('OP2', 'SD02');
@@ -288,6 +309,25 @@ describe('switch: HTTP API', () => {
     const bad = await sw.http.inject({ method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${token}` }, payload: { line: QW, extra: 1 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('CLETS_ERR_REQUEST_INVALID');
+  });
+});
+
+describe('switch: HTTP gateway stamps', () => {
+  it('clears the stamps a gateway client sends in a structured transaction', async () => {
+    const { sw, links } = await start();
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    const token = opened.json().token as string;
+    const answered = await sw.http.inject({
+      method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${token}` },
+      payload: { transaction: { text: QW, header: { inputSeq: 999999, receivedAtMs: '1000', hops: [{ switchId: 'state', inputSeq: 5 }] } } },
+    });
+    expect(answered.statusCode).toBe(200);
+    const receipt = answered.json().frames[0].receipt;
+    expect(receipt.header.inputSeq).toBe(1);
+    expect(links.get('NCIC')!.requests[0]!.transaction.header?.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
   });
 });
 

@@ -162,9 +162,12 @@ export class TransactionPipeline {
     }
   }
 
-  async #run(origin: TransactionOrigin, incoming: Transaction): Promise<void> {
+  async #run(origin: TransactionOrigin, sent: Transaction): Promise<void> {
     const { deps } = this;
     const now = deps.clock();
+    // Only switches stamp: a terminal or gateway client that sends hops, sequence numbers or
+    // times would otherwise see them echoed and put a forged hop in the path (domain.md 5).
+    const incoming = origin.kind === 'link' ? sent : withoutSwitchStamps(sent);
     const clientMessageId = incoming.header?.clientMessageId ?? '';
     if (clientMessageId === '') {
       origin.send(rejectFrame(new CletsError('CLETS_ERR_REQUEST_INVALID', 'header.client_message_id is required'), incoming));
@@ -426,6 +429,14 @@ export class TransactionPipeline {
       this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
     }
   }
+}
+
+/** The header without what only a switch may stamp: hops, sequence numbers, times. */
+function withoutSwitchStamps(transaction: Transaction): Transaction {
+  const header = transaction.header;
+  if (header == null) return transaction;
+  const { hops: _hops, inputSeq: _inputSeq, outputSeq: _outputSeq, receivedAtMs: _receivedAt, sentAtMs: _sentAt, ...rest } = header;
+  return { ...transaction, header: rest };
 }
 
 /** A transaction typed as a mnemonic line: parse it into header, route-to and fields. */
