@@ -263,6 +263,51 @@ describe('switch: bad and slow clients', () => {
   });
 });
 
+describe('switch: a second connection to a terminal in use', () => {
+  it('leaves the live session alone when a second connection only says hello', async () => {
+    const { terminal, url, clients } = await start();
+    const live = await terminal('OP1', 'SD01');
+    const closes: number[] = [];
+    live.on('close', (event) => closes.push(event.code));
+    const hello = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    clients.push(hello);
+    await hello.connect();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closes).toEqual([]);
+    expect((await live.send(QW)).outcome).toBe('completed');
+  });
+
+  it('refuses another operator\'s login there with TERMINAL_BUSY, closes that connection with 4019, and serves the first', async () => {
+    const { terminal, url, clients, audit } = await start();
+    const live = await terminal('OP1', 'SD01');
+    const closes: number[] = [];
+    live.on('close', (event) => closes.push(event.code));
+    const other = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    clients.push(other);
+    const closed = new Promise<number>((resolve) => other.once('close', (event) => resolve(event.code)));
+    await other.connect();
+    await expect(other.login({ operatorId: 'OP2', password: 'less-access-pass' })).rejects.toMatchObject({ code: 'CLETS_ERR_TERMINAL_BUSY' });
+    expect(await closed).toBe(4019);
+    expect(closes).toEqual([]);
+    expect((await live.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'logon_failure' })).toMatchObject([{ operatorId: 'OP2', terminal: 'SD01', code: 'CLETS_ERR_TERMINAL_BUSY' }]);
+    // Once the first operator logs out, the terminal is free again.
+    await live.logout();
+    const next = await terminal('OP2', 'SD01');
+    expect((await next.send(QW)).outcome).toBe('completed');
+  });
+
+  it('lets the same operator take the terminal back on a new connection: the old one is superseded (4016)', async () => {
+    const { terminal } = await start();
+    const old = await terminal('OP1', 'SD01');
+    const closed = new Promise<number>((resolve) => old.once('close', (event) => resolve(event.code)));
+    const recovered = await terminal('OP1', 'SD01');
+    expect(await closed).toBe(4016);
+    expect((await recovered.send(QW)).outcome).toBe('completed');
+  });
+});
+
 describe('switch: HTTP API', () => {
   it('reports health, readiness and metrics', async () => {
     const { sw, terminal, links } = await start();

@@ -14,9 +14,13 @@ import type { AuditSink, SwitchAuditEvent } from './ports.js';
 import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
-type ConnectionState = 'hello' | 'banner' | 'login' | 'second-factor' | 'ready' | 'closed';
+type ConnectionState = 'hello' | 'banner' | 'login' | 'verifying' | 'second-factor' | 'ready' | 'closed';
 
-/** Terminal mnemonic -> its current connection (a terminal has one connection at a time). */
+/**
+ * Terminal mnemonic -> the connection its logged-in operator uses. A connection is entered
+ * only once an operator has logged in on it: a TerminalHello alone (a device secret) never
+ * displaces anyone.
+ */
 export class TerminalDirectory {
   readonly #byMnemonic = new Map<string, TerminalConnection>();
 
@@ -181,8 +185,8 @@ export class TerminalConnection {
       this.closeWith(failure.code === 'CLETS_ERR_TERMINAL_UNKNOWN' || failure.code === 'CLETS_ERR_TERMINAL_CREDENTIAL' ? failure.code : 'CLETS_ERR_TERMINAL_CREDENTIAL');
       return;
     }
-    const replaced = this.context.directory.set(this.terminal.mnemonic, this);
-    replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'terminal connected again elsewhere');
+    // Nothing else happens here: a live session at this terminal is only ever displaced by
+    // a complete login (see #loggedIn), never by a device secret alone.
     const banner = this.context.policy.banner();
     this.#bannerId = banner.bannerId ?? '';
     this.#state = 'banner';
@@ -205,9 +209,15 @@ export class TerminalConnection {
     }
     if (this.#state !== 'login' || this.terminal === undefined) return this.#unexpected('operatorLogin');
     const operatorId = frame.operatorLogin?.operatorId ?? '';
+    // One login exchange at a time: a second OperatorLogin sent while the password is being
+    // checked is unexpected, not a second session on the same connection.
+    this.#state = 'verifying';
     try {
       const step = await this.context.policy.beginLogin(this.terminal, operatorId, frame.operatorLogin?.password ?? '', this.context.clock());
       if (step.kind === 'second-factor') {
+        // The password was right: an operator who cannot have this terminal is told now,
+        // not after the second factor (the answer says nothing to someone without it).
+        this.#refuseIfBusy(operatorId);
         this.#pending = step.pending;
         this.#state = 'second-factor';
         this.write({ secondFactorChallenge: { method: step.method } });
@@ -222,20 +232,47 @@ export class TerminalConnection {
   async #onSecondFactorAnswer(frame: DecodedFrame): Promise<void> {
     if (this.#state !== 'second-factor' || this.#pending === undefined) return this.#unexpected('secondFactorAnswer');
     const pending = this.#pending;
+    this.#pending = undefined;
+    this.#state = 'verifying';
     try {
       await this.#loggedIn(await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock()));
     } catch (error) {
-      this.#pending = undefined;
-      this.#state = 'login';
       await this.#loginFailed(pending.operatorId, toCletsError(error));
     }
   }
 
+  /**
+   * One live operator session per terminal (docs/protocol.md, "A terminal in use"): another
+   * operator's login on a second connection is refused with CLETS_ERR_TERMINAL_BUSY. The
+   * same operator may take the terminal back (a dead connection the switch has not noticed
+   * yet), and a session the policy no longer accepts (locked, superseded, past its
+   * re-authentication) holds nothing.
+   */
+  #refuseIfBusy(operatorId: string): void {
+    const current = this.terminal === undefined ? undefined : this.context.directory.get(this.terminal.mnemonic);
+    const held = current === undefined || current === this ? undefined : current.session;
+    if (held === undefined || held.operatorId === operatorId) return;
+    try {
+      this.context.policy.checkSession(held, this.context.clock(), false);
+    } catch {
+      return;
+    }
+    throw new CletsError('CLETS_ERR_TERMINAL_BUSY', `${held.terminal.mnemonic} is in use by another operator: log in at another terminal, or ask that operator to log out`);
+  }
+
   async #loggedIn(session: OperatorSession): Promise<void> {
+    try {
+      this.#refuseIfBusy(session.operatorId);
+    } catch (error) {
+      this.context.policy.endSession(session);
+      throw error;
+    }
     this.session = session;
-    this.#pending = undefined;
     this.#state = 'ready';
     clearTimeout(this.#authTimer);
+    // The same operator again (or a session no longer live): the old connection goes.
+    const replaced = this.context.directory.set(session.terminal.mnemonic, this);
+    replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'the operator logged in again on another connection');
     await this.#audit({ type: 'logon', outcome: 'success', operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role } });
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'success' });
     this.write({
@@ -262,9 +299,12 @@ export class TerminalConnection {
   }
 
   async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {
+    if (this.#state === 'verifying') this.#state = 'login';
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'failure' });
     await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator' } });
     this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message, operatorId } });
+    // The terminal is someone else's now: this connection has nothing more to do.
+    if (failure.code === 'CLETS_ERR_TERMINAL_BUSY') this.closeWith('CLETS_ERR_TERMINAL_BUSY');
   }
 
   async #onTransaction(transaction: Transaction): Promise<void> {
