@@ -115,7 +115,7 @@ export const switchConfigSchema = z.strictObject({
     highWaterMarkBytes: z.number().int().positive().default(4 * 1024 * 1024),
     /** WebSocket ping interval; a terminal missing two pongs is terminated. */
     pingIntervalMs: positiveMs.default(30_000),
-    /** The same client message id inside this window is answered again, not forwarded. */
+    /** A resend (same replay scope, id and content) inside this window is answered again, not forwarded. */
     duplicateWindowMs: positiveMs.default(10 * 60_000),
     /** Each entry keeps every frame sent for one transaction (about 6 KB): the cap bounds the
      *  memory this costs (20,000: about 120 MiB) whatever the rate. */

@@ -44,6 +44,17 @@ export class TerminalDirectory {
     return this.#byMnemonic.get(mnemonic)?.write(frame) ?? false;
   }
 
+  /**
+   * Sends an answer to the operator who asked, at the terminal they asked from, on whatever
+   * connection they use now; false when they are not logged in there. Another operator who
+   * logged in at that terminal meanwhile never gets it (CJIS need to know).
+   */
+  sendToOperator(mnemonic: string, operatorId: string, frame: Frame): boolean {
+    const connection = this.#byMnemonic.get(mnemonic);
+    if (connection?.session?.operatorId !== operatorId) return false;
+    return connection.write(frame);
+  }
+
   loggedIn(): TerminalConnection[] {
     return [...this.#byMnemonic.values()].filter((connection) => connection.session !== undefined);
   }
@@ -317,7 +328,7 @@ export class TerminalConnection {
     const directory = this.context.directory;
     await this.context.pipeline.submit({
       kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
-      send: (frame) => { directory.send(mnemonic, frame); },
+      send: (frame) => { directory.sendToOperator(mnemonic, session.operatorId, frame); },
     }, transaction);
   }
 

@@ -15,10 +15,11 @@ import {
   type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
 import {
-  DuplicateWindow, isBroadcastDestination, routeTransaction,
-  type Deliveries, type RouteDecision, type RoutingTable, type SystemLeg,
+  DuplicateWindow, isBroadcastDestination, replayKey, routeTransaction,
+  type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
 import type { HeldQueue } from './held-queue.js';
+import { AnswerRecord, transactionDigest } from './replays.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
@@ -40,7 +41,10 @@ export interface TransactionOrigin {
   readonly system?: string;
   /** The LinkRequest's id: the duplicate key of traffic from another switch. */
   readonly requestId?: string;
-  /** Sends a frame to whoever sent the transaction (wherever they are connected now). */
+  /**
+   * Sends a frame to whoever sent the transaction, wherever they are connected now: for a
+   * terminal, the connection of the same operator at that terminal, and nobody else's.
+   */
   send(frame: Frame): void;
 }
 
@@ -76,10 +80,6 @@ export interface PipelineDeps {
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
-}
-
-interface DuplicateRecord {
-  readonly frames: Frame[];
 }
 
 /** What the pipeline knows of an accepted transaction, for the delivery step. */
@@ -127,7 +127,7 @@ const SWITCH_HOP_GRACE_MS = 1_000;
 const MAX_RETRIES_WHILE_UP = 2;
 
 export class TransactionPipeline {
-  readonly #duplicates: DuplicateWindow<DuplicateRecord>;
+  readonly #duplicates: DuplicateWindow<AnswerRecord>;
   readonly #inputSeq = new Map<string, number>();
   readonly #outputSeq = new Map<string, number>();
   #inFlight = 0;
@@ -174,24 +174,66 @@ export class TransactionPipeline {
       return;
     }
 
-    // A resend of a transaction already seen: answer again, never forward again. From
-    // another switch the request id is the key (terminals of a county share client ids).
-    const duplicateKey = origin.requestId !== undefined
-      ? `link\u0000${origin.terminal}\u0000${origin.requestId}`
-      : `${origin.terminal}\u0000${clientMessageId}`;
-    const previous = this.#duplicates.get(duplicateKey, now);
-    if (previous !== undefined) {
-      deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
-      for (const frame of previous.frames) origin.send(frame);
+    // A resend of a transaction already seen is answered again, never forwarded again; but
+    // only inside its replay scope, and only for the same content (README.md, "Resends").
+    const key = replayKey(replayScopeOf(origin), clientMessageId);
+    const digest = transactionDigest(sent);
+    const seen = this.#duplicates.lookup(key, digest, now);
+    if (seen.kind === 'resend') {
+      await this.#replay(origin, incoming, seen.value, now);
       return;
     }
-    const record: DuplicateRecord = { frames: [] };
-    this.#duplicates.set(duplicateKey, record, now);
+    if (seen.kind === 'reused') {
+      const reject = new CletsError('CLETS_ERR_MESSAGE_ID_REUSED', `${clientMessageId.slice(0, 64)} already names another transaction: give this one a new id`, { field: 'client_message_id' });
+      this.#count(incoming.header?.messageKey, 'rejected');
+      await this.#audit({
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
+        detail: { reason: reject.message, echo: echoOf(incoming) },
+      });
+      origin.send(rejectFrame(reject, incoming));
+      return;
+    }
+    const record = new AnswerRecord();
+    this.#duplicates.set(key, digest, record, now);
     const reply = (frame: Frame): void => {
-      record.frames.push(frame);
+      record.add(frame);
       origin.send(frame);
     };
+    try {
+      await this.#accept(origin, incoming, reply, record, now);
+    } finally {
+      record.finish();
+    }
+  }
 
+  /**
+   * A resend in the same scope with the same content: audited first (who asked again, which
+   * original), then answered with the original's frames so far and every later one. If the
+   * replay cannot be audited, the resend gets a reject instead of the answer.
+   */
+  async #replay(origin: TransactionOrigin, incoming: Transaction, record: AnswerRecord, now: number): Promise<void> {
+    const { deps } = this;
+    const originalSeq = await record.firstRow;
+    try {
+      await deps.audit.append({
+        switchId: deps.switchId, type: 'replay', at: now, outcome: record.finished ? 'replayed' : 'replayed_in_flight',
+        ...identity(origin, incoming), detail: { originalSeq: originalSeq ?? null, framesSoFar: record.frames.length },
+      });
+    } catch (error) {
+      this.#count(incoming.header?.messageKey, 'audit_unavailable');
+      origin.send(rejectFrame(toCletsError(error), incoming));
+      return;
+    }
+    deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
+    for (const frame of record.frames) origin.send(frame);
+    if (record.finished) return;
+    record.follow((frame) => origin.send(frame));
+    await record.done;
+  }
+
+  /** A transaction seen for the first time in its scope: validate, authorise, audit, answer. */
+  async #accept(origin: TransactionOrigin, incoming: Transaction, reply: (frame: Frame) => void, record: AnswerRecord, now: number): Promise<void> {
+    const { deps } = this;
     let transaction: Transaction;
     let decision: RouteDecision;
     let flags: readonly { kind: string; detail: string }[] = [];
@@ -209,10 +251,10 @@ export class TransactionPipeline {
     } catch (error) {
       const reject = toCletsError(error);
       this.#count(incoming.header?.messageKey, 'rejected');
-      await this.#audit({
+      record.audited(await this.#audit({
         type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
         detail: { reason: reject.message, field: reject.field, echo: echoOf(incoming) },
-      });
+      }));
       reply(rejectFrame(reject, incoming));
       return;
     }
@@ -239,9 +281,11 @@ export class TransactionPipeline {
       }));
     } catch (error) {
       this.#count(header.messageKey, 'audit_unavailable');
+      record.audited(undefined);
       reply(rejectFrame(toCletsError(error), transaction));
       return;
     }
+    record.audited(auditSeq);
     for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
 
     reply({ receipt: { header: replyHeader(header) } });
@@ -421,12 +465,16 @@ export class TransactionPipeline {
     this.deps.metrics.count('clets_transactions_total', 'Transactions by message key and outcome', { key: messageKey || 'unknown', outcome });
   }
 
-  /** Audit appends after the receipt: a failure here raises the store's alert, not the terminal's. */
-  async #audit(event: Parameters<AuditSink['append']>[0]): Promise<void> {
+  /**
+   * Audit appends whose failure the terminal is not told of (the store raises its own
+   * alert). Resolves with the row's seq, or undefined when it could not be written.
+   */
+  async #audit(event: Parameters<AuditSink['append']>[0]): Promise<number | undefined> {
     try {
-      await this.deps.audit.append({ switchId: this.deps.switchId, ...event });
+      return (await this.deps.audit.append({ switchId: this.deps.switchId, ...event })).seq;
     } catch (error) {
       this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
+      return undefined;
     }
   }
 }
@@ -480,6 +528,16 @@ function withSessionHeader(transaction: Transaction, origin: TransactionOrigin):
     throw new CletsError('CLETS_ERR_HEADER_MISMATCH', `ORI ${ori} is neither the terminal's ${session.terminal.ori} nor the operator's ${session.ori}`, { field: 'ORI' });
   }
   return { ...transaction, header: { ...header, ori, terminal: session.terminal.mnemonic, operatorId: session.operatorId } };
+}
+
+/** Where a client message id is unique for this origin (@clets/routing, `ReplayScope`). */
+function replayScopeOf(origin: TransactionOrigin): ReplayScope {
+  if (origin.kind === 'link') return { kind: 'link', peer: origin.terminal, requestId: origin.requestId ?? '' };
+  const session = origin.session;
+  if (session === undefined) throw new CletsError('CLETS_ERR_NOT_LOGGED_IN', `a ${origin.kind} transaction needs an operator session`);
+  return origin.kind === 'gateway'
+    ? { kind: 'gateway', sessionId: session.sessionId }
+    : { kind: 'terminal', terminal: origin.terminal, operatorId: session.operatorId };
 }
 
 function identity(origin: TransactionOrigin, transaction: Transaction) {
