@@ -45,7 +45,7 @@ interface Harness {
 
 let current: Harness | undefined;
 
-async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]> } = {}): Promise<Harness> {
+async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; limits?: Record<string, number> } = {}): Promise<Harness> {
   const audit = new MemoryAuditStore();
   const links = new Map<string, FakeLink>();
   const answers = options.links ?? {
@@ -59,7 +59,7 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
       switchId: 'county-19',
       messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
-      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000 },
+      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...options.limits },
       http: { adminToken: 'admin-token-0123456789' },
       log: { level: 'silent' },
     },
@@ -260,6 +260,78 @@ describe('switch: bad and slow clients', () => {
     const client = new TerminalClient({ url, mnemonic: 'ZZ99', deviceSecret: 'nope' });
     await expect(client.connect()).rejects.toMatchObject({ code: 'CLETS_ERR_TERMINAL_UNKNOWN' });
     await client.close();
+  });
+});
+
+describe('switch: a window of transactions in flight per session', () => {
+  it('refuses a transaction beyond the window at once, audited, while other sessions go on', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { terminal, audit, links } = await start({ limits: { maxInFlightPerSession: 2 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const flooder = await terminal('OP1', 'SD01');
+    const bystander = await terminal('OP2', 'SD02');
+    const held = [flooder.send(QW), flooder.send(QW)];
+    await waitFor(() => links.get('NCIC')!.requests.length === 2);
+    const refused = await flooder.send(QW);
+    expect(refused.outcome).toBe('rejected');
+    expect(refused.outcome === 'rejected' && refused.rejected.code).toBe('CLETS_ERR_SESSION_WINDOW_FULL');
+    expect(links.get('NCIC')!.requests).toHaveLength(2);
+    // Another session has its own window.
+    const other = bystander.send(QW);
+    await waitFor(() => links.get('NCIC')!.requests.length === 3);
+    release();
+    expect((await other).outcome).toBe('completed');
+    for (const result of await Promise.all(held)) expect(result.outcome).toBe('completed');
+    // Answered, the window is free again.
+    expect((await flooder.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'reject' })).toMatchObject([{ code: 'CLETS_ERR_SESSION_WINDOW_FULL', operatorId: 'OP1', terminal: 'SD01' }]);
+  });
+
+  it('answers every transaction of a session that floods far beyond its window, stays up, and serves another session meanwhile', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { terminal, audit, links } = await start({ limits: { maxInFlightPerSession: 4 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const flooder = await terminal('OP1', 'SD01');
+    const bystander = await terminal('OP2', 'SD02');
+    const flood = Array.from({ length: 300 }, (_, index) => flooder.send(QW, { clientMessageId: `FLOOD-${index}`, timeoutMs: 20_000 }));
+    await waitFor(() => links.get('NCIC')!.requests.length === 4);
+    const asked = bystander.send(QW);
+    await waitFor(() => links.get('NCIC')!.requests.length === 5);
+    release();
+    expect((await asked).outcome).toBe('completed');
+    const results = await Promise.all(flood);
+    const completed = results.filter((result) => result.outcome === 'completed').length;
+    const refused = results.filter((result) => result.outcome === 'rejected' && result.rejected.code === 'CLETS_ERR_SESSION_WINDOW_FULL').length;
+    expect(completed + refused).toBe(300);
+    expect(completed).toBeGreaterThanOrEqual(4);
+    expect(links.get('NCIC')!.requests.length).toBe(completed + 1);
+    // The flooder is still connected and served once it keeps to its window.
+    expect(flooder.state).toBe('ready');
+    expect((await flooder.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'reject', operatorId: 'OP1', limit: 1000 })).toHaveLength(refused);
+  });
+
+  it('gives a gateway session the same window, answered 429', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { sw } = await start({ limits: { maxInFlightPerSession: 1 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    const headers = { authorization: `Bearer ${opened.json().token as string}` };
+    const first = sw.http.inject({ method: 'POST', url: '/v1/messages', headers, payload: { line: QW } });
+    await waitFor(() => sw.pipeline.inFlight === 1);
+    const refused = await sw.http.inject({ method: 'POST', url: '/v1/messages', headers, payload: { line: QW } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().frames[0].reject.code).toBe('CLETS_ERR_SESSION_WINDOW_FULL');
+    release();
+    expect((await first).statusCode).toBe(200);
   });
 });
 

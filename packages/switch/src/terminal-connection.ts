@@ -14,6 +14,11 @@ import type { AuditSink, SwitchAuditEvent } from './ports.js';
 import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
+/** How much longer a connection stays unread for each transaction it sent beyond its window. */
+const WINDOW_OVERRUN_PAUSE_MS = 1;
+/** The longest such pause at a time: well inside the ping interval, so pongs are still read. */
+const MAX_OVERRUN_PAUSE_MS = 1_000;
+
 type ConnectionState = 'hello' | 'banner' | 'login' | 'verifying' | 'second-factor' | 'ready' | 'closed';
 
 /**
@@ -72,7 +77,10 @@ export interface ConnectionContext {
   readonly directory: TerminalDirectory;
   readonly audit: AuditSink;
   readonly metrics: Metrics;
-  readonly limits: { readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number };
+  readonly limits: {
+    readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number;
+    readonly maxInFlightPerSession: number;
+  };
   /** Traffic stored for this session's terminal, announced in LoginResult.messages_waiting. */
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
@@ -90,6 +98,11 @@ export class TerminalConnection {
   #pending: PendingLogin | undefined;
   #bannerId = '';
   #malformed = 0;
+  /** Transactions of this connection not yet answered to the end. */
+  #inFlight = 0;
+  /** Not read before this time (epoch ms): the pause its window overruns earned. */
+  #readAgainAt = 0;
+  #resumeTimer: NodeJS.Timeout | undefined;
   readonly #authTimer: NodeJS.Timeout;
 
   constructor(
@@ -326,10 +339,46 @@ export class TerminalConnection {
     }
     const mnemonic = this.terminal.mnemonic;
     const directory = this.context.directory;
-    await this.context.pipeline.submit({
-      kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
-      send: (frame) => { directory.sendToOperator(mnemonic, session.operatorId, frame); },
-    }, transaction);
+    this.#enterWindow();
+    try {
+      await this.context.pipeline.submit({
+        kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
+        send: (frame) => { directory.sendToOperator(mnemonic, session.operatorId, frame); },
+      }, transaction);
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+
+  /**
+   * Backpressure behind the pipeline's per-session window. A transaction sent while the
+   * window is full is refused by the pipeline (decoded, audited, answered), and it also
+   * leaves the connection unread for WINDOW_OVERRUN_PAUSE_MS more (at most
+   * MAX_OVERRUN_PAUSE_MS in all): what a flooding client sends meanwhile waits in its own TCP
+   * buffers, not in the switch, so its flood costs the switch little and slows nobody else.
+   * A client that keeps to its window is never paused; the cap keeps pongs read in time.
+   */
+  #enterWindow(): void {
+    if (this.#inFlight >= this.context.limits.maxInFlightPerSession) {
+      const now = Date.now();
+      this.#readAgainAt = Math.min(Math.max(this.#readAgainAt, now) + WINDOW_OVERRUN_PAUSE_MS, now + MAX_OVERRUN_PAUSE_MS);
+      if (!this.socket.isPaused) this.socket.pause();
+      this.#armResume();
+    }
+    this.#inFlight += 1;
+  }
+
+  #armResume(): void {
+    if (this.#resumeTimer !== undefined) return;
+    const wait = this.#readAgainAt - Date.now();
+    if (wait <= 0) {
+      if (this.#state !== 'closed') this.socket.resume();
+      return;
+    }
+    this.#resumeTimer = setTimeout(() => {
+      this.#resumeTimer = undefined;
+      this.#armResume();
+    }, wait).unref();
   }
 
   #onHeartbeat(frame: DecodedFrame): void {
@@ -376,6 +425,7 @@ export class TerminalConnection {
 
   #onClose(): void {
     clearTimeout(this.#authTimer);
+    clearTimeout(this.#resumeTimer);
     this.#state = 'closed';
     if (this.session !== undefined) {
       this.context.policy.endSession(this.session);

@@ -60,6 +60,8 @@ export interface PipelineDeps {
   readonly limits: {
     readonly duplicateWindowMs: number;
     readonly duplicateMaxEntries: number;
+    /** Transactions one terminal or gateway session may have in flight (README.md, "Per-session window"). */
+    readonly maxInFlightPerSession: number;
     readonly requestDeadlineMs: number;
     readonly queueTtlMs: number;
   };
@@ -130,6 +132,8 @@ export class TransactionPipeline {
   readonly #duplicates: DuplicateWindow<AnswerRecord>;
   readonly #inputSeq = new Map<string, number>();
   readonly #outputSeq = new Map<string, number>();
+  /** Transactions in flight per session (terminal: operator at the terminal; gateway: its session). */
+  readonly #perSession = new Map<string, number>();
   #inFlight = 0;
   #idleWaiters: (() => void)[] = [];
 
@@ -151,15 +155,50 @@ export class TransactionPipeline {
   /** Runs one transaction to its end. Never throws: every failure is answered. */
   async submit(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
     this.#inFlight += 1;
+    const session = this.#enterWindow(origin);
     try {
-      await this.#run(origin, transaction);
+      if (session === false) await this.#refuseWindowFull(origin, transaction);
+      else await this.#run(origin, transaction);
     } catch (error) {
       this.deps.log?.error({ err: error, terminal: origin.terminal }, 'transaction pipeline failed');
       origin.send(rejectFrame(toCletsError(error), transaction));
     } finally {
+      if (typeof session === 'string') this.#leaveWindow(session);
       this.#inFlight -= 1;
       if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
     }
+  }
+
+  /**
+   * Takes a place in the origin's per-session window: the session's key, false when the
+   * window is full, undefined for traffic from another switch (its link has its own window).
+   * A resend takes a place too: it is answered with the original's frames, and unbounded
+   * resends of one id would multiply them.
+   */
+  #enterWindow(origin: TransactionOrigin): string | false | undefined {
+    if (origin.kind === 'link' || origin.session === undefined) return undefined;
+    const key = replayKey(replayScopeOf(origin), '');
+    const open = this.#perSession.get(key) ?? 0;
+    if (open >= this.deps.limits.maxInFlightPerSession) return false;
+    this.#perSession.set(key, open + 1);
+    return key;
+  }
+
+  #leaveWindow(key: string): void {
+    const open = (this.#perSession.get(key) ?? 1) - 1;
+    if (open <= 0) this.#perSession.delete(key);
+    else this.#perSession.set(key, open);
+  }
+
+  /** Refused at once, never queued: the session waits for its answers, nobody else does. */
+  async #refuseWindowFull(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
+    const reject = new CletsError('CLETS_ERR_SESSION_WINDOW_FULL', `at most ${this.deps.limits.maxInFlightPerSession} transactions in flight per session: wait for their answers`);
+    this.#count(transaction.header?.messageKey, 'window_full');
+    await this.#audit({
+      type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: reject.code, ...identity(origin, transaction),
+      detail: { reason: reject.message, echo: echoOf(transaction) },
+    });
+    origin.send(rejectFrame(reject, transaction));
   }
 
   async #run(origin: TransactionOrigin, sent: Transaction): Promise<void> {
