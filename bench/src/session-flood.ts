@@ -119,7 +119,7 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   const scenario = startScenario('session-flood', 'A bystander\'s inquiry while another session floods the switch', options);
   const full = options.mode === 'full';
   const parameters = {
-    bystanderInquiries: full ? 1_000 : 200, phaseMs: full ? 60_000 : 15_000,
+    bystanderInquiries: full ? 20_000 : 2_000, phaseMs: full ? 60_000 : 6_000,
     floodBurst: 8_000, floodBacklog: 2_000, floodMax: full ? 1_000_000 : 200_000, policy: 'cjis',
   };
   const fixtures = await committedFixtures();
