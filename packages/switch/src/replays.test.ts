@@ -198,6 +198,25 @@ describe('answers in flight when the operator leaves', () => {
   });
 });
 
+describe('replays: audited before anything is disclosed', () => {
+  it('answers a resend with AUDIT_UNAVAILABLE and nothing of the original when its replay row cannot be written', async () => {
+    const security = await testSecurity();
+    const harness = pipelineHarness(security);
+    const session = await loginAt(security, 'OP1001', 'LA01');
+    const send = async (): Promise<Frame[]> => {
+      const frames: Frame[] = [];
+      await harness.pipeline.submit({ kind: 'terminal', session, terminal: 'LA01', sourceAddress: '127.0.0.1', send: (frame) => { frames.push(frame); } },
+        { text: `QW.CA0190000.NAM/TALLISTER,MAREN.SEX/F.DOB/19920703.${RTE}`, header: { clientMessageId: 'RESEND-DOWN' } });
+      return frames;
+    };
+    expect((await send()).map(frameKind)).toEqual(['receipt', 'response', 'response', 'completion']);
+    await security.audit.flush();
+    security.audit.failWrites();
+    const again = await send();
+    expect(again.map((frame) => frame.reject?.code)).toEqual(['CLETS_ERR_AUDIT_UNAVAILABLE']);
+  });
+});
+
 describe('transactionDigest', () => {
   it('is the same for a resend with another control field, and differs for other content', () => {
     const base = { text: HIT_QW, header: { clientMessageId: 'D-1', control: '000001' } };

@@ -5,7 +5,9 @@ import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore } from './audit/index.js';
 import { buildSwitch, type CletsSwitch } from './switch.js';
 import { buildRegistry } from './security/registry.js';
-import { FakeLink, type FakeRequest } from './testing/index.js';
+import { FakeLink, FillingAuditStore, type FakeRequest } from './testing/index.js';
+import { PlainSecurityPolicy } from './security/plain-policy.js';
+import type { OperatorSession } from './security/policy.js';
 
 const ORI = 'CA0190000';
 const registry = buildRegistry({
@@ -45,8 +47,11 @@ interface Harness {
 
 let current: Harness | undefined;
 
-async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; limits?: Record<string, number> } = {}): Promise<Harness> {
-  const audit = new MemoryAuditStore();
+async function start(options: {
+  deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; limits?: Record<string, number>;
+  audit?: MemoryAuditStore; policy?: PlainSecurityPolicy;
+} = {}): Promise<Harness> {
+  const audit = options.audit ?? new MemoryAuditStore();
   const links = new Map<string, FakeLink>();
   const answers = options.links ?? {
     NCIC: answerWith('NCIC', HitStatus.HIT_STATUS_HIT, 'WANTED PERSON HIT'),
@@ -64,7 +69,7 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
       log: { level: 'silent' },
     },
     {
-      audit, registry,
+      audit, registry, ...(options.policy !== undefined ? { policy: options.policy } : {}),
       linkFactory: (link) => {
         const fake = new FakeLink(link.name, answers[link.name]!);
         links.set(link.name, fake);
@@ -228,6 +233,113 @@ describe('switch: transactions end to end over a real socket', () => {
     const result = await client.send(QW);
     expect(result.rejected?.code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
     expect(links.get('NCIC')!.requests).toHaveLength(0);
+  });
+});
+
+/** The plain policy, remembering which sessions it was told had ended. */
+class RecordingPolicy extends PlainSecurityPolicy {
+  readonly ended: OperatorSession[] = [];
+
+  override endSession(session?: OperatorSession): void {
+    if (session !== undefined) this.ended.push(session);
+  }
+}
+
+describe('switch: nothing disclosed or granted without its committed audit row', () => {
+  it('refuses a login whose logon row cannot be written, and ends the policy session it opened', async () => {
+    const audit = new FillingAuditStore();
+    const policy = new RecordingPolicy(registry);
+    const { url, clients } = await start({ audit, policy });
+    audit.fillAfter(0);
+    const client = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', reconnect: { enabled: false } });
+    clients.push(client);
+    await client.connect();
+    await expect(client.login({ operatorId: 'OP1', password: 'full-access-pass' })).rejects.toMatchObject({ code: 'CLETS_ERR_AUDIT_UNAVAILABLE' });
+    expect(policy.ended.map((session) => session.operatorId)).toEqual(['OP1']);
+    expect(current!.sw.directory.get('SD01')).toBeUndefined();
+    // Recovery as before: once the store writes again, the same connection logs in.
+    audit.makeRoom();
+    expect(await audit.probe()).toBe(true);
+    await client.login({ operatorId: 'OP1', password: 'full-access-pass' });
+    expect((await client.send(QW)).outcome).toBe('completed');
+  });
+
+  it('refuses a gateway session whose logon row cannot be written, and ends its policy session', async () => {
+    const audit = new FillingAuditStore();
+    const policy = new RecordingPolicy(registry);
+    const { sw } = await start({ audit, policy });
+    audit.fillAfter(0);
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    expect(opened.statusCode).toBe(503);
+    expect(opened.json().error.code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
+    expect(opened.json().token).toBeUndefined();
+    expect(policy.ended.map((session) => session.operatorId)).toEqual(['OP1']);
+  });
+
+  it('withholds responses whose rows cannot be written: each system answered with a reject, the completion lists them failed', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal, links } = await start({ audit });
+    const client = await terminal();
+    await audit.flush();
+    audit.fillAfter(1);
+    const result = await client.send(QW);
+    expect(result.outcome).toBe('completed');
+    if (result.outcome !== 'completed') return;
+    expect(result.receipt).toBeDefined();
+    expect(links.get('NCIC')!.requests).toHaveLength(1);
+    expect(result.responses).toEqual([]);
+    expect(result.rejects.map((reject) => [reject.system, reject.code]).sort()).toEqual([['CORI', 'CLETS_ERR_AUDIT_UNAVAILABLE'], ['NCIC', 'CLETS_ERR_AUDIT_UNAVAILABLE']]);
+    expect(result.completion.failed?.slice().sort()).toEqual(['CORI', 'NCIC']);
+    expect(result.completion.answered).toEqual([]);
+    expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'transaction']);
+  });
+
+  it('delivers an administrative message to a logged-in terminal only after its delivery row is committed', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal } = await start({ audit });
+    const sender = await terminal('OP1', 'SD01');
+    const receiver = await terminal('OP2', 'SD02');
+    const received: unknown[] = [];
+    receiver.on('adminMessage', (message) => received.push(message));
+    await audit.flush();
+    audit.fillAfter(1);
+    const result = await sender.send(`AM.${ORI}.SD02.TXT/MEET AT STATION 4 AT 1400`);
+    expect(result.outcome).toBe('completed');
+    if (result.outcome !== 'completed') return;
+    expect(result.completion.failed).toEqual(['DELIVERY']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([]);
+    expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'logon', 'transaction']);
+  });
+
+  it('keeps stored traffic stored when its delivery row at login cannot be written, and delivers it at the next login', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal, clients } = await start({ audit });
+    const sender = await terminal('OP1', 'SD01');
+    expect((await sender.send(`AM.${ORI}.SD02.TXT/MEET AT STATION 4 AT 1400`)).outcome).toBe('completed');
+    await audit.flush();
+    audit.fillAfter(1);
+    const first = new TerminalClient({ url: current!.url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', reconnect: { enabled: false } });
+    clients.push(first);
+    const missed: unknown[] = [];
+    first.on('adminMessage', (message) => missed.push(message));
+    await first.connect();
+    await first.login({ operatorId: 'OP2', password: 'less-access-pass' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(missed).toEqual([]);
+    await first.close();
+    audit.makeRoom();
+    expect(await audit.probe()).toBe(true);
+    const second = new TerminalClient({ url: current!.url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', reconnect: { enabled: false } });
+    clients.push(second);
+    const delivered: unknown[] = [];
+    second.on('adminMessage', (message) => delivered.push(message));
+    await second.connect();
+    await second.login({ operatorId: 'OP2', password: 'less-access-pass' });
+    await waitFor(() => delivered.length === 1);
   });
 });
 

@@ -84,7 +84,7 @@ export interface ConnectionContext {
   /** Traffic stored for this session's terminal, announced in LoginResult.messages_waiting. */
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
-  readonly onLogin?: (connection: TerminalConnection) => number;
+  readonly onLogin?: (connection: TerminalConnection) => Promise<number> | number;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
@@ -284,12 +284,43 @@ export class TerminalConnection {
     throw new CletsError('CLETS_ERR_TERMINAL_BUSY', `${held.terminal.mnemonic} is in use by another operator: log in at another terminal, or ask that operator to log out`);
   }
 
+  /**
+   * Grants a session the policy opened, once its logon row is committed (CJIS: logons are
+   * audited events, and nothing is granted that cannot be audited). If the row cannot be
+   * written, the login is refused with CLETS_ERR_AUDIT_UNAVAILABLE and the policy's session
+   * ended: the operator tries again once the store recovers.
+   */
   async #loggedIn(session: OperatorSession): Promise<void> {
+    const refuse = (error: unknown): never => {
+      this.context.policy.endSession(session);
+      throw error;
+    };
     try {
       this.#refuseIfBusy(session.operatorId);
     } catch (error) {
+      refuse(error);
+    }
+    try {
+      await this.context.audit.append({
+        type: 'logon', outcome: 'success', at: this.context.clock(), switchId: this.context.switchId, sourceAddress: this.sourceAddress,
+        terminal: session.terminal.mnemonic, operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role },
+      });
+    } catch (error) {
+      this.context.log.error({ err: error, terminal: session.terminal.mnemonic }, 'logon could not be audited: login refused');
+      refuse(new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', 'the logon could not be recorded in the audit log: try again later'));
+    }
+    // While the row was written the connection may have gone, or another operator taken
+    // the terminal: the row stands, and the session ends at once.
+    if (this.#state === 'closed') {
       this.context.policy.endSession(session);
-      throw error;
+      await this.#audit({ type: 'logoff', outcome: 'disconnected', operatorId: session.operatorId, ori: session.ori });
+      return;
+    }
+    try {
+      this.#refuseIfBusy(session.operatorId);
+    } catch (error) {
+      await this.#audit({ type: 'logoff', outcome: 'terminal_busy', operatorId: session.operatorId, ori: session.ori });
+      refuse(error);
     }
     this.session = session;
     this.#state = 'ready';
@@ -297,7 +328,6 @@ export class TerminalConnection {
     // The same operator again (or a session no longer live): the old connection goes.
     const replaced = this.context.directory.set(session.terminal.mnemonic, this);
     replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'the operator logged in again on another connection');
-    await this.#audit({ type: 'logon', outcome: 'success', operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role } });
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'success' });
     this.write({
       loginResult: {
@@ -307,7 +337,7 @@ export class TerminalConnection {
     });
     // Stored traffic follows the LoginResult (docs/protocol.md): never before it.
     try {
-      this.context.onLogin?.(this);
+      await this.context.onLogin?.(this);
     } catch (error) {
       this.context.log.error({ err: error, terminal: session.terminal.mnemonic }, 'stored traffic delivery failed');
     }

@@ -375,16 +375,25 @@ export class TransactionPipeline {
       return false;
     }
     const linkReply = outcome.reply;
-    for (const response of linkReply.responses ?? []) {
+    const responses = linkReply.responses ?? [];
+    // CJIS: nothing is disclosed that cannot be audited. Each response's row is committed
+    // before the response is sent; if one cannot be, the system's whole answer is withheld
+    // and the leg answered with a reject instead (the completion lists it as failed).
+    const rows = await Promise.all(responses.map((response) => this.#auditOrFail({
+      type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+      inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
+    })));
+    const unaudited = rows.find((row) => row instanceof CletsError);
+    if (unaudited !== undefined) {
+      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin);
+      return false;
+    }
+    for (const response of responses) {
       // The path the terminal sees: every switch the request passed, in order, as echoed by
       // the system (or as sent, when a system does not echo it).
       const echoed = response.header?.hops ?? [];
       const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
       reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
-      void this.#audit({
-        type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
-        inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
-      });
     }
     if (linkReply.reject) {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
@@ -502,6 +511,16 @@ export class TransactionPipeline {
 
   #count(messageKey: string | null | undefined, outcome: string): void {
     this.deps.metrics.count('clets_transactions_total', 'Transactions by message key and outcome', { key: messageKey || 'unknown', outcome });
+  }
+
+  /** An audit append that must succeed before what it records is disclosed: its seq, or the error. */
+  async #auditOrFail(event: Parameters<AuditSink['append']>[0]): Promise<number | CletsError> {
+    try {
+      return (await this.deps.audit.append({ switchId: this.deps.switchId, ...event })).seq;
+    } catch (error) {
+      this.deps.log?.error({ err: error, event: event.type }, 'audit append failed: withheld what it records');
+      return toCletsError(error);
+    }
   }
 
   /**
