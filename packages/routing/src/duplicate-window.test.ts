@@ -25,6 +25,26 @@ describe('DuplicateWindow', () => {
   });
 });
 
+describe('DuplicateWindow: one scope\'s share', () => {
+  it('lets a scope that sends many transactions push out its own oldest entries, not another scope\'s', () => {
+    const window = new DuplicateWindow<string>(60_000, 100, 3);
+    window.set('victim-1', 'd', 'answer', 0, 'victim');
+    for (let i = 0; i < 50; i += 1) window.set(`flood-${i}`, 'd', `flood ${i}`, i, 'flooder');
+    expect(window.lookup('victim-1', 'd', 60)).toEqual({ kind: 'resend', value: 'answer' });
+    expect(window.sizeOf('flooder')).toBe(3);
+    expect(window.lookup('flood-46', 'd', 60)).toEqual({ kind: 'new' });
+    expect(window.lookup('flood-49', 'd', 60)).toEqual({ kind: 'resend', value: 'flood 49' });
+    expect(window.size).toBe(4);
+  });
+
+  it('forgets a scope once its entries expire', () => {
+    const window = new DuplicateWindow<string>(1000, 100, 3);
+    window.set('a', 'd', 'x', 0, 'scope');
+    window.set('b', 'd', 'y', 2000, 'other');
+    expect(window.sizeOf('scope')).toBe(0);
+  });
+});
+
 describe('replayKey', () => {
   it('gives the same client message id a different key for each operator, terminal, gateway session and link', () => {
     const keys = [

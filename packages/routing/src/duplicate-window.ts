@@ -42,12 +42,32 @@ export type DuplicateLookup<T> =
   | { readonly kind: 'resend'; readonly value: T }
   | { readonly kind: 'reused'; readonly value: T };
 
-export class DuplicateWindow<T> {
-  readonly #entries = new Map<string, { at: number; digest: string; value: T }>();
+/** Where the window keeps an entry: `replayScopeKey` of its scope, shared by its keys. */
+export function replayScopeKey(scope: ReplayScope): string {
+  return replayKey(scope, '');
+}
 
+interface Entry<T> {
+  readonly at: number;
+  readonly digest: string;
+  readonly value: T;
+  readonly scope: string;
+}
+
+export class DuplicateWindow<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  /** Each scope's keys, oldest first (a Map keeps insertion order). */
+  readonly #byScope = new Map<string, Map<string, true>>();
+
+  /**
+   * `maxEntries` bounds the memory of the whole window; `maxPerScope` bounds one scope's
+   * share of it, so a session that sends thousands of transactions pushes out its own
+   * oldest entries and not everyone else's (whose resends would then run again).
+   */
   constructor(
     private readonly windowMs: number,
     private readonly maxEntries: number,
+    private readonly maxPerScope: number = maxEntries,
   ) {}
 
   get size(): number {
@@ -59,23 +79,48 @@ export class DuplicateWindow<T> {
     const entry = this.#entries.get(key);
     if (entry === undefined) return { kind: 'new' };
     if (now - entry.at > this.windowMs) {
-      this.#entries.delete(key);
+      this.#delete(key);
       return { kind: 'new' };
     }
     return entry.digest === digest ? { kind: 'resend', value: entry.value } : { kind: 'reused', value: entry.value };
   }
 
-  set(key: string, digest: string, value: T, now: number): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, { at: now, digest, value });
+  /** Remembers a transaction under `key`, in `scope` (default: a scope of its own). */
+  set(key: string, digest: string, value: T, now: number, scope: string = key): void {
+    this.#delete(key);
+    this.#entries.set(key, { at: now, digest, value, scope });
+    let keys = this.#byScope.get(scope);
+    if (keys === undefined) {
+      keys = new Map();
+      this.#byScope.set(scope, keys);
+    }
+    keys.set(key, true);
+    if (keys.size > this.maxPerScope) {
+      const oldest = keys.keys().next().value;
+      if (oldest !== undefined) this.#delete(oldest);
+    }
     this.prune(now);
+  }
+
+  /** Entries kept for one scope now. */
+  sizeOf(scope: string): number {
+    return this.#byScope.get(scope)?.size ?? 0;
   }
 
   /** Drops expired entries (insertion order is time order) and the oldest beyond the cap. */
   prune(now: number): void {
     for (const [key, entry] of this.#entries) {
-      if (this.#entries.size > this.maxEntries || now - entry.at > this.windowMs) this.#entries.delete(key);
+      if (this.#entries.size > this.maxEntries || now - entry.at > this.windowMs) this.#delete(key);
       else break;
     }
+  }
+
+  #delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    const keys = this.#byScope.get(entry.scope);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#byScope.delete(entry.scope);
   }
 }

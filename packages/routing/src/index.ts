@@ -3,4 +3,4 @@ export {
   routeTransaction, resolveDeliveries, routeToTerminal, isBroadcastDestination,
   type TerminalRoute, type RoutableTransaction, type SystemLeg, type Deliveries, type RouteDecision, type RouteContext,
 } from './route.js';
-export { DuplicateWindow, replayKey, type DuplicateLookup, type ReplayScope } from './duplicate-window.js';
+export { DuplicateWindow, replayKey, replayScopeKey, type DuplicateLookup, type ReplayScope } from './duplicate-window.js';

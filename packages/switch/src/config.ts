@@ -121,6 +121,12 @@ export const switchConfigSchema = z.strictObject({
      *  memory this costs (20,000: about 120 MiB) whatever the rate. */
     duplicateMaxEntries: z.number().int().positive().default(20_000),
     /**
+     * One session's share of the duplicate window (an operator at a terminal, a gateway
+     * session, a linked switch's requests): a session that sends more pushes out its own
+     * oldest entries, never everyone else's, whose resends would otherwise run again.
+     */
+    duplicateMaxPerSession: z.number().int().positive().default(1_000),
+    /**
      * Transactions one session may have in flight (accepted and not yet complete): a
      * terminal's operator, or a gateway session. Beyond it a transaction is refused at once
      * with CLETS_ERR_SESSION_WINDOW_FULL, never queued, so one session that pipelines

@@ -219,6 +219,18 @@ describe('switch: transactions end to end over a real socket', () => {
     for (const response of result.responses) expect(response.header?.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
   });
 
+  it('keeps an operator\'s transaction for a resend while another session sends many more than the window holds', async () => {
+    const { terminal, links } = await start({ limits: { duplicateMaxEntries: 20, duplicateMaxPerSession: 5 } });
+    const victim = await terminal('OP1', 'SD01');
+    const flooder = await terminal('OP2', 'SD02');
+    const first = await victim.send(QW, { clientMessageId: 'KEEP-1' });
+    for (let i = 0; i < 40; i += 1) await flooder.send(QW, { clientMessageId: `PUSH-${i}` });
+    const asked = links.get('NCIC')!.requests.length;
+    const again = await victim.send(QW, { clientMessageId: 'KEEP-1' });
+    expect(again.receipt?.header?.inputSeq).toBe(first.receipt?.header?.inputSeq);
+    expect(links.get('NCIC')!.requests).toHaveLength(asked);
+  });
+
   it('refuses an update from a less-than-full-access operator', async () => {
     const { terminal } = await start();
     const client = await terminal('OP2', 'SD02');

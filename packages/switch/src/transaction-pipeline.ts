@@ -15,7 +15,7 @@ import {
   type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
 import {
-  DuplicateWindow, isBroadcastDestination, replayKey, routeTransaction,
+  DuplicateWindow, isBroadcastDestination, replayKey, replayScopeKey, routeTransaction,
   type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
 import type { HeldQueue } from './held-queue.js';
@@ -60,6 +60,8 @@ export interface PipelineDeps {
   readonly limits: {
     readonly duplicateWindowMs: number;
     readonly duplicateMaxEntries: number;
+    /** One session's share of the duplicate window. */
+    readonly duplicateMaxPerSession: number;
     /** Transactions one terminal or gateway session may have in flight (README.md, "Per-session window"). */
     readonly maxInFlightPerSession: number;
     readonly requestDeadlineMs: number;
@@ -138,7 +140,7 @@ export class TransactionPipeline {
   #idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: PipelineDeps) {
-    this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries);
+    this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries, deps.limits.duplicateMaxPerSession);
   }
 
   /** Transactions accepted and not yet complete. */
@@ -177,7 +179,7 @@ export class TransactionPipeline {
    */
   #enterWindow(origin: TransactionOrigin): string | false | undefined {
     if (origin.kind === 'link' || origin.session === undefined) return undefined;
-    const key = replayKey(replayScopeOf(origin), '');
+    const key = replayScopeKey(replayScopeOf(origin));
     const open = this.#perSession.get(key) ?? 0;
     if (open >= this.deps.limits.maxInFlightPerSession) return false;
     this.#perSession.set(key, open + 1);
@@ -215,7 +217,8 @@ export class TransactionPipeline {
 
     // A resend of a transaction already seen is answered again, never forwarded again; but
     // only inside its replay scope, and only for the same content (README.md, "Resends").
-    const key = replayKey(replayScopeOf(origin), clientMessageId);
+    const scope = replayScopeOf(origin);
+    const key = replayKey(scope, clientMessageId);
     const digest = transactionDigest(sent);
     const seen = this.#duplicates.lookup(key, digest, now);
     if (seen.kind === 'resend') {
@@ -233,7 +236,9 @@ export class TransactionPipeline {
       return;
     }
     const record = new AnswerRecord();
-    this.#duplicates.set(key, digest, record, now);
+    // A linked switch's share is the peer's, not one request's.
+    const share = replayScopeKey(scope.kind === 'link' ? { ...scope, requestId: '' } : scope);
+    this.#duplicates.set(key, digest, record, now, share);
     const reply = (frame: Frame): void => {
       record.add(frame);
       origin.send(frame);
