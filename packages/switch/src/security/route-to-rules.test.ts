@@ -13,7 +13,7 @@ describe('vague reasons', () => {
     expect(vague.isVague(reason)).toBe(false);
   });
 
-  it.each(['X', 'Y', 'AB', 'DUI', 'X Y Z Q R S', '10-15 415', 'A/B/C/D/E/F'])('%s says nothing: too short, or no word that is not filler', (reason) => {
+  it.each(['X', 'Y', 'AB', 'DUI', 'X Y Z Q R S', '10-15 415', 'A/B/C/D/E/F', 'XXXXXX', 'ZZZ ZZZ ZZZ'])('%s says nothing: too short, or no word that is not filler', (reason) => {
     expect(vague.isVague(reason)).toBe(true);
   });
 

@@ -33,16 +33,22 @@ export class VagueReasonRule {
 
   /**
    * Whether a reason says nothing specific: it is one of the vague phrases; or it has fewer
-   * than `minReasonLetters` letters ("X", "DUI"); or none of its words is a word of its own,
-   * at least `minWordLetters` letters and neither vague nor filler ("ROUTINE CHECK", "INFO
-   * REQUEST", "X Y Z Q R S").
+   * than `minReasonLetters` letters ("X", "DUI"); or none of its words is a word of its own:
+   * at least `minWordLetters` letters, not one letter repeated, and neither vague nor filler
+   * ("ROUTINE CHECK", "INFO REQUEST", "X Y Z Q R S", "XXXXXX").
    */
   isVague(reason: string): boolean {
     const text = normalize(reason);
     if (this.#phrases.has(text)) return true;
     if ((text.match(/[A-Z]/g)?.length ?? 0) < this.#minLetters) return true;
     const words = text.split(/[\s,/-]+/).filter((word) => word !== '');
-    return !words.some((word) => !this.#words.has(word) && !this.#phrases.has(word) && (word.match(/[A-Z]/g)?.length ?? 0) >= this.#minWordLetters);
+    return !words.some((word) => this.#isWordOfItsOwn(word));
+  }
+
+  #isWordOfItsOwn(word: string): boolean {
+    if (this.#words.has(word) || this.#phrases.has(word)) return false;
+    const letters = word.match(/[A-Z]/g) ?? [];
+    return letters.length >= this.#minWordLetters && new Set(letters).size > 1;
   }
 }
 
