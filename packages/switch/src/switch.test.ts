@@ -231,6 +231,26 @@ describe('switch: transactions end to end over a real socket', () => {
     expect(links.get('NCIC')!.requests).toHaveLength(asked);
   });
 
+  it('refuses a client message id or control field too long to echo, before it is kept or echoed in full', async () => {
+    const { terminal, links, audit } = await start();
+    const client = await terminal();
+    const longId = `ID-${'9'.repeat(2_000)}`;
+    const rejects: { code?: string | null; field?: string | null; id: string }[] = [];
+    client.on('uncorrelated', (event) => {
+      const reject = (event.frame as { reject?: { code?: string; field?: string; header?: { clientMessageId?: string } } }).reject;
+      if (reject !== undefined) rejects.push({ code: reject.code, field: reject.field, id: reject.header?.clientMessageId ?? '' });
+    });
+    void client.send(QW, { clientMessageId: longId, timeoutMs: 2_000 }).catch(() => undefined);
+    await waitFor(() => rejects.length === 1);
+    expect(rejects[0]).toMatchObject({ code: 'CLETS_ERR_REQUEST_INVALID', field: 'client_message_id' });
+    expect(rejects[0]!.id.length).toBeLessThanOrEqual(64);
+    const longControl = await client.send(QW, { control: 'C'.repeat(500) });
+    expect(longControl.outcome === 'rejected' && longControl.rejected).toMatchObject({ code: 'CLETS_ERR_REQUEST_INVALID', field: 'control' });
+    expect(links.get('NCIC')!.requests).toHaveLength(0);
+    await audit.flush();
+    expect(audit.query({ type: 'reject' }).every((row) => (row.clientMessageId ?? '').length <= 64)).toBe(true);
+  });
+
   it('refuses an update from a less-than-full-access operator', async () => {
     const { terminal } = await start();
     const client = await terminal('OP2', 'SD02');

@@ -122,6 +122,9 @@ export type LinkSendOutcome =
   | { readonly ok: false; readonly error: CletsError };
 
 const ECHO_LENGTH = 100;
+/** The longest client message id and control field accepted (docs/protocol.md). */
+const MAX_CLIENT_MESSAGE_ID = 64;
+const MAX_CONTROL = 40;
 /**
  * A request to another switch waits a little longer than that switch waits for its own
  * systems, so the far switch's timeout reject arrives before this switch gives up.
@@ -212,6 +215,27 @@ export class TransactionPipeline {
     const clientMessageId = incoming.header?.clientMessageId ?? '';
     if (clientMessageId === '') {
       origin.send(rejectFrame(new CletsError('CLETS_ERR_REQUEST_INVALID', 'header.client_message_id is required'), incoming));
+      return;
+    }
+    // Both are echoed in every answer and kept in the duplicate window: a client must not
+    // make each of its transactions cost the switch tens of kilobytes. (A linked switch may
+    // add to an id it was given, "-ESC" say; it is not a client.)
+    const oversized = origin.kind === 'link' ? undefined
+      : clientMessageId.length > MAX_CLIENT_MESSAGE_ID ? 'client_message_id'
+        : (incoming.header?.control ?? '').length > MAX_CONTROL ? 'control' : undefined;
+    if (oversized !== undefined) {
+      const limit = oversized === 'control' ? MAX_CONTROL : MAX_CLIENT_MESSAGE_ID;
+      const reject = new CletsError('CLETS_ERR_REQUEST_INVALID', `header.${oversized} longer than ${limit} characters`, { field: oversized });
+      const shown: Transaction = {
+        ...incoming,
+        header: { ...incoming.header, clientMessageId: clientMessageId.slice(0, MAX_CLIENT_MESSAGE_ID), control: (incoming.header?.control ?? '').slice(0, MAX_CONTROL) },
+      };
+      this.#count(incoming.header?.messageKey, 'rejected');
+      await this.#audit({
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, shown),
+        detail: { reason: reject.message, field: oversized, echo: echoOf(shown) },
+      });
+      origin.send(rejectFrame(reject, shown));
       return;
     }
 
