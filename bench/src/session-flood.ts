@@ -9,7 +9,7 @@
  *   2. flood: the flooder writes a burst and keeps a backlog of unanswered transactions
  *      topped up while the bystander repeats phase 1.
  * The figure is the bystander's median under the flood next to its median alone (target: at
- * most twice, the issue's wording). The flooder's transactions are counted by how they
+ * most twice its normal time). The flooder's transactions are counted by how they
  * ended (accepted and completed, refused with CLETS_ERR_SESSION_WINDOW_FULL, other), and the
  * switch's resident memory is sampled throughout. Every phase is bounded by a count and a
  * time; every transaction must get its final answer (none lost).
@@ -27,7 +27,7 @@ import { LatencyHistogram, type LatencySummary } from './latency.js';
 import { LeanTerminal, TotpCodes } from './load-connections.js';
 import { figure, round, startScenario, stderrLog, writeResult, type Check, type ScenarioOptions, type ScenarioResult } from './results.js';
 
-/** The bound: a flood does not slow another session's inquiry beyond twice its normal time. */
+/** The target: a flood does not slow another session's inquiry beyond twice its normal time. */
 const TARGET_SLOWDOWN = 2;
 
 interface FloodCounts {
