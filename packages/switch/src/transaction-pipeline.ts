@@ -210,7 +210,7 @@ export class TransactionPipeline {
     const { deps } = this;
     const now = deps.clock();
     // Only switches stamp: a terminal or gateway client that sends hops, sequence numbers or
-    // times would otherwise see them echoed and put a forged hop in the path (domain.md 5).
+    // times would otherwise see them echoed and put a forged hop in the path (README.md, "Hop stamps").
     const incoming = origin.kind === 'link' ? sent : withoutSwitchStamps(sent);
     const clientMessageId = incoming.header?.clientMessageId ?? '';
     if (clientMessageId === '') {
