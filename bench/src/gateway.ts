@@ -87,7 +87,11 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   const lines = buildKeyMix(fixtures, { weights: INQUIRY_MIX }).forOri(login.ori).map((entry) => entry.line);
 
   log('starting backends and county switch');
-  const bench = await startBenchNetwork({ scenario: 'gateway', policy: 'cjis', profile: options.profile !== false });
+  // One gateway session carries every autocannon connection: its window must hold them all.
+  const bench = await startBenchNetwork({
+    scenario: 'gateway', policy: 'cjis', profile: options.profile !== false,
+    switchConfig: { limits: { maxInFlightPerSession: parameters.connections } },
+  });
   const { network } = bench;
   let gateway: CannonRun;
   let answerBytes: number;

@@ -16,6 +16,7 @@ import { run as auditStore } from './audit-store.js';
 import { run as gateway } from './gateway.js';
 import { run as routingCore } from './routing-core.js';
 import { run as scale } from './scale.js';
+import { run as sessionFlood } from './session-flood.js';
 import { run as switchE2e } from './switch-e2e.js';
 
 /** In the order they run; switch-e2e includes the relay ceiling (relay-ceiling.ts). */
@@ -24,6 +25,7 @@ export const SCENARIOS: readonly (readonly [name: string, run: (options: Scenari
   ['audit-store', auditStore],
   ['switch-e2e', switchE2e],
   ['gateway', gateway],
+  ['session-flood', sessionFlood],
   ['scale', scale],
 ];
 

@@ -1,19 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateWindow } from './duplicate-window.js';
+import { DuplicateWindow, replayKey } from './duplicate-window.js';
 
 describe('DuplicateWindow', () => {
-  it('answers within the window and forgets after it', () => {
+  it('answers a resend within the window and forgets after it', () => {
     const window = new DuplicateWindow<string>(1000, 10);
-    window.set('a', 'first answer', 0);
-    expect(window.get('a', 999)).toBe('first answer');
-    expect(window.get('a', 1001)).toBeUndefined();
+    window.set('a', 'digest-1', 'first answer', 0);
+    expect(window.lookup('a', 'digest-1', 999)).toEqual({ kind: 'resend', value: 'first answer' });
+    expect(window.lookup('a', 'digest-1', 1001)).toEqual({ kind: 'new' });
+  });
+
+  it('tells a reused key (other content) from a resend (the same content)', () => {
+    const window = new DuplicateWindow<string>(1000, 10);
+    window.set('a', 'digest-1', 'first answer', 0);
+    expect(window.lookup('a', 'digest-2', 10)).toEqual({ kind: 'reused', value: 'first answer' });
+    expect(window.lookup('b', 'digest-1', 10)).toEqual({ kind: 'new' });
   });
 
   it('keeps at most the configured number of entries, dropping the oldest', () => {
     const window = new DuplicateWindow<number>(60_000, 3);
-    for (let i = 0; i < 5; i += 1) window.set(`k${i}`, i, i);
+    for (let i = 0; i < 5; i += 1) window.set(`k${i}`, 'd', i, i);
     expect(window.size).toBe(3);
-    expect(window.get('k0', 10)).toBeUndefined();
-    expect(window.get('k4', 10)).toBe(4);
+    expect(window.lookup('k0', 'd', 10)).toEqual({ kind: 'new' });
+    expect(window.lookup('k4', 'd', 10)).toEqual({ kind: 'resend', value: 4 });
+  });
+});
+
+describe('DuplicateWindow: one scope\'s share', () => {
+  it('lets a scope that sends many transactions push out its own oldest entries, not another scope\'s', () => {
+    const window = new DuplicateWindow<string>(60_000, 100, 3);
+    window.set('victim-1', 'd', 'answer', 0, 'victim');
+    for (let i = 0; i < 50; i += 1) window.set(`flood-${i}`, 'd', `flood ${i}`, i, 'flooder');
+    expect(window.lookup('victim-1', 'd', 60)).toEqual({ kind: 'resend', value: 'answer' });
+    expect(window.sizeOf('flooder')).toBe(3);
+    expect(window.lookup('flood-46', 'd', 60)).toEqual({ kind: 'new' });
+    expect(window.lookup('flood-49', 'd', 60)).toEqual({ kind: 'resend', value: 'flood 49' });
+    expect(window.size).toBe(4);
+  });
+
+  it('forgets a scope once its entries expire', () => {
+    const window = new DuplicateWindow<string>(1000, 100, 3);
+    window.set('a', 'd', 'x', 0, 'scope');
+    window.set('b', 'd', 'y', 2000, 'other');
+    expect(window.sizeOf('scope')).toBe(0);
+  });
+});
+
+describe('replayKey', () => {
+  it('gives the same client message id a different key for each operator, terminal, gateway session and link', () => {
+    const keys = [
+      replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1002' }, 'ID-1'),
+      replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1007' }, 'ID-1'),
+      replayKey({ kind: 'terminal', terminal: 'LA02', operatorId: 'OP1002' }, 'ID-1'),
+      replayKey({ kind: 'gateway', sessionId: 'session-a' }, 'ID-1'),
+      replayKey({ kind: 'gateway', sessionId: 'session-b' }, 'ID-1'),
+      replayKey({ kind: 'link', peer: 'county-19', requestId: 'ID-1' }, 'ID-1'),
+      replayKey({ kind: 'link', peer: 'county-37', requestId: 'ID-1' }, 'ID-1'),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('keeps one key for the same operator at the same terminal (a new connection is the same scope)', () => {
+    expect(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1002' }, 'ID-1'))
+      .toBe(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1002' }, 'ID-1'));
+  });
+
+  it('cannot be made to collide by separators inside the parts', () => {
+    expect(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1' }, 'X\u0000Y'))
+      .not.toBe(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1\u0000X' }, 'Y'));
+    expect(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1' }, 'X","Y'))
+      .not.toBe(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1","X' }, 'Y'));
   });
 });

@@ -139,11 +139,26 @@ export const switchConfigSchema = z.strictObject({
     highWaterMarkBytes: z.number().int().positive().default(4 * 1024 * 1024),
     /** WebSocket ping interval; a terminal missing two pongs is terminated. */
     pingIntervalMs: positiveMs.default(30_000),
-    /** The same client message id inside this window is answered again, not forwarded. */
+    /** A resend (same replay scope, id and content) inside this window is answered again, not forwarded. */
     duplicateWindowMs: positiveMs.default(10 * 60_000),
     /** Each entry keeps every frame sent for one transaction (about 6 KB): the cap bounds the
      *  memory this costs (20,000: about 120 MiB) whatever the rate. */
     duplicateMaxEntries: z.number().int().positive().default(20_000),
+    /**
+     * One session's share of the duplicate window (an operator at a terminal, a gateway
+     * session, a linked switch's requests): a session that sends more pushes out its own
+     * oldest entries, never everyone else's, whose resends would otherwise run again.
+     */
+    duplicateMaxPerSession: z.number().int().positive().default(1_000),
+    /**
+     * Transactions one session may have in flight (accepted and not yet complete): a
+     * terminal's operator, or a gateway session. Beyond it a transaction is refused at once
+     * with CLETS_ERR_SESSION_WINDOW_FULL, never queued, so one session that pipelines
+     * thousands cannot fill the switch's memory or delay everyone else. 32 is several times
+     * what an operator or a CAD system has outstanding; a load generator that wants more
+     * opens more sessions.
+     */
+    maxInFlightPerSession: z.number().int().positive().default(32),
     /** How long a system has to answer one request. */
     requestDeadlineMs: positiveMs.default(10_000),
     /** How long a transaction queued for a down system (.02.) waits before non-delivery. */

@@ -53,8 +53,14 @@ export interface DeliveryServiceDeps {
   readonly log: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
-/** Where a local delivery went: how many terminals took it now, or stored for later. */
-type LocalOutcome = { readonly kind: 'delivered'; readonly terminals: number } | { readonly kind: 'stored'; readonly until: number };
+/**
+ * Where a local delivery went: how many terminals took it now, stored for later, or not
+ * delivered because its delivery row could not be written.
+ */
+type LocalOutcome =
+  | { readonly kind: 'delivered'; readonly terminals: number }
+  | { readonly kind: 'stored'; readonly until: number }
+  | { readonly kind: 'unaudited'; readonly reason: string };
 
 const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
 
@@ -83,14 +89,34 @@ export class DeliveryService {
    * A terminal logged in: its stored traffic, oldest first (traffic for its ORI too: the
    * first terminal of the agency to log in takes it). Returns how many frames it got.
    */
-  deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): number {
+  async deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): Promise<number> {
     const now = this.deps.clock();
     let delivered = 0;
     for (const message of this.deps.store.pending([mnemonic, ori], now)) {
-      if (!write(message.frame)) break;
+      // Taken from the store first, so two terminals of one agency logging in at once do not
+      // both get it; put back when it does not reach this one.
       if (!this.deps.store.remove(message.id)) continue;
+      const putBack = (): void => {
+        this.deps.store.put({
+          address: message.address, destination: message.destination, frame: message.frame,
+          storedAt: message.storedAt, expiresAt: message.expiresAt, reportToSender: message.reportToSender,
+        });
+      };
+      // CJIS: the delivery row is committed before the message reaches the terminal. If it
+      // cannot be, the message waits for a later login.
+      const audited = await this.#auditFirst(message.frame, {
+        outcome: 'delivered', detail: { destination: message.destination, terminal: mnemonic, stored: true, storedAt: message.storedAt },
+      });
+      if (!audited) {
+        putBack();
+        break;
+      }
+      if (!write(message.frame)) {
+        putBack();
+        this.#audit(message.frame, { outcome: 'not_delivered', detail: { destination: message.destination, terminal: mnemonic, stored: true, reason: 'connection closed' } });
+        break;
+      }
       delivered += 1;
-      this.#audit(message.frame, { outcome: 'delivered', detail: { destination: message.destination, terminal: mnemonic, stored: true, storedAt: message.storedAt } });
       if (message.reportToSender) {
         this.#reportLater(message, DeliveryState.DELIVERY_STATE_DELIVERED, `${message.destination}: DELIVERED TO ${mnemonic} AT LOGIN (${this.deps.switchId})`);
       }
@@ -193,13 +219,17 @@ export class DeliveryService {
       terminals.push(terminal);
       byDestination.set(destination, terminals);
     }
+    let localFailed = false;
     for (const [destination, terminals] of byDestination) {
-      const outcome = this.#deliverLocal(transaction, destination, terminals, messageId);
+      const outcome = await this.#deliverLocal(transaction, destination, terminals, messageId);
       if (outcome.kind === 'delivered') {
         report(destination, DeliveryState.DELIVERY_STATE_DELIVERED, `${destination}: DELIVERED TO ${outcome.terminals} TERMINAL(S) AT ${this.deps.switchId}`);
-      } else {
+      } else if (outcome.kind === 'stored') {
         report(destination, DeliveryState.DELIVERY_STATE_STORED,
           `${destination}: NO TERMINAL LOGGED IN AT ${this.deps.switchId} - STORED, DELIVERED AT LOGIN UNTIL ${new Date(outcome.until).toISOString()}`);
+      } else {
+        localFailed = true;
+        report(destination, DeliveryState.DELIVERY_STATE_REFUSED, `${destination}: NOT DELIVERED - CLETS_ERR_AUDIT_UNAVAILABLE ${outcome.reason}`);
       }
     }
 
@@ -210,20 +240,27 @@ export class DeliveryService {
       report(destination, DeliveryState.DELIVERY_STATE_UNKNOWN_DESTINATION, `${destination}: UNKNOWN DESTINATION - NO SWITCH ON THE PATH SERVES IT`);
       this.#audit({ adminMessage: { header, messageId } }, { outcome: 'unknown_destination', detail: { destination } });
     }
-    return remote.every(Boolean);
+    return remote.every(Boolean) && !localFailed;
   }
 
-  /** One destination served here: to each of its logged-in terminals, or stored. */
-  #deliverLocal(transaction: Transaction, destination: string, terminals: readonly string[], messageId: string): LocalOutcome {
-    const now = this.deps.clock();
+  /**
+   * One destination served here: to each of its logged-in terminals, or stored. The delivery
+   * row is committed before the message reaches anyone (CJIS: nothing disclosed that cannot
+   * be audited); if it cannot be, nobody gets it and the sender is told.
+   */
+  async #deliverLocal(transaction: Transaction, destination: string, terminals: readonly string[], messageId: string): Promise<LocalOutcome> {
     const frame = this.#frameFor(transaction, destination, messageId);
-    let delivered = 0;
-    for (const terminal of terminals) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
-    if (delivered > 0 || isBroadcastDestination(destination)) {
+    const live = terminals.filter((terminal) => this.deps.directory.get(terminal)?.session !== undefined);
+    if (live.length > 0 || isBroadcastDestination(destination)) {
+      const audited = await this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: live.length, to: live } });
+      if (!audited) return { kind: 'unaudited', reason: 'the delivery could not be recorded in the audit log' };
+      let delivered = 0;
+      for (const terminal of live) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
       // A broadcast reaches whoever is logged in; it is not stored for every terminal.
-      this.#audit(frame, { outcome: 'delivered', detail: { destination, terminals: delivered } });
-      return { kind: 'delivered', terminals: delivered };
+      if (delivered > 0 || isBroadcastDestination(destination)) return { kind: 'delivered', terminals: delivered };
+      this.#audit(frame, { outcome: 'not_delivered', detail: { destination, reason: 'connections closed' } });
     }
+    const now = this.deps.clock();
     const until = now + this.deps.settings.retentionMs;
     // A message to an agency waits for its first terminal to log in; to a terminal, for that one.
     const address = ORI_PATTERN.test(destination) ? destination : terminals[0] ?? destination;
@@ -419,15 +456,31 @@ export class DeliveryService {
   }
 
   #audit(frame: Frame, event: Pick<SwitchAuditEvent, 'outcome'> & Partial<SwitchAuditEvent>): void {
+    this.deps.audit.append(this.#deliveryEvent(frame, event))
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit append failed'));
+  }
+
+  /** A delivery row that must be committed before the message goes out: false when it could not be. */
+  async #auditFirst(frame: Frame, event: Pick<SwitchAuditEvent, 'outcome'> & Partial<SwitchAuditEvent>): Promise<boolean> {
+    try {
+      await this.deps.audit.append(this.#deliveryEvent(frame, event));
+      return true;
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'delivery could not be audited: not delivered');
+      return false;
+    }
+  }
+
+  #deliveryEvent(frame: Frame, event: Pick<SwitchAuditEvent, 'outcome'> & Partial<SwitchAuditEvent>): SwitchAuditEvent {
     const header = headerOf(frame);
     const kind = frame.adminMessage ? 'AM' : undefined;
-    this.deps.audit.append({
+    return {
       type: 'delivery', at: this.deps.clock(), switchId: this.deps.switchId,
       operatorId: header.operatorId ?? '', terminal: header.terminal ?? '', ori: header.ori ?? '',
       messageKey: header.messageKey || kind || '', clientMessageId: header.clientMessageId ?? '',
       ...event,
       detail: { messageId: messageIdFor(frame, this.deps.switchId), ...event.detail },
-    }).catch((error: unknown) => this.deps.log.error({ err: error }, 'audit append failed'));
+    };
   }
 }
 

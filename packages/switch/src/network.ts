@@ -179,7 +179,7 @@ export class SwitchNetwork {
   }
 
   /** Stored traffic for a terminal that just logged in. */
-  deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): number {
+  deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): Promise<number> {
     return this.deliveries.deliverStored(mnemonic, ori, write);
   }
 

@@ -5,7 +5,9 @@ import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore } from './audit/index.js';
 import { buildSwitch, type CletsSwitch } from './switch.js';
 import { buildRegistry } from './security/registry.js';
-import { FakeLink, type FakeRequest } from './testing/index.js';
+import { FakeLink, FillingAuditStore, type FakeRequest } from './testing/index.js';
+import { PlainSecurityPolicy } from './security/plain-policy.js';
+import type { OperatorSession } from './security/policy.js';
 
 const ORI = 'CA0190000';
 const registry = buildRegistry({
@@ -45,8 +47,11 @@ interface Harness {
 
 let current: Harness | undefined;
 
-async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]> } = {}): Promise<Harness> {
-  const audit = new MemoryAuditStore();
+async function start(options: {
+  deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; limits?: Record<string, number>;
+  audit?: MemoryAuditStore; policy?: PlainSecurityPolicy;
+} = {}): Promise<Harness> {
+  const audit = options.audit ?? new MemoryAuditStore();
   const links = new Map<string, FakeLink>();
   const answers = options.links ?? {
     NCIC: answerWith('NCIC', HitStatus.HIT_STATUS_HIT, 'WANTED PERSON HIT'),
@@ -59,12 +64,12 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
       switchId: 'county-19',
       messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
-      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000 },
+      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...options.limits },
       http: { adminToken: 'admin-token-0123456789' },
       log: { level: 'silent' },
     },
     {
-      audit, registry,
+      audit, registry, ...(options.policy !== undefined ? { policy: options.policy } : {}),
       linkFactory: (link) => {
         const fake = new FakeLink(link.name, answers[link.name]!);
         links.set(link.name, fake);
@@ -193,6 +198,59 @@ describe('switch: transactions end to end over a real socket', () => {
     expect(links.get('NCIC')!.requests).toHaveLength(1);
   });
 
+  it('clears the stamps only switches may set when a terminal sends them', async () => {
+    const { terminal, links } = await start();
+    const client = await terminal();
+    const before = Date.now();
+    const result = await client.send({
+      text: QW,
+      header: {
+        inputSeq: 999_999, outputSeq: 77, receivedAtMs: 1_000, sentAtMs: 2_000,
+        hops: [{ switchId: 'state', inputSeq: 5, outputSeq: 6, receivedAtMs: 1_000, sentAtMs: 1_001 }],
+      },
+    });
+    expect(result.outcome).toBe('completed');
+    expect(result.receipt?.header?.inputSeq).toBe(1);
+    expect(Number(result.receipt?.header?.receivedAtMs)).toBeGreaterThanOrEqual(before);
+    const forwarded = links.get('NCIC')!.requests[0]!.transaction.header!;
+    expect(forwarded.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
+    expect(forwarded.inputSeq).toBe(1);
+    expect(Number(forwarded.receivedAtMs)).toBeGreaterThanOrEqual(before);
+    for (const response of result.responses) expect(response.header?.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
+  });
+
+  it('keeps an operator\'s transaction for a resend while another session sends many more than the window holds', async () => {
+    const { terminal, links } = await start({ limits: { duplicateMaxEntries: 20, duplicateMaxPerSession: 5 } });
+    const victim = await terminal('OP1', 'SD01');
+    const flooder = await terminal('OP2', 'SD02');
+    const first = await victim.send(QW, { clientMessageId: 'KEEP-1' });
+    for (let i = 0; i < 40; i += 1) await flooder.send(QW, { clientMessageId: `PUSH-${i}` });
+    const asked = links.get('NCIC')!.requests.length;
+    const again = await victim.send(QW, { clientMessageId: 'KEEP-1' });
+    expect(again.receipt?.header?.inputSeq).toBe(first.receipt?.header?.inputSeq);
+    expect(links.get('NCIC')!.requests).toHaveLength(asked);
+  });
+
+  it('refuses a client message id or control field too long to echo, before it is kept or echoed in full', async () => {
+    const { terminal, links, audit } = await start();
+    const client = await terminal();
+    const longId = `ID-${'9'.repeat(2_000)}`;
+    const rejects: { code?: string | null; field?: string | null; id: string }[] = [];
+    client.on('uncorrelated', (event) => {
+      const reject = (event.frame as { reject?: { code?: string; field?: string; header?: { clientMessageId?: string } } }).reject;
+      if (reject !== undefined) rejects.push({ code: reject.code, field: reject.field, id: reject.header?.clientMessageId ?? '' });
+    });
+    void client.send(QW, { clientMessageId: longId, timeoutMs: 2_000 }).catch(() => undefined);
+    await waitFor(() => rejects.length === 1);
+    expect(rejects[0]).toMatchObject({ code: 'CLETS_ERR_REQUEST_INVALID', field: 'client_message_id' });
+    expect(rejects[0]!.id.length).toBeLessThanOrEqual(64);
+    const longControl = await client.send(QW, { control: 'C'.repeat(500) });
+    expect(longControl.outcome === 'rejected' && longControl.rejected).toMatchObject({ code: 'CLETS_ERR_REQUEST_INVALID', field: 'control' });
+    expect(links.get('NCIC')!.requests).toHaveLength(0);
+    await audit.flush();
+    expect(audit.query({ type: 'reject' }).every((row) => (row.clientMessageId ?? '').length <= 64)).toBe(true);
+  });
+
   it('refuses an update from a less-than-full-access operator', async () => {
     const { terminal } = await start();
     const client = await terminal('OP2', 'SD02');
@@ -207,6 +265,113 @@ describe('switch: transactions end to end over a real socket', () => {
     const result = await client.send(QW);
     expect(result.rejected?.code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
     expect(links.get('NCIC')!.requests).toHaveLength(0);
+  });
+});
+
+/** The plain policy, remembering which sessions it was told had ended. */
+class RecordingPolicy extends PlainSecurityPolicy {
+  readonly ended: OperatorSession[] = [];
+
+  override endSession(session?: OperatorSession): void {
+    if (session !== undefined) this.ended.push(session);
+  }
+}
+
+describe('switch: nothing disclosed or granted without its committed audit row', () => {
+  it('refuses a login whose logon row cannot be written, and ends the policy session it opened', async () => {
+    const audit = new FillingAuditStore();
+    const policy = new RecordingPolicy(registry);
+    const { url, clients } = await start({ audit, policy });
+    audit.fillAfter(0);
+    const client = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', reconnect: { enabled: false } });
+    clients.push(client);
+    await client.connect();
+    await expect(client.login({ operatorId: 'OP1', password: 'full-access-pass' })).rejects.toMatchObject({ code: 'CLETS_ERR_AUDIT_UNAVAILABLE' });
+    expect(policy.ended.map((session) => session.operatorId)).toEqual(['OP1']);
+    expect(current!.sw.directory.get('SD01')).toBeUndefined();
+    // Recovery as before: once the store writes again, the same connection logs in.
+    audit.makeRoom();
+    expect(await audit.probe()).toBe(true);
+    await client.login({ operatorId: 'OP1', password: 'full-access-pass' });
+    expect((await client.send(QW)).outcome).toBe('completed');
+  });
+
+  it('refuses a gateway session whose logon row cannot be written, and ends its policy session', async () => {
+    const audit = new FillingAuditStore();
+    const policy = new RecordingPolicy(registry);
+    const { sw } = await start({ audit, policy });
+    audit.fillAfter(0);
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    expect(opened.statusCode).toBe(503);
+    expect(opened.json().error.code).toBe('CLETS_ERR_AUDIT_UNAVAILABLE');
+    expect(opened.json().token).toBeUndefined();
+    expect(policy.ended.map((session) => session.operatorId)).toEqual(['OP1']);
+  });
+
+  it('withholds responses whose rows cannot be written: each system answered with a reject, the completion lists them failed', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal, links } = await start({ audit });
+    const client = await terminal();
+    await audit.flush();
+    audit.fillAfter(1);
+    const result = await client.send(QW);
+    expect(result.outcome).toBe('completed');
+    if (result.outcome !== 'completed') return;
+    expect(result.receipt).toBeDefined();
+    expect(links.get('NCIC')!.requests).toHaveLength(1);
+    expect(result.responses).toEqual([]);
+    expect(result.rejects.map((reject) => [reject.system, reject.code]).sort()).toEqual([['CORI', 'CLETS_ERR_AUDIT_UNAVAILABLE'], ['NCIC', 'CLETS_ERR_AUDIT_UNAVAILABLE']]);
+    expect(result.completion.failed?.slice().sort()).toEqual(['CORI', 'NCIC']);
+    expect(result.completion.answered).toEqual([]);
+    expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'transaction']);
+  });
+
+  it('delivers an administrative message to a logged-in terminal only after its delivery row is committed', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal } = await start({ audit });
+    const sender = await terminal('OP1', 'SD01');
+    const receiver = await terminal('OP2', 'SD02');
+    const received: unknown[] = [];
+    receiver.on('adminMessage', (message) => received.push(message));
+    await audit.flush();
+    audit.fillAfter(1);
+    const result = await sender.send(`AM.${ORI}.SD02.TXT/MEET AT STATION 4 AT 1400`);
+    expect(result.outcome).toBe('completed');
+    if (result.outcome !== 'completed') return;
+    expect(result.completion.failed).toEqual(['DELIVERY']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([]);
+    expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'logon', 'transaction']);
+  });
+
+  it('keeps stored traffic stored when its delivery row at login cannot be written, and delivers it at the next login', async () => {
+    const audit = new FillingAuditStore();
+    const { terminal, clients } = await start({ audit });
+    const sender = await terminal('OP1', 'SD01');
+    expect((await sender.send(`AM.${ORI}.SD02.TXT/MEET AT STATION 4 AT 1400`)).outcome).toBe('completed');
+    await audit.flush();
+    audit.fillAfter(1);
+    const first = new TerminalClient({ url: current!.url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', reconnect: { enabled: false } });
+    clients.push(first);
+    const missed: unknown[] = [];
+    first.on('adminMessage', (message) => missed.push(message));
+    await first.connect();
+    await first.login({ operatorId: 'OP2', password: 'less-access-pass' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(missed).toEqual([]);
+    await first.close();
+    audit.makeRoom();
+    expect(await audit.probe()).toBe(true);
+    const second = new TerminalClient({ url: current!.url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', reconnect: { enabled: false } });
+    clients.push(second);
+    const delivered: unknown[] = [];
+    second.on('adminMessage', (message) => delivered.push(message));
+    await second.connect();
+    await second.login({ operatorId: 'OP2', password: 'less-access-pass' });
+    await waitFor(() => delivered.length === 1);
   });
 });
 
@@ -239,6 +404,123 @@ describe('switch: bad and slow clients', () => {
     const client = new TerminalClient({ url, mnemonic: 'ZZ99', deviceSecret: 'nope' });
     await expect(client.connect()).rejects.toMatchObject({ code: 'CLETS_ERR_TERMINAL_UNKNOWN' });
     await client.close();
+  });
+});
+
+describe('switch: a window of transactions in flight per session', () => {
+  it('refuses a transaction beyond the window at once, audited, while other sessions go on', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { terminal, audit, links } = await start({ limits: { maxInFlightPerSession: 2 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const flooder = await terminal('OP1', 'SD01');
+    const bystander = await terminal('OP2', 'SD02');
+    const held = [flooder.send(QW), flooder.send(QW)];
+    await waitFor(() => links.get('NCIC')!.requests.length === 2);
+    const refused = await flooder.send(QW);
+    expect(refused.outcome).toBe('rejected');
+    expect(refused.outcome === 'rejected' && refused.rejected.code).toBe('CLETS_ERR_SESSION_WINDOW_FULL');
+    expect(links.get('NCIC')!.requests).toHaveLength(2);
+    // Another session has its own window.
+    const other = bystander.send(QW);
+    await waitFor(() => links.get('NCIC')!.requests.length === 3);
+    release();
+    expect((await other).outcome).toBe('completed');
+    for (const result of await Promise.all(held)) expect(result.outcome).toBe('completed');
+    // Answered, the window is free again.
+    expect((await flooder.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'reject' })).toMatchObject([{ code: 'CLETS_ERR_SESSION_WINDOW_FULL', operatorId: 'OP1', terminal: 'SD01' }]);
+  });
+
+  it('answers every transaction of a session that floods far beyond its window, stays up, and serves another session meanwhile', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { terminal, audit, links } = await start({ limits: { maxInFlightPerSession: 4 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const flooder = await terminal('OP1', 'SD01');
+    const bystander = await terminal('OP2', 'SD02');
+    const flood = Array.from({ length: 300 }, (_, index) => flooder.send(QW, { clientMessageId: `FLOOD-${index}`, timeoutMs: 20_000 }));
+    await waitFor(() => links.get('NCIC')!.requests.length === 4);
+    const asked = bystander.send(QW);
+    await waitFor(() => links.get('NCIC')!.requests.length === 5);
+    release();
+    expect((await asked).outcome).toBe('completed');
+    const results = await Promise.all(flood);
+    const completed = results.filter((result) => result.outcome === 'completed').length;
+    const refused = results.filter((result) => result.outcome === 'rejected' && result.rejected.code === 'CLETS_ERR_SESSION_WINDOW_FULL').length;
+    expect(completed + refused).toBe(300);
+    expect(completed).toBeGreaterThanOrEqual(4);
+    expect(links.get('NCIC')!.requests.length).toBe(completed + 1);
+    // The flooder is still connected and served once it keeps to its window.
+    expect(flooder.state).toBe('ready');
+    expect((await flooder.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'reject', operatorId: 'OP1', limit: 1000 })).toHaveLength(refused);
+  });
+
+  it('gives a gateway session the same window, answered 429', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gated = (system: string) => (request: FakeRequest) => gate.then(() => answerWith(system, HitStatus.HIT_STATUS_NO_RECORD, 'NO RECORD')(request));
+    const { sw } = await start({ limits: { maxInFlightPerSession: 1 }, links: { NCIC: gated('NCIC'), CORI: gated('CORI') } });
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    const headers = { authorization: `Bearer ${opened.json().token as string}` };
+    const first = sw.http.inject({ method: 'POST', url: '/v1/messages', headers, payload: { line: QW } });
+    await waitFor(() => sw.pipeline.inFlight === 1);
+    const refused = await sw.http.inject({ method: 'POST', url: '/v1/messages', headers, payload: { line: QW } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().frames[0].reject.code).toBe('CLETS_ERR_SESSION_WINDOW_FULL');
+    release();
+    expect((await first).statusCode).toBe(200);
+  });
+});
+
+describe('switch: a second connection to a terminal in use', () => {
+  it('leaves the live session alone when a second connection only says hello', async () => {
+    const { terminal, url, clients } = await start();
+    const live = await terminal('OP1', 'SD01');
+    const closes: number[] = [];
+    live.on('close', (event) => closes.push(event.code));
+    const hello = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    clients.push(hello);
+    await hello.connect();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closes).toEqual([]);
+    expect((await live.send(QW)).outcome).toBe('completed');
+  });
+
+  it('refuses another operator\'s login there with TERMINAL_BUSY, closes that connection with 4019, and serves the first', async () => {
+    const { terminal, url, clients, audit } = await start();
+    const live = await terminal('OP1', 'SD01');
+    const closes: number[] = [];
+    live.on('close', (event) => closes.push(event.code));
+    const other = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    clients.push(other);
+    const closed = new Promise<number>((resolve) => other.once('close', (event) => resolve(event.code)));
+    await other.connect();
+    await expect(other.login({ operatorId: 'OP2', password: 'less-access-pass' })).rejects.toMatchObject({ code: 'CLETS_ERR_TERMINAL_BUSY' });
+    expect(await closed).toBe(4019);
+    expect(closes).toEqual([]);
+    expect((await live.send(QW)).outcome).toBe('completed');
+    await audit.flush();
+    expect(audit.query({ type: 'logon_failure' })).toMatchObject([{ operatorId: 'OP2', terminal: 'SD01', code: 'CLETS_ERR_TERMINAL_BUSY' }]);
+    // Once the first operator logs out, the terminal is free again.
+    await live.logout();
+    const next = await terminal('OP2', 'SD01');
+    expect((await next.send(QW)).outcome).toBe('completed');
+  });
+
+  it('lets the same operator take the terminal back on a new connection: the old one is superseded (4016)', async () => {
+    const { terminal } = await start();
+    const old = await terminal('OP1', 'SD01');
+    const closed = new Promise<number>((resolve) => old.once('close', (event) => resolve(event.code)));
+    const recovered = await terminal('OP1', 'SD01');
+    expect(await closed).toBe(4016);
+    expect((await recovered.send(QW)).outcome).toBe('completed');
   });
 });
 
@@ -288,6 +570,25 @@ describe('switch: HTTP API', () => {
     const bad = await sw.http.inject({ method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${token}` }, payload: { line: QW, extra: 1 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('CLETS_ERR_REQUEST_INVALID');
+  });
+});
+
+describe('switch: HTTP gateway stamps', () => {
+  it('clears the stamps a gateway client sends in a structured transaction', async () => {
+    const { sw, links } = await start();
+    const opened = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD01', deviceSecret: 'device-secret-sd01', operatorId: 'OP1', password: 'full-access-pass', acknowledgeBanner: true },
+    });
+    const token = opened.json().token as string;
+    const answered = await sw.http.inject({
+      method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${token}` },
+      payload: { transaction: { text: QW, header: { inputSeq: 999999, receivedAtMs: '1000', hops: [{ switchId: 'state', inputSeq: 5 }] } } },
+    });
+    expect(answered.statusCode).toBe(200);
+    const receipt = answered.json().frames[0].receipt;
+    expect(receipt.header.inputSeq).toBe(1);
+    expect(links.get('NCIC')!.requests[0]!.transaction.header?.hops?.map((hop) => hop.switchId)).toEqual(['county-19']);
   });
 });
 

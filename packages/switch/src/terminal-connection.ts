@@ -14,9 +14,18 @@ import type { AuditSink, SwitchAuditEvent } from './ports.js';
 import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
-type ConnectionState = 'hello' | 'banner' | 'login' | 'second-factor' | 'ready' | 'closed';
+/** How much longer a connection stays unread for each transaction it sent beyond its window. */
+const WINDOW_OVERRUN_PAUSE_MS = 1;
+/** The longest such pause at a time: well inside the ping interval, so pongs are still read. */
+const MAX_OVERRUN_PAUSE_MS = 1_000;
 
-/** Terminal mnemonic -> its current connection (a terminal has one connection at a time). */
+type ConnectionState = 'hello' | 'banner' | 'login' | 'verifying' | 'second-factor' | 'ready' | 'closed';
+
+/**
+ * Terminal mnemonic -> the connection its logged-in operator uses. A connection is entered
+ * only once an operator has logged in on it: a TerminalHello alone (a device secret) never
+ * displaces anyone.
+ */
 export class TerminalDirectory {
   readonly #byMnemonic = new Map<string, TerminalConnection>();
 
@@ -40,6 +49,17 @@ export class TerminalDirectory {
     return this.#byMnemonic.get(mnemonic)?.write(frame) ?? false;
   }
 
+  /**
+   * Sends an answer to the operator who asked, at the terminal they asked from, on whatever
+   * connection they use now; false when they are not logged in there. Another operator who
+   * logged in at that terminal meanwhile never gets it (CJIS need to know).
+   */
+  sendToOperator(mnemonic: string, operatorId: string, frame: Frame): boolean {
+    const connection = this.#byMnemonic.get(mnemonic);
+    if (connection?.session?.operatorId !== operatorId) return false;
+    return connection.write(frame);
+  }
+
   loggedIn(): TerminalConnection[] {
     return [...this.#byMnemonic.values()].filter((connection) => connection.session !== undefined);
   }
@@ -57,11 +77,14 @@ export interface ConnectionContext {
   readonly directory: TerminalDirectory;
   readonly audit: AuditSink;
   readonly metrics: Metrics;
-  readonly limits: { readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number };
+  readonly limits: {
+    readonly maxFrameBytes: number; readonly maxMalformedFrames: number; readonly highWaterMarkBytes: number; readonly authTimeoutMs: number;
+    readonly maxInFlightPerSession: number;
+  };
   /** Traffic stored for this session's terminal, announced in LoginResult.messages_waiting. */
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
-  readonly onLogin?: (connection: TerminalConnection) => number;
+  readonly onLogin?: (connection: TerminalConnection) => Promise<number> | number;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
@@ -75,6 +98,11 @@ export class TerminalConnection {
   #pending: PendingLogin | undefined;
   #bannerId = '';
   #malformed = 0;
+  /** Transactions of this connection not yet answered to the end. */
+  #inFlight = 0;
+  /** Not read before this time (epoch ms): the pause its window overruns earned. */
+  #readAgainAt = 0;
+  #resumeTimer: NodeJS.Timeout | undefined;
   readonly #authTimer: NodeJS.Timeout;
 
   constructor(
@@ -181,8 +209,8 @@ export class TerminalConnection {
       this.closeWith(failure.code === 'CLETS_ERR_TERMINAL_UNKNOWN' || failure.code === 'CLETS_ERR_TERMINAL_CREDENTIAL' ? failure.code : 'CLETS_ERR_TERMINAL_CREDENTIAL');
       return;
     }
-    const replaced = this.context.directory.set(this.terminal.mnemonic, this);
-    replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'terminal connected again elsewhere');
+    // Nothing else happens here: a live session at this terminal is only ever displaced by
+    // a complete login (see #loggedIn), never by a device secret alone.
     const banner = this.context.policy.banner();
     this.#bannerId = banner.bannerId ?? '';
     this.#state = 'banner';
@@ -205,9 +233,15 @@ export class TerminalConnection {
     }
     if (this.#state !== 'login' || this.terminal === undefined) return this.#unexpected('operatorLogin');
     const operatorId = frame.operatorLogin?.operatorId ?? '';
+    // One login exchange at a time: a second OperatorLogin sent while the password is being
+    // checked is unexpected, not a second session on the same connection.
+    this.#state = 'verifying';
     try {
       const step = await this.context.policy.beginLogin(this.terminal, operatorId, frame.operatorLogin?.password ?? '', this.context.clock());
       if (step.kind === 'second-factor') {
+        // The password was right: an operator who cannot have this terminal is told now,
+        // not after the second factor (the answer says nothing to someone without it).
+        this.#refuseIfBusy(operatorId);
         this.#pending = step.pending;
         this.#state = 'second-factor';
         this.write({ secondFactorChallenge: { method: step.method } });
@@ -222,21 +256,78 @@ export class TerminalConnection {
   async #onSecondFactorAnswer(frame: DecodedFrame): Promise<void> {
     if (this.#state !== 'second-factor' || this.#pending === undefined) return this.#unexpected('secondFactorAnswer');
     const pending = this.#pending;
+    this.#pending = undefined;
+    this.#state = 'verifying';
     try {
       await this.#loggedIn(await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock()));
     } catch (error) {
-      this.#pending = undefined;
-      this.#state = 'login';
       await this.#loginFailed(pending.operatorId, toCletsError(error));
     }
   }
 
+  /**
+   * One live operator session per terminal (docs/protocol.md, "A terminal in use"): another
+   * operator's login on a second connection is refused with CLETS_ERR_TERMINAL_BUSY. The
+   * same operator may take the terminal back (a dead connection the switch has not noticed
+   * yet), and a session the policy no longer accepts (locked, superseded, past its
+   * re-authentication) holds nothing.
+   */
+  #refuseIfBusy(operatorId: string): void {
+    const current = this.terminal === undefined ? undefined : this.context.directory.get(this.terminal.mnemonic);
+    const held = current === undefined || current === this ? undefined : current.session;
+    if (held === undefined || held.operatorId === operatorId) return;
+    try {
+      this.context.policy.checkSession(held, this.context.clock(), false);
+    } catch {
+      return;
+    }
+    throw new CletsError('CLETS_ERR_TERMINAL_BUSY', `${held.terminal.mnemonic} is in use by another operator: log in at another terminal, or ask that operator to log out`);
+  }
+
+  /**
+   * Grants a session the policy opened, once its logon row is committed (CJIS: logons are
+   * audited events, and nothing is granted that cannot be audited). If the row cannot be
+   * written, the login is refused with CLETS_ERR_AUDIT_UNAVAILABLE and the policy's session
+   * ended: the operator tries again once the store recovers.
+   */
   async #loggedIn(session: OperatorSession): Promise<void> {
+    const refuse = (error: unknown): never => {
+      this.context.policy.endSession(session);
+      throw error;
+    };
+    try {
+      this.#refuseIfBusy(session.operatorId);
+    } catch (error) {
+      refuse(error);
+    }
+    try {
+      await this.context.audit.append({
+        type: 'logon', outcome: 'success', at: this.context.clock(), switchId: this.context.switchId, sourceAddress: this.sourceAddress,
+        terminal: session.terminal.mnemonic, operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role },
+      });
+    } catch (error) {
+      this.context.log.error({ err: error, terminal: session.terminal.mnemonic }, 'logon could not be audited: login refused');
+      refuse(new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', 'the logon could not be recorded in the audit log: try again later'));
+    }
+    // While the row was written the connection may have gone, or another operator taken
+    // the terminal: the row stands, and the session ends at once.
+    if (this.#state === 'closed') {
+      this.context.policy.endSession(session);
+      await this.#audit({ type: 'logoff', outcome: 'disconnected', operatorId: session.operatorId, ori: session.ori });
+      return;
+    }
+    try {
+      this.#refuseIfBusy(session.operatorId);
+    } catch (error) {
+      await this.#audit({ type: 'logoff', outcome: 'terminal_busy', operatorId: session.operatorId, ori: session.ori });
+      refuse(error);
+    }
     this.session = session;
-    this.#pending = undefined;
     this.#state = 'ready';
     clearTimeout(this.#authTimer);
-    await this.#audit({ type: 'logon', outcome: 'success', operatorId: session.operatorId, ori: session.ori, detail: { sessionId: session.sessionId, role: session.role } });
+    // The same operator again (or a session no longer live): the old connection goes.
+    const replaced = this.context.directory.set(session.terminal.mnemonic, this);
+    replaced?.closeWith('CLETS_ERR_SESSION_SUPERSEDED', 'the operator logged in again on another connection');
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'success' });
     this.write({
       loginResult: {
@@ -246,7 +337,7 @@ export class TerminalConnection {
     });
     // Stored traffic follows the LoginResult (docs/protocol.md): never before it.
     try {
-      this.context.onLogin?.(this);
+      await this.context.onLogin?.(this);
     } catch (error) {
       this.context.log.error({ err: error, terminal: session.terminal.mnemonic }, 'stored traffic delivery failed');
     }
@@ -262,9 +353,12 @@ export class TerminalConnection {
   }
 
   async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {
+    if (this.#state === 'verifying') this.#state = 'login';
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'failure' });
     await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator' } });
     this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message, operatorId } });
+    // The terminal is someone else's now: this connection has nothing more to do.
+    if (failure.code === 'CLETS_ERR_TERMINAL_BUSY') this.closeWith('CLETS_ERR_TERMINAL_BUSY');
   }
 
   async #onTransaction(transaction: Transaction): Promise<void> {
@@ -275,10 +369,46 @@ export class TerminalConnection {
     }
     const mnemonic = this.terminal.mnemonic;
     const directory = this.context.directory;
-    await this.context.pipeline.submit({
-      kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
-      send: (frame) => { directory.send(mnemonic, frame); },
-    }, transaction);
+    this.#enterWindow();
+    try {
+      await this.context.pipeline.submit({
+        kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
+        send: (frame) => { directory.sendToOperator(mnemonic, session.operatorId, frame); },
+      }, transaction);
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+
+  /**
+   * Backpressure behind the pipeline's per-session window. A transaction sent while the
+   * window is full is refused by the pipeline (decoded, audited, answered), and it also
+   * leaves the connection unread for WINDOW_OVERRUN_PAUSE_MS more (at most
+   * MAX_OVERRUN_PAUSE_MS in all): what a flooding client sends meanwhile waits in its own TCP
+   * buffers, not in the switch, so its flood costs the switch little and slows nobody else.
+   * A client that keeps to its window is never paused; the cap keeps pongs read in time.
+   */
+  #enterWindow(): void {
+    if (this.#inFlight >= this.context.limits.maxInFlightPerSession) {
+      const now = Date.now();
+      this.#readAgainAt = Math.min(Math.max(this.#readAgainAt, now) + WINDOW_OVERRUN_PAUSE_MS, now + MAX_OVERRUN_PAUSE_MS);
+      if (!this.socket.isPaused) this.socket.pause();
+      this.#armResume();
+    }
+    this.#inFlight += 1;
+  }
+
+  #armResume(): void {
+    if (this.#resumeTimer !== undefined) return;
+    const wait = this.#readAgainAt - Date.now();
+    if (wait <= 0) {
+      if (this.#state !== 'closed') this.socket.resume();
+      return;
+    }
+    this.#resumeTimer = setTimeout(() => {
+      this.#resumeTimer = undefined;
+      this.#armResume();
+    }, wait).unref();
   }
 
   #onHeartbeat(frame: DecodedFrame): void {
@@ -325,6 +455,7 @@ export class TerminalConnection {
 
   #onClose(): void {
     clearTimeout(this.#authTimer);
+    clearTimeout(this.#resumeTimer);
     this.#state = 'closed';
     if (this.session !== undefined) {
       this.context.policy.endSession(this.session);

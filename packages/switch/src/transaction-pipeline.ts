@@ -15,10 +15,11 @@ import {
   type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
 import {
-  DuplicateWindow, isBroadcastDestination, routeTransaction,
-  type Deliveries, type RouteDecision, type RoutingTable, type SystemLeg,
+  DuplicateWindow, isBroadcastDestination, replayKey, replayScopeKey, routeTransaction,
+  type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
 import type { HeldQueue } from './held-queue.js';
+import { AnswerRecord, transactionDigest } from './replays.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
@@ -40,7 +41,10 @@ export interface TransactionOrigin {
   readonly system?: string;
   /** The LinkRequest's id: the duplicate key of traffic from another switch. */
   readonly requestId?: string;
-  /** Sends a frame to whoever sent the transaction (wherever they are connected now). */
+  /**
+   * Sends a frame to whoever sent the transaction, wherever they are connected now: for a
+   * terminal, the connection of the same operator at that terminal, and nobody else's.
+   */
   send(frame: Frame): void;
 }
 
@@ -56,6 +60,10 @@ export interface PipelineDeps {
   readonly limits: {
     readonly duplicateWindowMs: number;
     readonly duplicateMaxEntries: number;
+    /** One session's share of the duplicate window. */
+    readonly duplicateMaxPerSession: number;
+    /** Transactions one terminal or gateway session may have in flight (README.md, "Per-session window"). */
+    readonly maxInFlightPerSession: number;
     readonly requestDeadlineMs: number;
     readonly queueTtlMs: number;
   };
@@ -76,10 +84,6 @@ export interface PipelineDeps {
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
-}
-
-interface DuplicateRecord {
-  readonly frames: Frame[];
 }
 
 /** What the pipeline knows of an accepted transaction, for the delivery step. */
@@ -118,6 +122,9 @@ export type LinkSendOutcome =
   | { readonly ok: false; readonly error: CletsError };
 
 const ECHO_LENGTH = 100;
+/** The longest client message id and control field accepted (docs/protocol.md). */
+const MAX_CLIENT_MESSAGE_ID = 64;
+const MAX_CONTROL = 40;
 /**
  * A request to another switch waits a little longer than that switch waits for its own
  * systems, so the far switch's timeout reject arrives before this switch gives up.
@@ -127,14 +134,16 @@ const SWITCH_HOP_GRACE_MS = 1_000;
 const MAX_RETRIES_WHILE_UP = 2;
 
 export class TransactionPipeline {
-  readonly #duplicates: DuplicateWindow<DuplicateRecord>;
+  readonly #duplicates: DuplicateWindow<AnswerRecord>;
   readonly #inputSeq = new Map<string, number>();
   readonly #outputSeq = new Map<string, number>();
+  /** Transactions in flight per session (terminal: operator at the terminal; gateway: its session). */
+  readonly #perSession = new Map<string, number>();
   #inFlight = 0;
   #idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: PipelineDeps) {
-    this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries);
+    this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries, deps.limits.duplicateMaxPerSession);
   }
 
   /** Transactions accepted and not yet complete. */
@@ -151,44 +160,148 @@ export class TransactionPipeline {
   /** Runs one transaction to its end. Never throws: every failure is answered. */
   async submit(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
     this.#inFlight += 1;
+    const session = this.#enterWindow(origin);
     try {
-      await this.#run(origin, transaction);
+      if (session === false) await this.#refuseWindowFull(origin, transaction);
+      else await this.#run(origin, transaction);
     } catch (error) {
       this.deps.log?.error({ err: error, terminal: origin.terminal }, 'transaction pipeline failed');
       origin.send(rejectFrame(toCletsError(error), transaction));
     } finally {
+      if (typeof session === 'string') this.#leaveWindow(session);
       this.#inFlight -= 1;
       if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
     }
   }
 
-  async #run(origin: TransactionOrigin, incoming: Transaction): Promise<void> {
+  /**
+   * Takes a place in the origin's per-session window: the session's key, false when the
+   * window is full, undefined for traffic from another switch (its link has its own window).
+   * A resend takes a place too: it is answered with the original's frames, and unbounded
+   * resends of one id would multiply them.
+   */
+  #enterWindow(origin: TransactionOrigin): string | false | undefined {
+    if (origin.kind === 'link' || origin.session === undefined) return undefined;
+    const key = replayScopeKey(replayScopeOf(origin));
+    const open = this.#perSession.get(key) ?? 0;
+    if (open >= this.deps.limits.maxInFlightPerSession) return false;
+    this.#perSession.set(key, open + 1);
+    return key;
+  }
+
+  #leaveWindow(key: string): void {
+    const open = (this.#perSession.get(key) ?? 1) - 1;
+    if (open <= 0) this.#perSession.delete(key);
+    else this.#perSession.set(key, open);
+  }
+
+  /** Refused at once, never queued: the session waits for its answers, nobody else does. */
+  async #refuseWindowFull(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
+    const reject = new CletsError('CLETS_ERR_SESSION_WINDOW_FULL', `at most ${this.deps.limits.maxInFlightPerSession} transactions in flight per session: wait for their answers`);
+    this.#count(transaction.header?.messageKey, 'window_full');
+    await this.#audit({
+      type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: reject.code, ...identity(origin, transaction),
+      detail: { reason: reject.message, echo: echoOf(transaction) },
+    });
+    origin.send(rejectFrame(reject, transaction));
+  }
+
+  async #run(origin: TransactionOrigin, sent: Transaction): Promise<void> {
     const { deps } = this;
     const now = deps.clock();
+    // Only switches stamp: a terminal or gateway client that sends hops, sequence numbers or
+    // times would otherwise see them echoed and put a forged hop in the path (README.md, "Hop stamps").
+    const incoming = origin.kind === 'link' ? sent : withoutSwitchStamps(sent);
     const clientMessageId = incoming.header?.clientMessageId ?? '';
     if (clientMessageId === '') {
       origin.send(rejectFrame(new CletsError('CLETS_ERR_REQUEST_INVALID', 'header.client_message_id is required'), incoming));
       return;
     }
-
-    // A resend of a transaction already seen: answer again, never forward again. From
-    // another switch the request id is the key (terminals of a county share client ids).
-    const duplicateKey = origin.requestId !== undefined
-      ? `link\u0000${origin.terminal}\u0000${origin.requestId}`
-      : `${origin.terminal}\u0000${clientMessageId}`;
-    const previous = this.#duplicates.get(duplicateKey, now);
-    if (previous !== undefined) {
-      deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
-      for (const frame of previous.frames) origin.send(frame);
+    // Both are echoed in every answer and kept in the duplicate window: a client must not
+    // make each of its transactions cost the switch tens of kilobytes. (A linked switch may
+    // add to an id it was given, "-ESC" say; it is not a client.)
+    const oversized = origin.kind === 'link' ? undefined
+      : clientMessageId.length > MAX_CLIENT_MESSAGE_ID ? 'client_message_id'
+        : (incoming.header?.control ?? '').length > MAX_CONTROL ? 'control' : undefined;
+    if (oversized !== undefined) {
+      const limit = oversized === 'control' ? MAX_CONTROL : MAX_CLIENT_MESSAGE_ID;
+      const reject = new CletsError('CLETS_ERR_REQUEST_INVALID', `header.${oversized} longer than ${limit} characters`, { field: oversized });
+      const shown: Transaction = {
+        ...incoming,
+        header: { ...incoming.header, clientMessageId: clientMessageId.slice(0, MAX_CLIENT_MESSAGE_ID), control: (incoming.header?.control ?? '').slice(0, MAX_CONTROL) },
+      };
+      this.#count(incoming.header?.messageKey, 'rejected');
+      await this.#audit({
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, shown),
+        detail: { reason: reject.message, field: oversized, echo: echoOf(shown) },
+      });
+      origin.send(rejectFrame(reject, shown));
       return;
     }
-    const record: DuplicateRecord = { frames: [] };
-    this.#duplicates.set(duplicateKey, record, now);
+
+    // A resend of a transaction already seen is answered again, never forwarded again; but
+    // only inside its replay scope, and only for the same content (README.md, "Resends").
+    const scope = replayScopeOf(origin);
+    const key = replayKey(scope, clientMessageId);
+    const digest = transactionDigest(sent);
+    const seen = this.#duplicates.lookup(key, digest, now);
+    if (seen.kind === 'resend') {
+      await this.#replay(origin, incoming, seen.value, now);
+      return;
+    }
+    if (seen.kind === 'reused') {
+      const reject = new CletsError('CLETS_ERR_MESSAGE_ID_REUSED', `${clientMessageId.slice(0, 64)} already names another transaction: give this one a new id`, { field: 'client_message_id' });
+      this.#count(incoming.header?.messageKey, 'rejected');
+      await this.#audit({
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
+        detail: { reason: reject.message, echo: echoOf(incoming) },
+      });
+      origin.send(rejectFrame(reject, incoming));
+      return;
+    }
+    const record = new AnswerRecord();
+    // A linked switch's share is the peer's, not one request's.
+    const share = replayScopeKey(scope.kind === 'link' ? { ...scope, requestId: '' } : scope);
+    this.#duplicates.set(key, digest, record, now, share);
     const reply = (frame: Frame): void => {
-      record.frames.push(frame);
+      record.add(frame);
       origin.send(frame);
     };
+    try {
+      await this.#accept(origin, incoming, reply, record, now);
+    } finally {
+      record.finish();
+    }
+  }
 
+  /**
+   * A resend in the same scope with the same content: audited first (who asked again, which
+   * original), then answered with the original's frames so far and every later one. If the
+   * replay cannot be audited, the resend gets a reject instead of the answer.
+   */
+  async #replay(origin: TransactionOrigin, incoming: Transaction, record: AnswerRecord, now: number): Promise<void> {
+    const { deps } = this;
+    const originalSeq = await record.firstRow;
+    try {
+      await deps.audit.append({
+        switchId: deps.switchId, type: 'replay', at: now, outcome: record.finished ? 'replayed' : 'replayed_in_flight',
+        ...identity(origin, incoming), detail: { originalSeq: originalSeq ?? null, framesSoFar: record.frames.length },
+      });
+    } catch (error) {
+      this.#count(incoming.header?.messageKey, 'audit_unavailable');
+      origin.send(rejectFrame(toCletsError(error), incoming));
+      return;
+    }
+    deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
+    for (const frame of record.frames) origin.send(frame);
+    if (record.finished) return;
+    record.follow((frame) => origin.send(frame));
+    await record.done;
+  }
+
+  /** A transaction seen for the first time in its scope: validate, authorise, audit, answer. */
+  async #accept(origin: TransactionOrigin, incoming: Transaction, reply: (frame: Frame) => void, record: AnswerRecord, now: number): Promise<void> {
+    const { deps } = this;
     let transaction: Transaction;
     let decision: RouteDecision;
     let flags: readonly { kind: string; detail: string }[] = [];
@@ -206,10 +319,10 @@ export class TransactionPipeline {
     } catch (error) {
       const reject = toCletsError(error);
       this.#count(incoming.header?.messageKey, 'rejected');
-      await this.#audit({
+      record.audited(await this.#audit({
         type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
         detail: { reason: reject.message, field: reject.field, echo: echoOf(incoming) },
-      });
+      }));
       reply(rejectFrame(reject, incoming));
       return;
     }
@@ -236,9 +349,11 @@ export class TransactionPipeline {
       }));
     } catch (error) {
       this.#count(header.messageKey, 'audit_unavailable');
+      record.audited(undefined);
       reply(rejectFrame(toCletsError(error), transaction));
       return;
     }
+    record.audited(auditSeq);
     for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
 
     reply({ receipt: { header: replyHeader(header) } });
@@ -289,16 +404,25 @@ export class TransactionPipeline {
       return false;
     }
     const linkReply = outcome.reply;
-    for (const response of linkReply.responses ?? []) {
+    const responses = linkReply.responses ?? [];
+    // CJIS: nothing is disclosed that cannot be audited. Each response's row is committed
+    // before the response is sent; if one cannot be, the system's whole answer is withheld
+    // and the leg answered with a reject instead (the completion lists it as failed).
+    const rows = await Promise.all(responses.map((response) => this.#auditOrFail({
+      type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+      inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
+    })));
+    const unaudited = rows.find((row) => row instanceof CletsError);
+    if (unaudited !== undefined) {
+      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin);
+      return false;
+    }
+    for (const response of responses) {
       // The path the terminal sees: every switch the request passed, in order, as echoed by
       // the system (or as sent, when a system does not echo it).
       const echoed = response.header?.hops ?? [];
       const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
       reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
-      void this.#audit({
-        type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
-        inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
-      });
     }
     if (linkReply.reject) {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
@@ -418,14 +542,36 @@ export class TransactionPipeline {
     this.deps.metrics.count('clets_transactions_total', 'Transactions by message key and outcome', { key: messageKey || 'unknown', outcome });
   }
 
-  /** Audit appends after the receipt: a failure here raises the store's alert, not the terminal's. */
-  async #audit(event: Parameters<AuditSink['append']>[0]): Promise<void> {
+  /** An audit append that must succeed before what it records is disclosed: its seq, or the error. */
+  async #auditOrFail(event: Parameters<AuditSink['append']>[0]): Promise<number | CletsError> {
     try {
-      await this.deps.audit.append({ switchId: this.deps.switchId, ...event });
+      return (await this.deps.audit.append({ switchId: this.deps.switchId, ...event })).seq;
     } catch (error) {
-      this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
+      this.deps.log?.error({ err: error, event: event.type }, 'audit append failed: withheld what it records');
+      return toCletsError(error);
     }
   }
+
+  /**
+   * Audit appends whose failure the terminal is not told of (the store raises its own
+   * alert). Resolves with the row's seq, or undefined when it could not be written.
+   */
+  async #audit(event: Parameters<AuditSink['append']>[0]): Promise<number | undefined> {
+    try {
+      return (await this.deps.audit.append({ switchId: this.deps.switchId, ...event })).seq;
+    } catch (error) {
+      this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
+      return undefined;
+    }
+  }
+}
+
+/** The header without what only a switch may stamp: hops, sequence numbers, times. */
+function withoutSwitchStamps(transaction: Transaction): Transaction {
+  const header = transaction.header;
+  if (header == null) return transaction;
+  const { hops: _hops, inputSeq: _inputSeq, outputSeq: _outputSeq, receivedAtMs: _receivedAt, sentAtMs: _sentAt, ...rest } = header;
+  return { ...transaction, header: rest };
 }
 
 /**
@@ -473,6 +619,16 @@ function withSessionHeader(transaction: Transaction, origin: TransactionOrigin):
     throw new CletsError('CLETS_ERR_HEADER_MISMATCH', `ORI ${ori} is neither the terminal's ${session.terminal.ori} nor the operator's ${session.ori}`, { field: 'ORI' });
   }
   return { ...transaction, header: { ...header, ori, terminal: session.terminal.mnemonic, operatorId: session.operatorId } };
+}
+
+/** Where a client message id is unique for this origin (@clets/routing, `ReplayScope`). */
+function replayScopeOf(origin: TransactionOrigin): ReplayScope {
+  if (origin.kind === 'link') return { kind: 'link', peer: origin.terminal, requestId: origin.requestId ?? '' };
+  const session = origin.session;
+  if (session === undefined) throw new CletsError('CLETS_ERR_NOT_LOGGED_IN', `a ${origin.kind} transaction needs an operator session`);
+  return origin.kind === 'gateway'
+    ? { kind: 'gateway', sessionId: session.sessionId }
+    : { kind: 'terminal', terminal: origin.terminal, operatorId: session.operatorId };
 }
 
 function identity(origin: TransactionOrigin, transaction: Transaction) {

@@ -137,12 +137,19 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     } else {
       session = step.session;
     }
+    // Nothing is granted before its logon row is committed: no row, no token, no session.
+    try {
+      await sw.audit.append({
+        type: 'logon', at: now, outcome: 'success', operatorId: session.operatorId, ori: session.ori, terminal: terminal.mnemonic,
+        sourceAddress: request.ip, switchId: sw.config.switchId, detail: { via: 'gateway', sessionId: session.sessionId },
+      });
+    } catch (error) {
+      sw.policy.endSession(session);
+      sw.logger.error({ err: error, terminal: terminal.mnemonic }, 'gateway logon could not be audited: session refused');
+      throw new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', 'the logon could not be recorded in the audit log: try again later');
+    }
     const token = randomBytes(24).toString('base64url');
     sessions.set(token, { token, session, sourceAddress: request.ip, lastUsed: now, counter: 0 });
-    await sw.audit.append({
-      type: 'logon', at: now, outcome: 'success', operatorId: session.operatorId, ori: session.ori, terminal: terminal.mnemonic,
-      sourceAddress: request.ip, switchId: sw.config.switchId, detail: { via: 'gateway', sessionId: session.sessionId },
-    });
     return reply.status(201).send({
       token, operatorId: session.operatorId, ori: session.ori, terminal: terminal.mnemonic, role: session.role,
       reauthenticateAtMs: session.reauthenticateAt, banner: sw.policy.banner(),

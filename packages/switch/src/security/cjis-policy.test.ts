@@ -347,6 +347,7 @@ describe('route-to and purpose codes', () => {
       [{ requester: 'DEP VALE', reason: 'INVESTIGATION', caseNumber: '26-1' }, 'CLETS_ERR_ROUTE_TO_VAGUE_REASON'],
       [{ requester: 'DEP VALE', reason: 'ROUTINE CHECK', caseNumber: '26-1' }, 'CLETS_ERR_ROUTE_TO_VAGUE_REASON'],
       [{ requester: 'DEP VALE', reason: 'info', caseNumber: '26-1' }, 'CLETS_ERR_ROUTE_TO_VAGUE_REASON'],
+      [{ requester: 'DEP VALE', reason: 'X', caseNumber: '26-1' }, 'CLETS_ERR_ROUTE_TO_VAGUE_REASON'],
       [{ requester: 'DEP VALE', reason: 'BURGLARY SUSPECT' }, 'CLETS_ERR_CASE_NUMBER_MISSING'],
       [{ requester: 'DEP VALE', reason: 'BURGLARY SUSPECT', noCaseReason: 'NONE' }, 'CLETS_ERR_CASE_NUMBER_MISSING'],
       [{ requester: 'DEP VALE', reason: 'BURGLARY SUSPECT', noCaseReason: 'FIELD CONTACT' }, 'none'],

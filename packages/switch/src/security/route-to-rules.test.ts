@@ -13,6 +13,23 @@ describe('vague reasons', () => {
     expect(vague.isVague(reason)).toBe(false);
   });
 
+  it.each(['X', 'Y', 'AB', 'DUI', 'X Y Z Q R S', '10-15 415', 'A/B/C/D/E/F', 'XXXXXX', 'ZZZ ZZZ ZZZ'])('%s says nothing: too short, or no word that is not filler', (reason) => {
+    expect(vague.isVague(reason)).toBe(true);
+  });
+
+  it.each(['STOLEN', 'DUI STOP', 'BOOKING 10-15 ARREST', 'DUI CHECKPOINT 23152', 'HOMICIDE SUSPECT'])('%s is long enough and has a word of its own', (reason) => {
+    expect(vague.isVague(reason)).toBe(false);
+  });
+
+  it('takes the length and the word length from its settings', () => {
+    const lenient = new VagueReasonRule({ ...CJIS_DEFAULT_SETTINGS.routeTo, minReasonLetters: 3, minWordLetters: 3 });
+    expect(lenient.isVague('DUI')).toBe(false);
+    expect(lenient.isVague('X')).toBe(true);
+    const strict = new VagueReasonRule({ ...CJIS_DEFAULT_SETTINGS.routeTo, minReasonLetters: 12 });
+    expect(strict.isVague('TRAFFIC STOP')).toBe(true);
+    expect(strict.isVague('TRAFFIC STOP SUSPECT')).toBe(false);
+  });
+
   it('judges an audited route-to complete only with requester, specific reason and a case number or documented absence', () => {
     expect(routeToComplete({ requester: 'DEP VALE', reason: 'TRAFFIC STOP', caseNumber: '26-1' }, vague)).toBe(true);
     expect(routeToComplete({ requester: 'DEP VALE', reason: 'TRAFFIC STOP', noCaseReason: 'FIELD CONTACT' }, vague)).toBe(true);

@@ -21,22 +21,34 @@ function normalize(text: string): string {
 export class VagueReasonRule {
   readonly #phrases: ReadonlySet<string>;
   readonly #words: ReadonlySet<string>;
+  readonly #minLetters: number;
+  readonly #minWordLetters: number;
 
   constructor(settings: CjisSettings['routeTo']) {
     this.#phrases = new Set(settings.vagueReasons.map(normalize));
     this.#words = new Set([...settings.vagueReasons, ...settings.fillerWords].map(normalize).filter((word) => !word.includes(' ')));
+    this.#minLetters = settings.minReasonLetters;
+    this.#minWordLetters = settings.minWordLetters;
   }
 
   /**
-   * Whether a reason says nothing specific: it is one of the vague phrases, or made only of
-   * vague and filler words ("ROUTINE CHECK", "INFO REQUEST"), or has no letters at all.
+   * Whether a reason says nothing specific: it is one of the vague phrases; or it has fewer
+   * than `minReasonLetters` letters ("X", "DUI"); or none of its words is a word of its own:
+   * at least `minWordLetters` letters, not one letter repeated, and neither vague nor filler
+   * ("ROUTINE CHECK", "INFO REQUEST", "X Y Z Q R S", "XXXXXX").
    */
   isVague(reason: string): boolean {
     const text = normalize(reason);
-    if (text === '' || !/[A-Z]/.test(text)) return true;
     if (this.#phrases.has(text)) return true;
+    if ((text.match(/[A-Z]/g)?.length ?? 0) < this.#minLetters) return true;
     const words = text.split(/[\s,/-]+/).filter((word) => word !== '');
-    return words.every((word) => this.#words.has(word) || this.#phrases.has(word));
+    return !words.some((word) => this.#isWordOfItsOwn(word));
+  }
+
+  #isWordOfItsOwn(word: string): boolean {
+    if (this.#words.has(word) || this.#phrases.has(word)) return false;
+    const letters = word.match(/[A-Z]/g) ?? [];
+    return letters.length >= this.#minWordLetters && new Set(letters).size > 1;
   }
 }
 

@@ -145,6 +145,17 @@ export const cjisSettingsSchema = z.strictObject({
     /** Reasons refused as too vague (compared upper case, blanks collapsed). */
     vagueReasons: z.array(z.string().min(1)).default([...DEFAULT_VAGUE_REASONS]),
     fillerWords: z.array(z.string().min(1)).default([...DEFAULT_FILLER_WORDS]),
+    /**
+     * A reason with fewer letters than this says nothing ("X", "DUI"): CORI audits find the
+     * route-to not compliant when it does not state why (seed 002). Six letters let one
+     * specific word through ("STOLEN"), not an initial or an abbreviation alone.
+     */
+    minReasonLetters: z.number().int().min(1).default(6),
+    /**
+     * A reason needs one word of at least this many letters that is neither filler nor a
+     * vague word: "X Y Z Q R S" has six letters and no word.
+     */
+    minWordLetters: z.number().int().min(1).default(3),
     /** "Case number is best": a case number or a documented reason there is none. */
     caseNumberRequired: z.boolean().default(true),
   }).prefault({}),

@@ -119,7 +119,7 @@ export function pipelineHarness(security: TestSecurity): { pipeline: Transaction
   const pipeline = new TransactionPipeline({
     switchId: 'county-19', clock: () => security.clock.now, table: () => table, links, held: new HeldQueue(100),
     audit: security.audit, policy: security.policy, metrics: new Metrics(), onFlag: security.onFlag,
-    limits: { duplicateWindowMs: 60_000, duplicateMaxEntries: 1000, requestDeadlineMs: 60_000, queueTtlMs: 60_000 },
+    limits: { duplicateWindowMs: 60_000, duplicateMaxEntries: 1000, duplicateMaxPerSession: 1000, maxInFlightPerSession: 32, requestDeadlineMs: 60_000, queueTtlMs: 60_000 },
     deliver: async () => {},
   });
   let counter = 0;
