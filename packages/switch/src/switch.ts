@@ -11,12 +11,13 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { LinkState, type Frame, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './held-queue.js';
+import { createSwitchLogger } from './logger.js';
 import { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
@@ -83,7 +84,7 @@ export interface CletsSwitch {
 export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps: SwitchDeps = {}): Promise<CletsSwitch> {
   const config = parseSwitchConfig(input);
   const clock = deps.clock ?? Date.now;
-  const logger = deps.logger ?? pino({ level: config.log.level, base: { switch: config.switchId } });
+  const logger = deps.logger ?? createSwitchLogger(config);
   const metrics = new Metrics();
   const registry = deps.registry ?? (await loadRegistry(config));
   const audit = deps.audit ?? openAuditStore({
