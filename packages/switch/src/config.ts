@@ -128,6 +128,19 @@ export const switchConfigSchema = z.strictObject({
     queueMaxPerLink: z.number().int().positive().default(10_000),
     /** How long close() waits for transactions in flight. */
     drainTimeoutMs: positiveMs.default(5_000),
+    /**
+     * Login attempts per source address, every login endpoint together (terminal hello and
+     * operator login, POST /v1/sessions, POST /v1/admin/sessions). A successful login gives
+     * its attempt back; beyond the budget: CLETS_ERR_RATE_LIMITED (HTTP 429, Retry-After).
+     */
+    loginRate: z.strictObject({
+      /** Attempts (failed or still running) a source may make in a row. */
+      burst: z.number().int().min(1).default(30),
+      /** Attempts a source earns back per minute. */
+      perMinute: z.number().positive().default(10),
+      /** Sources remembered at most (least recently seen forgotten first): bounds the memory. */
+      maxSources: z.number().int().min(1).default(10_000),
+    }).prefault({}),
   }).prefault({}),
   http: z.strictObject({
     /** Bearer token of the administrator API (audit search). Unset: the admin API is off. */

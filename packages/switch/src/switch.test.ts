@@ -45,7 +45,7 @@ interface Harness {
 
 let current: Harness | undefined;
 
-async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]> } = {}): Promise<Harness> {
+async function start(options: { deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; loginRate?: Record<string, number> } = {}): Promise<Harness> {
   const audit = new MemoryAuditStore();
   const links = new Map<string, FakeLink>();
   const answers = options.links ?? {
@@ -59,7 +59,7 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
       switchId: 'county-19',
       messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
-      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000 },
+      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...(options.loginRate ? { loginRate: options.loginRate } : {}) },
       http: { adminToken: 'admin-token-0123456789' },
       log: { level: 'silent' },
     },
@@ -232,6 +232,23 @@ describe('switch: bad and slow clients', () => {
     const { decodeFrame } = await import('@clets/protocol');
     expect(decodeFrame(await reply).reject?.code).toBe('CLETS_ERR_NOT_LOGGED_IN');
     socket.close();
+  });
+
+  it('answers a hello or a login beyond the source\'s budget with CLETS_ERR_RATE_LIMITED, checking nothing', async () => {
+    const { url, sw } = await start({ loginRate: { burst: 2, perMinute: 1 } });
+    const client = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    await client.connect(); // a good hello gives its attempt back
+    const codes: string[] = [];
+    for (let count = 0; count < 3; count++) {
+      codes.push(await client.login({ operatorId: 'OP1', password: 'wrong-password' }).then(() => 'none', (error: { code: string }) => error.code));
+    }
+    expect(codes).toEqual(['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_RATE_LIMITED']);
+    await client.close();
+    const next = new TerminalClient({ url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02' });
+    await expect(next.connect()).rejects.toMatchObject({ code: 'CLETS_ERR_RATE_LIMITED' });
+    await next.close();
+    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'operator_login' })).toBe(1);
+    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'terminal_hello' })).toBe(1);
   });
 
   it('closes an unknown terminal with 4001', async () => {

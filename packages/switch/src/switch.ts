@@ -23,6 +23,7 @@ import type { AuditSink, SystemLink } from './ports.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
 import { loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
+import { LoginRateLimiter, type LoginAttempt } from './security/login-rate-limiter.js';
 import type { Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
 import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
@@ -47,6 +48,9 @@ export interface SwitchDeps {
   /** The store of traffic for offline terminals (default: opened at config.messagesPath). */
   readonly messageStore?: MessageStore;
 }
+
+/** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
+export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session';
 
 export interface SwitchAddresses {
   /** Terminal WebSocket endpoint. */
@@ -73,6 +77,11 @@ export interface CletsSwitch {
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly http: FastifyInstance;
+  /**
+   * Takes a login attempt of a source address from its budget (every login endpoint
+   * together, `limits.loginRate`); a refusal that trips the limit is alerted and audited.
+   */
+  loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
   table(): RoutingTable;
   setTable(table: RoutingTable): void;
   /** Sends a status message to every logged-in terminal. */
@@ -139,6 +148,20 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
 
+  const loginLimiter = new LoginRateLimiter(config.limits.loginRate);
+  const loginAttempt = (address: string, endpoint: LoginEndpoint): LoginAttempt => {
+    const attempt = loginLimiter.attempt(address, clock());
+    if (!attempt.ok && attempt.alert) {
+      // One alert per source and window, not one row per refused attempt: a flood must not fill the audit log.
+      logger.warn({ sourceAddress: address, endpoint, retryAfterMs: attempt.retryAfterMs }, 'login attempts rate-limited');
+      audit.append({
+        type: 'security_alert', at: clock(), outcome: 'login_rate_limited', sourceAddress: address, switchId: config.switchId,
+        code: 'CLETS_ERR_RATE_LIMITED', detail: { endpoint, retryAfterMs: attempt.retryAfterMs },
+      }).catch((error: unknown) => logger.error({ err: error }, 'audit append failed'));
+    }
+    return attempt;
+  };
+
   const broadcastStatus = (message: StatusMessage): void => {
     const frame: Frame = { statusMessage: message };
     for (const connection of directory.loggedIn()) connection.write(frame);
@@ -188,6 +211,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const wss = new WebSocketServer({ server: terminalServer, perMessageDeflate: false, maxPayload: config.limits.maxFrameBytes });
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
+    loginAttempt,
     messagesWaiting: (session: OperatorSession) => network.deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
     onLogin: (connection: TerminalConnection) => {
       const terminal = connection.session?.terminal;
@@ -237,6 +261,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const sw: CletsSwitch = {
     config, logger, metrics, audit, policy, security, registry, links, network, pipeline, directory, held,
     http: undefined as unknown as FastifyInstance,
+    loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
     broadcastStatus,

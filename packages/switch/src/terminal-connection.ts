@@ -11,7 +11,8 @@ import {
 import { ConnectionWriter } from './connection-writer.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SwitchAuditEvent } from './ports.js';
-import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
+import type { AdmittedAttempt, LoginAttempt } from './security/login-rate-limiter.js';
+import { loginFailureReason, type ConnectionSource, type OperatorSession, type PendingLogin, type SecurityPolicy, type TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
 type ConnectionState = 'hello' | 'banner' | 'login' | 'second-factor' | 'ready' | 'closed';
@@ -62,6 +63,8 @@ export interface ConnectionContext {
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
   readonly onLogin?: (connection: TerminalConnection) => number;
+  /** Takes a login attempt from the source's budget (the switch's LoginRateLimiter); absent: no limit. */
+  readonly loginAttempt?: (address: string, endpoint: 'terminal_hello' | 'operator_login') => LoginAttempt;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
@@ -75,6 +78,8 @@ export class TerminalConnection {
   #pending: PendingLogin | undefined;
   #bannerId = '';
   #malformed = 0;
+  /** The login attempt waiting for its second factor. */
+  #attempt: AdmittedAttempt | undefined;
   readonly #authTimer: NodeJS.Timeout;
 
   constructor(
@@ -171,10 +176,14 @@ export class TerminalConnection {
 
   async #onTerminalHello(frame: DecodedFrame): Promise<void> {
     if (this.#state !== 'hello') return this.#unexpected('terminalHello');
+    const attempt = this.#admitAttempt('terminal_hello');
+    if (attempt === undefined) return;
     const hello = frame.terminalHello!;
     try {
       this.terminal = await this.context.policy.authenticateTerminal(hello, this.source);
+      attempt.settle(true);
     } catch (error) {
+      attempt.settle(false);
       const failure = toCletsError(error);
       await this.#audit({ type: 'logon_failure', outcome: 'failure', terminal: hello.mnemonic ?? '', code: failure.code, detail: { stage: 'terminal' } });
       this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
@@ -204,17 +213,22 @@ export class TerminalConnection {
       return;
     }
     if (this.#state !== 'login' || this.terminal === undefined) return this.#unexpected('operatorLogin');
+    const attempt = this.#admitAttempt('operator_login');
+    if (attempt === undefined) return;
     const operatorId = frame.operatorLogin?.operatorId ?? '';
     try {
       const step = await this.context.policy.beginLogin(this.terminal, operatorId, frame.operatorLogin?.password ?? '', this.context.clock());
       if (step.kind === 'second-factor') {
+        this.#attempt = attempt;
         this.#pending = step.pending;
         this.#state = 'second-factor';
         this.write({ secondFactorChallenge: { method: step.method } });
         return;
       }
+      attempt.settle(true);
       await this.#loggedIn(step.session);
     } catch (error) {
+      attempt.settle(false);
       await this.#loginFailed(operatorId, toCletsError(error));
     }
   }
@@ -222,9 +236,14 @@ export class TerminalConnection {
   async #onSecondFactorAnswer(frame: DecodedFrame): Promise<void> {
     if (this.#state !== 'second-factor' || this.#pending === undefined) return this.#unexpected('secondFactorAnswer');
     const pending = this.#pending;
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
     try {
-      await this.#loggedIn(await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock()));
+      const session = await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock());
+      attempt?.settle(true);
+      await this.#loggedIn(session);
     } catch (error) {
+      attempt?.settle(false);
       this.#pending = undefined;
       this.#state = 'login';
       await this.#loginFailed(pending.operatorId, toCletsError(error));
@@ -263,7 +282,8 @@ export class TerminalConnection {
 
   async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'failure' });
-    await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator' } });
+    const reason = loginFailureReason(failure);
+    await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator', ...(reason === undefined ? {} : { reason }) } });
     this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message, operatorId } });
   }
 
@@ -294,6 +314,20 @@ export class TerminalConnection {
     }
     this.#state = 'closed';
     this.closeWith('CLETS_ERR_LOGGED_OUT');
+  }
+
+  /**
+   * Takes a login attempt from this source's budget. Refused: answered with
+   * CLETS_ERR_RATE_LIMITED (a Reject to a hello, a LoginResult to a login) and undefined.
+   */
+  #admitAttempt(endpoint: 'terminal_hello' | 'operator_login'): AdmittedAttempt | undefined {
+    const attempt = this.context.loginAttempt?.(this.source.address, endpoint) ?? { ok: true, settle: () => {} };
+    if (attempt.ok) return attempt;
+    const failure = new CletsError('CLETS_ERR_RATE_LIMITED', `retry after ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
+    this.context.metrics.count('clets_login_rate_limited_total', 'Login attempts refused for too many from one source', { endpoint });
+    if (endpoint === 'terminal_hello') this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
+    else this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message } });
+    return undefined;
   }
 
   #unexpected(kind: FrameKind): void {

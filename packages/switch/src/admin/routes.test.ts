@@ -62,11 +62,11 @@ describe('administrator login', () => {
     const admin = await idOf('ADMINISTRATOR');
     const wrong = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: '000000' });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'CLETS_ERR_SECOND_FACTOR_INVALID', message: 'second factor code invalid' } });
+    expect(wrong.json()).toEqual({ error: { code: 'CLETS_ERR_LOGIN_FAILED', message: 'operator id or password invalid: check the id, password and one-time code' } });
     const auth = await h.login(admin);
     expect((await h.call('GET', '/v1/admin/operators', auth)).statusCode).toBe(200);
     expect(await adminActions(h.security)).toEqual([
-      { action: 'login', outcome: 'rejected', code: 'CLETS_ERR_SECOND_FACTOR_INVALID' },
+      { action: 'login', outcome: 'rejected', code: 'CLETS_ERR_LOGIN_FAILED' },
       { action: 'login', outcome: 'success' },
       { action: 'operators.list', outcome: 'success' },
     ]);
@@ -77,14 +77,73 @@ describe('administrator login', () => {
     const fao = 'OP1001';
     h.security.clock.now += 30_000;
     const refused = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: fao, password: 'Demo-Pass-1001!', totpCode: codeAt(h.security.store.operator(fao)!.totpSecret, h.security.clock.now) });
-    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([401, 'CLETS_ERR_LOGIN_FAILED']);
     const missing = await h.call('GET', '/v1/admin/operators');
     expect([missing.statusCode, missing.json().error.code]).toEqual([401, 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
     const auth = await h.login(await idOf('ADMINISTRATOR'));
     h.security.clock.now += 30 * MINUTE;
     expect((await h.call('GET', '/v1/admin/operators', auth)).json().error.code).toBe('CLETS_ERR_ADMIN_TOKEN_INVALID');
     expect((await adminActions(h.security)).filter((row) => row.outcome === 'denied').map((row) => row.code))
-      .toEqual(['CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+      .toEqual(['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+  });
+
+  it('answers a wrong password, a wrong code and an id that does not administer alike, and audits the real reason', async () => {
+    const h = await harness();
+    const admin = await idOf('ADMINISTRATOR');
+    h.security.clock.now += 30_000;
+    const now = h.security.clock.now;
+    const tries = [
+      { operatorId: admin, password: 'Wrong-Password-1', totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, now) },
+      { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: '000000' },
+      { operatorId: 'OP1001', password: 'Demo-Pass-1001!', totpCode: codeAt(h.security.store.operator('OP1001')!.totpSecret, now) },
+      { operatorId: 'OP9999', password: 'Wrong-Password-1', totpCode: '000000' },
+      { operatorId: 'bootstrap', password: 'Bootstrap-Admin-Pass', totpCode: '000000' },
+    ];
+    const answers = [];
+    for (const body of tries) {
+      const response = await h.call('POST', '/v1/admin/sessions', undefined, body);
+      answers.push(`${response.statusCode} ${response.body}`);
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toMatch(/^401 .*CLETS_ERR_LOGIN_FAILED/);
+    await h.security.audit.flush();
+    const reasons = h.security.audit.query({ type: 'admin_action', limit: 100 }).map((row) => [row.operatorId, row.code, row.detail?.['reason']]);
+    expect(reasons).toEqual([
+      [admin, 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_LOGIN_FAILED'],
+      [admin, 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_INVALID'],
+      ['OP1001', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ADMIN_NOT_PERMITTED'],
+      ['OP9999', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ADMIN_NOT_PERMITTED'],
+      ['bootstrap', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_INVALID'],
+    ]);
+  });
+
+  it('never locks an operator who does not administer out of their terminal through this endpoint', async () => {
+    const h = await harness();
+    const target = 'OP1002';
+    expect(h.security.store.operator(target)!.role).not.toMatch(/ADMINISTRATOR|ACC/);
+    const before = h.security.store.operator(target)!;
+    const codes: string[] = [];
+    for (let count = 0; count < 8; count++) {
+      const response = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: target, password: 'x', totpCode: '000000' });
+      codes.push(response.json().error.code);
+    }
+    // It answers as an administrator's account would (no telling who administers)...
+    expect(codes).toEqual([...Array(4).fill('CLETS_ERR_LOGIN_FAILED'), ...Array(4).fill('CLETS_ERR_ACCOUNT_LOCKED')]);
+    // ...but the account, its second-factor state and its terminal login are untouched.
+    expect(h.security.policy.lockoutStatus(target, h.security.clock.now)).toEqual({ locked: false, failures: 0, unlocksAt: undefined });
+    expect(h.security.store.operator(target)!.totpLastStep).toBe(before.totpLastStep);
+    const terminal = (await demoFixtures()).terminals.find((candidate) => candidate.ori === before.ori)!.mnemonic;
+    expect((await loginAt(h.security, target, terminal)).operatorId).toBe(target);
+  });
+
+  it("counts an administrator's failures here toward their account's lockout", async () => {
+    const h = await harness();
+    const admin = await idOf('ADMINISTRATOR');
+    for (let count = 0; count < 5; count++) await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: 'x', totpCode: '000000' });
+    expect(h.security.policy.lockoutStatus(admin, h.security.clock.now).locked).toBe(true);
+    h.security.clock.now += 30_000;
+    const right = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, h.security.clock.now) });
+    expect([right.statusCode, right.json().error.code]).toEqual([423, 'CLETS_ERR_ACCOUNT_LOCKED']);
   });
 
   it('accepts a configured bootstrap administrator', async () => {

@@ -29,7 +29,7 @@ import { checkPasswordPolicy } from '../security/banned-passwords.js';
 import { certificationLapse, dayOf, dayOfInstant, lapseDates } from '../security/certification.js';
 import type { CjisSecurity } from '../security/cjis-security.js';
 import { deviceSecretDigest, type OperatorChanges, type OperatorRecord, type TerminalRecord } from '../security/operator-store.js';
-import type { OperatorRole } from '../security/policy.js';
+import { loginFailureReason, type OperatorRole } from '../security/policy.js';
 import { AdminSessions, type AdminPrincipal, type ConfigAdministrator } from './admin-sessions.js';
 
 export interface AdminRoutesDeps {
@@ -187,10 +187,13 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
   /** Audits a refused call; a failure to audit it is not the caller's problem. */
   const auditRefusal = async (request: FastifyRequest, action: string, admin: AdminPrincipal | undefined, failure: CletsError, claimed?: string): Promise<void> => {
     const denied = failure.code === 'CLETS_ERR_ADMIN_NOT_PERMITTED' || failure.code === 'CLETS_ERR_ADMIN_TOKEN_INVALID';
+    const reason = loginFailureReason(failure);
     try {
       await auditRow(request, {
         outcome: denied ? 'denied' : 'rejected', code: failure.code, operatorId: admin?.id ?? claimed ?? '',
-        ...(admin?.ori ? { ori: admin.ori } : {}), detail: { action, method: request.method, url: request.url.split('?')[0] },
+        ...(admin?.ori ? { ori: admin.ori } : {}),
+        // A refused login answers one code whatever was wrong; what was wrong is kept here.
+        detail: { action, method: request.method, url: request.url.split('?')[0], ...(reason === undefined ? {} : { reason }) },
       });
     } catch {
       // The audit store raises its own alert; the refusal stands.

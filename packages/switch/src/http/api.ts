@@ -13,7 +13,8 @@ import {
   CletsError, ERROR_CODES, isErrorCode, decodeFrame, encodeFrame, frameFromJson, frameKind, frameToJson, toCletsError,
   type DecodedFrame, type Frame, type Transaction,
 } from '@clets/protocol';
-import type { CletsSwitch } from '../switch.js';
+import type { CletsSwitch, LoginEndpoint } from '../switch.js';
+import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
 import { registerAdminRoutes } from '../admin/routes.js';
 import type { OperatorSession } from '../security/policy.js';
 import { safeEqual } from '../security/plain-policy.js';
@@ -96,6 +97,8 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: { code: 'CLETS_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
   });
+
+  limitLoginAttempts(app, sw);
 
   app.get('/healthz', async () => ({ status: 'ok', switchId: sw.config.switchId }));
 
@@ -229,6 +232,36 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
 
   await app.ready();
   return app;
+}
+
+/** The HTTP login endpoints, by method and route. */
+const LOGIN_ROUTES: ReadonlyMap<string, LoginEndpoint> = new Map([
+  ['POST /v1/sessions', 'gateway_session'],
+  ['POST /v1/admin/sessions', 'admin_session'],
+]);
+
+/**
+ * Per-source login attempts on the HTTP login endpoints, from the budget the WebSocket logins
+ * share: refused before the body is read (429, Retry-After); a 2xx answer gives the attempt back.
+ */
+function limitLoginAttempts(app: FastifyInstance, sw: CletsSwitch): void {
+  const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
+  app.addHook('onRequest', async (request, reply) => {
+    const endpoint = LOGIN_ROUTES.get(`${request.method} ${request.routeOptions.url ?? ''}`);
+    if (endpoint === undefined) return;
+    const attempt = sw.loginAttempt(request.ip, endpoint);
+    if (attempt.ok) {
+      attempts.set(request, attempt);
+      return;
+    }
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    sw.metrics.count('clets_login_rate_limited_total', 'Login attempts refused for too many from one source', { endpoint });
+    const failure = new CletsError('CLETS_ERR_RATE_LIMITED', `retry after ${seconds} s`);
+    await reply.status(failure.httpStatus).header('retry-after', String(seconds)).send({ error: { code: failure.code, message: failure.message } });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    attempts.get(request)?.settle(reply.statusCode >= 200 && reply.statusCode < 300);
+  });
 }
 
 function transactionFromProtobuf(raw: unknown): Transaction {
