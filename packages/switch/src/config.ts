@@ -143,8 +143,6 @@ export const switchConfigSchema = z.strictObject({
     }).prefault({}),
   }).prefault({}),
   http: z.strictObject({
-    /** Bearer token of the administrator API (audit search). Unset: the admin API is off. */
-    adminToken: z.string().min(16).optional(),
     /** Inquiry gateway sessions expire after this long idle. */
     gatewaySessionIdleMs: positiveMs.default(30 * 60_000),
     /** How long POST /v1/messages waits for the completion. */
@@ -175,6 +173,8 @@ export type LinkConfig = z.infer<typeof linkSchema>;
 
 /** Parses a config, throwing one error that lists every problem with its path. */
 export function parseSwitchConfig(input: unknown): SwitchConfig {
+  const removed = removedKeyProblems(input);
+  if (removed.length > 0) throw new Error(`invalid switch config:\n${removed.join('\n')}`);
   const result = switchConfigSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -193,4 +193,13 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   }
   if (problems.length > 0) throw new Error(`invalid switch config:\n${problems.join('\n')}`);
   return Object.freeze(config);
+}
+
+/** Keys that once existed, named with what replaced them (a strict schema alone would only say "unrecognized"). */
+function removedKeyProblems(input: unknown): string[] {
+  const http = (input as { http?: Record<string, unknown> } | null)?.http;
+  if (typeof http === 'object' && http !== null && 'adminToken' in http) {
+    return ['  http.adminToken: removed; no shared token reads the audit log: an administrator logs in (POST /v1/admin/sessions, password and TOTP) and reads GET /v1/audit with that session'];
+  }
+  return [];
 }

@@ -60,7 +60,6 @@ async function start(options: { deadlineMs?: number; links?: Record<string, Cons
       messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
       limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...(options.loginRate ? { loginRate: options.loginRate } : {}) },
-      http: { adminToken: 'admin-token-0123456789' },
       log: { level: 'silent' },
     },
     {
@@ -276,14 +275,16 @@ describe('switch: HTTP API', () => {
     expect(metrics).toContain('clets_transaction_latency_ms_count 1');
   });
 
-  it('serves audit search to an administrator only, and audits the search', async () => {
+  it('reads no audit rows for a bearer token without an administrator session, and audits the refusal', async () => {
     const { sw, terminal, audit } = await start();
     await (await terminal()).send(QW);
-    expect((await sw.http.inject({ url: '/v1/audit' })).json().error.code).toBe('CLETS_ERR_ADMIN_TOKEN_INVALID');
-    const found = await sw.http.inject({ url: '/v1/audit?messageKey=QW&type=transaction', headers: { authorization: 'Bearer admin-token-0123456789' } });
-    expect(found.statusCode).toBe(200);
-    expect(found.json().rows).toHaveLength(1);
-    expect(audit.query({ type: 'audit_read' })).toHaveLength(1);
+    for (const headers of [{}, { authorization: 'Bearer admin-token-0123456789' }]) {
+      const refused = await sw.http.inject({ url: '/v1/audit?messageKey=QW', headers });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([401, 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+      expect(refused.body).not.toContain('rows');
+    }
+    await audit.flush();
+    expect(audit.query({ type: 'audit_read' }).map((row) => row.outcome)).toEqual(['denied', 'denied']);
   });
 
   it('runs transactions through the inquiry gateway with terminal credentials', async () => {

@@ -146,11 +146,33 @@ describe('administrator login', () => {
     expect([right.statusCode, right.json().error.code]).toEqual([423, 'CLETS_ERR_ACCOUNT_LOCKED']);
   });
 
-  it('accepts a configured bootstrap administrator', async () => {
+  it('lets a bootstrap account create the first administrator, and nothing more', async () => {
     const h = await harness();
     const auth = await h.login('bootstrap', 'Bootstrap-Admin-Pass');
-    const operators = (await h.call('GET', '/v1/admin/operators', auth)).json() as { operators: unknown[] };
-    expect(operators.operators.length).toBe(42);
+    const refused = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+      const response = await h.call(method, url, auth, payload);
+      return [response.statusCode, response.json().error?.code];
+    };
+    for (const url of ['/v1/admin/operators', '/v1/admin/operators/OP1001', '/v1/admin/terminals', '/v1/admin/review-queue', '/v1/admin/reports/route-to']) {
+      expect(await refused('GET', url)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    }
+    expect(await refused('POST', '/v1/admin/operators/OP1001/unlock')).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    const first = {
+      id: 'OP1950', name: { last: 'Marrow', first: 'Ines' }, ori: ORI, role: 'ADMINISTRATOR', password: 'Copper-Heron-Atlas', appointedOn: '2026-09-01', backgroundCheck: 'cleared',
+    };
+    // The fixtures have an administrator: the bootstrap account may not add another.
+    expect(await refused('POST', '/v1/admin/operators', first)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    for (const operator of h.security.store.operators({ role: 'ADMINISTRATOR' })) h.security.store.updateOperator(operator.id, { deactivated: true });
+    expect(await refused('POST', '/v1/admin/operators', { ...first, role: 'ACC' })).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    const created = await h.call('POST', '/v1/admin/operators', auth, first);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await refused('POST', '/v1/admin/operators', { ...first, id: 'OP1951' })).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    // The new administrator logs in with their own factors and administers.
+    h.security.clock.now += 30_000;
+    const secret = (created.json() as { secondFactor: { secret: string } }).secondFactor.secret;
+    const login = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: 'OP1950', password: 'Copper-Heron-Atlas', totpCode: codeAt(secret, h.security.clock.now) });
+    expect(login.statusCode, login.body).toBe(201);
+    expect((await h.call('GET', '/v1/admin/operators', { authorization: `Bearer ${login.json().token}` })).statusCode).toBe(200);
   });
 });
 

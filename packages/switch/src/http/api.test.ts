@@ -75,3 +75,72 @@ describe('login attempts per source address', () => {
     }
   });
 });
+
+describe('audit reads', () => {
+  async function adminToken(h: Harness, operatorId: string): Promise<string> {
+    h.clock.now += 30_000;
+    const response = await adminLogin(h, { operatorId, password: `Demo-Pass-${operatorId.slice(2)}!`, totpCode: await totpOf(operatorId, h.clock.now) }, '127.0.0.1');
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().token as string;
+  }
+
+  /** Rows of two agencies of this switch and one row of the switch itself. */
+  async function someRows(h: Harness): Promise<void> {
+    for (const ori of ['CA0190000', 'CA0190100']) {
+      await h.audit.append({ type: 'transaction', at: h.clock.now, outcome: 'accepted', operatorId: 'OP1001', ori, messageKey: 'QW', switchId: 'county-19' });
+    }
+    await h.audit.append({ type: 'link_state', at: h.clock.now, outcome: 'up', switchId: 'county-19', detail: { link: 'NCIC' } });
+  }
+
+  function read(h: Harness, token: string | undefined, query = '') {
+    return h.sw.http.inject({ url: `/v1/audit${query}`, ...(token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } }) });
+  }
+
+  it("gives an administrator every row of the switch, and audits the read under that person's id first", async () => {
+    const h = await start();
+    await someRows(h);
+    const token = await adminToken(h, 'OP1010');
+    const response = await read(h, token, '?limit=1000');
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = response.json().rows as { type: string; ori: string | null; operatorId: string | null }[];
+    expect(rows.filter((row) => row.type === 'transaction').map((row) => row.ori)).toEqual(['CA0190000', 'CA0190100']);
+    expect(rows.some((row) => row.type === 'link_state')).toBe(true);
+    // The read itself is the last row it returns: written before the rows were read.
+    expect(rows.at(-1)).toMatchObject({ type: 'audit_read', operatorId: 'OP1010' });
+  });
+
+  it("keeps an Agency CLETS Coordinator to their own agency's rows", async () => {
+    const h = await start();
+    await someRows(h);
+    const token = await adminToken(h, 'OP1027'); // ACC of CA0190100
+    const rows = (await read(h, token, '?type=transaction')).json().rows as { ori: string }[];
+    expect(rows.map((row) => row.ori)).toEqual(['CA0190100']);
+    const other = await read(h, token, '?ori=CA0190000');
+    expect([other.statusCode, other.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    await h.audit.flush();
+    expect(h.audit.query({ type: 'audit_read' }).map((row) => [row.operatorId, row.outcome, row.ori])).toEqual([
+      ['OP1027', 'success', 'CA0190100'],
+      ['OP1027', 'denied', 'CA0190100'],
+    ]);
+  });
+
+  it('reads nothing with no session, an operator who does not administer, or a bootstrap account', async () => {
+    const bootstrapSecret = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+    const h = await start();
+    const hash = await h.sw.security!.hasher.hash('Bootstrap-Admin-Pass');
+    const withBootstrap = await start({ security: { databasePath: ':memory:', settings: { passwords: { scrypt: TINY_SCRYPT } }, administrators: [{ id: 'bootstrap', passwordHash: hash, totpSecret: bootstrapSecret }] } });
+    await someRows(withBootstrap);
+    expect((await read(withBootstrap, undefined)).statusCode).toBe(401);
+    withBootstrap.clock.now += 30_000;
+    const bootstrap = await adminLogin(withBootstrap, { operatorId: 'bootstrap', password: 'Bootstrap-Admin-Pass', totpCode: totpCode(bootstrapSecret, withBootstrap.clock.now) }, '127.0.0.1');
+    expect(bootstrap.statusCode, bootstrap.body).toBe(201);
+    const refused = await read(withBootstrap, bootstrap.json().token as string);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    const operator = await adminLogin(withBootstrap, { operatorId: 'OP1001', password: 'Demo-Pass-1001!', totpCode: await totpOf('OP1001', withBootstrap.clock.now) }, '127.0.0.1');
+    expect(operator.statusCode).toBe(401);
+  });
+
+  it('no longer accepts a shared token in the configuration, and says what replaced it', async () => {
+    await expect(start({ http: { adminToken: 'demo-admin-token-0001' } })).rejects.toThrow(/http\.adminToken: removed.*POST \/v1\/admin\/sessions/);
+  });
+});

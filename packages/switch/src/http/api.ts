@@ -1,6 +1,7 @@
 /**
  * The switch's HTTP API (fastify): health, readiness, Prometheus metrics, link status, audit
- * search for administrators, and the inquiry gateway through which CAD/RMS systems (and the
+ * search for administrators (their own session, password and TOTP; scoped by audit-scope.ts;
+ * every read audited under their id), and the inquiry gateway through which CAD/RMS systems (and the
  * load tests) send transactions over HTTP with the same credentials a terminal uses.
  *
  * Every error answers `{ "error": { "code", "message", "field"? } }` with the HTTP status of
@@ -15,9 +16,10 @@ import {
 } from '@clets/protocol';
 import type { CletsSwitch, LoginEndpoint } from '../switch.js';
 import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
+import { AdminSessions } from '../admin/admin-sessions.js';
+import { auditScopeOf, withinAuditScope, type AuditScope } from '../admin/audit-scope.js';
 import { registerAdminRoutes } from '../admin/routes.js';
 import type { OperatorSession } from '../security/policy.js';
-import { safeEqual } from '../security/plain-policy.js';
 
 export interface HttpApiOptions {
   readonly clock: () => number;
@@ -115,15 +117,35 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     links: [...sw.links].map(([name, link]) => ({ name, state: link.state, systems: link.systems, held: sw.held.depth(name) })),
   }));
 
+  // Administrator sessions: the administration API's, shared by the audit search.
+  const adminSessions = sw.security === undefined ? undefined
+    : new AdminSessions(sw.security.policy, sw.security.hasher, sw.config.security.administrators);
+
   app.get('/v1/audit', async (request) => {
-    const admin = requireAdmin(sw, request);
-    const filter = parse(auditQuery, request.query, 'query');
+    const at = options.clock();
+    let admin: ReturnType<AdminSessions['authenticate']> | undefined;
+    let filter: z.infer<typeof auditQuery> & { ori?: string };
+    let scope: AuditScope;
+    try {
+      if (adminSessions === undefined) throw new CletsError('CLETS_ERR_ADMIN_TOKEN_INVALID', 'audit search needs administrator accounts (security.policy cjis)');
+      admin = adminSessions.authenticate(bearer(request), at);
+      scope = auditScopeOf(admin);
+      filter = withinAuditScope(parse(auditQuery, request.query, 'query'), scope);
+    } catch (error) {
+      const failure = toCletsError(error);
+      // CJIS: any access to the audit log is audited, a refused one too.
+      await sw.audit.append({
+        type: 'audit_read', at, outcome: 'denied', code: failure.code, operatorId: admin?.id ?? '', ...(admin?.ori ? { ori: admin.ori } : {}),
+        sourceAddress: request.ip, switchId: sw.config.switchId, detail: { query: request.query as Record<string, unknown> },
+      }).catch(() => undefined);
+      throw failure;
+    }
     const store = sw.audit as { query?: (filter: Record<string, unknown>) => unknown[] };
     if (store.query === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this audit store cannot be searched');
-    // CJIS: any access to the audit log is itself audited, before the rows are read.
+    // Audited under the person who reads, before the rows are read.
     await sw.audit.append({
-      type: 'audit_read', at: options.clock(), outcome: 'success', operatorId: admin, sourceAddress: request.ip,
-      switchId: sw.config.switchId, detail: { filter },
+      type: 'audit_read', at, outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}), sourceAddress: request.ip,
+      switchId: sw.config.switchId, detail: { filter, scope: scope.ori ?? 'switch' },
     });
     return { rows: store.query(filter) };
   });
@@ -223,10 +245,10 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     sessions.clear();
   });
 
-  if (sw.security !== undefined) {
+  if (sw.security !== undefined && adminSessions !== undefined) {
     await registerAdminRoutes(app, {
       security: sw.security, audit: sw.audit as Parameters<typeof registerAdminRoutes>[1]['audit'],
-      clock: options.clock, switchId: sw.config.switchId, configAdministrators: sw.config.security.administrators,
+      clock: options.clock, switchId: sw.config.switchId, sessions: adminSessions,
     });
   }
 
@@ -271,15 +293,6 @@ function transactionFromProtobuf(raw: unknown): Transaction {
     throw new CletsError('CLETS_ERR_FRAME_UNEXPECTED', `expected a transaction frame, got ${frame.body ?? 'none'}`);
   }
   return frame.transaction;
-}
-
-function requireAdmin(sw: CletsSwitch, request: FastifyRequest): string {
-  const expected = sw.config.http.adminToken;
-  const token = bearer(request);
-  if (expected === undefined || token === undefined || !safeEqual(token, expected)) {
-    throw new CletsError('CLETS_ERR_ADMIN_TOKEN_INVALID');
-  }
-  return 'administrator';
 }
 
 function bearer(request: FastifyRequest): string | undefined {
