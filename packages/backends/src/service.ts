@@ -107,6 +107,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
       isClosing: () => closing !== undefined,
     },
     logger.child({ component: 'control' }),
+    config.limits,
   );
 
   async function listen(): Promise<BackendAddresses> {

@@ -12,6 +12,14 @@ const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
 const OPERATOR_ROLES = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'] as const;
 const positiveMs = z.number().int().positive();
 
+/** Connections on one port from one source address, and in all. */
+function connectionCaps(maxPerSource: number, maxTotal: number) {
+  return z.strictObject({
+    maxPerSource: z.number().int().min(1).default(maxPerSource),
+    maxTotal: z.number().int().min(1).default(maxTotal),
+  }).prefault({});
+}
+
 const linkSchema = z.strictObject({
   /** Link name, used by the routing table ("NCIC", "CORI", "upstream"). */
   name: z.string().min(1),
@@ -142,6 +150,27 @@ export const switchConfigSchema = z.strictObject({
       maxSources: z.number().int().min(1).default(10_000),
     }).prefault({}),
   }).prefault({}),
+  /**
+   * Timeouts and caps of every listening port (the HTTP API, the terminal port and the peer
+   * port, which are HTTP servers until their WebSocket upgrade): http/server-guard.ts.
+   */
+  connections: z.strictObject({
+    /**
+     * A connection must have sent a request's complete headers this long after connecting,
+     * and after its previous answer (slowloris, silent connections); a TLS handshake too.
+     */
+    headersTimeoutMs: positiveMs.default(10_000),
+    /** The whole request (headers and body) must have arrived by then. */
+    requestTimeoutMs: positiveMs.default(30_000),
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: positiveMs.default(5_000),
+    /** Terminal port: a dispatch centre's terminals share an address; beyond a cap, close 1013. */
+    terminal: connectionCaps(256, 10_000),
+    /** Peer port: a county links once (twice while it reconnects). */
+    peer: connectionCaps(16, 256),
+    /** HTTP API: gateway clients, administrators, monitoring. Beyond a cap the connection is dropped. */
+    http: connectionCaps(128, 2_048),
+  }).prefault({}),
   http: z.strictObject({
     /** Inquiry gateway sessions expire after this long idle. */
     gatewaySessionIdleMs: positiveMs.default(30 * 60_000),
@@ -190,6 +219,11 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   if (config.upstreamLink !== undefined && !names.has(config.upstreamLink)) problems.push(`  upstreamLink: no link named '${config.upstreamLink}'`);
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);
+  }
+  const { connections } = config;
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs) problems.push('  connections.headersTimeoutMs: must not exceed connections.requestTimeoutMs');
+  for (const port of ['terminal', 'peer', 'http'] as const) {
+    if (connections[port].maxPerSource > connections[port].maxTotal) problems.push(`  connections.${port}.maxPerSource: must not exceed connections.${port}.maxTotal`);
   }
   if (problems.length > 0) throw new Error(`invalid switch config:\n${problems.join('\n')}`);
   return Object.freeze(config);

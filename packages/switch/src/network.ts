@@ -20,7 +20,7 @@ import { answerLinkRequest } from './link-origin.js';
 import type { LinkClock } from './links/clock.js';
 import { MessageStore } from './message-store.js';
 import { PeerLink } from './peer-link.js';
-import { PeerServer } from './peer-server.js';
+import { PeerServer, type PeerServerOptions } from './peer-server.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import type { TerminalDirectory } from './terminal-connection.js';
 import type { TransactionPipeline } from './transaction-pipeline.js';
@@ -38,6 +38,8 @@ export interface NetworkDeps {
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly store?: MessageStore;
+  /** Timeouts and connection caps of the peer port. */
+  readonly peerGuard?: PeerServerOptions['guard'];
 }
 
 export class SwitchNetwork {
@@ -77,12 +79,18 @@ export class SwitchNetwork {
       onHello: (link, hello) => this.#learnPeer(link, hello),
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
       logger,
+      ...(deps.peerGuard !== undefined ? { guard: deps.peerGuard } : {}),
     });
   }
 
   get pipeline(): TransactionPipeline {
     if (this.#pipeline === undefined) throw new Error('network used before the pipeline was wired');
     return this.#pipeline;
+  }
+
+  /** County connections on the peer port that have not said LinkHello yet. */
+  get unauthenticatedPeers(): number {
+    return this.#server?.unauthenticatedConnections ?? 0;
   }
 
   /** Whether a link leads to another switch (its requests may wait in that switch's queue). */

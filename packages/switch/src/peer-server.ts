@@ -11,7 +11,7 @@
  * secret is refused (LinkWelcome ok=false, close 4018). ws pings find dead connections.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -40,6 +40,12 @@ export interface PeerServerOptions {
   readonly onHello: (link: PeerLink, hello: LinkHello) => void;
   /** The peer's link is up on this connection. */
   readonly onWelcomed?: (link: PeerLink) => void;
+  /** Timeouts and connection caps of the port (http/server-guard.ts); absent: none. */
+  readonly guard?: {
+    watch(server: Server): void;
+    /** False for a connection over a cap (the guard closes it). */
+    admitWebSocket(ws: WebSocket, request: IncomingMessage): boolean;
+  };
   readonly logger: {
     info(object: object, message?: string): void;
     warn(object: object, message?: string): void;
@@ -84,8 +90,12 @@ export class PeerServer {
     this.#http = createServer((_request, response) => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('switch links speak WebSocket\n');
     });
+    options.guard?.watch(this.#http);
     this.#wss = new WebSocketServer({ server: this.#http, perMessageDeflate: false, maxPayload: options.limits.maxFrameBytes });
-    this.#wss.on('connection', (ws, request) => this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown'));
+    this.#wss.on('connection', (ws, request) => {
+      if (options.guard?.admitWebSocket(ws, request) === false) return;
+      this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown');
+    });
   }
 
   async listen(host: string, port: number): Promise<AddressInfo> {
@@ -98,6 +108,13 @@ export class PeerServer {
     });
     this.#pingTimer = setInterval(() => this.#pingAll(), this.#options.limits.pingIntervalMs).unref();
     return this.#http.address() as AddressInfo;
+  }
+
+  /** Connections that have not said LinkHello yet (for the metrics). */
+  get unauthenticatedConnections(): number {
+    let count = 0;
+    for (const connection of this.#connections) if (connection.link === undefined) count += 1;
+    return count;
   }
 
   /** Sends a frame to every linked county (a StatusMessage about a system, say). */

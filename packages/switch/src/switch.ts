@@ -28,6 +28,7 @@ import type { Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
 import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
 import { buildHttpApi } from './http/api.js';
+import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
 import { LinkClient, systemClock, type LinkClock } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
@@ -130,11 +131,23 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     peerCounties: config.peers.flatMap((peer) => (peer.county === undefined ? [] : [[peer.county, peer.peerId] as const])),
   });
 
+  const refusedConnection = (port: ListeningPort) => (reason: 'per_source' | 'total'): void => {
+    metrics.count('clets_connections_refused_total', 'Connections refused by a connection cap (per source address, or in total)', { port, reason });
+  };
+  const guard = (port: ListeningPort, mode: 'websocket' | 'http'): ServerGuard => new ServerGuard({
+    port, mode, timeouts: config.connections, caps: config.connections[port], onRefused: refusedConnection(port),
+  });
+  const guards = { terminal: guard('terminal', 'websocket'), peer: guard('peer', 'websocket'), http: guard('http', 'http') } as const;
+  for (const port of Object.keys(guards) as ListeningPort[]) {
+    for (const reason of ['per_source', 'total'] as const) metrics.count('clets_connections_refused_total', 'Connections refused by a connection cap (per source address, or in total)', { port, reason }, 0);
+  }
+
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
   const network = new SwitchNetwork({
     config, clock, logger, links, audit, directory, held,
     timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
+    peerGuard: guards.peer,
     table: () => table, setTable: (next) => { table = next; },
     ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
   });
@@ -192,6 +205,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
   metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
   metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
+  metrics.gauge('clets_connections_open', 'Connections open on each listening port (counted by its caps)', () => Object.values(guards).map((each) => [{ port: each.port }, each.open] as const));
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
   metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
@@ -204,7 +218,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     // authenticates with its device secret, and an unverified one is simply not used.
     ...(config.tls.clientCaFile !== undefined ? { ca: readFileSync(config.tls.clientCaFile), requestCert: true, rejectUnauthorized: false } : {}),
   };
-  const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
+  const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
+  guards.terminal.watch(terminalServer);
   terminalServer.on('request', (_request, response) => {
     response.writeHead(426, { 'content-type': 'text/plain' }).end('terminals connect with WebSocket\n');
   });
@@ -219,12 +234,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
   };
   const connections = new Set<TerminalConnection>();
+  metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', () => {
+    let terminals = 0;
+    for (const connection of connections) if (connection.session === undefined) terminals += 1;
+    return [[{ port: 'terminal' }, terminals], [{ port: 'peer' }, network.unauthenticatedPeers]];
+  });
   supersede.push((session) => {
     for (const connection of connections) {
       if (connection.session?.sessionId === session.sessionId) connection.closeWith('CLETS_ERR_SESSION_SUPERSEDED');
     }
   });
   wss.on('connection', (socket: WebSocket, request) => {
+    if (!guards.terminal.admitWebSocket(socket, request)) return;
     const connection = new TerminalConnection(socket, {
       address: request.socket.remoteAddress ?? 'unknown',
       ...verifiedCertificateSubject(request.socket),
@@ -281,7 +302,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
     close: () => (closing ??= closeInOrder()),
   };
-  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, ...(tls ? { https: tls } : {}) });
+  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) });
 
   let closing: Promise<void> | undefined;
   const closeInOrder = async (): Promise<void> => {

@@ -16,6 +16,7 @@ import {
 } from '@clets/protocol';
 import type { CletsSwitch, LoginEndpoint } from '../switch.js';
 import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
+import type { ServerGuard } from './server-guard.js';
 import { AdminSessions } from '../admin/admin-sessions.js';
 import { auditScopeOf, withinAuditScope, type AuditScope } from '../admin/audit-scope.js';
 import { registerAdminRoutes } from '../admin/routes.js';
@@ -23,7 +24,9 @@ import type { OperatorSession } from '../security/policy.js';
 
 export interface HttpApiOptions {
   readonly clock: () => number;
-  readonly https?: { cert: Buffer; key: Buffer };
+  readonly https?: { cert: Buffer; key: Buffer; handshakeTimeout?: number };
+  /** Timeouts and connection caps of the API's port (server-guard.ts). */
+  readonly guard?: ServerGuard;
 }
 
 interface GatewaySession {
@@ -84,6 +87,7 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     bodyLimit: sw.config.limits.maxFrameBytes,
     ...(options.https ? { https: options.https } : {}),
   });
+  options.guard?.watch(app.server);
   const sessions = new Map<string, GatewaySession>();
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
