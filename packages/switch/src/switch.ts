@@ -51,7 +51,7 @@ export interface SwitchDeps {
 }
 
 /** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
-export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session';
+export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session' | 'admin_token';
 
 export interface SwitchAddresses {
   /** Terminal WebSocket endpoint. */

@@ -144,3 +144,25 @@ describe('audit reads', () => {
     await expect(start({ http: { adminToken: 'demo-admin-token-0001' } })).rejects.toThrow(/http\.adminToken: removed.*POST \/v1\/admin\/sessions/);
   });
 });
+
+describe('guessing administrator tokens', () => {
+  it('counts a request refused for its token against the source, so the guesses and their audit rows stop', async () => {
+    const h = await start({ limits: { loginRate: { burst: 3, perMinute: 1 } } });
+    const statuses: number[] = [];
+    for (let count = 0; count < 6; count++) {
+      const url = count % 2 === 0 ? '/v1/audit' : '/v1/admin/operators';
+      statuses.push((await h.sw.http.inject({ url, remoteAddress: '10.9.0.7', headers: { authorization: `Bearer guess-${count}` } })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    await h.audit.flush();
+    expect(h.audit.query({ type: 'audit_read' }).map((row) => row.outcome)).toEqual(['denied', 'denied']);
+    expect(h.audit.query({ type: 'admin_action' }).map((row) => row.code)).toEqual(['CLETS_ERR_ADMIN_TOKEN_INVALID']);
+    // An administrator elsewhere is not held back, and their own reads cost nothing.
+    h.clock.now += 30_000;
+    const login = await adminLogin(h, { operatorId: 'OP1010', password: 'Demo-Pass-1010!', totpCode: await totpOf('OP1010', h.clock.now) }, '10.9.0.8');
+    const token = login.json().token as string;
+    for (let count = 0; count < 5; count++) {
+      expect((await h.sw.http.inject({ url: '/v1/audit?limit=1', remoteAddress: '10.9.0.8', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    }
+  });
+});

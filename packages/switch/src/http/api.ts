@@ -267,13 +267,26 @@ const LOGIN_ROUTES: ReadonlyMap<string, LoginEndpoint> = new Map([
 ]);
 
 /**
- * Per-source login attempts on the HTTP login endpoints, from the budget the WebSocket logins
- * share: refused before the body is read (429, Retry-After); a 2xx answer gives the attempt back.
+ * The endpoint a request is a login attempt on: a login route, or a route that takes an
+ * administrator's bearer token (presenting a token is an attempt to authenticate too).
+ */
+function attemptedEndpoint(method: string, route: string): LoginEndpoint | undefined {
+  const login = LOGIN_ROUTES.get(`${method} ${route}`);
+  if (login !== undefined) return login;
+  return route === '/v1/audit' || route.startsWith('/v1/admin/') ? 'admin_token' : undefined;
+}
+
+/**
+ * Per-source login attempts on the HTTP endpoints, from the budget the WebSocket logins
+ * share: refused before the body is read (429, Retry-After). A login answered 2xx gives its
+ * attempt back; a request with an administrator token gives it back unless the token was
+ * refused (401), so guessing tokens is held back as guessing passwords is, and a flood of
+ * bad tokens stops before it writes an audit row each.
  */
 function limitLoginAttempts(app: FastifyInstance, sw: CletsSwitch): void {
   const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
   app.addHook('onRequest', async (request, reply) => {
-    const endpoint = LOGIN_ROUTES.get(`${request.method} ${request.routeOptions.url ?? ''}`);
+    const endpoint = attemptedEndpoint(request.method, request.routeOptions.url ?? '');
     if (endpoint === undefined) return;
     const attempt = sw.loginAttempt(request.ip, endpoint);
     if (attempt.ok) {
@@ -286,7 +299,8 @@ function limitLoginAttempts(app: FastifyInstance, sw: CletsSwitch): void {
     await reply.status(failure.httpStatus).header('retry-after', String(seconds)).send({ error: { code: failure.code, message: failure.message } });
   });
   app.addHook('onResponse', async (request, reply) => {
-    attempts.get(request)?.settle(reply.statusCode >= 200 && reply.statusCode < 300);
+    const tokenOnly = attemptedEndpoint(request.method, request.routeOptions.url ?? '') === 'admin_token';
+    attempts.get(request)?.settle(tokenOnly ? reply.statusCode !== 401 : reply.statusCode >= 200 && reply.statusCode < 300);
   });
 }
 

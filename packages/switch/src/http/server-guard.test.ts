@@ -1,9 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as connectTls } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { REFUSED_PENDING_MAX, ServerGuard, type ServerGuardOptions } from './server-guard.js';
+import { REFUSED_PENDING_MAX, ServerGuard, tlsTimeoutOptions, type ServerGuardOptions } from './server-guard.js';
 
 const TIMEOUTS = { headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300 };
 const opened: { close(): void }[] = [];
@@ -170,5 +176,57 @@ describe('ServerGuard on an HTTP port', () => {
     client.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     await new Promise((resolve) => client.once('data', resolve));
     expect(await closedWithin(client, 2_000)).toBe(true);
+  });
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasOpenssl)('ServerGuard on a TLS port', () => {
+  /** A wss:// port as the switch serves it with `tls`: a self-signed certificate for 127.0.0.1. */
+  async function tlsWebSocketPort(): Promise<{ port: number; ca: Buffer }> {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-guard-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+    const cert = readFileSync(join(dir, 'cert.pem'));
+    const guard = new ServerGuard({ port: 'terminal', mode: 'websocket', timeouts: TIMEOUTS, caps: { maxPerSource: 1, maxTotal: 10 } });
+    const server = createHttpsServer({ cert, key: readFileSync(join(dir, 'key.pem')), ...tlsTimeoutOptions(TIMEOUTS) });
+    guard.watch(server);
+    const wss = new WebSocketServer({ server });
+    wss.on('connection', (ws, request) => {
+      if (guard.admitWebSocket(ws, request)) ws.send('welcome');
+    });
+    return { port: await listen(server), ca: cert };
+  }
+
+  it('closes a connection that never starts TLS, and one that finishes the handshake and sends nothing', async () => {
+    const { port, ca } = await tlsWebSocketPort();
+    const silent = await tcpFrom(port);
+    const handshaken = await new Promise<Socket>((resolve, reject) => {
+      const socket = connectTls({ socket: connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' }), host: '127.0.0.1', ca }, () => { socket.resume(); resolve(socket); });
+      opened.push({ close: () => socket.destroy() });
+      socket.once('error', reject);
+    });
+    const [silentClosed, handshakenClosed] = await Promise.all([closedWithin(silent, 2_000), closedWithin(handshaken, 2_000)]);
+    expect([silentClosed, handshakenClosed]).toEqual([true, true]);
+  });
+
+  it('lets a WebSocket in over TLS and closes the one over the per-source cap with 1013', async () => {
+    const { port, ca } = await tlsWebSocketPort();
+    const open = (): Promise<string | number> => new Promise((resolve, reject) => {
+      const socket = new WebSocket(`wss://127.0.0.1:${port}`, { ca });
+      opened.push({ close: () => socket.terminate() });
+      socket.once('message', (data) => resolve(String(data)));
+      socket.once('close', (code) => resolve(code));
+      socket.once('error', reject);
+    });
+    expect(await open()).toBe('welcome');
+    expect(await open()).toBe(1013);
   });
 });
