@@ -166,3 +166,26 @@ describe('guessing administrator tokens', () => {
     }
   });
 });
+
+describe('gateway login', () => {
+  it('answers a wrong password and a wrong or missing code alike, so neither factor is confirmed alone', async () => {
+    const h = await start();
+    const la01 = (await demoFixtures()).terminals.find((terminal) => terminal.mnemonic === 'LA01')!;
+    const open = async (password: string, totpCode?: string): Promise<string> => {
+      const response = await h.sw.http.inject({
+        method: 'POST', url: '/v1/sessions', remoteAddress: '10.9.1.1',
+        payload: { mnemonic: 'LA01', deviceSecret: la01.deviceSecret, operatorId: 'OP1003', password, acknowledgeBanner: true, ...(totpCode === undefined ? {} : { totpCode }) },
+      });
+      return `${response.statusCode} ${response.body}`;
+    };
+    const right = 'Demo-Pass-1003!';
+    expect(await open('Wrong-Guess-1', '000000')).toBe(await open(right, '000000'));
+    expect(await open('Wrong-Guess-1')).toBe(await open(right));
+    expect(await open(right, '000000')).toMatch(/^401 .*CLETS_ERR_LOGIN_FAILED/);
+    // Four failures counted: every wrong password (with or without a code) and every wrong code;
+    // the right password without a code is not a failure.
+    expect(h.sw.security!.policy.lockoutStatus('OP1003', h.clock.now).failures).toBe(4);
+    h.clock.now += 30_000;
+    expect(await open(right, await totpOf('OP1003', h.clock.now))).toMatch(/^201 /);
+  });
+});
