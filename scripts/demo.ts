@@ -60,7 +60,6 @@ async function main(): Promise<number> {
   const certificate = makeCertificate(dir);
   const perSwitch = Object.fromEntries(STATE_NETWORK_SWITCHES.map((name) => [name, {
     security: { databasePath: join(dir, `${name}-security.db`), settings: DEMO_SECURITY_SETTINGS },
-    http: { adminToken: 'demo-admin-token-0001' },
   }]));
   tlsCa = certificate === undefined ? undefined : readFileSync(certificate.cert);
   // Terminals, the gateway and every link (county -> state, switch -> systems) speak TLS
@@ -116,6 +115,10 @@ function printCredentials(fixtures: FixtureSet): void {
     print(`  ${entry.operatorId} ${record.role.padEnd(5)} password Demo-Pass-${entry.operatorId.slice(2)}!  TOTP secret ${record.totpSecret}  ` +
       `terminal ${entry.mnemonic} (device secret ${deviceSecret(fixtures, entry.mnemonic)}) on ${entry.switchName}`);
   }
+  // No shared token reads the audit log: an administrator logs in with both factors.
+  const administrator = operator(fixtures, 'OP1010');
+  print(`  audit log of county-19: administrator OP1010 (password Demo-Pass-1010!, TOTP secret ${administrator.totpSecret}) ` +
+    'logs in with POST /v1/admin/sessions {operatorId, password, totpCode}, then GET /v1/audit with the token');
 }
 
 function operator(fixtures: FixtureSet, operatorId: string) {

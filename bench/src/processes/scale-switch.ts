@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     messagesPath: join(config.dir, 'messages.db'),
     security: { policy: 'plain', databasePath: join(config.dir, 'security.db') },
     links: SYSTEMS.map((system) => ({ name: system, url: `${config.backendUrl}/${system}`, secret: config.secret })),
-    limits: { authTimeoutMs: 600_000, duplicateMaxEntries: config.duplicateMaxEntries },
+    // Thousands of terminals connect and log in from this one address: no per-source login
+    // budget or connection cap here.
+    limits: { authTimeoutMs: 600_000, duplicateMaxEntries: config.duplicateMaxEntries, loginRate: { burst: 1_000_000 } },
+    connections: { terminal: { maxPerSource: config.terminals + 100, maxTotal: config.terminals + 100 } },
     log: { level: 'warn' },
   }, { registry });
   const addresses = await sw.listen();

@@ -101,8 +101,18 @@ const limitsSchema = z
     queueTtlMs: z.number().int().min(1).max(7 * 24 * 3_600_000).default(600_000),
     /** close(): how long to wait for replies still in flight before closing the links. */
     shutdownGraceMs: z.number().int().min(0).max(600_000).default(2_000),
+    /**
+     * HTTP servers (control endpoint, link port before the upgrade): a request's complete
+     * headers within this of connecting or of the previous answer (slowloris, silent sockets).
+     */
+    headersTimeoutMs: z.number().int().min(1).max(600_000).default(10_000),
+    /** The whole request (headers and body) within this. */
+    requestTimeoutMs: z.number().int().min(1).max(600_000).default(30_000),
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: z.number().int().min(1).max(600_000).default(5_000),
   })
-  .strict();
+  .strict()
+  .refine((limits) => limits.headersTimeoutMs <= limits.requestTimeoutMs, { message: 'headersTimeoutMs must not exceed requestTimeoutMs', path: ['headersTimeoutMs'] });
 
 // Every system is listed, hosted or not, so one config file serves any `--system` choice.
 const behaviourSchema = z

@@ -9,11 +9,13 @@
  *   PUT  /control/:system  200 the system's knobs after the change; 400 invalid, 404 not hosted
  *   POST /control/reset    200 every system back to its configured knobs
  */
+import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { CletsError, type ErrorCode, type SystemName } from '@clets/protocol';
 import type { BehaviourController } from './behaviour.js';
 import { behaviourPatchSchema, describeIssues } from './config.js';
+import { applyHttpTimeouts, type HttpTimeouts } from './http-timeouts.js';
 import type { SystemActivity } from './request-dispatcher.js';
 
 export interface ControlState {
@@ -31,14 +33,15 @@ export interface ErrorBody {
   readonly problems?: readonly string[];
 }
 
-/** Builds the fastify app without listening (tests use `inject()`). */
-export function buildControlApp(state: ControlState, logger: Logger): FastifyInstance {
+/** Builds the fastify app without listening (tests use `inject()`); `timeouts` guard its port (http-timeouts.ts). */
+export function buildControlApp(state: ControlState, logger: Logger, timeouts?: HttpTimeouts): FastifyInstance {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // The knob changes are logged by the handlers; a line per request would only be noise.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
   });
+  if (timeouts !== undefined) applyHttpTimeouts(app.server as Server, timeouts, { upgrades: false });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     // Fastify's own errors (bad JSON, wrong content type) keep their status, in our shape.

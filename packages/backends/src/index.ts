@@ -2,7 +2,7 @@
  * @clets/backends: the mock NCIC, Nlets, DMV and CORI systems and the deployable that hosts
  * one of them or all of them behind a link server. Test helpers: `@clets/backends/testing`.
  */
-export { buildBackendService, createBackendLogger, REDACTED_LOG_PATHS } from './service.js';
+export { buildBackendService, createBackendLogger } from './service.js';
 export type { BackendService, BackendDeps, BackendAddresses } from './service.js';
 export {
   backendConfigSchema,

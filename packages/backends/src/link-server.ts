@@ -18,6 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CletsError, LinkState, SYSTEMS, type LinkHello, type SystemName } from '@clets/protocol';
 import type { BehaviourController, BehaviourChange } from './behaviour.js';
 import type { BackendConfig, BackendLimits } from './config.js';
+import { applyHttpTimeouts } from './http-timeouts.js';
 import { LinkSession, type LinkAuthResult, type LinkTransport, type RequestHandler } from './link-session.js';
 
 export interface LinkServerOptions {
@@ -60,6 +61,7 @@ export class LinkServer {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('links speak WebSocket\n');
     };
     this.http = options.tls !== undefined ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeRequired) : createServer(upgradeRequired);
+    applyHttpTimeouts(this.http, options.limits, { upgrades: true });
     this.http.on('upgrade', (request, socket, head) => {
       const served = this.admit(request.url ?? '/');
       if (typeof served === 'number') return refuseUpgrade(socket, served);

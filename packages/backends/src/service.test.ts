@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GOLDEN_FRAMES, encodeFrame, type LinkRequest } from '@clets/protocol';
 import { parseBackendConfig } from './config.js';
-import { buildBackendService } from './service.js';
+import { buildBackendService, createBackendLogger } from './service.js';
 import { createFakeSystems, type FakeSystem } from './testing/fake-system.js';
 import { connectLink, openLink, type LinkClient } from './testing/link-client.js';
 import { startTestBackend, TEST_PEER, type TestBackend } from './testing/start-backend.js';
@@ -43,6 +43,19 @@ describe('buildBackendService', () => {
     expect(addresses.systems).toEqual(['NLETS']);
     const health = await fetch(`${addresses.control}/healthz`);
     expect(await health.json()).toMatchObject({ ok: true, systems: ['NLETS'] });
+  });
+});
+
+describe('createBackendLogger', () => {
+  it('never writes a link secret, a password, a TOTP code, a device secret, a token or an authorization header', () => {
+    const config = parseBackendConfig({ links: [{ peerId: 'state', secret: 'backend-link-secret-1' }], log: { level: 'info' } });
+    const lines: string[] = [];
+    const logger = createBackendLogger(config, { write: (line: string) => { lines.push(line); } });
+    logger.info({ config }, 'config');
+    logger.warn({ hello: { peerId: 'state', secret: 'hello-secret-2' }, login: { password: 'pw-3', totpCode: '654321' }, deviceSecret: 'dev-4', headers: { authorization: 'Bearer tok-5' }, token: 'tok-6' }, 'attempt');
+    const text = lines.join('');
+    for (const secret of ['backend-link-secret-1', 'hello-secret-2', 'pw-3', '654321', 'dev-4', 'tok-5', 'tok-6']) expect(text).not.toContain(secret);
+    expect(text).toContain('"peerId":"state"');
   });
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import type { SystemName } from '@clets/protocol';
+import { logRedaction, type SystemName } from '@clets/protocol';
 import { BehaviourController } from './behaviour.js';
 import type { BackendConfig } from './config.js';
 import { buildControlApp } from './control-http.js';
@@ -16,12 +16,12 @@ import { LinkServer } from './link-server.js';
 import { RequestDispatcher, type Scheduler, type SystemChooser } from './request-dispatcher.js';
 import type { MockSystem } from './system.js';
 
-/** Field names whose values never reach a log line. */
-export const REDACTED_LOG_PATHS = ['secret', '*.secret', 'links[*].secret', 'config.links[*].secret', 'password'];
-
-/** The root logger: one per process, a child per component and per link. */
+/**
+ * The root logger: one per process, a child per component and per link. Link secrets (and
+ * any other authenticator) never reach a log line: the redact list every service shares.
+ */
 export function createBackendLogger(config: Pick<BackendConfig, 'id' | 'log'>, destination?: pino.DestinationStream): Logger {
-  const options = { level: config.log.level, redact: REDACTED_LOG_PATHS, base: { service: 'backends', id: config.id } };
+  const options = { level: config.log.level, redact: logRedaction(), base: { service: 'backends', id: config.id } };
   return destination ? pino(options, destination) : pino(options);
 }
 
@@ -109,6 +109,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
       isClosing: () => closing !== undefined,
     },
     logger.child({ component: 'control' }),
+    config.limits,
   );
 
   async function listen(): Promise<BackendAddresses> {

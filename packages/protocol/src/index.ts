@@ -8,3 +8,4 @@ export * from './fields.js';
 export * from './catalogue.js';
 export * from './validate.js';
 export * from './mnemonic.js';
+export * from './log-redaction.js';

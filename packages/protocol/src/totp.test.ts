@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { timingSafeEqual } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { base32Decode, base32Encode, hotp, matchTotp, totpCode } from './totp.js';
+
+// The real comparison, watched: the test counts the constant-time comparisons a match makes.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
 
 // RFC 6238 appendix B: the SHA-1 secret is the ASCII string "12345678901234567890".
 const RFC_SECRET = base32Encode(Buffer.from('12345678901234567890'));
@@ -29,5 +36,21 @@ describe('TOTP', () => {
     expect(matchTotp(RFC_SECRET, previous, now)).toBe(Math.floor(now / 30_000) - 1);
     expect(matchTotp(RFC_SECRET, totpCode(RFC_SECRET, now - 90_000), now)).toBeUndefined();
     expect(matchTotp(RFC_SECRET, '12345', now)).toBeUndefined();
+  });
+
+  it('compares in constant time, every step of the window whichever one matches', () => {
+    const now = 1_800_000_000_000;
+    const compare = vi.mocked(timingSafeEqual);
+    const comparisons = (code: string): { step: number | undefined; calls: number } => {
+      compare.mockClear();
+      const step = matchTotp(RFC_SECRET, code, now, 2);
+      return { step, calls: compare.mock.calls.length };
+    };
+    const base = Math.floor(now / 30_000);
+    // The earliest step, the current one, and no match at all: five comparisons each.
+    expect(comparisons(totpCode(RFC_SECRET, now - 60_000))).toEqual({ step: base - 2, calls: 5 });
+    expect(comparisons(totpCode(RFC_SECRET, now))).toEqual({ step: base, calls: 5 });
+    expect(comparisons('000000')).toEqual({ step: undefined, calls: 5 });
+    for (const call of compare.mock.calls) expect((call[0] as Buffer).length).toBe(6);
   });
 });

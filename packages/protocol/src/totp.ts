@@ -3,7 +3,7 @@
  * step): the second factor CJIS requires (AAL2). Pure computation; the caller brings the
  * time, so tests drive it with a fake clock.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const TOTP_STEP_SECONDS = 30;
@@ -67,13 +67,20 @@ export function totpCode(secretBase32: string, timeMs: number): string {
 /**
  * The step a code matches within +/- `window` steps of `timeMs`, or undefined. The caller
  * remembers accepted steps so each code is accepted once (replay resistance).
+ *
+ * Each step's code is compared in constant time, and every step of the window is compared
+ * whichever one matches: how long the check takes tells nothing of how many digits of a
+ * guess were right, nor of which step it matched. (The format check is not secret.)
  */
 export function matchTotp(secretBase32: string, code: string, timeMs: number, window = 1): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
   const secret = base32Decode(secretBase32);
+  const given = Buffer.from(code, 'ascii');
   const now = totpStep(timeMs);
+  let matched: number | undefined;
   for (let delta = -window; delta <= window; delta += 1) {
-    if (hotp(secret, now + delta) === code) return now + delta;
+    const equal = timingSafeEqual(Buffer.from(hotp(secret, now + delta), 'ascii'), given);
+    if (equal && matched === undefined) matched = now + delta;
   }
-  return undefined;
+  return matched;
 }

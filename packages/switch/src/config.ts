@@ -12,6 +12,14 @@ const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
 const OPERATOR_ROLES = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'] as const;
 const positiveMs = z.number().int().positive();
 
+/** Connections on one port from one source address, and in all. */
+function connectionCaps(maxPerSource: number, maxTotal: number) {
+  return z.strictObject({
+    maxPerSource: z.number().int().min(1).default(maxPerSource),
+    maxTotal: z.number().int().min(1).default(maxTotal),
+  }).prefault({});
+}
+
 const linkSchema = z.strictObject({
   /** Link name, used by the routing table ("NCIC", "CORI", "upstream"). */
   name: z.string().min(1),
@@ -167,10 +175,42 @@ export const switchConfigSchema = z.strictObject({
     queueMaxPerLink: z.number().int().positive().default(10_000),
     /** How long close() waits for transactions in flight. */
     drainTimeoutMs: positiveMs.default(5_000),
+    /**
+     * Login attempts per source address, every login endpoint together (terminal hello and
+     * operator login, POST /v1/sessions, POST /v1/admin/sessions). A successful login gives
+     * its attempt back; beyond the budget: CLETS_ERR_RATE_LIMITED (HTTP 429, Retry-After).
+     */
+    loginRate: z.strictObject({
+      /** Attempts (failed or still running) a source may make in a row. */
+      burst: z.number().int().min(1).default(30),
+      /** Attempts a source earns back per minute. */
+      perMinute: z.number().positive().default(10),
+      /** Sources remembered at most (least recently seen forgotten first): bounds the memory. */
+      maxSources: z.number().int().min(1).default(10_000),
+    }).prefault({}),
+  }).prefault({}),
+  /**
+   * Timeouts and caps of every listening port (the HTTP API, the terminal port and the peer
+   * port, which are HTTP servers until their WebSocket upgrade): http/server-guard.ts.
+   */
+  connections: z.strictObject({
+    /**
+     * A connection must have sent a request's complete headers this long after connecting,
+     * and after its previous answer (slowloris, silent connections); a TLS handshake too.
+     */
+    headersTimeoutMs: positiveMs.default(10_000),
+    /** The whole request (headers and body) must have arrived by then. */
+    requestTimeoutMs: positiveMs.default(30_000),
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: positiveMs.default(5_000),
+    /** Terminal port: a dispatch centre's terminals share an address; beyond a cap, close 1013. */
+    terminal: connectionCaps(256, 10_000),
+    /** Peer port: a county links once (twice while it reconnects). */
+    peer: connectionCaps(16, 256),
+    /** HTTP API: gateway clients, administrators, monitoring. Beyond a cap the connection is dropped. */
+    http: connectionCaps(128, 2_048),
   }).prefault({}),
   http: z.strictObject({
-    /** Bearer token of the administrator API (audit search). Unset: the admin API is off. */
-    adminToken: z.string().min(16).optional(),
     /** Inquiry gateway sessions expire after this long idle. */
     gatewaySessionIdleMs: positiveMs.default(30 * 60_000),
     /** How long POST /v1/messages waits for the completion. */
@@ -201,6 +241,8 @@ export type LinkConfig = z.infer<typeof linkSchema>;
 
 /** Parses a config, throwing one error that lists every problem with its path. */
 export function parseSwitchConfig(input: unknown): SwitchConfig {
+  const removed = removedKeyProblems(input);
+  if (removed.length > 0) throw new Error(`invalid switch config:\n${removed.join('\n')}`);
   const result = switchConfigSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -231,6 +273,20 @@ export function parseSwitchConfig(input: unknown): SwitchConfig {
   for (const [target, link] of Object.entries(config.routes)) {
     if (!names.has(link)) problems.push(`  routes.${target}: no link named '${link}'`);
   }
+  const { connections } = config;
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs) problems.push('  connections.headersTimeoutMs: must not exceed connections.requestTimeoutMs');
+  for (const port of ['terminal', 'peer', 'http'] as const) {
+    if (connections[port].maxPerSource > connections[port].maxTotal) problems.push(`  connections.${port}.maxPerSource: must not exceed connections.${port}.maxTotal`);
+  }
   if (problems.length > 0) throw new Error(`invalid switch config:\n${problems.join('\n')}`);
   return Object.freeze(config);
+}
+
+/** Keys that once existed, named with what replaced them (a strict schema alone would only say "unrecognized"). */
+function removedKeyProblems(input: unknown): string[] {
+  const http = (input as { http?: Record<string, unknown> } | null)?.http;
+  if (typeof http === 'object' && http !== null && 'adminToken' in http) {
+    return ['  http.adminToken: removed; no shared token reads the audit log: an administrator logs in (POST /v1/admin/sessions, password and TOTP) and reads GET /v1/audit with that session'];
+  }
+  return [];
 }

@@ -25,7 +25,7 @@ import { rejectReply } from './links/upstream-requests.js';
 import { MessageStore } from './message-store.js';
 import { PeerLink } from './peer-link.js';
 import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
-import { PeerServer, type HelloOutcome } from './peer-server.js';
+import { PeerServer, type HelloOutcome, type PeerServerOptions } from './peer-server.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import type { SecurityAlerts } from './security/alerts.js';
 import type { TerminalDirectory } from './terminal-connection.js';
@@ -47,7 +47,9 @@ export interface NetworkDeps {
   readonly held: HeldQueue;
   readonly store?: MessageStore;
   /** The switch's certificate: the peer port serves wss:// with it. */
-  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer; readonly handshakeTimeout?: number };
+  /** Timeouts and connection caps of the peer port. */
+  readonly peerGuard?: PeerServerOptions['guard'];
 }
 
 /** Refused claims of one announcement alerted one by one; beyond, one summary alert. */
@@ -98,12 +100,18 @@ export class SwitchNetwork {
       onWelcomed: (link) => this.#tellPeerWhatIsDown(link),
       onViolation: (link, remoteAddress, error) => this.#linkViolation(link.name, remoteAddress, error.code, { reason: error.message }),
       logger,
+      ...(deps.peerGuard !== undefined ? { guard: deps.peerGuard } : {}),
     });
   }
 
   get pipeline(): TransactionPipeline {
     if (this.#pipeline === undefined) throw new Error('network used before the pipeline was wired');
     return this.#pipeline;
+  }
+
+  /** County connections on the peer port that have not said LinkHello yet. */
+  get unauthenticatedPeers(): number {
+    return this.#server?.unauthenticatedConnections ?? 0;
   }
 
   /** Whether a link leads to another switch (its requests may wait in that switch's queue). */

@@ -11,7 +11,7 @@
  * secret is refused (LinkWelcome ok=false, close 4018). ws pings find dead connections.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -29,7 +29,7 @@ export interface PeerServerOptions {
   /** The PeerLink of each configured peer, by id. */
   readonly links: ReadonlyMap<string, PeerLink>;
   /** Serve wss:// with this certificate: the county's secret then never travels in clear. */
-  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer; readonly handshakeTimeout?: number };
   /** The systems reachable through this switch now (LinkWelcome.systems). */
   readonly systems: () => string[];
   readonly limits: {
@@ -50,6 +50,12 @@ export interface PeerServerOptions {
   readonly onWelcomed?: (link: PeerLink) => void;
   /** A linked peer was cut off for what it sent (garbage after LinkHello). */
   readonly onViolation?: (link: PeerLink, remoteAddress: string, error: CletsError) => void;
+  /** Timeouts and connection caps of the port (http/server-guard.ts); absent: none. */
+  readonly guard?: {
+    watch(server: Server): void;
+    /** False for a connection over a cap (the guard closes it). */
+    admitWebSocket(ws: WebSocket, request: IncomingMessage): boolean;
+  };
   readonly logger: {
     info(object: object, message?: string): void;
     warn(object: object, message?: string): void;
@@ -101,9 +107,13 @@ export class PeerServer {
     const upgradeRequired = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('switch links speak WebSocket\n');
     };
-    this.#http = options.tls !== undefined ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeRequired) : createServer(upgradeRequired);
+    this.#http = options.tls !== undefined ? createTlsServer(options.tls, upgradeRequired) : createServer(upgradeRequired);
+    options.guard?.watch(this.#http);
     this.#wss = new WebSocketServer({ server: this.#http, perMessageDeflate: false, maxPayload: options.limits.maxFrameBytes });
-    this.#wss.on('connection', (ws, request) => this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown'));
+    this.#wss.on('connection', (ws, request) => {
+      if (options.guard?.admitWebSocket(ws, request) === false) return;
+      this.#onConnection(ws, request.socket.remoteAddress ?? 'unknown');
+    });
   }
 
   async listen(host: string, port: number): Promise<AddressInfo> {
@@ -116,6 +126,13 @@ export class PeerServer {
     });
     this.#pingTimer = setInterval(() => this.#pingAll(), this.#options.limits.pingIntervalMs).unref();
     return this.#http.address() as AddressInfo;
+  }
+
+  /** Connections that have not said LinkHello yet (for the metrics). */
+  get unauthenticatedConnections(): number {
+    let count = 0;
+    for (const connection of this.#connections) if (connection.link === undefined) count += 1;
+    return count;
   }
 
   /** Sends a frame to every linked county (a StatusMessage about a system, say). */

@@ -49,7 +49,7 @@ let current: Harness | undefined;
 
 async function start(options: {
   deadlineMs?: number; links?: Record<string, ConstructorParameters<typeof FakeLink>[1]>; limits?: Record<string, number>;
-  audit?: MemoryAuditStore; policy?: PlainSecurityPolicy;
+  audit?: MemoryAuditStore; policy?: PlainSecurityPolicy; loginRate?: Record<string, number>;
 } = {}): Promise<Harness> {
   const audit = options.audit ?? new MemoryAuditStore();
   const links = new Map<string, FakeLink>();
@@ -64,8 +64,10 @@ async function start(options: {
       switchId: 'county-19',
       messagesPath: ':memory:',
       links: Object.keys(answers).map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
-      limits: { requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...options.limits },
-      http: { adminToken: 'admin-token-0123456789' },
+      limits: {
+        requestDeadlineMs: options.deadlineMs ?? 2_000, maxMalformedFrames: 3, authTimeoutMs: 5_000, ...options.limits,
+        ...(options.loginRate ? { loginRate: options.loginRate } : {}),
+      },
       log: { level: 'silent' },
     },
     {
@@ -399,6 +401,23 @@ describe('switch: bad and slow clients', () => {
     socket.close();
   });
 
+  it('answers a hello or a login beyond the source\'s budget with CLETS_ERR_RATE_LIMITED, checking nothing', async () => {
+    const { url, sw } = await start({ loginRate: { burst: 2, perMinute: 1 } });
+    const client = new TerminalClient({ url, mnemonic: 'SD01', deviceSecret: 'device-secret-sd01' });
+    await client.connect(); // a good hello gives its attempt back
+    const codes: string[] = [];
+    for (let count = 0; count < 3; count++) {
+      codes.push(await client.login({ operatorId: 'OP1', password: 'wrong-password' }).then(() => 'none', (error: { code: string }) => error.code));
+    }
+    expect(codes).toEqual(['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_RATE_LIMITED']);
+    await client.close();
+    const next = new TerminalClient({ url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02' });
+    await expect(next.connect()).rejects.toMatchObject({ code: 'CLETS_ERR_RATE_LIMITED' });
+    await next.close();
+    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'operator_login' })).toBe(1);
+    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'terminal_hello' })).toBe(1);
+  });
+
   it('closes an unknown terminal with 4001', async () => {
     const { url } = await start();
     const client = new TerminalClient({ url, mnemonic: 'ZZ99', deviceSecret: 'nope' });
@@ -541,14 +560,16 @@ describe('switch: HTTP API', () => {
     expect(metrics).toContain('clets_transaction_latency_ms_count 1');
   });
 
-  it('serves audit search to an administrator only, and audits the search', async () => {
+  it('reads no audit rows for a bearer token without an administrator session, and audits the refusal', async () => {
     const { sw, terminal, audit } = await start();
     await (await terminal()).send(QW);
-    expect((await sw.http.inject({ url: '/v1/audit' })).json().error.code).toBe('CLETS_ERR_ADMIN_TOKEN_INVALID');
-    const found = await sw.http.inject({ url: '/v1/audit?messageKey=QW&type=transaction', headers: { authorization: 'Bearer admin-token-0123456789' } });
-    expect(found.statusCode).toBe(200);
-    expect(found.json().rows).toHaveLength(1);
-    expect(audit.query({ type: 'audit_read' })).toHaveLength(1);
+    for (const headers of [{}, { authorization: 'Bearer admin-token-0123456789' }]) {
+      const refused = await sw.http.inject({ url: '/v1/audit?messageKey=QW', headers });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([401, 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+      expect(refused.body).not.toContain('rows');
+    }
+    await audit.flush();
+    expect(audit.query({ type: 'audit_read' }).map((row) => row.outcome)).toEqual(['denied', 'denied']);
   });
 
   it('runs transactions through the inquiry gateway with terminal credentials', async () => {

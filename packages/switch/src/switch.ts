@@ -11,21 +11,24 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { LinkState, type Frame, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './held-queue.js';
+import { createSwitchLogger } from './logger.js';
 import { Metrics } from './metrics.js';
 import type { AuditSink, SystemLink } from './ports.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
 import { loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
+import { LoginRateLimiter, type LoginAttempt } from './security/login-rate-limiter.js';
 import type { Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
 import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
 import { buildHttpApi } from './http/api.js';
+import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
 import { LinkClient, systemClock, type LinkClock } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
@@ -47,6 +50,9 @@ export interface SwitchDeps {
   /** The store of traffic for offline terminals (default: opened at config.messagesPath). */
   readonly messageStore?: MessageStore;
 }
+
+/** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
+export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session' | 'admin_token';
 
 export interface SwitchAddresses {
   /** Terminal WebSocket endpoint. */
@@ -75,6 +81,11 @@ export interface CletsSwitch {
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
   readonly http: FastifyInstance;
+  /**
+   * Takes a login attempt of a source address from its budget (every login endpoint
+   * together, `limits.loginRate`); a refusal that trips the limit is alerted and audited.
+   */
+  loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
   table(): RoutingTable;
   setTable(table: RoutingTable): void;
   /** Sends a status message to every logged-in terminal. */
@@ -86,7 +97,7 @@ export interface CletsSwitch {
 export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps: SwitchDeps = {}): Promise<CletsSwitch> {
   const config = parseSwitchConfig(input);
   const clock = deps.clock ?? Date.now;
-  const logger = deps.logger ?? pino({ level: config.log.level, base: { switch: config.switchId } });
+  const logger = deps.logger ?? createSwitchLogger(config);
   const metrics = new Metrics();
   const registry = deps.registry ?? (await loadRegistry(config));
   const audit = deps.audit ?? openAuditStore({
@@ -131,14 +142,26 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     // authenticates with its device secret, and an unverified one is simply not used.
     ...(config.tls.clientCaFile !== undefined ? { ca: readFileSync(config.tls.clientCaFile), requestCert: true, rejectUnauthorized: false } : {}),
   };
+  const refusedConnection = (port: ListeningPort) => (reason: 'per_source' | 'total'): void => {
+    metrics.count('clets_connections_refused_total', 'Connections refused by a connection cap (per source address, or in total)', { port, reason });
+  };
+  const guard = (port: ListeningPort, mode: 'websocket' | 'http'): ServerGuard => new ServerGuard({
+    port, mode, timeouts: config.connections, caps: config.connections[port], onRefused: refusedConnection(port),
+  });
+  const guards = { terminal: guard('terminal', 'websocket'), peer: guard('peer', 'websocket'), http: guard('http', 'http') } as const;
+  for (const port of Object.keys(guards) as ListeningPort[]) {
+    for (const reason of ['per_source', 'total'] as const) metrics.count('clets_connections_refused_total', 'Connections refused by a connection cap (per source address, or in total)', { port, reason }, 0);
+  }
+
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
   const alerts = createSecurityAlerts({ switchId: config.switchId, clock, audit, metrics, logger });
   const network = new SwitchNetwork({
     config, clock, logger, links, audit, alerts, directory, held,
     // County switches link over TLS with the same certificate terminals see.
-    ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key } } : {}),
+    ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key, ...tlsTimeoutOptions(config.connections) } } : {}),
     timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
+    peerGuard: guards.peer,
     table: () => table, setTable: (next) => { table = next; },
     ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
   });
@@ -151,6 +174,20 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
+
+  const loginLimiter = new LoginRateLimiter(config.limits.loginRate);
+  const loginAttempt = (address: string, endpoint: LoginEndpoint): LoginAttempt => {
+    const attempt = loginLimiter.attempt(address, clock());
+    if (!attempt.ok && attempt.alert) {
+      // One alert per source and window, not one row per refused attempt: a flood must not fill the audit log.
+      logger.warn({ sourceAddress: address, endpoint, retryAfterMs: attempt.retryAfterMs }, 'login attempts rate-limited');
+      audit.append({
+        type: 'security_alert', at: clock(), outcome: 'login_rate_limited', sourceAddress: address, switchId: config.switchId,
+        code: 'CLETS_ERR_RATE_LIMITED', detail: { endpoint, retryAfterMs: attempt.retryAfterMs },
+      }).catch((error: unknown) => logger.error({ err: error }, 'audit append failed'));
+    }
+    return attempt;
+  };
 
   const broadcastStatus = (message: StatusMessage): void => {
     const frame: Frame = { statusMessage: message };
@@ -182,18 +219,21 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
   metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
   metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
+  metrics.gauge('clets_connections_open', 'Connections open on each listening port (counted by its caps)', () => Object.values(guards).map((each) => [{ port: each.port }, each.open] as const));
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
   metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
   metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
 
-  const terminalServer: HttpServer = tls ? createHttpsServer(tls) : createHttpServer();
+  const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
+  guards.terminal.watch(terminalServer);
   terminalServer.on('request', (_request, response) => {
     response.writeHead(426, { 'content-type': 'text/plain' }).end('terminals connect with WebSocket\n');
   });
   const wss = new WebSocketServer({ server: terminalServer, perMessageDeflate: false, maxPayload: config.limits.maxFrameBytes });
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
+    loginAttempt,
     messagesWaiting: (session: OperatorSession) => network.deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
     onLogin: (connection: TerminalConnection) => {
       const terminal = connection.session?.terminal;
@@ -201,12 +241,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
   };
   const connections = new Set<TerminalConnection>();
+  metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', () => {
+    let terminals = 0;
+    for (const connection of connections) if (connection.session === undefined) terminals += 1;
+    return [[{ port: 'terminal' }, terminals], [{ port: 'peer' }, network.unauthenticatedPeers]];
+  });
   supersede.push((session) => {
     for (const connection of connections) {
       if (connection.session?.sessionId === session.sessionId) connection.closeWith('CLETS_ERR_SESSION_SUPERSEDED');
     }
   });
   wss.on('connection', (socket: WebSocket, request) => {
+    if (!guards.terminal.admitWebSocket(socket, request)) return;
     const connection = new TerminalConnection(socket, {
       address: request.socket.remoteAddress ?? 'unknown',
       ...verifiedCertificateSubject(request.socket),
@@ -243,6 +289,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const sw: CletsSwitch = {
     config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held,
     http: undefined as unknown as FastifyInstance,
+    loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
     broadcastStatus,
@@ -262,7 +309,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
     close: () => (closing ??= closeInOrder()),
   };
-  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, ...(tls ? { https: tls } : {}) });
+  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) });
 
   let closing: Promise<void> | undefined;
   const closeInOrder = async (): Promise<void> => {

@@ -11,7 +11,8 @@ import {
 import { ConnectionWriter } from './connection-writer.js';
 import type { Metrics } from './metrics.js';
 import type { AuditSink, SwitchAuditEvent } from './ports.js';
-import type { ConnectionSource, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity } from './security/policy.js';
+import type { AdmittedAttempt, LoginAttempt } from './security/login-rate-limiter.js';
+import { loginFailureReason, type ConnectionSource, type OperatorSession, type PendingLogin, type SecurityPolicy, type TerminalIdentity } from './security/policy.js';
 import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
 
 /** How much longer a connection stays unread for each transaction it sent beyond its window. */
@@ -85,6 +86,8 @@ export interface ConnectionContext {
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
   readonly onLogin?: (connection: TerminalConnection) => Promise<number> | number;
+  /** Takes a login attempt from the source's budget (the switch's LoginRateLimiter); absent: no limit. */
+  readonly loginAttempt?: (address: string, endpoint: 'terminal_hello' | 'operator_login') => LoginAttempt;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
@@ -103,6 +106,8 @@ export class TerminalConnection {
   /** Not read before this time (epoch ms): the pause its window overruns earned. */
   #readAgainAt = 0;
   #resumeTimer: NodeJS.Timeout | undefined;
+  /** The login attempt waiting for its second factor. */
+  #attempt: AdmittedAttempt | undefined;
   readonly #authTimer: NodeJS.Timeout;
 
   constructor(
@@ -199,10 +204,14 @@ export class TerminalConnection {
 
   async #onTerminalHello(frame: DecodedFrame): Promise<void> {
     if (this.#state !== 'hello') return this.#unexpected('terminalHello');
+    const attempt = this.#admitAttempt('terminal_hello');
+    if (attempt === undefined) return;
     const hello = frame.terminalHello!;
     try {
       this.terminal = await this.context.policy.authenticateTerminal(hello, this.source);
+      attempt.settle(true);
     } catch (error) {
+      attempt.settle(false);
       const failure = toCletsError(error);
       await this.#audit({ type: 'logon_failure', outcome: 'failure', terminal: hello.mnemonic ?? '', code: failure.code, detail: { stage: 'terminal' } });
       this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
@@ -232,6 +241,8 @@ export class TerminalConnection {
       return;
     }
     if (this.#state !== 'login' || this.terminal === undefined) return this.#unexpected('operatorLogin');
+    const attempt = this.#admitAttempt('operator_login');
+    if (attempt === undefined) return;
     const operatorId = frame.operatorLogin?.operatorId ?? '';
     // One login exchange at a time: a second OperatorLogin sent while the password is being
     // checked is unexpected, not a second session on the same connection.
@@ -239,16 +250,19 @@ export class TerminalConnection {
     try {
       const step = await this.context.policy.beginLogin(this.terminal, operatorId, frame.operatorLogin?.password ?? '', this.context.clock());
       if (step.kind === 'second-factor') {
-        // The password was right: an operator who cannot have this terminal is told now,
-        // not after the second factor (the answer says nothing to someone without it).
-        this.#refuseIfBusy(operatorId);
+        // The code is asked for whatever the password was, and a terminal in use is refused
+        // only once both factors are right (#loggedIn): nothing here tells a caller without
+        // the second factor that the password was right.
+        this.#attempt = attempt;
         this.#pending = step.pending;
         this.#state = 'second-factor';
         this.write({ secondFactorChallenge: { method: step.method } });
         return;
       }
+      attempt.settle(true);
       await this.#loggedIn(step.session);
     } catch (error) {
+      attempt.settle(false);
       await this.#loginFailed(operatorId, toCletsError(error));
     }
   }
@@ -258,9 +272,14 @@ export class TerminalConnection {
     const pending = this.#pending;
     this.#pending = undefined;
     this.#state = 'verifying';
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
     try {
-      await this.#loggedIn(await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock()));
+      const session = await this.context.policy.completeLogin(pending, frame.secondFactorAnswer?.code ?? '', this.context.clock());
+      attempt?.settle(true);
+      await this.#loggedIn(session);
     } catch (error) {
+      attempt?.settle(false);
       await this.#loginFailed(pending.operatorId, toCletsError(error));
     }
   }
@@ -355,7 +374,8 @@ export class TerminalConnection {
   async #loginFailed(operatorId: string, failure: CletsError): Promise<void> {
     if (this.#state === 'verifying') this.#state = 'login';
     this.context.metrics.count('clets_logons_total', 'Operator logons by outcome', { outcome: 'failure' });
-    await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator' } });
+    const reason = loginFailureReason(failure);
+    await this.#audit({ type: 'logon_failure', outcome: 'failure', operatorId, code: failure.code, detail: { stage: 'operator', ...(reason === undefined ? {} : { reason }) } });
     this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message, operatorId } });
     // The terminal is someone else's now: this connection has nothing more to do.
     if (failure.code === 'CLETS_ERR_TERMINAL_BUSY') this.closeWith('CLETS_ERR_TERMINAL_BUSY');
@@ -424,6 +444,20 @@ export class TerminalConnection {
     }
     this.#state = 'closed';
     this.closeWith('CLETS_ERR_LOGGED_OUT');
+  }
+
+  /**
+   * Takes a login attempt from this source's budget. Refused: answered with
+   * CLETS_ERR_RATE_LIMITED (a Reject to a hello, a LoginResult to a login) and undefined.
+   */
+  #admitAttempt(endpoint: 'terminal_hello' | 'operator_login'): AdmittedAttempt | undefined {
+    const attempt = this.context.loginAttempt?.(this.source.address, endpoint) ?? { ok: true, settle: () => {} };
+    if (attempt.ok) return attempt;
+    const failure = new CletsError('CLETS_ERR_RATE_LIMITED', `retry after ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
+    this.context.metrics.count('clets_login_rate_limited_total', 'Login attempts refused for too many from one source', { endpoint });
+    if (endpoint === 'terminal_hello') this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
+    else this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message } });
+    return undefined;
   }
 
   #unexpected(kind: FrameKind): void {

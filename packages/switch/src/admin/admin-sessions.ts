@@ -11,10 +11,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CletsError } from '@clets/protocol';
-import type { CjisSecurityPolicy } from '../security/cjis-policy.js';
+import { ADMIN_LOGIN_FAILED, type CjisSecurityPolicy } from '../security/cjis-policy.js';
 import { isLocked, recordFailure, settle, UNLOCKED, type LockoutState } from '../security/lockout.js';
 import type { PasswordHasher } from '../security/password.js';
-import type { OperatorRole } from '../security/policy.js';
+import { loginFailed, type OperatorRole } from '../security/policy.js';
 import { checkTotp } from '../security/second-factor.js';
 
 /** An administrator defined in the switch's configuration (bootstrap: no operator administers yet). */
@@ -100,12 +100,13 @@ export class AdminSessions {
     const matches = await this.hasher.verify(password, admin.passwordHash);
     const state = settle(this.#configLockouts.get(id) ?? UNLOCKED, now, settings);
     if (isLocked(state, now, settings)) throw new CletsError('CLETS_ERR_ACCOUNT_LOCKED', 'restart the switch or wait, as the lockout setting says');
-    const outcome = matches ? checkTotp(admin.totpSecret, code, now, this.#configTotpSteps.get(id) ?? null, this.policy.settings.secondFactor.windowSteps) : undefined;
-    if (outcome === undefined || !outcome.ok) {
+    // The code is checked whatever the password, and either failure gets the same answer.
+    const outcome = checkTotp(admin.totpSecret, code, now, this.#configTotpSteps.get(id) ?? null, this.policy.settings.secondFactor.windowSteps);
+    if (!matches || !outcome.ok) {
       const next = recordFailure(state, now, settings);
       this.#configLockouts.set(id, next);
       if (next.lockedAt !== null) throw new CletsError('CLETS_ERR_ACCOUNT_LOCKED');
-      throw new CletsError(outcome === undefined ? 'CLETS_ERR_LOGIN_FAILED' : outcome.code);
+      throw loginFailed(new CletsError(!matches ? 'CLETS_ERR_LOGIN_FAILED' : outcome.ok ? 'CLETS_ERR_LOGIN_FAILED' : outcome.code), ADMIN_LOGIN_FAILED);
     }
     this.#configLockouts.delete(id);
     this.#configTotpSteps.set(id, outcome.step);

@@ -62,11 +62,11 @@ describe('administrator login', () => {
     const admin = await idOf('ADMINISTRATOR');
     const wrong = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: '000000' });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'CLETS_ERR_SECOND_FACTOR_INVALID', message: 'second factor code invalid' } });
+    expect(wrong.json()).toEqual({ error: { code: 'CLETS_ERR_LOGIN_FAILED', message: 'operator id or password invalid: check the id, password and one-time code' } });
     const auth = await h.login(admin);
     expect((await h.call('GET', '/v1/admin/operators', auth)).statusCode).toBe(200);
     expect(await adminActions(h.security)).toEqual([
-      { action: 'login', outcome: 'rejected', code: 'CLETS_ERR_SECOND_FACTOR_INVALID' },
+      { action: 'login', outcome: 'rejected', code: 'CLETS_ERR_LOGIN_FAILED' },
       { action: 'login', outcome: 'success' },
       { action: 'operators.list', outcome: 'success' },
     ]);
@@ -77,21 +77,102 @@ describe('administrator login', () => {
     const fao = 'OP1001';
     h.security.clock.now += 30_000;
     const refused = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: fao, password: 'Demo-Pass-1001!', totpCode: codeAt(h.security.store.operator(fao)!.totpSecret, h.security.clock.now) });
-    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([401, 'CLETS_ERR_LOGIN_FAILED']);
     const missing = await h.call('GET', '/v1/admin/operators');
     expect([missing.statusCode, missing.json().error.code]).toEqual([401, 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
     const auth = await h.login(await idOf('ADMINISTRATOR'));
     h.security.clock.now += 30 * MINUTE;
     expect((await h.call('GET', '/v1/admin/operators', auth)).json().error.code).toBe('CLETS_ERR_ADMIN_TOKEN_INVALID');
     expect((await adminActions(h.security)).filter((row) => row.outcome === 'denied').map((row) => row.code))
-      .toEqual(['CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+      .toEqual(['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
   });
 
-  it('accepts a configured bootstrap administrator', async () => {
+  it('answers a wrong password, a wrong code and an id that does not administer alike, and audits the real reason', async () => {
+    const h = await harness();
+    const admin = await idOf('ADMINISTRATOR');
+    h.security.clock.now += 30_000;
+    const now = h.security.clock.now;
+    const tries = [
+      { operatorId: admin, password: 'Wrong-Password-1', totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, now) },
+      { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: '000000' },
+      { operatorId: 'OP1001', password: 'Demo-Pass-1001!', totpCode: codeAt(h.security.store.operator('OP1001')!.totpSecret, now) },
+      { operatorId: 'OP9999', password: 'Wrong-Password-1', totpCode: '000000' },
+      { operatorId: 'bootstrap', password: 'Bootstrap-Admin-Pass', totpCode: '000000' },
+    ];
+    const answers = [];
+    for (const body of tries) {
+      const response = await h.call('POST', '/v1/admin/sessions', undefined, body);
+      answers.push(`${response.statusCode} ${response.body}`);
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toMatch(/^401 .*CLETS_ERR_LOGIN_FAILED/);
+    await h.security.audit.flush();
+    const reasons = h.security.audit.query({ type: 'admin_action', limit: 100 }).map((row) => [row.operatorId, row.code, row.detail?.['reason']]);
+    expect(reasons).toEqual([
+      [admin, 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_LOGIN_FAILED'],
+      [admin, 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_INVALID'],
+      ['OP1001', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ADMIN_NOT_PERMITTED'],
+      ['OP9999', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ADMIN_NOT_PERMITTED'],
+      ['bootstrap', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_INVALID'],
+    ]);
+  });
+
+  it('never locks an operator who does not administer out of their terminal through this endpoint', async () => {
+    const h = await harness();
+    const target = 'OP1002';
+    expect(h.security.store.operator(target)!.role).not.toMatch(/ADMINISTRATOR|ACC/);
+    const before = h.security.store.operator(target)!;
+    const codes: string[] = [];
+    for (let count = 0; count < 8; count++) {
+      const response = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: target, password: 'x', totpCode: '000000' });
+      codes.push(response.json().error.code);
+    }
+    // It answers as an administrator's account would (no telling who administers)...
+    expect(codes).toEqual([...Array(4).fill('CLETS_ERR_LOGIN_FAILED'), ...Array(4).fill('CLETS_ERR_ACCOUNT_LOCKED')]);
+    // ...but the account, its second-factor state and its terminal login are untouched.
+    expect(h.security.policy.lockoutStatus(target, h.security.clock.now)).toEqual({ locked: false, failures: 0, unlocksAt: undefined });
+    expect(h.security.store.operator(target)!.totpLastStep).toBe(before.totpLastStep);
+    const terminal = (await demoFixtures()).terminals.find((candidate) => candidate.ori === before.ori)!.mnemonic;
+    expect((await loginAt(h.security, target, terminal)).operatorId).toBe(target);
+  });
+
+  it("counts an administrator's failures here toward their account's lockout", async () => {
+    const h = await harness();
+    const admin = await idOf('ADMINISTRATOR');
+    for (let count = 0; count < 5; count++) await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: 'x', totpCode: '000000' });
+    expect(h.security.policy.lockoutStatus(admin, h.security.clock.now).locked).toBe(true);
+    h.security.clock.now += 30_000;
+    const right = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, h.security.clock.now) });
+    expect([right.statusCode, right.json().error.code]).toEqual([423, 'CLETS_ERR_ACCOUNT_LOCKED']);
+  });
+
+  it('lets a bootstrap account create the first administrator, and nothing more', async () => {
     const h = await harness();
     const auth = await h.login('bootstrap', 'Bootstrap-Admin-Pass');
-    const operators = (await h.call('GET', '/v1/admin/operators', auth)).json() as { operators: unknown[] };
-    expect(operators.operators.length).toBe(42);
+    const refused = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+      const response = await h.call(method, url, auth, payload);
+      return [response.statusCode, response.json().error?.code];
+    };
+    for (const url of ['/v1/admin/operators', '/v1/admin/operators/OP1001', '/v1/admin/terminals', '/v1/admin/review-queue', '/v1/admin/reports/route-to']) {
+      expect(await refused('GET', url)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    }
+    expect(await refused('POST', '/v1/admin/operators/OP1001/unlock')).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    const first = {
+      id: 'OP1950', name: { last: 'Marrow', first: 'Ines' }, ori: ORI, role: 'ADMINISTRATOR', password: 'Copper-Heron-Atlas', appointedOn: '2026-09-01', backgroundCheck: 'cleared',
+    };
+    // The fixtures have an administrator: the bootstrap account may not add another.
+    expect(await refused('POST', '/v1/admin/operators', first)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    for (const operator of h.security.store.operators({ role: 'ADMINISTRATOR' })) h.security.store.updateOperator(operator.id, { deactivated: true });
+    expect(await refused('POST', '/v1/admin/operators', { ...first, role: 'ACC' })).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    const created = await h.call('POST', '/v1/admin/operators', auth, first);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await refused('POST', '/v1/admin/operators', { ...first, id: 'OP1951' })).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    // The new administrator logs in with their own factors and administers.
+    h.security.clock.now += 30_000;
+    const secret = (created.json() as { secondFactor: { secret: string } }).secondFactor.secret;
+    const login = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: 'OP1950', password: 'Copper-Heron-Atlas', totpCode: codeAt(secret, h.security.clock.now) });
+    expect(login.statusCode, login.body).toBe(201);
+    expect((await h.call('GET', '/v1/admin/operators', { authorization: `Bearer ${login.json().token}` })).statusCode).toBe(200);
   });
 });
 

@@ -29,7 +29,7 @@ import { checkPasswordPolicy } from '../security/banned-passwords.js';
 import { certificationLapse, dayOf, dayOfInstant, lapseDates } from '../security/certification.js';
 import type { CjisSecurity } from '../security/cjis-security.js';
 import { deviceSecretDigest, type OperatorChanges, type OperatorRecord, type TerminalRecord } from '../security/operator-store.js';
-import type { OperatorRole } from '../security/policy.js';
+import { loginFailureReason, type OperatorRole } from '../security/policy.js';
 import { AdminSessions, type AdminPrincipal, type ConfigAdministrator } from './admin-sessions.js';
 
 export interface AdminRoutesDeps {
@@ -39,6 +39,8 @@ export interface AdminRoutesDeps {
   readonly clock: () => number;
   readonly switchId: string;
   readonly configAdministrators?: readonly ConfigAdministrator[];
+  /** The administrator sessions, when shared with other routes (the audit search); default: its own. */
+  readonly sessions?: AdminSessions;
   /** Route prefix; default '/v1/admin'. */
   readonly prefix?: string;
   /** Whether a message key needs a route-to (default: the catalogue's rule). */
@@ -139,6 +141,13 @@ const numericIdParam = z.strictObject({ id: z.coerce.number().int().positive() }
 const mnemonicParam = z.strictObject({ mnemonic: z.string().min(1).max(8) });
 const reportParam = z.strictObject({ report: z.enum(REPORT_NAMES) });
 
+/**
+ * What a bootstrap account (`security.administrators` in the switch's configuration) may do:
+ * create the first administrator, and end its session. Nothing else: a configured secret
+ * must not be a standing key to operators, terminals or the audit log.
+ */
+const BOOTSTRAP_ACTIONS: ReadonlySet<string> = new Set(['operators.create', 'logout']);
+
 /** Roles an Agency CLETS Coordinator may give; the others need an administrator. */
 const ACC_GRANTABLE: ReadonlySet<OperatorRole> = new Set(['FAO', 'LTFAO', 'PRACTITIONER']);
 
@@ -177,7 +186,7 @@ interface Plan<T> {
 export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
   const { security, audit, clock, switchId } = deps;
   const { store, policy, reviewQueue, releaseLog, settings } = security;
-  const sessions = new AdminSessions(policy, security.hasher, deps.configAdministrators ?? []);
+  const sessions = deps.sessions ?? new AdminSessions(policy, security.hasher, deps.configAdministrators ?? []);
   const prefix = deps.prefix ?? '/v1/admin';
   const requiresRouteTo = deps.requiresRouteTo ?? catalogueRequiresRouteTo;
 
@@ -187,10 +196,13 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
   /** Audits a refused call; a failure to audit it is not the caller's problem. */
   const auditRefusal = async (request: FastifyRequest, action: string, admin: AdminPrincipal | undefined, failure: CletsError, claimed?: string): Promise<void> => {
     const denied = failure.code === 'CLETS_ERR_ADMIN_NOT_PERMITTED' || failure.code === 'CLETS_ERR_ADMIN_TOKEN_INVALID';
+    const reason = loginFailureReason(failure);
     try {
       await auditRow(request, {
         outcome: denied ? 'denied' : 'rejected', code: failure.code, operatorId: admin?.id ?? claimed ?? '',
-        ...(admin?.ori ? { ori: admin.ori } : {}), detail: { action, method: request.method, url: request.url.split('?')[0] },
+        ...(admin?.ori ? { ori: admin.ori } : {}),
+        // A refused login answers one code whatever was wrong; what was wrong is kept here.
+        detail: { action, method: request.method, url: request.url.split('?')[0], ...(reason === undefined ? {} : { reason }) },
       });
     } catch {
       // The audit store raises its own alert; the refusal stands.
@@ -203,6 +215,9 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
     let planned: Plan<T>;
     try {
       admin = sessions.authenticate(bearer(request), clock());
+      if (admin.source === 'config' && !BOOTSTRAP_ACTIONS.has(action)) {
+        throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'a bootstrap account only creates the first administrator');
+      }
       planned = await plan(admin);
     } catch (error) {
       const failure = toCletsError(error);
@@ -231,6 +246,13 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
   const within = (admin: AdminPrincipal, targetOri: string): void => {
     if (admin.ori !== null && admin.ori !== targetOri) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `${admin.id} acts for ${admin.ori} only`);
     if (store.agency(targetOri) === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', `agency ${targetOri} is not served by this switch`, { field: 'ori' });
+  };
+  /** A bootstrap account creates an ADMINISTRATOR, and only while the switch has none (not deactivated). */
+  const firstAdministratorOnly = (admin: AdminPrincipal, granted: OperatorRole): void => {
+    if (admin.source !== 'config') return;
+    if (granted !== 'ADMINISTRATOR') throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'a bootstrap account creates an ADMINISTRATOR only', { field: 'role' });
+    const existing = store.operators({ role: 'ADMINISTRATOR' }).find((operator) => !operator.deactivated);
+    if (existing !== undefined) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'this switch has an administrator: the bootstrap account creates only the first');
   };
   const administratorOnly = (admin: AdminPrincipal, what: string): void => {
     if (admin.role !== 'ADMINISTRATOR') throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `${what}: administrators only`);
@@ -291,6 +313,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
 
     scope.post('/operators', async (request, reply) => handle(request, reply, 'operators.create', async (admin) => {
       const body = parse(createOperatorBody, request.body, 'body');
+      firstAdministratorOnly(admin, body.role);
       within(admin, body.ori);
       mayGrant(admin, body.role);
       if (store.operator(body.id) !== undefined) throw new CletsError('CLETS_ERR_RESOURCE_CONFLICT', `operator ${body.id} exists`, { field: 'id' });

@@ -1,6 +1,7 @@
 /**
  * The switch's HTTP API (fastify): health, readiness, Prometheus metrics, link status, audit
- * search for administrators, and the inquiry gateway through which CAD/RMS systems (and the
+ * search for administrators (their own session, password and TOTP; scoped by audit-scope.ts;
+ * every read audited under their id), and the inquiry gateway through which CAD/RMS systems (and the
  * load tests) send transactions over HTTP with the same credentials a terminal uses.
  *
  * Every error answers `{ "error": { "code", "message", "field"? } }` with the HTTP status of
@@ -13,14 +14,19 @@ import {
   CletsError, ERROR_CODES, isErrorCode, decodeFrame, encodeFrame, frameFromJson, frameKind, frameToJson, toCletsError,
   type DecodedFrame, type Frame, type Transaction,
 } from '@clets/protocol';
-import type { CletsSwitch } from '../switch.js';
+import type { CletsSwitch, LoginEndpoint } from '../switch.js';
+import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
+import type { ServerGuard } from './server-guard.js';
+import { AdminSessions } from '../admin/admin-sessions.js';
+import { auditScopeOf, withinAuditScope, type AuditScope } from '../admin/audit-scope.js';
 import { registerAdminRoutes } from '../admin/routes.js';
 import type { OperatorSession } from '../security/policy.js';
-import { safeEqual } from '../security/plain-policy.js';
 
 export interface HttpApiOptions {
   readonly clock: () => number;
-  readonly https?: { cert: Buffer; key: Buffer };
+  readonly https?: { cert: Buffer; key: Buffer; handshakeTimeout?: number };
+  /** Timeouts and connection caps of the API's port (server-guard.ts). */
+  readonly guard?: ServerGuard;
 }
 
 interface GatewaySession {
@@ -81,6 +87,7 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     bodyLimit: sw.config.limits.maxFrameBytes,
     ...(options.https ? { https: options.https } : {}),
   });
+  options.guard?.watch(app.server);
   const sessions = new Map<string, GatewaySession>();
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -97,6 +104,8 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     void reply.status(404).send({ error: { code: 'CLETS_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
   });
 
+  limitLoginAttempts(app, sw);
+
   app.get('/healthz', async () => ({ status: 'ok', switchId: sw.config.switchId }));
 
   app.get('/readyz', async (_request, reply) => {
@@ -112,15 +121,35 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     links: [...sw.links].map(([name, link]) => ({ name, state: link.state, systems: link.systems, held: sw.held.depth(name) })),
   }));
 
+  // Administrator sessions: the administration API's, shared by the audit search.
+  const adminSessions = sw.security === undefined ? undefined
+    : new AdminSessions(sw.security.policy, sw.security.hasher, sw.config.security.administrators);
+
   app.get('/v1/audit', async (request) => {
-    const admin = requireAdmin(sw, request);
-    const filter = parse(auditQuery, request.query, 'query');
+    const at = options.clock();
+    let admin: ReturnType<AdminSessions['authenticate']> | undefined;
+    let filter: z.infer<typeof auditQuery> & { ori?: string };
+    let scope: AuditScope;
+    try {
+      if (adminSessions === undefined) throw new CletsError('CLETS_ERR_ADMIN_TOKEN_INVALID', 'audit search needs administrator accounts (security.policy cjis)');
+      admin = adminSessions.authenticate(bearer(request), at);
+      scope = auditScopeOf(admin);
+      filter = withinAuditScope(parse(auditQuery, request.query, 'query'), scope);
+    } catch (error) {
+      const failure = toCletsError(error);
+      // CJIS: any access to the audit log is audited, a refused one too.
+      await sw.audit.append({
+        type: 'audit_read', at, outcome: 'denied', code: failure.code, operatorId: admin?.id ?? '', ...(admin?.ori ? { ori: admin.ori } : {}),
+        sourceAddress: request.ip, switchId: sw.config.switchId, detail: { query: request.query as Record<string, unknown> },
+      }).catch(() => undefined);
+      throw failure;
+    }
     const store = sw.audit as { query?: (filter: Record<string, unknown>) => unknown[] };
     if (store.query === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this audit store cannot be searched');
-    // CJIS: any access to the audit log is itself audited, before the rows are read.
+    // Audited under the person who reads, before the rows are read.
     await sw.audit.append({
-      type: 'audit_read', at: options.clock(), outcome: 'success', operatorId: admin, sourceAddress: request.ip,
-      switchId: sw.config.switchId, detail: { filter },
+      type: 'audit_read', at, outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}), sourceAddress: request.ip,
+      switchId: sw.config.switchId, detail: { filter, scope: scope.ori ?? 'switch' },
     });
     return { rows: store.query(filter) };
   });
@@ -227,15 +256,59 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     sessions.clear();
   });
 
-  if (sw.security !== undefined) {
+  if (sw.security !== undefined && adminSessions !== undefined) {
     await registerAdminRoutes(app, {
       security: sw.security, audit: sw.audit as Parameters<typeof registerAdminRoutes>[1]['audit'],
-      clock: options.clock, switchId: sw.config.switchId, configAdministrators: sw.config.security.administrators,
+      clock: options.clock, switchId: sw.config.switchId, sessions: adminSessions,
     });
   }
 
   await app.ready();
   return app;
+}
+
+/** The HTTP login endpoints, by method and route. */
+const LOGIN_ROUTES: ReadonlyMap<string, LoginEndpoint> = new Map([
+  ['POST /v1/sessions', 'gateway_session'],
+  ['POST /v1/admin/sessions', 'admin_session'],
+]);
+
+/**
+ * The endpoint a request is a login attempt on: a login route, or a route that takes an
+ * administrator's bearer token (presenting a token is an attempt to authenticate too).
+ */
+function attemptedEndpoint(method: string, route: string): LoginEndpoint | undefined {
+  const login = LOGIN_ROUTES.get(`${method} ${route}`);
+  if (login !== undefined) return login;
+  return route === '/v1/audit' || route.startsWith('/v1/admin/') ? 'admin_token' : undefined;
+}
+
+/**
+ * Per-source login attempts on the HTTP endpoints, from the budget the WebSocket logins
+ * share: refused before the body is read (429, Retry-After). A login answered 2xx gives its
+ * attempt back; a request with an administrator token gives it back unless the token was
+ * refused (401), so guessing tokens is held back as guessing passwords is, and a flood of
+ * bad tokens stops before it writes an audit row each.
+ */
+function limitLoginAttempts(app: FastifyInstance, sw: CletsSwitch): void {
+  const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
+  app.addHook('onRequest', async (request, reply) => {
+    const endpoint = attemptedEndpoint(request.method, request.routeOptions.url ?? '');
+    if (endpoint === undefined) return;
+    const attempt = sw.loginAttempt(request.ip, endpoint);
+    if (attempt.ok) {
+      attempts.set(request, attempt);
+      return;
+    }
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    sw.metrics.count('clets_login_rate_limited_total', 'Login attempts refused for too many from one source', { endpoint });
+    const failure = new CletsError('CLETS_ERR_RATE_LIMITED', `retry after ${seconds} s`);
+    await reply.status(failure.httpStatus).header('retry-after', String(seconds)).send({ error: { code: failure.code, message: failure.message } });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const tokenOnly = attemptedEndpoint(request.method, request.routeOptions.url ?? '') === 'admin_token';
+    attempts.get(request)?.settle(tokenOnly ? reply.statusCode !== 401 : reply.statusCode >= 200 && reply.statusCode < 300);
+  });
 }
 
 function transactionFromProtobuf(raw: unknown): Transaction {
@@ -245,15 +318,6 @@ function transactionFromProtobuf(raw: unknown): Transaction {
     throw new CletsError('CLETS_ERR_FRAME_UNEXPECTED', `expected a transaction frame, got ${frame.body ?? 'none'}`);
   }
   return frame.transaction;
-}
-
-function requireAdmin(sw: CletsSwitch, request: FastifyRequest): string {
-  const expected = sw.config.http.adminToken;
-  const token = bearer(request);
-  if (expected === undefined || token === undefined || !safeEqual(token, expected)) {
-    throw new CletsError('CLETS_ERR_ADMIN_TOKEN_INVALID');
-  }
-  return 'administrator';
 }
 
 function bearer(request: FastifyRequest): string | undefined {

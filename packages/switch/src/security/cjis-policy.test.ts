@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { CletsError, type ErrorCode, type MessageKeyDefinition, type Transaction } from '@clets/protocol';
-import type { OperatorSession, TerminalIdentity } from './policy.js';
+import { loginFailureReason, type OperatorSession, type TerminalIdentity } from './policy.js';
 import {
   codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
 } from './testing.js';
@@ -43,6 +43,28 @@ async function login(security: TestSecurity, operatorId: string, mnemonic: strin
   const step = await security.policy.beginLogin(terminal, operatorId, password, now);
   if (step.kind === 'complete') return step.session;
   return security.policy.completeLogin(step.pending, codeAt(security.store.operator(operatorId)?.totpSecret ?? null, now), now);
+}
+
+/**
+ * One whole login attempt (password, then a code when asked): the code it was refused with,
+ * or 'none'. The code defaults to the operator's right one at `now`.
+ */
+async function attempt(security: TestSecurity, terminal: TerminalIdentity, operatorId: string, password: string, code?: string, now = security.clock.now): Promise<ErrorCode | 'none'> {
+  return (await refusal(security, terminal, operatorId, password, code, now))?.code ?? 'none';
+}
+
+async function refusal(security: TestSecurity, terminal: TerminalIdentity, operatorId: string, password: string, code?: string, now = security.clock.now): Promise<CletsError | undefined> {
+  try {
+    const step = await security.policy.beginLogin(terminal, operatorId, password, now);
+    if (step.kind === 'second-factor') {
+      const secret = security.store.operator(operatorId)?.totpSecret ?? null;
+      await security.policy.completeLogin(step.pending, code ?? (secret === null ? '000000' : codeAt(secret, now)), now);
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof CletsError) return error;
+    throw error;
+  }
 }
 
 const QW: Transaction = transactionOf('QW', { NAM: 'TALLISTER,MAREN', DOB: '19920703' });
@@ -92,9 +114,9 @@ describe('login', () => {
     const security = await testSecurity();
     const terminal = await terminalOf(security, 'LA01');
     const codes: string[] = [];
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let count = 1; count <= 5; count++) {
       security.clock.now += MINUTE;
-      codes.push(await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', security.clock.now)));
+      codes.push(await attempt(security, terminal, FAO, 'wrong-password'));
     }
     expect(codes).toEqual([...Array(4).fill('CLETS_ERR_LOGIN_FAILED'), 'CLETS_ERR_ACCOUNT_LOCKED']);
     security.clock.now += MINUTE;
@@ -104,9 +126,9 @@ describe('login', () => {
   it('counts only the failures inside the 15-minute window', async () => {
     const security = await testSecurity();
     const terminal = await terminalOf(security, 'LA01');
-    for (let attempt = 1; attempt <= 4; attempt++) await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', DEMO_NOW + attempt * 1000));
+    for (let count = 1; count <= 4; count++) await attempt(security, terminal, FAO, 'wrong-password', undefined, DEMO_NOW + count * 1000);
     security.clock.now = DEMO_NOW + 16 * MINUTE;
-    expect(await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', security.clock.now))).toBe('CLETS_ERR_LOGIN_FAILED');
+    expect(await attempt(security, terminal, FAO, 'wrong-password')).toBe('CLETS_ERR_LOGIN_FAILED');
     expect((await login(security, FAO, 'LA01')).operatorId).toBe(FAO);
   });
 
@@ -120,14 +142,13 @@ describe('login', () => {
       if (step.kind !== 'second-factor') throw new Error('expected a challenge');
       codes.push(await errorOf(() => security.policy.completeLogin(step.pending, '000000', security.clock.now)));
     }
-    expect(codes.slice(-1)).toEqual(['CLETS_ERR_ACCOUNT_LOCKED']);
-    expect(codes.slice(0, 4).every((code) => code === 'CLETS_ERR_SECOND_FACTOR_INVALID')).toBe(true);
+    expect(codes).toEqual([...Array(4).fill('CLETS_ERR_LOGIN_FAILED'), 'CLETS_ERR_ACCOUNT_LOCKED']);
   });
 
   it('unlocks automatically after 10 minutes with the v5.8 setting', async () => {
     const security = await testSecurity({ settings: testSettings({ lockout: { unlock: 'auto-after-10-minutes' } }) });
     const terminal = await terminalOf(security, 'LA01');
-    for (let attempt = 1; attempt <= 5; attempt++) await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', DEMO_NOW));
+    for (let count = 1; count <= 5; count++) await attempt(security, terminal, FAO, 'wrong-password', undefined, DEMO_NOW);
     security.clock.now = DEMO_NOW + 10 * MINUTE - 1;
     expect(await errorOf(() => security.policy.beginLogin(terminal, FAO, PASSWORD, security.clock.now))).toBe('CLETS_ERR_ACCOUNT_LOCKED');
     expect(security.policy.lockoutStatus(FAO, security.clock.now)).toEqual({ locked: true, failures: 5, unlocksAt: DEMO_NOW + 10 * MINUTE });
@@ -139,7 +160,7 @@ describe('login', () => {
     const security = await testSecurity();
     expect(security.settings.lockout.unlock).toBe('administrator-only');
     const terminal = await terminalOf(security, 'LA01');
-    for (let attempt = 1; attempt <= 5; attempt++) await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', DEMO_NOW));
+    for (let count = 1; count <= 5; count++) await attempt(security, terminal, FAO, 'wrong-password', undefined, DEMO_NOW);
     security.clock.now = DEMO_NOW + 3 * 24 * HOUR;
     expect(await errorOf(() => security.policy.beginLogin(terminal, FAO, PASSWORD, security.clock.now))).toBe('CLETS_ERR_ACCOUNT_LOCKED');
     expect(security.policy.lockoutStatus(FAO, security.clock.now)).toEqual({ locked: true, failures: 5, unlocksAt: undefined });
@@ -151,20 +172,74 @@ describe('login', () => {
     const security = await testSecurity();
     const terminal = await terminalOf(security, 'LA01');
     const verify = vi.spyOn(security.hasher, 'verify');
-    const unknown = await errorOf(() => security.policy.beginLogin(terminal, 'OP9999', 'wrong-password', DEMO_NOW));
-    const known = await errorOf(() => security.policy.beginLogin(terminal, FAO, 'wrong-password', DEMO_NOW));
-    expect(unknown).toBe(known);
-    expect(unknown).toBe('CLETS_ERR_LOGIN_FAILED');
+    const unknown = await refusal(security, terminal, 'OP9999', 'wrong-password', '000000', DEMO_NOW);
+    const known = await refusal(security, terminal, FAO, 'wrong-password', '000000', DEMO_NOW);
+    expect([unknown?.code, unknown?.message]).toEqual([known?.code, known?.message]);
+    expect(unknown?.code).toBe('CLETS_ERR_LOGIN_FAILED');
     // One scrypt verification each: the unknown one against a dummy hash of the same cost.
     expect(verify.mock.calls.map((call) => call[1] === null ? 'dummy' : 'stored')).toEqual(['dummy', 'stored']);
-    const messages = await Promise.all(['OP9999', FAO].map(async (id) => {
-      try { await security.policy.beginLogin(terminal, id, 'wrong-password', DEMO_NOW); } catch (error) { return (error as Error).message; }
-      return '';
-    }));
-    expect(messages[0]).toBe(messages[1]);
-    for (let attempt = 3; attempt <= 5; attempt++) await errorOf(() => security.policy.beginLogin(terminal, 'OP9999', 'x', DEMO_NOW));
+    for (let count = 2; count <= 4; count++) await attempt(security, terminal, 'OP9999', 'x', '000000', DEMO_NOW);
+    expect(await attempt(security, terminal, 'OP9999', 'x', '000000', DEMO_NOW)).toBe('CLETS_ERR_ACCOUNT_LOCKED');
     expect(await errorOf(() => security.policy.beginLogin(terminal, 'OP9999', 'x', DEMO_NOW))).toBe('CLETS_ERR_ACCOUNT_LOCKED');
     verify.mockRestore();
+  });
+
+  it('asks for the code even after a wrong password or an unknown id, then refuses every wrong factor with one answer', async () => {
+    const security = await testSecurity();
+    const terminal = await terminalOf(security, 'LA01');
+    const secret = security.store.operator(FAO)!.totpSecret;
+    // The challenge comes whatever the password: it does not say the password was right.
+    for (const [id, password] of [[FAO, 'wrong-password'], [FAO, PASSWORD], ['OP9999', 'wrong-password']] as const) {
+      expect((await security.policy.beginLogin(terminal, id, password, DEMO_NOW)).kind).toBe('second-factor');
+    }
+    const wrongPassword = await refusal(security, terminal, FAO, 'wrong-password', codeAt(secret, DEMO_NOW), DEMO_NOW);
+    const wrongCode = await refusal(security, terminal, FAO, PASSWORD, '000000', DEMO_NOW);
+    const unknownId = await refusal(security, terminal, 'OP9999', 'wrong-password', '000000', DEMO_NOW);
+    const answers = [wrongPassword, wrongCode, unknownId].map((error) => [error?.code, error?.message]);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]![0]).toBe('CLETS_ERR_LOGIN_FAILED');
+    // The real reason stays for the audit log.
+    expect([wrongPassword, wrongCode, unknownId].map((error) => loginFailureReason(error!)))
+      .toEqual(['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_INVALID', 'CLETS_ERR_LOGIN_FAILED']);
+    // One failure per attempt against the account: a wrong password counts when it comes,
+    // so the challenge left unanswered above counted too.
+    expect(security.policy.lockoutStatus(FAO, DEMO_NOW).failures).toBe(3);
+  });
+
+  it('does not use up a right code sent after a wrong password', async () => {
+    const security = await testSecurity();
+    const terminal = await terminalOf(security, 'LA01');
+    const code = codeAt(security.store.operator(FAO)!.totpSecret, DEMO_NOW);
+    expect(await attempt(security, terminal, FAO, 'wrong-password', code, DEMO_NOW)).toBe('CLETS_ERR_LOGIN_FAILED');
+    expect(await attempt(security, terminal, FAO, PASSWORD, code, DEMO_NOW)).toBe('none');
+  });
+
+  it('tells a replayed code as replayed whatever the password, and counts it once', async () => {
+    const security = await testSecurity();
+    const terminal = await terminalOf(security, 'LA01');
+    const code = codeAt(security.store.operator(FAO)!.totpSecret, DEMO_NOW);
+    expect(await attempt(security, terminal, FAO, PASSWORD, code, DEMO_NOW)).toBe('none');
+    security.policy.endSession(security.policy.sessions.activeFor(FAO)!);
+    const later = DEMO_NOW + 10_000;
+    expect(await attempt(security, terminal, FAO, 'wrong-password', code, later)).toBe('CLETS_ERR_SECOND_FACTOR_REPLAYED');
+    expect(await attempt(security, terminal, FAO, PASSWORD, code, later)).toBe('CLETS_ERR_SECOND_FACTOR_REPLAYED');
+    expect(security.policy.lockoutStatus(FAO, later).failures).toBe(2);
+  });
+
+  it('checks the account (deactivated, one session at a time) only once both factors are right', async () => {
+    const security = await testSecurity();
+    const terminal = await terminalOf(security, 'LA01');
+    const deactivated = WELL_KNOWN.demoOperators[6].id;
+    const password = `Demo-Pass-${deactivated.slice(2)}!`;
+    expect((await security.policy.beginLogin(terminal, deactivated, password, DEMO_NOW)).kind).toBe('second-factor');
+    expect(await attempt(security, terminal, deactivated, password, '000000', DEMO_NOW)).toBe('CLETS_ERR_LOGIN_FAILED');
+    security.clock.now += 30_000;
+    expect(await attempt(security, terminal, deactivated, password)).toBe('CLETS_ERR_OPERATOR_DEACTIVATED');
+    await login(security, FAO, 'LA01');
+    security.clock.now += 30_000;
+    const elsewhere = await terminalOf(security, 'LA02');
+    expect(await attempt(security, elsewhere, FAO, PASSWORD, '000000')).toBe('CLETS_ERR_LOGIN_FAILED');
+    expect(await attempt(security, elsewhere, FAO, PASSWORD)).toBe('CLETS_ERR_SESSION_ACTIVE_ELSEWHERE');
   });
 
   it('never puts the password in an error', async () => {
@@ -205,7 +280,7 @@ describe('login', () => {
     const step = await security.policy.beginLogin(terminal, FAO, PASSWORD, DEMO_NOW);
     if (step.kind !== 'second-factor') throw new Error('expected a challenge');
     const late = DEMO_NOW + 3 * MINUTE;
-    expect(await errorOf(() => security.policy.completeLogin(step.pending, codeAt(security.store.operator(FAO)!.totpSecret, late), late))).toBe('CLETS_ERR_SECOND_FACTOR_INVALID');
+    expect(await errorOf(() => security.policy.completeLogin(step.pending, codeAt(security.store.operator(FAO)!.totpSecret, late), late))).toBe('CLETS_ERR_LOGIN_FAILED');
     expect(await errorOf(() => security.policy.completeLogin(step.pending, '123456', late))).toBe('CLETS_ERR_FRAME_UNEXPECTED');
   });
 

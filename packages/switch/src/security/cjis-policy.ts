@@ -25,8 +25,9 @@ import { fieldsOf, findMisuse, VolumeCounter, type MisuseFlag, type SubjectIndex
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
 import type { PasswordHasher } from './password.js';
 import { CJIS_BANNER_STATEMENTS } from './plain-policy.js';
-import type {
-  Authorization, ConnectionSource, LoginStep, OperatorSession, PendingLogin, SecurityPolicy, TerminalIdentity,
+import {
+  loginFailed,
+  type Authorization, type ConnectionSource, type LoginStep, type OperatorSession, type PendingLogin, type SecurityPolicy, type TerminalIdentity,
 } from './policy.js';
 import { checkRouteToRules, VagueReasonRule } from './route-to-rules.js';
 import { checkTotp } from './second-factor.js';
@@ -56,8 +57,16 @@ export interface CjisPolicyDeps {
 
 export const CJIS_BANNER_ID = 'cjis-banner-1';
 
+/** The one detail of every refused administrator login (the reason stays in the audit log). */
+export const ADMIN_LOGIN_FAILED = 'check the id, password and one-time code';
+
 interface PendingInfo {
   readonly expiresAt: number;
+  /**
+   * Whether the id was known and the password right. A wrong one is asked for the code all
+   * the same (its failure already counted), so the challenge says nothing of the password.
+   */
+  readonly passwordMatched: boolean;
 }
 
 /** Lockout states of unknown operator ids, so they answer exactly as known ones do (no enumeration). */
@@ -91,6 +100,8 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   readonly #volume: VolumeCounter;
   readonly #pending = new WeakMap<PendingLogin, PendingInfo>();
   readonly #unknown: UnknownIdLockouts;
+  /** Lockouts the administration endpoint keeps for ids that do not administer: never the account's own. */
+  readonly #notAdministrators: UnknownIdLockouts;
   readonly #deps: CjisPolicyDeps;
   /** Certification verdicts by operator, valid for one record version and one day (records are replaced, never mutated). */
   readonly #certification = new Map<string, { record: OperatorRecord; day: number; lapse: CertificationLapse | undefined }>();
@@ -105,6 +116,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     this.#vague = new VagueReasonRule(deps.settings.routeTo);
     this.#volume = new VolumeCounter(() => this.settings.misuse.unusualVolumePerHour);
     this.#unknown = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
+    this.#notAdministrators = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
   }
 
   /** The CJIS login banner: the four statements, shown until acknowledged. */
@@ -130,40 +142,64 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     return identityOf(terminal);
   }
 
+  /**
+   * The password step. Where the terminal's class asks for a second factor, the challenge
+   * comes whatever the id and password were (CJIS AAL2: neither factor is confirmed alone):
+   * a wrong one is counted now and refused when the code comes, with the same answer as a
+   * wrong code, and the account checks (deactivated, certification, one session) wait for
+   * the code too. Only a lock already in place is answered at once.
+   */
   async beginLogin(terminal: TerminalIdentity, operatorId: string, password: string, now: number): Promise<LoginStep> {
     // One scrypt computation whatever happens next: unknown, locked and known operators take the same time.
     const passwordMatches = await this.#hasher.verify(password, this.store.operator(operatorId)?.passwordHash ?? null);
     const record = this.store.operator(operatorId);
-    if (record === undefined) throw this.#unknownFailure(operatorId, now);
+    const challenged = this.settings.terminals.secondFactorRequired.includes(terminal.terminalClass);
+    if (record === undefined) {
+      const state = settle(this.#unknown.get(operatorId), now, this.settings.lockout);
+      if (isLocked(state, now, this.settings.lockout)) throw this.#lockedError(state);
+      const failure = this.#unknownFailure(operatorId, now);
+      if (!challenged) throw failure;
+      return this.#challenge(operatorId, terminal, now, false);
+    }
     const lockout = this.#settledLockout(record, now);
     if (isLocked(lockout, now, this.settings.lockout)) throw this.#lockedError(lockout);
-    if (!passwordMatches) throw this.#failure(record, lockout, now, new CletsError('CLETS_ERR_LOGIN_FAILED'));
+    if (!passwordMatches) {
+      const failure = this.#failure(record, lockout, now, new CletsError('CLETS_ERR_LOGIN_FAILED'));
+      if (!challenged) throw failure;
+      return this.#challenge(record.id, terminal, now, false);
+    }
+    this.#rehashIfNeeded(record, password);
+    if (challenged) return this.#challenge(record.id, terminal, now, true);
 
     this.#checkAccount(record, terminal, now);
     this.#checkConcurrent(record.id, terminal, now);
-    this.#rehashIfNeeded(record, password);
-
-    if (this.settings.terminals.secondFactorRequired.includes(terminal.terminalClass)) {
-      if (record.totpSecret === null) throw new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'no second factor enrolled: see your Agency CLETS Coordinator');
-      const pending: PendingLogin = Object.freeze({ operatorId: record.id, terminal, startedAt: now });
-      this.#pending.set(pending, { expiresAt: now + this.settings.secondFactor.pendingTimeoutMs });
-      return { kind: 'second-factor', pending, method: 'TOTP' };
-    }
     return { kind: 'complete', session: this.#open(record, terminal, now) };
   }
 
+  /**
+   * The code step. Refused: a lock (already there, or set by this attempt), a login that
+   * waited too long, a replayed code (each code once, whatever the password), and with one
+   * answer, CLETS_ERR_LOGIN_FAILED, a wrong id, password or code. Each attempt counts once
+   * toward the lockout; a right code after a wrong password is not used up.
+   */
   async completeLogin(pending: PendingLogin, code: string, now: number): Promise<OperatorSession> {
     const info = this.#pending.get(pending);
     if (info === undefined) throw new CletsError('CLETS_ERR_FRAME_UNEXPECTED', 'no second factor pending: log in again');
     // One answer per challenge: a wrong code means a new login (and counts as a failed attempt).
     this.#pending.delete(pending);
     const record = this.store.operator(pending.operatorId);
-    if (record === undefined) throw new CletsError('CLETS_ERR_LOGIN_FAILED');
-    const lockout = this.#settledLockout(record, now);
+    const lockout = record === undefined ? settle(this.#unknown.get(pending.operatorId), now, this.settings.lockout) : this.#settledLockout(record, now);
     if (isLocked(lockout, now, this.settings.lockout)) throw this.#lockedError(lockout);
-    if (now > info.expiresAt) throw this.#failure(record, lockout, now, new CletsError('CLETS_ERR_SECOND_FACTOR_INVALID', 'the login waited too long: log in again'));
-    const outcome = checkTotp(record.totpSecret ?? '', code, now, record.totpLastStep, this.settings.secondFactor.windowSteps);
-    if (!outcome.ok) throw this.#failure(record, lockout, now, new CletsError(outcome.code));
+    // A wrong password was counted when it came; a right one is counted here if the code fails.
+    const fail = (error: CletsError): CletsError => (info.passwordMatched && record !== undefined ? this.#failure(record, lockout, now, error) : error);
+    if (now > info.expiresAt) throw fail(loginFailed(undefined, 'the login waited too long: log in again'));
+    // Not enrolled: nothing to check the code against. Not counted, and answered as a wrong code.
+    if (info.passwordMatched && record?.totpSecret === null) throw loginFailed(new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'no second factor enrolled'));
+    const outcome = checkTotp(record?.totpSecret ?? '', code, now, record?.totpLastStep ?? null, this.settings.secondFactor.windowSteps);
+    // A replay is told as such (the terminal waits for the next code): it depends on the code alone, never on the password.
+    if (!outcome.ok && outcome.code === 'CLETS_ERR_SECOND_FACTOR_REPLAYED') throw fail(new CletsError(outcome.code));
+    if (!info.passwordMatched || record === undefined) throw loginFailed(new CletsError('CLETS_ERR_LOGIN_FAILED'));
+    if (!outcome.ok) throw fail(loginFailed(new CletsError(outcome.code)));
     const updated = this.store.updateOperator(record.id, { totpLastStep: outcome.step }) ?? record;
     this.#checkAccount(updated, pending.terminal, now);
     this.#checkConcurrent(updated.id, pending.terminal, now);
@@ -244,22 +280,30 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   }
 
   /**
-   * Checks an administrator's password and second factor with the same lockout and replay
-   * rules as a terminal login (the administration API). Returns the operator record.
+   * Checks an administrator's password and second factor (the administration API) and
+   * returns the operator record. Every failure of the factors answers CLETS_ERR_LOGIN_FAILED
+   * (or CLETS_ERR_ACCOUNT_LOCKED), the real reason in its cause.
+   *
+   * An id that does not administer (unknown, or a role outside `roles.administrators`) is
+   * refused the same way and with the same hashing work, and its failures go to a lockout
+   * of their own, in memory: the account itself, and its terminal login, are never touched,
+   * so nobody locks an operator out through this endpoint. An administrator's failures here
+   * count toward their account's one lockout (CJIS: the account locks, wherever the attempts
+   * come from; another administrator unlocks it).
    */
   async authenticateAdministrator(operatorId: string, password: string, code: string, now: number): Promise<OperatorRecord> {
-    const passwordMatches = await this.#hasher.verify(password, this.store.operator(operatorId)?.passwordHash ?? null);
-    const record = this.store.operator(operatorId);
-    if (record === undefined) throw this.#unknownFailure(operatorId, now);
+    const found = this.store.operator(operatorId);
+    const record = found !== undefined && this.settings.roles.administrators.includes(found.role) ? found : undefined;
+    const passwordMatches = await this.#hasher.verify(password, record?.passwordHash ?? null);
+    if (record === undefined) throw this.#notAdministratorFailure(operatorId, now);
     const lockout = this.#settledLockout(record, now);
     if (isLocked(lockout, now, this.settings.lockout)) throw this.#lockedError(lockout);
-    if (!passwordMatches) throw this.#failure(record, lockout, now, new CletsError('CLETS_ERR_LOGIN_FAILED'));
-    if (record.totpSecret === null) throw new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'administrators need an enrolled second factor');
-    const outcome = checkTotp(record.totpSecret, code, now, record.totpLastStep, this.settings.secondFactor.windowSteps);
-    if (!outcome.ok) throw this.#failure(record, lockout, now, new CletsError(outcome.code));
+    const outcome = checkTotp(record.totpSecret ?? '', code, now, record.totpLastStep, this.settings.secondFactor.windowSteps);
+    if (!passwordMatches) throw this.#failure(record, lockout, now, loginFailed(new CletsError('CLETS_ERR_LOGIN_FAILED'), ADMIN_LOGIN_FAILED));
+    if (record.totpSecret === null) throw loginFailed(new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'no second factor enrolled'), ADMIN_LOGIN_FAILED);
+    if (!outcome.ok) throw this.#failure(record, lockout, now, loginFailed(new CletsError(outcome.code), ADMIN_LOGIN_FAILED));
     if (record.deactivated) throw new CletsError('CLETS_ERR_OPERATOR_DEACTIVATED');
     if (record.backgroundCheck !== 'cleared') throw new CletsError('CLETS_ERR_CERT_BACKGROUND', `fingerprint background check ${record.backgroundCheck}`);
-    if (!this.settings.roles.administrators.includes(record.role)) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `role ${record.role} does not administer`);
     if (this.store.agency(record.ori)?.active !== true) throw new CletsError('CLETS_ERR_AGENCY_INACTIVE', record.ori);
     this.#rehashIfNeeded(record, password);
     return this.store.updateOperator(record.id, { totpLastStep: outcome.step, lockout: UNLOCKED }) ?? record;
@@ -329,11 +373,26 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   }
 
   #unknownFailure(operatorId: string, now: number): CletsError {
-    const state = settle(this.#unknown.get(operatorId), now, this.settings.lockout);
+    return this.#shadowFailure(this.#unknown, operatorId, now, new CletsError('CLETS_ERR_LOGIN_FAILED'));
+  }
+
+  #notAdministratorFailure(operatorId: string, now: number): CletsError {
+    return this.#shadowFailure(this.#notAdministrators, operatorId, now, loginFailed(new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED'), ADMIN_LOGIN_FAILED));
+  }
+
+  /** A failure kept apart from any account: it locks and answers as an account would, and locks nothing else. */
+  #shadowFailure(lockouts: UnknownIdLockouts, operatorId: string, now: number, error: CletsError): CletsError {
+    const state = settle(lockouts.get(operatorId), now, this.settings.lockout);
     if (isLocked(state, now, this.settings.lockout)) return this.#lockedError(state);
     const next = recordFailure(state, now, this.settings.lockout);
-    this.#unknown.set(operatorId, next);
-    return next.lockedAt !== null ? this.#lockedError(next) : new CletsError('CLETS_ERR_LOGIN_FAILED');
+    lockouts.set(operatorId, next);
+    return next.lockedAt !== null ? this.#lockedError(next) : error;
+  }
+
+  #challenge(operatorId: string, terminal: TerminalIdentity, now: number, passwordMatched: boolean): LoginStep {
+    const pending: PendingLogin = Object.freeze({ operatorId, terminal, startedAt: now });
+    this.#pending.set(pending, { expiresAt: now + this.settings.secondFactor.pendingTimeoutMs, passwordMatched });
+    return { kind: 'second-factor', pending, method: 'TOTP' };
   }
 
   #lockedError(state: LockoutState): CletsError {

@@ -3,7 +3,7 @@
  * switch calls it on every connection, login and transaction; the rules live behind it
  * (`PlainSecurityPolicy` here, the full CLETS / CJIS rules in `CjisSecurityPolicy`).
  */
-import type { LoginBanner, MessageKeyDefinition, TerminalHello, Transaction } from '@clets/protocol';
+import { CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 
 export type TerminalClass = 'desk' | 'dispatch' | 'mobile' | 'receive_only';
 export type OperatorRole = 'FAO' | 'LTFAO' | 'PRACTITIONER' | 'ADMINISTRATOR' | 'ACC' | 'SPOC';
@@ -74,4 +74,17 @@ export interface SecurityPolicy {
   authorizeTransaction(session: OperatorSession, definition: MessageKeyDefinition, transaction: Transaction, now: number): Authorization;
   /** The session ended (logout, close, superseded). */
   endSession(session: OperatorSession): void;
+}
+
+/**
+ * The one answer of a refused login, whatever was wrong (id, password, one-time code), so the
+ * answer never says which factor was right. The real reason is its cause, for the audit log.
+ */
+export function loginFailed(reason: CletsError | undefined, detail = 'check the operator id, password and one-time code'): CletsError {
+  return new CletsError('CLETS_ERR_LOGIN_FAILED', detail, reason === undefined ? {} : { cause: reason });
+}
+
+/** The code a login was really refused for, when its answer hides it (for the audit row only). */
+export function loginFailureReason(error: CletsError): string | undefined {
+  return error.cause instanceof CletsError ? error.cause.code : undefined;
 }
