@@ -164,14 +164,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     link.on('statusMessage', (message) => broadcastStatus(message));
   }
 
-  metrics.gauge('clets_link_up', 'Link state (1 up, 0 otherwise)', () => [...links].map(([name, link]) => [{ link: name }, link.state === 'up' ? 1 : 0] as const));
-  metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
-  metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
-  metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
-  metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
-  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
-  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
-  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
+  metrics.gauge('clets_link_up', 'Link state (1 up, 0 otherwise)', ['link'], () => [...links].map(([name, link]) => [{ link: name }, link.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', ['link'], () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
+  metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', [], () => [[{}, pipeline.inFlight]]);
+  metrics.gauge('clets_terminals_connected', 'Terminal connections', [], () => [[{}, directory.size]]);
+  metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', [], () => [[{}, audit.health().pending]]);
+  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, network.store.size]]);
+  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, network.deliveries.confirmations.size]]);
 
   const tls = config.tls === undefined ? undefined : {
     cert: readFileSync(config.tls.certFile),
