@@ -5,7 +5,7 @@
  *
  * Services run compiled, under plain node, as in production: `pnpm install` and
  * `pnpm build` write their dist/ files, and the test run compiles before it starts. Only
- * the benchmark harness's own helper processes are TypeScript run from source through tsx.
+ * the benchmark harness's own child processes are TypeScript run from source through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,8 +36,8 @@ export interface StartOptions {
   readonly name: string;
   /**
    * Entry point, relative to the repository root: a compiled .js file runs under plain node
-   * (every service: SERVICE_ENTRIES); a .ts file runs from source through tsx (benchmark
-   * helper processes only).
+   * (every service: SERVICE_ENTRIES); a .ts file runs from source through tsx (the
+   * benchmark's own child processes only).
    */
   readonly entry: string;
   readonly args?: readonly string[];
