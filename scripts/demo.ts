@@ -19,7 +19,37 @@ import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
 import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/e2e';
 
-const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+const USAGE = `usage: pnpm demo [--once] [--quiet]
+
+Starts the demo network on 127.0.0.1: the mock systems, the state switch and the county
+switches 19 and 37, each a compiled service under node. Prints where everything listens and
+the demo credentials, then runs until Ctrl-C.
+
+  --once      play the scripted session instead, check every answer, stop; exit 0 only if
+              every step got the answer it expects
+  --quiet     do not copy the services' logs to stderr
+  -h, --help  this text
+`;
+
+/** The command line, or an exit: 0 after --help, 2 on an unknown flag (named on stderr). */
+function readFlags(): { once: boolean; quiet: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: { once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    return { once: values.once, quiet: values.quiet };
+  } catch (error) {
+    process.stderr.write(`demo: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const flags = readFlags();
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const print = (text = ''): void => { process.stdout.write(`${text}\n`); };
 

@@ -27,19 +27,39 @@ function integer(flag: string, text: string | undefined, fallback: number): numb
   return value;
 }
 
+const USAGE = `usage: pnpm fixtures [--persons N] [--seed S] [--out DIR] [--format json|ndjson]
+
+Writes the synthetic fixture set; the same options write byte-identical files.
+
+  --persons N   how many persons (default ${DEFAULT_PERSONS}); above ${LARGE_THRESHOLD} the default folder is fixtures/large/
+  --seed S      generator seed (default ${DEFAULT_SEED})
+  --out DIR     target folder (default fixtures/, or fixtures/large/ for a large set)
+  --format F    json (one JSON array a file) or ndjson (default: json up to ${LARGE_THRESHOLD} persons)
+  -h, --help    this text
+`;
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        persons: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`fixtures: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      persons: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
+  const values = readOptions();
   if (values.help === true) {
-    process.stdout.write('usage: pnpm fixtures [--persons N] [--seed S] [--out DIR] [--format json|ndjson]\n');
+    process.stdout.write(USAGE);
     return;
   }
   const persons = integer('persons', values.persons, DEFAULT_PERSONS);

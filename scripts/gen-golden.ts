@@ -1,11 +1,29 @@
 // Writes packages/protocol/golden/<kind>.json and <kind>.bin from GOLDEN_FRAMES.
 // Run through `pnpm gen`; the codec tests compare the committed files both ways.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { GOLDEN_FRAMES, encodeFrame, decodeFrame, frameToJson } from '@clets/protocol';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '../packages/protocol/golden');
+const USAGE = `usage: pnpm gen   (runs scripts/gen-proto.mjs, compiles, then this: node scripts/dist/gen-golden.js)
+
+Writes packages/protocol/golden/<kind>.bin and <kind>.json from the protocol's golden frames.
+  -h, --help  this text
+`;
+
+try {
+  if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true }).values.help === true) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+} catch (error) {
+  process.stderr.write(`gen-golden: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+// This file runs compiled, from scripts/dist/.
+const dir = fileURLToPath(new URL('../../packages/protocol/golden', import.meta.url));
 mkdirSync(dir, { recursive: true });
 for (const [kind, frame] of Object.entries(GOLDEN_FRAMES)) {
   const bytes = encodeFrame(frame);

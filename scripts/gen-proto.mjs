@@ -1,15 +1,36 @@
 #!/usr/bin/env node
 // Regenerates the static protobuf code of @clets/protocol from proto/.
-//   node scripts/gen-proto.mjs          write packages/protocol/src/generated/
+//   node scripts/gen-proto.mjs          write packages/protocol/generated/
 //   node scripts/gen-proto.mjs --check  fail if the committed files differ from a fresh run
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const USAGE = `usage: node scripts/gen-proto.mjs [--check]   (pnpm gen, pnpm gen:check)
+
+Regenerates the static protobuf code of @clets/protocol (packages/protocol/generated/) from
+proto/ with protobufjs-cli.
+  --check     write nothing; exit 1 if the committed files differ from a fresh generation
+  -h, --help  this text
+`;
+let check = false;
+try {
+  const { values } = parseArgs({ options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  check = values.check === true;
+} catch (error) {
+  process.stderr.write(`gen-proto: ${error.message}\n\n${USAGE}`);
+  process.exit(2);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'packages/protocol/src/generated');
+const outDir = join(root, 'packages/protocol/generated');
 const protoFiles = readdirSync(join(root, 'proto/clets/v1'))
   .filter((name) => name.endsWith('.proto'))
   .sort()
@@ -38,7 +59,6 @@ try {
     'clets.d.ts': header + readFileSync(dts, 'utf8').replace(/^import Long = require\("long"\);\n/m, ''),
   };
 
-  const check = process.argv.includes('--check');
   let stale = [];
   for (const [name, text] of Object.entries(generated)) {
     const target = join(outDir, name);

@@ -10,7 +10,7 @@
  * Each run checks what it measures: receipts carry gapless sequence numbers, one commit per
  * turn, and the chain verifies at the end.
  *
- *   tsx bench/src/audit-store.ts [--full]
+ *   pnpm exec tsx --conditions=source bench/src/audit-store.ts [--full]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { parseSwitchConfig } from '@clets/switch';
 import { openAuditStore, openSqlite, type AuditEvent, type AuditSynchronous } from './internals.js';
 import { LatencyHistogram, type LatencySummary } from './latency.js';
 import { figure, round, startScenario, stderrLog, writeResult, type Check, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 const TARGET_ROWS_PER_SECOND = 50_000;
 /** The tick the target is read at: about the appends per turn of a switch with ~100 transactions in flight. */
@@ -162,8 +163,16 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/audit-store.ts [--full]
+
+Scenario 5: the audit store alone, next to better-sqlite3 alone; writes bench/results/audit-store.json.
+  --full        the long runs (default: short ones)
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run({ mode: process.argv.includes('--full') ? 'full' : 'short' }).then((result) => {
+  const flags = readScenarioFlags(USAGE, ['full']);
+  run({ mode: flags.full ? 'full' : 'short' }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

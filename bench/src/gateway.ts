@@ -9,7 +9,7 @@
  * answer is read: status 200, `complete`, and the Completion echoing the answer's client
  * message id; the bare route is checked the same way.
  *
- *   tsx bench/src/gateway.ts [--full] [--no-profile]
+ *   pnpm exec tsx --conditions=source bench/src/gateway.ts [--full] [--no-profile]
  */
 import { pathToFileURL } from 'node:url';
 import autocannon, { type AutocannonResult } from 'autocannon';
@@ -20,6 +20,7 @@ import { startService } from './internals.js';
 import { buildKeyMix, committedFixtures, INQUIRY_MIX } from './key-mix.js';
 import { TotpCodes } from './load-connections.js';
 import { figure, round, startScenario, stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 const TARGET_RATIO = 0.5;
 
@@ -166,8 +167,17 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/gateway.ts [--full] [--no-profile]
+
+Scenario 4: the inquiry gateway under autocannon, next to a bare fastify route; writes bench/results/gateway.json.
+  --full        the long runs (default: short ones)
+  --no-profile  no CPU profile of the services
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run({ mode: process.argv.includes('--full') ? 'full' : 'short', profile: !process.argv.includes('--no-profile') }).then((result) => {
+  const flags = readScenarioFlags(USAGE, ['full', 'no-profile']);
+  run({ mode: flags.full ? 'full' : 'short', profile: !flags.noProfile }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

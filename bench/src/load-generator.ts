@@ -9,7 +9,7 @@
  * As a library: `runLoad({ connections, mix, ... })`. As a script, against a running switch
  * with the fixture terminals:
  *
- *   tsx bench/src/load-generator.ts --url ws://127.0.0.1:7400 [--terminals 16] [--window 8]
+ *   pnpm exec tsx --conditions=source bench/src/load-generator.ts --url ws://127.0.0.1:7400 [--terminals 16] [--window 8]
  *       [--duration 10] [--count N] [--rate 0] [--mix inquiry|with-updates] [--client lean|terminal-client]
  *       [--switch-id county-19]
  */
@@ -22,6 +22,7 @@ import { fixtureLogins } from './fixture-terminals.js';
 import { buildKeyMix, committedFixtures, NAMED_MIXES, type KeyMix, type MixEntry } from './key-mix.js';
 import { LatencyHistogram, type LatencySummary } from './latency.js';
 import { openConnections, type ClientKind, type LoadConnection } from './load-connections.js';
+import { RUN_FROM_SOURCE } from './command-line.js';
 
 export interface LoadOptions {
   readonly connections: readonly LoadConnection[];
@@ -275,22 +276,46 @@ export function describeReport(report: LoadReport): string {
     + `client ${report.clientCpuUsPerTransaction} us CPU/tx (${report.clientCpuCores} cores)`;
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/load-generator.ts --url ws://127.0.0.1:PORT [--terminals 16] [--window 8]
+    [--duration 10] [--count N] [--rate 0] [--warmup 1] [--mix inquiry|with-updates] [--client lean|terminal-client]
+    [--switch-id county-19]
+
+Drives a running switch with the fixture terminals of --switch-id and checks every answer:
+a closed loop of --window transactions in flight per terminal, or --rate transactions/s.
+Prints the report as JSON on stdout; exit 1 when an answer was wrong.
+  -h, --help    this text
+`;
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        url: { type: 'string' },
+        terminals: { type: 'string', default: '16' },
+        window: { type: 'string', default: '8' },
+        duration: { type: 'string', default: '10' },
+        count: { type: 'string' },
+        rate: { type: 'string', default: '0' },
+        warmup: { type: 'string', default: '1' },
+        mix: { type: 'string', default: 'inquiry' },
+        client: { type: 'string', default: 'lean' },
+        'switch-id': { type: 'string', default: 'county-19' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      terminals: { type: 'string', default: '16' },
-      window: { type: 'string', default: '8' },
-      duration: { type: 'string', default: '10' },
-      count: { type: 'string' },
-      rate: { type: 'string', default: '0' },
-      warmup: { type: 'string', default: '1' },
-      mix: { type: 'string', default: 'inquiry' },
-      client: { type: 'string', default: 'lean' },
-      'switch-id': { type: 'string', default: 'county-19' },
-    },
-    strict: true,
-  });
+  const values = readOptions();
+  if (values.help === true) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (values.url === undefined) throw new Error('--url ws://127.0.0.1:PORT of a running switch is required');
   const weights = NAMED_MIXES[values.mix];
   if (weights === undefined) throw new Error(`--mix: one of ${Object.keys(NAMED_MIXES).join(', ')}`);

@@ -4,7 +4,7 @@
  * and uncorked, alternating runs. Checks correctness too: every reply matched its own
  * request, no link_seq gap, nothing unmatched. Prints one JSON object.
  *
- *   pnpm exec tsx bench/src/measure-corking.ts [burst=10000] [rounds=5]
+ *   pnpm exec tsx --conditions=source bench/src/measure-corking.ts [burst=10000] [rounds=5]
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -97,8 +97,7 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const count = Number(process.argv[2] ?? 10_000);
-  const rounds = Number(process.argv[3] ?? 5);
+  const { count, rounds } = readCounts(process.argv.slice(2));
   const server = fork(fileURLToPath(import.meta.url), ['--server'], { execArgv: process.execArgv });
   const port = await new Promise<number>((resolve) => server.once('message', (message: { port: number }) => resolve(message.port)));
   const url = `ws://127.0.0.1:${port}`;
@@ -135,5 +134,27 @@ async function main(): Promise<void> {
   }, null, 2));
 }
 
-if (process.argv.includes('--server')) runEchoServer();
+const USAGE = `usage: pnpm exec tsx --conditions=source bench/src/measure-corking.ts [BURST] [ROUNDS]
+
+A burst of BURST requests (default 10000) through a LinkClient to an echo link server in a
+second process, corked and uncorked, ROUNDS times each (default 5); prints one JSON object.
+  -h, --help  this text
+`;
+
+/** BURST and ROUNDS, or an exit: 0 after --help, 2 on anything that is not a positive integer. */
+function readCounts(argv: readonly string[]): { count: number; rounds: number } {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const [count = '10000', rounds = '5', ...rest] = argv;
+  const bad = [count, rounds, ...rest].find((text, index) => index > 1 || !/^[1-9][0-9]*$/.test(text));
+  if (bad !== undefined) {
+    process.stderr.write(`unexpected argument '${bad}'\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return { count: Number(count), rounds: Number(rounds) };
+}
+
+if (process.argv[2] === '--server') runEchoServer();
 else await main();

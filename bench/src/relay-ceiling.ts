@@ -11,7 +11,7 @@
  *   sends for it (Receipt, the mean number of Responses at their mean size, Completion):
  *   what carrying the switch's own traffic costs before any switching is done.
  *
- *   tsx bench/src/relay-ceiling.ts [--full]   (standalone: a typical QW frame shape)
+ *   pnpm exec tsx --conditions=source bench/src/relay-ceiling.ts [--full]   (standalone: a typical QW frame shape)
  */
 import { pathToFileURL } from 'node:url';
 import { buildKeyMix, committedFixtures, type KeyMix } from './key-mix.js';
@@ -20,6 +20,7 @@ import { startService, type ServiceProcess } from './internals.js';
 import { RelayConnection, type LoadConnection } from './load-connections.js';
 import { describeReport, runLoad, type LoadReport } from './load-generator.js';
 import { figure, startScenario, stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 /** The switch's traffic per transaction, as the lean terminals counted it. */
 export interface FrameShape {
@@ -111,8 +112,16 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/relay-ceiling.ts [--full]
+
+Scenario 3b: the ceiling of the switch's stack (a bare ws relay and an echo backend); writes bench/results/relay-ceiling.json.
+  --full        the long runs (default: short ones)
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run({ mode: process.argv.includes('--full') ? 'full' : 'short' }).then((result) => {
+  const flags = readScenarioFlags(USAGE, ['full']);
+  run({ mode: flags.full ? 'full' : 'short' }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

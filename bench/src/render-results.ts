@@ -4,12 +4,13 @@
  * ratio, the correctness checks, and for a missed target where the time goes (the notes and
  * the CPU profile's biggest categories and functions, with the profile's path).
  *
- *   tsx bench/src/render-results.ts
+ *   pnpm exec tsx --conditions=source bench/src/render-results.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, RESULTS_DIR, type Figure, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 /** Scenarios in report order (the relay ceiling is measured, and reported, inside switch-e2e). */
 const ORDER = ['routing-core', 'switch-e2e', 'gateway', 'session-flood', 'audit-store', 'scale'] as const;
@@ -114,6 +115,13 @@ export function renderResults(): string {
   return path;
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/render-results.ts
+
+Renders bench/RESULTS.md from bench/results/<scenario>.json.
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  readScenarioFlags(USAGE, []);
   process.stderr.write(`wrote ${renderResults()}\n`);
 }

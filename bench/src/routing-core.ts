@@ -31,6 +31,7 @@ import { DEMO_NOW, loginAt, testSecurity } from './internals.js';
 import { buildKeyMix, committedFixtures, MIX_WITH_UPDATES, type MixEntry } from './key-mix.js';
 import { summarizeProfile } from './cpu-profile.js';
 import { figure, PROFILES_DIR, round, startScenario, stderrLog, writeResult, type ProfileSummary, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 const TARGET_DECISIONS_PER_SECOND = 500_000;
 
@@ -231,7 +232,7 @@ function spawnWorker(seconds: number, profilePath?: string): Promise<WorkerOutpu
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [
       '--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64',
-      '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', String(seconds), ...(profilePath !== undefined ? [profilePath] : []),
+      '--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', String(seconds), ...(profilePath !== undefined ? [profilePath] : []),
     ], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
@@ -305,6 +306,13 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/routing-core.ts [--full]
+
+Scenario 1: the routing core in process, no sockets; writes bench/results/routing-core.json.
+  --full        the long runs (default: short ones)
+  -h, --help    this text
+`;
+
 const invokedDirectly = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
 if (invokedDirectly && process.argv[2] === '--worker') {
   worker(Number(process.argv[3] ?? '2'), process.argv[4]).then((output) => {
@@ -314,7 +322,8 @@ if (invokedDirectly && process.argv[2] === '--worker') {
     process.exit(1);
   });
 } else if (invokedDirectly) {
-  run({ mode: process.argv.includes('--full') ? 'full' : 'short' }).then((result) => {
+  const flags = readScenarioFlags(USAGE, ['full']);
+  run({ mode: flags.full ? 'full' : 'short' }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -29,11 +29,39 @@ export const SCENARIOS: readonly (readonly [name: string, run: (options: Scenari
   ['scale', scale],
 ];
 
+const USAGE = `usage: pnpm bench [--full] [--only NAME,NAME] [--no-profile]
+
+Compiles the workspace, then runs the benchmark scenarios one after the other, writes
+bench/results/<scenario>.json and renders bench/RESULTS.md.
+
+  --full         the long runs (about 25 minutes; default: short runs, under 3 minutes)
+  --only LIST    only these scenarios: ${SCENARIOS.map(([name]) => name).join(', ')}
+  --no-profile   no CPU profiles of the services
+  -h, --help     this text
+`;
+
+function readOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        full: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-profile': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { full: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-profile': { type: 'boolean', default: false } },
-    strict: true,
-  });
+  const values = readOptions();
   const only = values.only?.split(',').map((name) => name.trim());
   const unknown = only?.filter((name) => !SCENARIOS.some(([scenario]) => scenario === name)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}: ${SCENARIOS.map(([name]) => name).join(', ')}`);

@@ -13,7 +13,7 @@
  * 3. Backend query time on the 1,000,000-person set (--full only): the backends package's own
  *    benchmark, packages/backends/bench/query-1m.ts.
  *
- *   tsx bench/src/scale.ts [--full]
+ *   pnpm exec tsx --conditions=source bench/src/scale.ts [--full]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,12 +23,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { waitReady } from './bench-network.js';
-import { startService, type ServiceProcess } from './internals.js';
+import { SERVICE_ENTRIES, startService, type ServiceProcess } from './internals.js';
 import { buildKeyMix, committedFixtures, INQUIRY_MIX } from './key-mix.js';
 import { LeanTerminal, type LoadConnection } from './load-connections.js';
 import { describeReport, runLoad, type LoadReport } from './load-generator.js';
 import { figure, REPO_ROOT, round, startScenario, stderrLog, writeResult, type Check, type Figure, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { scaleTerminal } from './scale-registry.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 const MIB = 2 ** 20;
 const GIB = 2 ** 30;
@@ -55,7 +56,7 @@ class ScaleSwitch {
 
   static start(config: { terminals: number; duplicateMaxEntries: number; dir: string; backendUrl: string; secret: string }): Promise<ScaleSwitch> {
     const entry = fileURLToPath(new URL('./processes/scale-switch.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry, JSON.stringify(config)], {
+    const child = spawn(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', entry, JSON.stringify(config)], {
       cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let stderr = '';
@@ -143,7 +144,7 @@ function flatness(fit: { slope: number; standardError: number }, allowedPerTrans
 /** The backends' own million-person benchmark, as a child process (its JSON result). */
 async function queryMillion(dir: string, persons: number, log: (line: string) => void): Promise<Record<string, unknown>> {
   const out = join(dir, 'query-1m.json');
-  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', 'packages/backends/bench/query-1m.ts', '--persons', String(persons), '--queries', '100000', '--out', out], {
+  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--conditions=source', '--import', 'tsx', 'packages/backends/bench/query-1m.ts', '--persons', String(persons), '--queries', '100000', '--out', out], {
     cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.setEncoding('utf8');
@@ -189,7 +190,7 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   let longRun: LoadReport;
   try {
     log('starting backends and the scale switch');
-    backends = await startService({ name: 'backends', entry: 'packages/backends/src/main.ts', args: ['--config', join(dir, 'backends.json')] });
+    backends = await startService({ name: 'backends', entry: SERVICE_ENTRIES.backends, args: ['--config', join(dir, 'backends.json')] });
     scaleSwitch = await ScaleSwitch.start({ terminals: parameters.idleTerminals, duplicateMaxEntries: parameters.duplicateMaxEntries, dir, backendUrl: String(backends.info['link']), secret });
     await waitReady(scaleSwitch.httpUrl);
     baseline = await scaleSwitch.memory();
@@ -319,8 +320,16 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   return scenario.finish({ parameters, figures, checks, notes, details: { baseline, idle, samples, longRun, query } });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/scale.ts [--full]
+
+Scenario 6: connections held, memory over a long run, and (--full) backend queries on 1,000,000 persons; writes bench/results/scale.json.
+  --full        the long runs (default: short ones)
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run({ mode: process.argv.includes('--full') ? 'full' : 'short' }).then((result) => {
+  const flags = readScenarioFlags(USAGE, ['full']);
+  run({ mode: flags.full ? 'full' : 'short' }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -12,7 +12,7 @@
  * same generator and checker. The audit chain is verified at the end, and
  * its transaction rows must equal the receipts the terminals got.
  *
- *   tsx bench/src/switch-e2e.ts [--full] [--no-profile] [--plain]
+ *   pnpm exec tsx --conditions=source bench/src/switch-e2e.ts [--full] [--no-profile] [--plain]
  */
 import { pathToFileURL } from 'node:url';
 import { summarizeProfile } from './cpu-profile.js';
@@ -24,6 +24,7 @@ import { LeanTerminal, openConnections, TotpCodes, type ClientKind, type LoadCon
 import { describeReport, runLoad, type LoadReport } from './load-generator.js';
 import { measureRelay, type FrameShape, type RelayMeasurement } from './relay-ceiling.js';
 import { figure, round, startScenario, stderrLog, writeResult, type Check, type ProfileSummary, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 10;
@@ -218,10 +219,20 @@ export async function run(options: SwitchE2eOptions): Promise<ScenarioResult> {
   return scenario.finish({ parameters, figures, checks, notes, profiles, details: { phases: measured, relay } });
 }
 
+const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/switch-e2e.ts [--full] [--no-profile] [--plain]
+
+Scenario 3: the switch end to end next to its ceiling; writes bench/results/switch-e2e.json.
+  --full        the long runs (default: short ones)
+  --no-profile  no CPU profile of the services
+  --plain       the plain security policy instead of the CJIS one
+  -h, --help    this text
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const flags = readScenarioFlags(USAGE, ['full', 'no-profile', 'plain']);
   run({
-    mode: process.argv.includes('--full') ? 'full' : 'short', profile: !process.argv.includes('--no-profile'),
-    policy: process.argv.includes('--plain') ? 'plain' : 'cjis',
+    mode: flags.full ? 'full' : 'short', profile: !flags.noProfile,
+    policy: flags.plain ? 'plain' : 'cjis',
   }).then((result) => {
     process.stderr.write(`wrote ${writeResult(result)}\n`);
   }, (error: unknown) => {

@@ -3,7 +3,7 @@
  * (no sockets). Generates the set with the fixtures generator, builds the indexes, reports
  * resident memory, then times QW handle() calls on NCIC and on CORI.
  *
- *   pnpm tsx packages/backends/bench/query-1m.ts [--persons 1000000] [--queries 100000] [--seed N] [--out file.json]
+ *   pnpm exec tsx --conditions=source packages/backends/bench/query-1m.ts [--persons 1000000] [--queries 100000] [--seed N] [--out file.json]
  *   NODE_OPTIONS=--expose-gc gives steadier figures: memory is read after a full collection,
  *   and the plan of queries is collected before the timed loop.
  *
@@ -13,6 +13,7 @@
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { generateFixtures, type FixtureSet, type Person } from '@clets/fixtures';
 import { HitStatus, type SystemName, type Transaction } from '@clets/protocol';
 import type { MockSystem } from '../src/system.js';
@@ -25,10 +26,34 @@ interface Options {
   readonly out: string | undefined;
 }
 
+const USAGE = `usage: pnpm exec tsx --conditions=source packages/backends/bench/query-1m.ts [--persons 1000000] [--queries 100000]
+    [--seed N] [--out file.json]
+
+Times NCIC and CORI QW queries over a generated data set, in process; checks every answer.
+Prints one JSON document (or writes it to --out). NODE_OPTIONS=--expose-gc steadies the figures.
+  -h, --help  this text
+`;
+
 function parseOptions(argv: readonly string[]): Options {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { persons: { type: 'string' }, queries: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values['help'] === true) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const value = (name: string): string | undefined => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 ? argv[at + 1] : undefined;
+    const text = values[name];
+    return typeof text === 'string' ? text : undefined;
   };
   const number = (name: string, fallback: number): number => {
     const text = value(name);

@@ -19,7 +19,7 @@ export interface CommandLine {
   readonly help: boolean;
 }
 
-export const USAGE = `usage: backends [--system ncic|nlets|dmv|cori|all] [--config file.json]
+export const USAGE = `usage: clets-backends [--system ncic|nlets|dmv|cori|all] [--config file.json]
 
   --system  the mock system(s) to host: one name, a comma list, or "all" (default all)
   --config  JSON config file (see packages/backends/README.md)

@@ -25,7 +25,7 @@ export const latencySchema = z.discriminatedUnion('kind', [
 export type LatencyDistribution = z.infer<typeof latencySchema>;
 
 /**
- * Outage modes, after the Nlets store-and-forward answers (domain.md section 5):
+ * Outage modes, after the Nlets store-and-forward answers (docs/domain.md section 5):
  *  none          healthy;
  *  refuse        `.04.` out of service, not forwarded: reject CLETS_ERR_SYSTEM_UNAVAILABLE at once;
  *  hang          accepts requests and never answers (the switch's deadline must fire);

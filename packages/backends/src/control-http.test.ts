@@ -33,6 +33,36 @@ describe('control endpoint', () => {
     expect(response.json()).toEqual({ ok: true, id: 'backends', systems: ['DMV', 'NCIC'], links: 0 });
   });
 
+  it('GET /metrics: requests by system and outcome, their time, what waits, links, and the process', async () => {
+    const { control, dispatcher } = build();
+    const replies: unknown[] = [];
+    const sink = { peerId: TEST_PEER.peerId, isOpen: true, served: new Set(['DMV', 'NCIC'] as const), sendReply: (reply: unknown) => replies.push(reply) };
+    const request = (requestId: string, system: string) => ({
+      requestId, system, transaction: { header: { messageKey: 'DQ', control: 'C1' }, text: 'DQ.CA0194200.OLN/A1' },
+    });
+    dispatcher.dispatch(request('r1', 'DMV'), sink);
+    dispatcher.dispatch(request('r2', 'A "NEW" SYSTEM'), sink);
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    const response = await control.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = response.body;
+    expect(text).toContain('# TYPE clets_backend_requests_total counter\n');
+    expect(text).toContain('clets_backend_requests_total{system="DMV",outcome="answered"} 1\n');
+    // A system name from the wire that is none of the four does not become a series.
+    expect(text).toContain('clets_backend_requests_total{system="none",outcome="refused"} 1\n');
+    expect(text).not.toContain('NEW');
+    expect(text).toContain('# TYPE clets_backend_request_duration_ms histogram\n');
+    expect(text).toMatch(/^clets_backend_request_duration_ms_count\{system="DMV"\} 1$/m);
+    expect(text).toContain('clets_backend_requests_in_flight{system="NCIC"} 0\n');
+    expect(text).toContain('clets_backend_requests_queued{system="DMV"} 0\n');
+    expect(text).toContain('clets_backend_links_open 0\n');
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds']) {
+      expect(text).toMatch(new RegExp(`^${name} \\S+$`, 'm'));
+    }
+    expect(text).toContain('# TYPE nodejs_gc_duration_seconds histogram\n');
+  });
+
   it('GET /control lists each system with its knobs and activity', async () => {
     const { control } = build();
     const body = (await control.inject({ method: 'GET', url: '/control' })).json();

@@ -5,6 +5,7 @@
  * and has no credential of its own: do not expose it.
  *
  *   GET  /healthz          200 { ok, id, systems, links } (503 while shutting down)
+ *   GET  /metrics          200 Prometheus text: requests by system and outcome, their time, the process
  *   GET  /control          200 { systems: { NCIC: { latency, errorRate, outage, activity } } }
  *   PUT  /control/:system  200 the system's knobs after the change; 400 invalid, 404 not hosted
  *   POST /control/reset    200 every system back to its configured knobs
@@ -24,6 +25,7 @@ export interface ControlState {
   readonly activity: (system: SystemName) => SystemActivity;
   readonly openLinks: () => number;
   readonly isClosing: () => boolean;
+  readonly metrics: { readonly contentType: string; render(): Promise<string> };
 }
 
 export interface ErrorBody {
@@ -63,6 +65,8 @@ export function buildControlApp(state: ControlState, logger: Logger, timeouts?: 
       links: state.openLinks(),
     });
   });
+
+  app.get('/metrics', async (_request, reply) => reply.type(state.metrics.contentType).send(await state.metrics.render()));
 
   app.get('/control', async () => ({
     systems: Object.fromEntries(

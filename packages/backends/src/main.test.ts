@@ -11,7 +11,8 @@ import { connectLink } from './testing/link-client.js';
 // Sockets and child processes on a shared 2-core machine: generous deadlines, no timing.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+// The compiled entry point, as production runs it (the test run compiles the workspace first).
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LINK = { peerId: 'county-19', secret: 'process-test-secret' };
 
@@ -23,7 +24,7 @@ afterEach(() => {
 });
 
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  child = spawn(process.execPath, [MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, CLETS_BACKEND_LINKS: `${LINK.peerId}=${LINK.secret}`, CLETS_BACKEND_UPDATES_DB: ':memory:', CLETS_BACKEND_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  */
 import { CletsError, type ErrorCode, type Reject, type Transaction } from '@clets/protocol';
 
-/** Characters of the offending input echoed in a reject (domain.md section 5). */
+/** Characters of the offending input echoed in a reject (docs/domain.md section 5). */
 const ECHO_CHARS = 100;
 
 export interface RejectContext {

@@ -4,7 +4,7 @@ import type { LinkReply, LinkRequest, SystemName } from '@clets/protocol';
 import { BehaviourController } from './behaviour.js';
 import type { SystemBehaviour } from './config.js';
 import { IdempotencyStore } from './idempotency.js';
-import { RequestDispatcher, type ReplySink, type Scheduler } from './request-dispatcher.js';
+import { RequestDispatcher, type DispatcherMetrics, type ReplySink, type RequestOutcome, type Scheduler } from './request-dispatcher.js';
 import { createFakeSystem, createFakeSystems } from './testing/fake-system.js';
 
 /** A scheduler whose timers fire only when the test says so. */
@@ -42,7 +42,17 @@ class Sink implements ReplySink {
   }
 }
 
-function setup(options: { behaviour?: Partial<Record<SystemName, SystemBehaviour>>; maxQueued?: number; now?: () => number; otherSink?: ReplySink } = {}) {
+/** Records every request's end as the dispatcher reports it. */
+class RecordedMetrics implements DispatcherMetrics {
+  readonly ends: Array<{ system: string | undefined; outcome: RequestOutcome; ms?: number }> = [];
+  finished(system: string | undefined, outcome: RequestOutcome, ms?: number): void {
+    this.ends.push(ms === undefined ? { system, outcome } : { system, outcome, ms });
+  }
+}
+
+function setup(options: {
+  behaviour?: Partial<Record<SystemName, SystemBehaviour>>; maxQueued?: number; now?: () => number; otherSink?: ReplySink; metrics?: DispatcherMetrics;
+} = {}) {
   const systems = createFakeSystems(['NCIC', 'NLETS', 'DMV', 'CORI']);
   const scheduler = new ManualScheduler();
   const behaviour = new BehaviourController(['NCIC', 'NLETS', 'DMV', 'CORI'], options.behaviour ?? {}, 3);
@@ -55,6 +65,7 @@ function setup(options: { behaviour?: Partial<Record<SystemName, SystemBehaviour
     now: options.now ?? (() => 1_700_000_000_000),
     scheduler,
     findPeerSink: () => options.otherSink,
+    metrics: options.metrics,
   });
   return { systems, scheduler, behaviour, dispatcher, sink: new Sink() };
 }
@@ -305,5 +316,34 @@ describe('RequestDispatcher', () => {
     dispatcher.cancelAll();
     expect(scheduler.timers.size).toBe(0);
     expect(dispatcher.activity('DMV').inFlight).toBe(0);
+  });
+
+  it('tells its metrics how each request ended and how long its final reply took', () => {
+    let now = 1_700_000_000_000;
+    const metrics = new RecordedMetrics();
+    const { dispatcher, sink, behaviour, scheduler } = setup({
+      metrics, now: () => now, behaviour: { DMV: { latency: { kind: 'fixed', ms: 40 }, errorRate: 0, outage: 'none' } },
+    });
+    dispatcher.dispatch(request('r1', 'DQ', 'DMV'), sink);
+    now += 40;
+    scheduler.fireAll();
+    dispatcher.dispatch(request('r1', 'DQ', 'DMV'), sink);
+    dispatcher.dispatch(request('r2', 'DQ', 'NOPE'), sink);
+    behaviour.update('NCIC', { outage: 'refuse' });
+    dispatcher.dispatch(request('r3', 'QW', 'NCIC'), sink);
+    behaviour.update('CORI', { outage: 'hang' });
+    dispatcher.dispatch(request('r4', 'QW', 'CORI'), sink);
+    behaviour.update('DMV', { errorRate: 1 });
+    dispatcher.dispatch(request('r5', 'DQ', 'DMV'), sink);
+    now += 40;
+    scheduler.fireAll();
+    expect(metrics.ends).toEqual([
+      { system: 'DMV', outcome: 'answered', ms: 40 },
+      { system: 'DMV', outcome: 'repeated' },
+      { system: 'NOPE', outcome: 'refused', ms: 0 },
+      { system: 'NCIC', outcome: 'refused', ms: 0 },
+      { system: 'CORI', outcome: 'hung' },
+      { system: 'DMV', outcome: 'error', ms: 40 },
+    ]);
   });
 });

@@ -42,6 +42,15 @@ export const realScheduler: Scheduler = {
  */
 export type SystemChooser = (transaction: Transaction, candidates: readonly SystemName[]) => SystemName | undefined;
 
+/** How a request ended: its final reply, or none ever (a hung system). */
+export type RequestOutcome = 'answered' | 'rejected' | 'error' | 'refused' | 'non_delivery' | 'repeated' | 'hung';
+
+/** Told of every request's end (the control endpoint's /metrics). */
+export interface DispatcherMetrics {
+  /** `system` as the request resolved to (undefined before one was chosen); `ms` from its arrival to its final reply. */
+  finished(system: string | undefined, outcome: RequestOutcome, ms?: number): void;
+}
+
 export interface DispatcherOptions {
   readonly systems: ReadonlyMap<SystemName, MockSystem>;
   readonly behaviour: BehaviourController;
@@ -53,6 +62,7 @@ export interface DispatcherOptions {
   readonly chooseSystem?: SystemChooser;
   /** Another open connection of a peer, for replies whose own connection has gone. */
   readonly findPeerSink?: (peerId: string) => ReplySink | undefined;
+  readonly metrics?: DispatcherMetrics;
 }
 
 /** One request on its way to a system. */
@@ -61,6 +71,8 @@ interface Pending {
   readonly transaction: Transaction;
   readonly system: SystemName;
   readonly sink: ReplySink;
+  /** When the request arrived (`now()`), for the time to its final reply. */
+  readonly receivedAtMs: number;
 }
 
 interface Queued extends Pending {
@@ -85,12 +97,14 @@ export class RequestDispatcher {
   private readonly hung = new Map<SystemName, number>();
   private readonly drainWaiters = new Set<() => void>();
   private readonly unsubscribe: () => void;
+  private readonly metrics: DispatcherMetrics | undefined;
   private accepting = true;
 
   constructor(options: DispatcherOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.scheduler = options.scheduler ?? realScheduler;
+    this.metrics = options.metrics;
     this.unsubscribe = options.behaviour.onChange((change) => this.onBehaviourChange(change));
   }
 
@@ -98,13 +112,19 @@ export class RequestDispatcher {
   dispatch(request: LinkRequest, sink: ReplySink): void {
     const requestId = request.requestId ?? '';
     const transaction = request.transaction;
-    const refuse = (code: ErrorCode, context: RejectContext = {}): void =>
+    const receivedAtMs = this.now();
+    const refuse = (code: ErrorCode, context: RejectContext = {}): void => {
+      this.metrics?.finished(context.system ?? request.system ?? undefined, 'refused', this.now() - receivedAtMs);
       this.deliver(sink, { requestId, reject: buildReject(code, { transaction, ...context }), final: true });
+    };
 
     if (!this.accepting) return refuse('CLETS_ERR_SHUTTING_DOWN');
 
     const stored = this.options.idempotency.get(sink.peerId, requestId);
-    if (stored?.state === 'done') return sink.sendReply(stored.reply);
+    if (stored?.state === 'done') {
+      this.metrics?.finished(request.system ?? undefined, 'repeated');
+      return sink.sendReply(stored.reply);
+    }
     if (stored?.state === 'pending') {
       // The first copy is still being answered: repeat what it was told so far; its final
       // reply follows once.
@@ -119,7 +139,7 @@ export class RequestDispatcher {
     const system = this.resolveSystem(request.system ?? '', transaction, sink);
     if (typeof system !== 'string') return refuse(system.code, { detail: system.detail, system: request.system ?? undefined });
 
-    const pending: Pending = { requestId, transaction, system, sink };
+    const pending: Pending = { requestId, transaction, system, sink, receivedAtMs };
     const outage = this.options.behaviour.get(system).outage;
     switch (outage) {
       case 'none':
@@ -133,6 +153,7 @@ export class RequestDispatcher {
         return refuse('CLETS_ERR_SYSTEM_NOT_ACCEPTING', { system });
       case 'hang':
         this.hung.set(system, (this.hung.get(system) ?? 0) + 1);
+        this.metrics?.finished(system, 'hung');
         this.options.logger.debug({ requestId, system }, 'request accepted by a hung system: no answer');
         return;
       case 'queued':
@@ -206,6 +227,7 @@ export class RequestDispatcher {
     const { requestId, transaction, system, sink } = pending;
     const queue = this.queues.get(system) ?? [];
     if (queue.length >= this.options.limits.maxQueuedPerSystem) {
+      this.finish(pending, 'refused');
       return this.deliver(sink, { requestId, reject: buildReject('CLETS_ERR_QUEUE_FULL', { transaction, system }), final: true });
     }
     const expiresAtMs = deadlineMs > 0 ? deadlineMs : this.now() + this.options.limits.queueTtlMs;
@@ -237,6 +259,7 @@ export class RequestDispatcher {
       if (entry.expiresAtMs < now) {
         // Nlets: a queued message that outlives its time is answered with a non-delivery.
         this.options.idempotency.forget(entry.sink.peerId, entry.requestId);
+        this.finish(entry, 'non_delivery');
         this.deliver(entry.sink, {
           requestId: entry.requestId,
           reject: buildReject('CLETS_ERR_NON_DELIVERY', { transaction: entry.transaction, system }),
@@ -263,12 +286,14 @@ export class RequestDispatcher {
     this.inFlight.set(handle, pending.system);
   }
 
-  private answer({ requestId, transaction, system: name, sink }: Pending): void {
+  private answer(pending: Pending): void {
+    const { requestId, transaction, system: name, sink } = pending;
     const { idempotency, behaviour, logger } = this.options;
     const system = this.options.systems.get(name);
     if (!system || behaviour.rollError(name)) {
       // An injected error applied nothing: forget it so a retry gets a real attempt.
       idempotency.forget(sink.peerId, requestId);
+      this.finish(pending, 'error');
       const reply: LinkReply = { requestId, reject: buildReject('CLETS_ERR_SYSTEM_ERROR', { transaction, system: name }), final: true };
       return this.deliver(sink, reply);
     }
@@ -283,10 +308,16 @@ export class RequestDispatcher {
       // MockSystem.handle throws only on a bug; the peer sees an internal error, no detail.
       logger.error({ err: error, requestId, system: name }, 'mock system threw');
       idempotency.forget(sink.peerId, requestId);
+      this.finish(pending, 'error');
       return this.deliver(sink, { requestId, reject: buildReject('CLETS_ERR_INTERNAL', { transaction, system: name }), final: true });
     }
     idempotency.complete(sink.peerId, requestId, reply);
+    this.finish(pending, reply.reject ? 'rejected' : 'answered');
     this.deliver(sink, reply);
+  }
+
+  private finish(pending: Pending, outcome: RequestOutcome): void {
+    this.metrics?.finished(pending.system, outcome, this.now() - pending.receivedAtMs);
   }
 
   private deliver(sink: ReplySink, reply: LinkReply): void {

@@ -13,6 +13,7 @@ import type { BackendConfig } from './config.js';
 import { buildControlApp } from './control-http.js';
 import { IdempotencyStore } from './idempotency.js';
 import { LinkServer } from './link-server.js';
+import { BackendMetrics } from './metrics.js';
 import { RequestDispatcher, type Scheduler, type SystemChooser } from './request-dispatcher.js';
 import type { MockSystem } from './system.js';
 
@@ -52,6 +53,7 @@ export interface BackendService {
   readonly config: BackendConfig;
   readonly behaviour: BehaviourController;
   readonly dispatcher: RequestDispatcher;
+  readonly metrics: BackendMetrics;
   /** The control app, for `inject()` without a port. */
   readonly control: FastifyInstance;
   readonly logger: Logger;
@@ -75,7 +77,13 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
   const idempotency = new IdempotencyStore(config.limits.idempotencyEntries);
 
   let links: LinkServer | undefined;
-  const dispatcher = new RequestDispatcher({
+  // The gauges are read at a scrape, after everything below exists.
+  const metrics: BackendMetrics = new BackendMetrics({
+    systems: config.systems,
+    activity: (system) => dispatcher.activity(system),
+    openLinks: () => links?.openLinks ?? 0,
+  });
+  const dispatcher: RequestDispatcher = new RequestDispatcher({
     systems,
     behaviour,
     idempotency,
@@ -85,6 +93,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
     scheduler: deps.scheduler,
     chooseSystem: deps.chooseSystem,
     findPeerSink: (peerId) => links?.findPeerSink(peerId),
+    metrics,
   });
   links = new LinkServer({
     serverId: config.id,
@@ -106,6 +115,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
       behaviour,
       activity: (system) => dispatcher.activity(system),
       openLinks: () => linkServer.openLinks,
+      metrics,
       isClosing: () => closing !== undefined,
     },
     logger.child({ component: 'control' }),
@@ -155,6 +165,7 @@ export function buildBackendService(config: BackendConfig, deps: BackendDeps): B
     config,
     behaviour,
     dispatcher,
+    metrics,
     control,
     logger,
     listen,

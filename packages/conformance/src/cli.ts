@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * clets-conformance: runs the protocol conformance checks against a switch and prints one
  * line per check. Exit 0 when every check passed, 1 when one failed, 2 on bad arguments.

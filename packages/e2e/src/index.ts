@@ -1,4 +1,4 @@
-export { startService, REPO_ROOT, type ServiceProcess, type StartOptions } from './launcher.js';
+export { startService, nodeArguments, REPO_ROOT, SERVICE_ENTRIES, type ServiceProcess, type StartOptions } from './launcher.js';
 export { startCountyNetwork, type CountyNetwork, type CountyNetworkOptions } from './network.js';
 export {
   startStateNetwork, STATE_NETWORK_SWITCHES,

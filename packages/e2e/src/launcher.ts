@@ -2,13 +2,24 @@
  * Starts a service of this repository as a child process and waits for the one JSON line
  * it prints on stdout when it listens ({"event":"listening",...}). Used by the cross-process
  * tests and by the demo network.
+ *
+ * Services run compiled, under plain node, as in production: `pnpm install` and
+ * `pnpm build` write their dist/ files, and the test run compiles before it starts. Only
+ * the benchmark harness's own child processes are TypeScript run from source through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The compiled entry points of the services, relative to the repository root. */
+export const SERVICE_ENTRIES = {
+  switch: 'packages/switch/dist/main.js',
+  backends: 'packages/backends/dist/main.js',
+} as const;
 
 export interface ServiceProcess {
   readonly name: string;
@@ -25,7 +36,11 @@ export interface ServiceProcess {
 
 export interface StartOptions {
   readonly name: string;
-  /** Entry point, relative to the repository root (a .ts file run through tsx). */
+  /**
+   * Entry point, relative to the repository root: a compiled .js file runs under plain node
+   * (every service: SERVICE_ENTRIES); a .ts file runs from source through tsx (the
+   * benchmark's own child processes only).
+   */
   readonly entry: string;
   readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
@@ -34,8 +49,16 @@ export interface StartOptions {
   readonly inheritStderr?: boolean;
 }
 
+/** The node arguments that run an entry point: compiled as it is, TypeScript through tsx. */
+export function nodeArguments(entry: string): string[] {
+  const path = join(REPO_ROOT, entry);
+  if (entry.endsWith('.ts')) return ['--conditions=source', '--import', 'tsx', path];
+  if (!existsSync(path)) throw new Error(`${entry} does not exist: compile the workspace first (pnpm build)`);
+  return [path];
+}
+
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, options.entry), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...nodeArguments(options.entry), ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

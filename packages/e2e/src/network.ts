@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SYSTEMS } from '@clets/protocol';
-import { startService, type ServiceProcess } from './launcher.js';
+import { SERVICE_ENTRIES, startService, type ServiceProcess } from './launcher.js';
 
 export interface CountyNetwork {
   readonly dir: string;
@@ -49,7 +49,7 @@ export async function startCountyNetwork(options: CountyNetworkOptions = {}): Pr
     ...options.backendConfig,
   }, null, 2));
   const backends = await startService({
-    name: 'backends', entry: 'packages/backends/src/main.ts', args: ['--config', backendConfigPath],
+    name: 'backends', entry: SERVICE_ENTRIES.backends, args: ['--config', backendConfigPath],
     inheritStderr: options.inheritStderr ?? false,
   });
   const linkUrl = String(backends.info['link']);
@@ -68,7 +68,7 @@ export async function startCountyNetwork(options: CountyNetworkOptions = {}): Pr
     ...options.switchConfig,
   }, null, 2));
   const startCounty = () => startService({
-    name: switchId, entry: 'packages/switch/src/main.ts', args: ['--config', switchConfigPath],
+    name: switchId, entry: SERVICE_ENTRIES.switch, args: ['--config', switchConfigPath],
     inheritStderr: options.inheritStderr ?? false,
   });
   let county = await startCounty();

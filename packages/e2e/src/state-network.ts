@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SYSTEMS } from '@clets/protocol';
-import { startService, type ServiceProcess } from './launcher.js';
+import { SERVICE_ENTRIES, startService, type ServiceProcess } from './launcher.js';
 
 /** The switches of a state network, by switch id. */
 export type StateNetworkSwitch = 'state' | 'county-19' | 'county-37';
@@ -82,7 +82,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     ...options.backendConfig,
   }, null, 2));
   const backends = await startService({
-    name: 'backends', entry: 'packages/backends/src/main.ts', args: ['--config', backendConfigPath], inheritStderr,
+    name: 'backends', entry: SERVICE_ENTRIES.backends, args: ['--config', backendConfigPath], inheritStderr,
   });
   const linkUrl = String(backends.info['link']);
 
@@ -101,7 +101,7 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     writeFileSync(configPath(name), JSON.stringify({ ...config, ...options.switchConfig, ...options.perSwitch?.[name] }, null, 2));
   };
   const launch = (name: StateNetworkSwitch): Promise<ServiceProcess> => startService({
-    name, entry: 'packages/switch/src/main.ts', args: ['--config', configPath(name)], inheritStderr,
+    name, entry: SERVICE_ENTRIES.switch, args: ['--config', configPath(name)], inheritStderr,
   });
 
   const stateConfig = (peerPort: number): Record<string, unknown> => ({

@@ -5,7 +5,7 @@ import { TARGETS } from './catalogue-types.js';
 import { FIELDS } from './fields.js';
 import { validateTransaction } from './validate.js';
 
-/** Every key of domain.md section 4 (ZW from its action-letter list). */
+/** Every key of docs/domain.md section 4 (ZW from its action-letter list). */
 const DOMAIN_KEYS = [
   'QW', 'ZW', 'QV', 'QG', 'QA', 'QB', 'QPO', 'EPO', 'MPO', 'XPO', 'EW', 'XW', 'EV', 'XV', 'QH', 'QR',
   'DQ', 'DR', 'RQ', 'RR', 'IQ', 'FQ', 'IR', 'FR', 'YQ', 'YR', 'AM', 'SM', 'ER',
@@ -25,7 +25,7 @@ function tagsNamedBy(key: string): string[] {
 }
 
 describe('CATALOGUE', () => {
-  it('has every key of domain.md section 4', () => {
+  it('has every key of docs/domain.md section 4', () => {
     for (const key of DOMAIN_KEYS) expect(messageKey(key), key).toBeDefined();
   });
 

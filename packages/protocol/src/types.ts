@@ -4,7 +4,7 @@
  * the generated classes, which fill defaults ('' for strings, 0 for numbers).
  */
 import './number-longs.js';
-import { clets } from './generated/clets.js';
+import { clets } from '../generated/clets.js';
 
 export const pb = clets.v1;
 

@@ -1,6 +1,6 @@
 /**
  * Validation of a transaction against the catalogue: the message key, who may send it, its
- * fields and their edits, the route-to (right to know, need to know: domain.md section 3),
+ * fields and their edits, the route-to (right to know, need to know: docs/domain.md section 3),
  * the purpose code of criminal-history keys, and the destinations of agency-to-agency and
  * Nlets-addressed keys. Policy checks that need the operator or the clock (vague reasons,
  * federal-only purpose codes, certifications) are the security policy's, later.

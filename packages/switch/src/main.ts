@@ -1,17 +1,42 @@
 #!/usr/bin/env node
 /**
  * Starts one switch. The only file that reads the environment and the command line:
- *   tsx packages/switch/src/main.ts --config switch.json
- *   CLETS_SWITCH_CONFIG='{"switchId":"county-19",...}' tsx packages/switch/src/main.ts
- * Prints one JSON line {"event":"listening",...} on stdout when ready, so a launcher can
- * wait for it; stops in order on SIGINT/SIGTERM.
+ *   clets-switch --config switch.json
+ *   CLETS_SWITCH_CONFIG='{"switchId":"county-19",...}' clets-switch
+ * (`clets-switch` runs the compiled dist/main.js.) Prints one JSON line
+ * {"event":"listening",...} on stdout when ready, so a launcher can wait for it; stops in
+ * order on SIGINT/SIGTERM. Exit 2: bad command line; 1: bad config or failed to start.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildSwitch } from './switch.js';
 
+const USAGE = `usage: clets-switch [--config FILE]
+
+Starts one message switch, county or state, and runs until SIGINT or SIGTERM.
+
+  --config FILE  the switch config, JSON (keys: packages/switch/README.md)
+  -h, --help     this text
+
+environment:
+  CLETS_SWITCH_CONFIG  the config as JSON text, when --config is not given
+
+When it listens it prints one line on stdout: {"event":"listening",...} with its addresses.
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: 'string' } }, strict: true });
+  let values: { config?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`clets-switch: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.help === true) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const raw = values.config !== undefined ? readFileSync(values.config, 'utf8') : process.env['CLETS_SWITCH_CONFIG'] ?? '{}';
   let input: unknown;
   try {

@@ -1,73 +1,103 @@
 /**
- * Counters, gauges and one latency histogram, rendered in the Prometheus text format.
- * Kept dependency-free and allocation-light: the switch updates them per message.
+ * The switch's metrics in the Prometheus text format, through prom-client: counters and
+ * gauges with declared label names, one latency histogram, and the process's own figures
+ * (CPU, memory, event-loop lag, garbage collection). prom-client escapes label values as
+ * the format requires (backslash, double quote, newline), so a value read off the wire is
+ * shown as it is, never mangled or able to break a line.
  */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
 const LATENCY_BUCKETS_MS = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000] as const;
 
 type Labels = Readonly<Record<string, string>>;
 
-function labelKey(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
-  return keys.map((key) => `${key}="${String(labels[key]).replace(/["\\\n]/g, '_')}"`).join(',');
+let processRegistry: Registry | undefined;
+
+/**
+ * The process's figures, collected once per process: every switch built in one process (as
+ * in tests) reads the same process, and each collection starts its own event-loop and GC
+ * observers, which are never stopped.
+ */
+function processMetrics(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+export interface MetricsOptions {
+  /** Render the process's figures too (default true). */
+  readonly processMetrics?: boolean;
 }
 
 export class Metrics {
-  readonly #counters = new Map<string, { help: string; values: Map<string, number> }>();
-  readonly #gauges = new Map<string, { help: string; read: () => ReadonlyArray<readonly [Labels, number]> }>();
-  readonly #histogramCounts = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
-  #histogramSum = 0;
-  #histogramTotal = 0;
+  /** The Content-Type of what `render()` returns. */
+  readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE;
+  readonly #registry = new Registry();
+  readonly #counters = new Map<string, Counter>();
+  readonly #latency: Histogram;
+  readonly #processMetrics: boolean;
 
-  /** Adds to a counter; the first call with a name declares it. */
+  constructor(options: MetricsOptions = {}) {
+    this.#processMetrics = options.processMetrics ?? true;
+    this.#latency = new Histogram({
+      name: 'clets_transaction_latency_ms',
+      help: 'Time from receipt to completion of a transaction, in milliseconds',
+      buckets: [...LATENCY_BUCKETS_MS],
+      registers: [this.#registry],
+    });
+  }
+
+  /**
+   * Adds to a counter. The first call with a name declares it, with the label names of that
+   * call; a later call with another label name is a programming error and throws.
+   */
   count(name: string, help: string, labels: Labels = {}, by = 1): void {
     let counter = this.#counters.get(name);
     if (counter === undefined) {
-      counter = { help, values: new Map() };
+      counter = new Counter({ name, help, labelNames: Object.keys(labels), registers: [this.#registry] });
       this.#counters.set(name, counter);
     }
-    const key = labelKey(labels);
-    counter.values.set(key, (counter.values.get(key) ?? 0) + by);
+    counter.inc(labels, by);
   }
 
   /** Declares a gauge read when metrics are rendered (queue depths, link states). */
-  gauge(name: string, help: string, read: () => ReadonlyArray<readonly [Labels, number]>): void {
-    this.#gauges.set(name, { help, read });
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Iterable<readonly [Readonly<Record<L, string>>, number]>,
+  ): void {
+    new Gauge({
+      name, help, labelNames, registers: [this.#registry],
+      collect() {
+        // Only what `read` says now: a link removed since the last scrape disappears.
+        this.reset();
+        for (const [labels, value] of read()) this.set(labels, value);
+      },
+    });
   }
 
   /** Records one transaction's latency, from receipt to completion. */
   observeLatency(ms: number): void {
-    let bucket = LATENCY_BUCKETS_MS.findIndex((limit) => ms <= limit);
-    if (bucket < 0) bucket = LATENCY_BUCKETS_MS.length;
-    this.#histogramCounts[bucket]! += 1;
-    this.#histogramSum += ms;
-    this.#histogramTotal += 1;
+    this.#latency.observe(ms);
   }
 
-  counterValue(name: string, labels: Labels = {}): number {
-    return this.#counters.get(name)?.values.get(labelKey(labels)) ?? 0;
+  /** A counter's current value for these labels (0 when never counted). */
+  async counterValue(name: string, labels: Labels = {}): Promise<number> {
+    const counter = this.#counters.get(name);
+    if (counter === undefined) return 0;
+    const { values } = await counter.get();
+    const wanted = Object.entries(labels);
+    const found = values.find((value) =>
+      wanted.length === Object.keys(value.labels).length && wanted.every(([key, text]) => value.labels[key] === text));
+    return found?.value ?? 0;
   }
 
-  render(): string {
-    const lines: string[] = [];
-    for (const [name, counter] of this.#counters) {
-      lines.push(`# HELP ${name} ${counter.help}`, `# TYPE ${name} counter`);
-      for (const [key, value] of counter.values) lines.push(`${name}${key ? `{${key}}` : ''} ${value}`);
-    }
-    for (const [name, gauge] of this.#gauges) {
-      lines.push(`# HELP ${name} ${gauge.help}`, `# TYPE ${name} gauge`);
-      for (const [labels, value] of gauge.read()) {
-        const key = labelKey(labels);
-        lines.push(`${name}${key ? `{${key}}` : ''} ${value}`);
-      }
-    }
-    const name = 'clets_transaction_latency_ms';
-    lines.push(`# HELP ${name} Time from receipt to completion of a transaction, in milliseconds`, `# TYPE ${name} histogram`);
-    let cumulative = 0;
-    LATENCY_BUCKETS_MS.forEach((limit, index) => {
-      cumulative += this.#histogramCounts[index]!;
-      lines.push(`${name}_bucket{le="${limit}"} ${cumulative}`);
-    });
-    lines.push(`${name}_bucket{le="+Inf"} ${this.#histogramTotal}`, `${name}_sum ${this.#histogramSum}`, `${name}_count ${this.#histogramTotal}`);
-    return lines.join('\n') + '\n';
+  /** Every metric in the Prometheus text format (version 0.0.4). */
+  async render(): Promise<string> {
+    const own = await this.#registry.metrics();
+    return this.#processMetrics ? `${own}\n${await processMetrics().metrics()}` : own;
   }
 }

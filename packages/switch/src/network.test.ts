@@ -390,7 +390,7 @@ describe('network: peers of the state switch', () => {
       ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD01', 'county-37'],
       ['peer_claim_refused', 'CLETS_ERR_PEER_CLAIM_REFUSED', 'county-19', 'SD02', 'county-37'],
     ]);
-    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(3);
+    expect(await state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(3);
     expect(state.network.store.peers().find((entry) => entry.peer === 'county-19')?.terminals).toEqual(['LA01']);
 
     // DOJ's AM to SD01 still reaches county 37, with the impostor linked and after it is gone.
@@ -436,7 +436,7 @@ describe('network: peers of the state switch', () => {
       code: 'CLETS_ERR_HEADER_MISMATCH', terminal: 'county-19', messageKey: 'QW',
       detail: { peer: 'county-19', requestId: 'county-19:spoof:1', system: 'NCIC', claimed: { ori: ORI_37, terminal: 'SD01', operatorId: 'OP2001' } },
     });
-    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(4);
+    expect(await state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(4);
 
     // The same county's own traffic still runs.
     const own = await request('county-19:own:1', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW);

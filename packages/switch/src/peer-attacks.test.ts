@@ -177,7 +177,7 @@ describe('a lying county: garbage after LinkHello', () => {
     const raised = await alerts(network, 'link_violation');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ code: 'CLETS_ERR_TOO_MANY_MALFORMED', terminal: 'county-19' });
-    expect(state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(1);
+    expect(await state.metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(1);
     // The real county 19 links again.
     const county19 = await network.restartCounty('county-19');
     await waitFor(() => county19.links.get('state')?.state === 'up' && state.network.peers.get('county-19')?.state === 'up', 10_000);

@@ -414,8 +414,8 @@ describe('switch: bad and slow clients', () => {
     const next = new TerminalClient({ url, mnemonic: 'SD02', deviceSecret: 'device-secret-sd02' });
     await expect(next.connect()).rejects.toMatchObject({ code: 'CLETS_ERR_RATE_LIMITED' });
     await next.close();
-    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'operator_login' })).toBe(1);
-    expect(sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'terminal_hello' })).toBe(1);
+    expect(await sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'operator_login' })).toBe(1);
+    expect(await sw.metrics.counterValue('clets_login_rate_limited_total', { endpoint: 'terminal_hello' })).toBe(1);
   });
 
   it('closes an unknown terminal with 4001', async () => {

@@ -215,15 +215,15 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     link.on('statusMessage', (message) => broadcastStatus(message));
   }
 
-  metrics.gauge('clets_link_up', 'Link state (1 up, 0 otherwise)', () => [...links].map(([name, link]) => [{ link: name }, link.state === 'up' ? 1 : 0] as const));
-  metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
-  metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', () => [[{}, pipeline.inFlight]]);
-  metrics.gauge('clets_terminals_connected', 'Terminal connections', () => [[{}, directory.size]]);
-  metrics.gauge('clets_connections_open', 'Connections open on each listening port (counted by its caps)', () => Object.values(guards).map((each) => [{ port: each.port }, each.open] as const));
-  metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', () => [[{}, audit.health().pending]]);
-  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
-  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', () => [[{}, network.store.size]]);
-  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', () => [[{}, network.deliveries.confirmations.size]]);
+  metrics.gauge('clets_link_up', 'Link state (1 up, 0 otherwise)', ['link'], () => [...links].map(([name, link]) => [{ link: name }, link.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_held_transactions', 'Transactions queued for a down system', ['link'], () => held.depths().map(([link, depth]) => [{ link }, depth] as const));
+  metrics.gauge('clets_transactions_in_flight', 'Transactions accepted and not complete', [], () => [[{}, pipeline.inFlight]]);
+  metrics.gauge('clets_terminals_connected', 'Terminals with an operator logged in', [], () => [[{}, directory.size]]);
+  metrics.gauge('clets_connections_open', 'Connections open on each listening port (counted by its caps)', ['port'], () => Object.values(guards).map((each) => [{ port: each.port }, each.open] as const));
+  metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', [], () => [[{}, audit.health().pending]]);
+  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, network.store.size]]);
+  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, network.deliveries.confirmations.size]]);
 
   const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
   guards.terminal.watch(terminalServer);
@@ -241,7 +241,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
   };
   const connections = new Set<TerminalConnection>();
-  metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', () => {
+  metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', ['port'], () => {
     let terminals = 0;
     for (const connection of connections) if (connection.session === undefined) terminals += 1;
     return [[{ port: 'terminal' }, terminals], [{ port: 'peer' }, network.unauthenticatedPeers]];

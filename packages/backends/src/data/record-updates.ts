@@ -59,7 +59,7 @@ export interface NicSpace {
 const STATE_FILES = { CARPOS: 'PROTECTION ORDER', WPS: 'WANTED PERSON', SVS: 'STOLEN VEHICLE' } as const;
 type StateFile = keyof typeof STATE_FILES;
 
-/** NCIC action letters: the first letter of an update key says what it does (domain.md section 4). */
+/** NCIC action letters: the first letter of an update key says what it does (docs/domain.md section 4). */
 const ACTIONS: Readonly<Record<string, UpdateAction>> = { E: 'enter', M: 'modify', X: 'cancel' };
 
 interface FileOf {

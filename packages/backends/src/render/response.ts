@@ -1,7 +1,7 @@
 /**
  * Building Records and Responses: the structured hit flag and tagged fields for machines,
  * the same content as terminal text for operators. The flag is never derived from the text
- * (domain.md section 5: a change in no-hit wording once made terminals flag every person).
+ * (docs/domain.md section 5: a change in no-hit wording once made terminals flag every person).
  */
 import {
   CletsError, HitStatus, type Field, type Header, type Reject, type Response, type ResponseRecord, type Transaction,
@@ -134,7 +134,7 @@ export function summaryStatus(records: readonly ResponseRecord[]): HitStatus {
 }
 
 /**
- * Officer safety first (domain.md section 5): records with a caution come before the others,
+ * Officer safety first (docs/domain.md section 5): records with a caution come before the others,
  * hits before possibles before no-record lines; otherwise the order of the search.
  */
 function rank(record: ResponseRecord): number {
@@ -163,7 +163,7 @@ export function buildResponse(header: Header | null | undefined, system: string,
   };
 }
 
-/** The first 100 characters of the input, for the reject echo (domain.md section 5). */
+/** The first 100 characters of the input, for the reject echo (docs/domain.md section 5). */
 export function inputEcho(transaction: Transaction | null | undefined): string {
   const text = transaction?.text ?? '';
   if (text !== '') return text.slice(0, 100);

@@ -75,13 +75,21 @@ describe('audit-verify', () => {
     expect(run(['--db', good, '--anchor-seq', 'x', '--anchor-hash', 'y']).code).toBe(2);
   });
 
-  it('runs as a command with tsx and sets the exit code', async () => {
+  it('prints its usage on --help and exits 0', () => {
+    const { code, out, err } = run(['--help']);
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^usage: clets-audit --db PATH/);
+    expect(err).toEqual([]);
+  });
+
+  it('runs as the clets-audit command under node and sets the exit code', async () => {
+    // The command an operator runs: the package's bin, linked by the package manager,
+    // running the compiled file (the test run compiles the workspace first).
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-    const tsx = join(root, 'node_modules', '.bin', 'tsx');
-    const cli = join(root, 'packages/switch/src/cli/audit-verify.ts');
+    const bin = join(root, 'node_modules', '.bin', 'clets-audit');
     const exec = (db: string) =>
       new Promise<{ code: number; stdout: string }>((done) => {
-        execFile(tsx, [cli, '--db', db], { cwd: root }, (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }));
+        execFile(bin, ['--db', db], { cwd: root }, (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }));
       });
     expect(await exec(good)).toEqual({ code: 0, stdout: 'ok: 30 rows, chain verified\n' });
     expect(await exec(bad)).toEqual({ code: 1, stdout: 'FAILED at seq 17: hash does not match the row content\n' });

@@ -1,7 +1,7 @@
 /**
  * Audit store throughput, a program (not a test):
  *
- *   tsx packages/switch/src/audit/bench-audit.ts [--rows 200000] [--tick 10,100,1000] [--sync NORMAL,FULL]
+ *   pnpm exec tsx --conditions=source packages/switch/src/audit/bench-audit.ts [--rows 200000] [--tick 10,100,1000] [--sync NORMAL,FULL]
  *
  * For each synchronous level and tick size it appends --rows chained rows (about 530 bytes, the
  * shape the switch writes), `tick` rows per event-loop turn as a busy switch would, waiting for
@@ -122,14 +122,37 @@ function gitCommit(): string | undefined {
   }
 }
 
+const USAGE = `usage: pnpm exec tsx --conditions=source packages/switch/src/audit/bench-audit.ts [--rows 200000]
+    [--tick 10,100,1000] [--sync NORMAL,FULL]
+
+Appends --rows chained audit rows per synchronous level and tick size and checks them.
+  -h, --help  this text
+`;
+
+function readOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        rows: { type: 'string', default: '200000' },
+        tick: { type: 'string', default: '10,100,1000' },
+        sync: { type: 'string', default: 'NORMAL,FULL' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+    if (values.help === true) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      rows: { type: 'string', default: '200000' },
-      tick: { type: 'string', default: '10,100,1000' },
-      sync: { type: 'string', default: 'NORMAL,FULL' },
-    },
-  });
+  const values = readOptions();
   const rows = Number(values.rows);
   const ticks = values.tick.split(',').map(Number);
   const levels = values.sync.split(',') as AuditSynchronous[];

@@ -1,7 +1,7 @@
 /**
  * audit-verify: recomputes the audit log's hash chain from outside the switch.
  *
- *   tsx packages/switch/src/cli/audit-verify.ts --db PATH [--anchor-seq N --anchor-hash HEX] [--json]
+ *   clets-audit --db PATH [--anchor-seq N --anchor-hash HEX] [--json]
  *
  * Prints `ok: N rows, chain verified` (exit 0) or `FAILED at seq N: reason` (exit 1); a file
  * that cannot be opened is a failure too. Bad arguments exit 2. The database is opened
@@ -20,7 +20,17 @@ export interface VerifyCommandOutput {
   err: (line: string) => void;
 }
 
-const USAGE = 'usage: audit-verify --db PATH [--anchor-seq N --anchor-hash HEX] [--json]';
+const USAGE = `usage: clets-audit --db PATH [--anchor-seq N --anchor-hash HEX] [--json]
+
+Recomputes the hash chain of a switch's audit database, opened read-only.
+
+  --db PATH          the audit database (SQLite)
+  --anchor-seq N     a row whose hash was recorded elsewhere: the chain must pass through it
+  --anchor-hash HEX  that row's hash (64 hex digits)
+  --json             print the result as one JSON object
+  -h, --help         this text
+
+exit 0: chain verified; 1: broken chain or unreadable file; 2: bad arguments`;
 
 /** The one-line verdict the command prints. */
 export function formatVerifyResult(result: VerifyResult): string {
@@ -31,7 +41,7 @@ export function formatVerifyResult(result: VerifyResult): string {
 
 /** Runs the command; returns the exit code (0 verified, 1 failed, 2 usage). */
 export function runAuditVerify(argv: readonly string[], output: VerifyCommandOutput = defaultOutput): number {
-  let values: { db?: string | undefined; 'anchor-seq'?: string | undefined; 'anchor-hash'?: string | undefined; json?: boolean | undefined };
+  let values: { db?: string | undefined; 'anchor-seq'?: string | undefined; 'anchor-hash'?: string | undefined; json?: boolean | undefined; help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -40,6 +50,7 @@ export function runAuditVerify(argv: readonly string[], output: VerifyCommandOut
         'anchor-seq': { type: 'string' },
         'anchor-hash': { type: 'string' },
         json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -47,6 +58,10 @@ export function runAuditVerify(argv: readonly string[], output: VerifyCommandOut
   } catch (error) {
     output.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.help === true) {
+    output.out(USAGE);
+    return 0;
   }
   if (values.db === undefined || values.db.length === 0) {
     output.err(USAGE);

@@ -1,7 +1,7 @@
 /**
  * reports: the Agency CLETS Coordinator's reports from the switch's databases.
  *
- *   tsx packages/switch/src/cli/reports.ts --report route-to|release-log|misuse|expiring
+ *   clets-reports --report route-to|release-log|misuse|expiring
  *       [--db audit.db] [--security-db security.db] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
  *       [--ori ORI] [--days 30|60|90] [--year YYYY] [--now YYYY-MM-DD] [--format text|csv|json]
  *
@@ -29,20 +29,26 @@ export interface ReportsCommandOutput {
   err: (line: string) => void;
 }
 
-const USAGE = `usage: reports --report ${REPORT_NAMES.join('|')} [--db AUDIT.db] [--security-db SECURITY.db]
-  [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--ori ORI] [--days N] [--year YYYY] [--now YYYY-MM-DD] [--format text|csv|json]`;
+const USAGE = `usage: clets-reports --report ${REPORT_NAMES.join('|')} [--db AUDIT.db] [--security-db SECURITY.db]
+  [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--ori ORI] [--days N] [--year YYYY] [--now YYYY-MM-DD] [--format text|csv|json]
+
+The Agency CLETS Coordinator's reports. route-to reads the audit database (--db); release-log,
+misuse and expiring read the security database (--security-db); both are opened read-only.
+-h, --help prints this text. Exit 0; 1: a database cannot be read; 2: bad arguments.`;
 const FORMATS: readonly ReportFormat[] = ['text', 'csv', 'json'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Runs the command; returns the exit code. `now` is the clock when --now is not given. */
 export function runReports(argv: readonly string[], output: ReportsCommandOutput = defaultOutput, now: () => number = Date.now): number {
   let values: Record<string, string | undefined>;
+  let help: boolean | undefined;
   try {
-    ({ values } = parseArgs({
+    ({ values: { help, ...values } } = parseArgs({
       args: [...argv],
       options: {
         report: { type: 'string' }, db: { type: 'string' }, 'security-db': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
         ori: { type: 'string' }, days: { type: 'string' }, year: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -50,6 +56,10 @@ export function runReports(argv: readonly string[], output: ReportsCommandOutput
   } catch (error) {
     output.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (help === true) {
+    output.out(`${USAGE}\n`);
+    return 0;
   }
   const usage = (problem: string): number => {
     output.err(`${problem}\n${USAGE}`);

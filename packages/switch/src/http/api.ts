@@ -115,7 +115,7 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
     return reply.status(ready ? 200 : 503).send({ ready, audit: { writable: audit.writable, pending: audit.pending, ...(audit.lastError ? { lastError: audit.lastError } : {}) }, links });
   });
 
-  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(sw.metrics.render()));
+  app.get('/metrics', async (_request, reply) => reply.type(sw.metrics.contentType).send(await sw.metrics.render()));
 
   app.get('/v1/links', async () => ({
     links: [...sw.links].map(([name, link]) => ({ name, state: link.state, systems: link.systems, held: sw.held.depth(name) })),

@@ -16,8 +16,8 @@ describe('security alerts', () => {
       outcome: 'link_violation', code: 'CLETS_ERR_HEADER_MISMATCH', terminal: 'county-19', sourceAddress: '127.0.0.1', switchId: 'state', detail: { claimed: 'SD01' },
     });
     expect(lines[0]).toMatchObject({ alert: 'link_violation', terminal: 'county-19', detail: { claimed: 'SD01' } });
-    expect(metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(2);
-    expect(metrics.render()).toContain('clets_security_alerts_total{kind="link_violation"} 2');
+    expect(await metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'link_violation' })).toBe(2);
+    expect(await metrics.render()).toContain('clets_security_alerts_total{kind="link_violation"} 2');
   });
 
   it('still logs and counts when the audit store refuses the row', async () => {
@@ -27,6 +27,6 @@ describe('security alerts', () => {
     const alerts = createSecurityAlerts({ switchId: 'state', clock: () => 1, audit: failing, metrics, logger: { error: (object) => { lines.push(object); } } });
     await alerts.raise({ kind: 'peer_claim_refused', detail: {} });
     expect(lines).toEqual([expect.objectContaining({ alert: 'peer_claim_refused' }), expect.objectContaining({ alert: 'peer_claim_refused', err: expect.any(Error) })]);
-    expect(metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(1);
+    expect(await metrics.counterValue(SECURITY_ALERTS_METRIC, { kind: 'peer_claim_refused' })).toBe(1);
   });
 });

@@ -49,7 +49,7 @@ function registryOf(name: keyof typeof TERMINALS, county: string): Registry {
 }
 
 /** A system that answers every request with one response echoing the header (and its hops). */
-export function echoingSystem(system: string, status = HitStatus.HIT_STATUS_NO_RECORD) {
+export function echoingSystem(system: string, status: HitStatus = HitStatus.HIT_STATUS_NO_RECORD) {
   return (request: FakeRequest): LinkReply => ({
     requestId: request.requestId,
     final: true,

@@ -30,7 +30,7 @@ export function checkLine(line: string): LineCheck {
   return { ok: true, transaction };
 }
 
-/** Route-to gaps the interactive terminal fills by asking (domain.md section 3). */
+/** Route-to gaps the interactive terminal fills by asking (docs/domain.md section 3). */
 const ROUTE_TO_GAPS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CLETS_ERR_ROUTE_TO_MISSING', 'CLETS_ERR_ROUTE_TO_INCOMPLETE', 'CLETS_ERR_PURPOSE_CODE_MISSING',
 ]);

@@ -1,5 +1,5 @@
 /**
- * The CLI in a real pseudo-terminal: tmux runs `clets-terminal` (through tsx, from source)
+ * The CLI in a real pseudo-terminal: tmux runs `clets-terminal` (the compiled command)
  * against a fake switch in this process; keys go in with send-keys, the screen comes back
  * with capture-pane. Logs in (banner, hidden password), runs a QW, receives an AM while a
  * line is half typed, and exits cleanly. Skipped when tmux is not installed; the same flows
@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, FAKE_OPERATOR, FAKE_TERMINAL, noRecord, startFakeSwitch, type FakeSwitch } from '../testing/index.js';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const HAVE_TMUX = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0 && existsSync(TSX);
+/** The command as the package manager links it; the test run compiles the workspace first. */
+const CLI = join(REPO, 'node_modules', '.bin', 'clets-terminal');
+const HAVE_TMUX = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0 && existsSync(CLI);
 
 const SOCKET = `clets-cli-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 const PROMPT = 'OP1@T001 CA0194200> ';
@@ -64,7 +64,7 @@ describe.skipIf(!HAVE_TMUX)('clets-terminal in a pseudo-terminal (tmux)', () => 
     // The password is left out: it is typed at the hidden prompt, as an operator would.
     writeFileSync(credentials, JSON.stringify({ url: fake.url, terminal: FAKE_TERMINAL.mnemonic, deviceSecret: FAKE_TERMINAL.deviceSecret, operator: FAKE_OPERATOR.operatorId }));
     chmodSync(credentials, 0o600);
-    const command = `'${TSX}' '${CLI}' --credentials '${credentials}'; echo "CLI EXIT $?"; sleep 120`;
+    const command = `'${CLI}' --credentials '${credentials}'; echo "CLI EXIT $?"; sleep 120`;
     tmux('new-session', '-d', '-s', 'cli', '-x', '160', '-y', '50', '-c', REPO, command);
   });
 

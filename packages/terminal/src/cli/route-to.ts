@@ -1,6 +1,6 @@
 /**
  * Filling in a missing route-to by asking, instead of refusing the line. Every inquiry and
- * update must say who asks, why, and for which case (right to know, need to know: domain.md
+ * update must say who asks, why, and for which case (right to know, need to know: docs/domain.md
  * section 3; missing route-to and case numbers are what CORI audits find most often), and a
  * criminal-history inquiry its purpose code. The operator who left it out of the line is
  * asked for each missing member; each answer is checked by the catalogue's own validation

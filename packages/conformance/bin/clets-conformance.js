@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The protocol conformance kit (`clets-conformance --help`). Runs the compiled entry point,
+// which `pnpm install` and `pnpm build` write to dist/; this file exists before the first
+// build so the package manager can link the command.
+import '../dist/cli.js';
