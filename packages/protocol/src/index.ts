@@ -8,3 +8,5 @@ export * from './fields.js';
 export * from './catalogue.js';
 export * from './validate.js';
 export * from './mnemonic.js';
+export * from './phonetic.js';
+export * from './subject-keys.js';
