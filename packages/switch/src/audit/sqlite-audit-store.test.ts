@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import { CletsError } from '@clets/protocol';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeAuditStoreContract } from './audit-store-contract.js';
-import { CHAIN_FORMAT_V1, GENESIS_ZERO, chainHash } from './chain.js';
-import { toRowBody, type StoredAuditRow } from './record.js';
+import { GENESIS_ZERO } from './chain.js';
+import type { StoredAuditRow } from './record.js';
+import { writeV1Database } from './v1-fixture.js';
 import { INSERT_ROW_SQL, SELECT_COLUMNS, UPSERT_HEAD_SQL, insertParams } from './sqlite-schema.js';
 import { buildSearch, buildSelect, openAuditStore, type SqliteAuditStore, type SqliteAuditStoreOptions } from './sqlite-audit-store.js';
 import { normalizeSearch } from './search.js';
@@ -274,44 +275,6 @@ describe('SqliteAuditStore', () => {
   });
 });
 
-/** The schema databases were created with before subject keys (version 1), as it was. */
-const V1_SCHEMA = `
-CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
-CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, type TEXT NOT NULL, operator_id TEXT, terminal TEXT, ori TEXT,
-  source_address TEXT, message_key TEXT, input_seq INTEGER, client_message_id TEXT, route_to TEXT, destinations TEXT,
-  outcome TEXT NOT NULL, code TEXT, bytes INTEGER, detail TEXT, switch_id TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
-CREATE INDEX audit_log_at ON audit_log (at);
-CREATE INDEX audit_log_operator_at ON audit_log (operator_id, at);
-CREATE INDEX audit_log_ori_at ON audit_log (ori, at);
-CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL) STRICT;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-`;
-
-/** A version 1 database holding `count` rows hashed in format 1. */
-function writeV1Database(path: string, count: number): void {
-  const db = new Database(path);
-  db.exec(V1_SCHEMA);
-  const meta = db.prepare('INSERT INTO audit_meta (key, value) VALUES (?, ?)');
-  meta.run('schema_version', '1');
-  meta.run('chain_format', CHAIN_FORMAT_V1);
-  meta.run('genesis', GENESIS_ZERO);
-  meta.run('created_at', new Date(at).toISOString());
-  const insert = db.prepare(`INSERT INTO audit_log VALUES (${Array.from({ length: 19 }, () => '?').join(', ')})`);
-  let prevHash = GENESIS_ZERO;
-  for (let seq = 1; seq <= count; seq += 1) {
-    const body = toRowBody({ ...event(seq), type: seq % 2 === 0 ? 'response' : 'transaction' }, 'county-19');
-    const row: StoredAuditRow = { ...body, seq, prevHash, hash: '' };
-    row.hash = chainHash(prevHash, row, CHAIN_FORMAT_V1);
-    const { subjectKeys: _none, ...v1 } = row;
-    insert.run(v1.seq, v1.at, v1.type, v1.operatorId, v1.terminal, v1.ori, v1.sourceAddress, v1.messageKey, v1.inputSeq, v1.clientMessageId,
-      v1.routeTo, v1.destinations, v1.outcome, v1.code, v1.bytes, v1.detail, v1.switchId, v1.prevHash, v1.hash);
-    prevHash = row.hash;
-  }
-  db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)').run(count, prevHash);
-  db.close();
-}
-
 describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
   const open: SqliteAuditStore[] = [];
   afterEach(async () => {
@@ -326,7 +289,7 @@ describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
 
   it('reads a version 1 database, migrates it, and verifies old and new rows each in its own format', async () => {
     const path = tempPath();
-    writeV1Database(path, 20);
+    writeV1Database(path, Array.from({ length: 20 }, (_, i) => ({ ...event(i + 1), type: i % 2 === 0 ? 'transaction' : 'response' })));
     expect(verifyAuditDatabase(path)).toEqual({ ok: true, rows: 20, head: expect.objectContaining({ seq: 20 }) });
     const store = openStore(path);
     expect(store.genesis).toBe(GENESIS_ZERO);
@@ -346,7 +309,7 @@ describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
 
   it('refuses subject keys added to a row hashed without them', async () => {
     const path = tempPath();
-    writeV1Database(path, 5);
+    writeV1Database(path, Array.from({ length: 5 }, (_, i) => event(i + 1)));
     const store = openStore(path);
     await store.append(event(6));
     const db = attacker(path);

@@ -255,7 +255,7 @@ export function migrateSchema(db: Database.Database, wantedGenesis: string | und
     // The old trigger refused every delete; the new one lets archived rows go.
     db.exec(`DROP TRIGGER IF EXISTS audit_log_no_delete; ${DELETE_TRIGGER_SQL};`);
     const last = db.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null };
-    const formats: ChainFormatRange[] = [{ format: CHAIN_FORMAT_V1, fromSeq: 1 }, { format: CHAIN_FORMAT, fromSeq: (last.seq ?? 0) + 1 }];
+    const formats: ChainFormatRange[] = last.seq === null ? [...CURRENT_FORMATS] : [{ format: CHAIN_FORMAT_V1, fromSeq: 1 }, { format: CHAIN_FORMAT, fromSeq: last.seq + 1 }];
     setMeta.run('chain_formats', JSON.stringify(formats));
     setMeta.run('chain_format', CHAIN_FORMAT);
     setMeta.run('schema_version', SCHEMA_VERSION);
