@@ -15,6 +15,7 @@ import {
 } from '@clets/protocol';
 import type { CletsSwitch } from '../switch.js';
 import { registerAdminRoutes } from '../admin/routes.js';
+import { registerAuditSearchRoute, type AuditSearchRouteDeps } from './audit-search.js';
 import type { OperatorSession } from '../security/policy.js';
 import { safeEqual } from '../security/plain-policy.js';
 
@@ -123,6 +124,13 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
       switchId: sw.config.switchId, detail: { filter },
     });
     return { rows: store.query(filter) };
+  });
+
+  // Who may search, and which rows they see, is decided here: for now the administrator token,
+  // which sees every row of this switch.
+  registerAuditSearchRoute(app, {
+    audit: sw.audit as AuditSearchRouteDeps['audit'],
+    authorize: (request) => ({ readerId: requireAdmin(sw, request), scope: 'all' }),
   });
 
   app.post('/v1/sessions', async (request, reply) => {
