@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, RESULTS_DIR, type Figure, type ScenarioResult } from './results.js';
 
 /** Scenarios in report order (the relay ceiling is measured, and reported, inside switch-e2e). */
-const ORDER = ['routing-core', 'switch-e2e', 'gateway', 'audit-store', 'scale'] as const;
+const ORDER = ['routing-core', 'switch-e2e', 'gateway', 'audit-store', 'audit-search', 'scale'] as const;
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
