@@ -228,7 +228,7 @@ function searches(store: SqliteAuditStore, sample: Fill['sample'], count: number
     hits += result.length;
     if (absent) {
       // A sound-alike name of another person may match: only an exact key of this subject counts.
-      if (result.some((hit) => hit.matched.some((key) => exact.includes(key) && !key.startsWith('PDB:')))) absentFound += 1;
+      if (result.some((hit) => hit.matched.some((key) => exact.includes(key) && !key.startsWith('PHN:')))) absentFound += 1;
     } else {
       expected += 1;
       const hit = result.find((entry) => entry.seq === known.seq);

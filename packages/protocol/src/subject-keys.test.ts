@@ -12,12 +12,10 @@ const tx = (fields: Record<string, string>, caseNumber?: string): Transaction =>
 
 describe('subjectKeys: one row per key kind', () => {
   it.each<[string, Record<string, string>, string[]]>([
-    ['name and DOB', { NAM: 'KORVALE,DESMIN ARLO', DOB: '19860412', SEX: 'M' },
-      ['NAM:KORVALE,DESMIN', 'NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412', 'PHN:CARVAL,D']],
+    ['name and DOB', { NAM: 'KORVALE,DESMIN ARLO', DOB: '19860412', SEX: 'M' }, ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412']],
     ['name without DOB', { NAM: 'KORVALE,DESMIN', SOC: '900123456' }, ['NAM:KORVALE,DESMIN', 'PHN:CARVAL,D', 'SOC:900123456']],
     ['protected person of an order', { NAM: 'QUILLAN,ORREN', DOB: '19800115', PNO: 'MARLOWE,TESSA', PDB: '19850704' },
-      ['NAM:MARLOWE,TESSA', 'NAM:QUILLAN,ORREN', 'NDB:MARLOWE,TESSA/19850704', 'NDB:QUILLAN,ORREN/19800115',
-        'PDB:MARL,T/19850704', 'PDB:QALAN,O/19800115', 'PHN:MARL,T', 'PHN:QALAN,O']],
+      ['NAM:MARLOWE,TESSA/19850704', 'NAM:QUILLAN,ORREN/19800115', 'PHN:MARL,T/19850704', 'PHN:QALAN,O/19800115']],
     ['SOC', { SOC: '900-12-3456' }, ['SOC:900123456']],
     ['OLN and state', { OLN: 'D1234567', OLS: 'CA' }, ['OLN:D1234567/CA']],
     ['OLN without state', { OLN: 'd1234567' }, ['OLN:D1234567']],
@@ -73,16 +71,17 @@ describe('normalisation', () => {
   it('makes KORVALE,DESMIN and CORVALE,DESMIN meet on the phonetic keys only', () => {
     const a = personKeys('KORVALE,DESMIN', '19860412');
     const b = personKeys('CORVALE,DESMIN', '19860412');
-    expect(a.filter((key) => b.includes(key))).toEqual(['PHN:CARVAL,D', 'PDB:CARVAL,D/19860412']);
+    expect(a.filter((key) => b.includes(key))).toEqual(['PHN:CARVAL,D/19860412']);
   });
 });
 
 describe('subjectSearchKeys', () => {
   it('looks up a name and DOB exactly and phonetically, or exactly only', () => {
     expect(subjectSearchKeys({ name: 'KORVALE, DESMIN', dob: '19860412' })).toEqual({
-      exact: ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412'], prefixes: [],
+      exact: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'], prefixes: [],
     });
-    expect(subjectSearchKeys({ name: 'korvale,desmin', phonetic: false })).toEqual({ exact: ['NAM:KORVALE,DESMIN'], prefixes: [] });
+    // Without the date of birth: the name with any date, or none.
+    expect(subjectSearchKeys({ name: 'korvale,desmin', phonetic: false })).toEqual({ exact: ['NAM:KORVALE,DESMIN'], prefixes: ['NAM:KORVALE,DESMIN/'] });
   });
 
   it('finds a plate or licence in every state when no state is given', () => {

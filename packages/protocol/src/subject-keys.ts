@@ -10,10 +10,8 @@
  *
  * | kind | from | example |
  * |---|---|---|
- * | NAM | NAM, PNO | `NAM:KORVALE,DESMIN` |
- * | NDB | NAM + DOB, PNO + PDB | `NDB:KORVALE,DESMIN/19860412` |
- * | PHN | NAM, PNO: NYSIIS of the last name, first initial | `PHN:CARVAL,D` |
- * | PDB | the same with the date of birth | `PDB:CARVAL,D/19860412` |
+ * | NAM | NAM with DOB, PNO with PDB (the protected person) | `NAM:KORVALE,DESMIN/19860412` |
+ * | PHN | the same: NYSIIS of the last name, first initial, DOB | `PHN:CARVAL,D/19860412` |
  * | SOC | SOC | `SOC:123456789` |
  * | OLN | OLN (+ OLS) | `OLN:D1234567/CA` |
  * | LIC | LIC (+ LIS) | `LIC:8ABC123/CA` |
@@ -29,7 +27,7 @@
  * `KORVALE,DESMIN`), each part keeping its letters only (`O'NEIL` -> `ONEIL`, `DE LA CRUZ`
  * -> `DELACRUZ`); a name without a comma gives no name key (it cannot be split reliably);
  * a date of birth is its 8 digits CCYYMMDD, and a name with a malformed one gets the name
- * keys only; a California state number written `CA12345678` is the CII `A12345678`, as the
+ * key without its date (`NAM:KORVALE,DESMIN`); a California state number written `CA12345678` is the CII `A12345678`, as the
  * state files read it; a number without its state gets the key without `/STATE`.
  */
 import { CletsError } from './errors.js';
@@ -38,10 +36,8 @@ import type { Transaction } from './types.js';
 
 /** Every kind of subject key, with what it holds. */
 export const SUBJECT_KEY_KINDS = {
-  NAM: 'name, LAST,FIRST',
-  NDB: 'name and date of birth',
-  PHN: 'phonetic last name (NYSIIS) and first initial',
-  PDB: 'phonetic last name, first initial and date of birth',
+  NAM: 'name LAST,FIRST and date of birth',
+  PHN: 'phonetic last name (NYSIIS), first initial and date of birth',
   SOC: 'social security number',
   OLN: "operator's licence number and state",
   LIC: 'licence plate and state',
@@ -58,7 +54,7 @@ export const SUBJECT_KEY_KINDS = {
 export type SubjectKeyKind = keyof typeof SUBJECT_KEY_KINDS;
 
 /** The shape of every key; stores check it before indexing. */
-export const SUBJECT_KEY_PATTERN = /^(?:NAM|NDB|PHN|PDB|SOC|OLN|LIC|VIN|SER|FBI|SID|NIC|CASE|BHN|REG):[A-Z0-9,/]{1,80}$/;
+export const SUBJECT_KEY_PATTERN = /^(?:NAM|PHN|SOC|OLN|LIC|VIN|SER|FBI|SID|NIC|CASE|BHN|REG):[A-Z0-9,/]{1,80}$/;
 
 /** Most keys one transaction yields (two persons with every identifier stays well under it). */
 export const MAX_SUBJECT_KEYS = 32;
@@ -103,16 +99,13 @@ function normalizeState(value: string | undefined): string | undefined {
   return state.length === 2 ? state : undefined;
 }
 
-/** The four name keys of a person (two when the date of birth is missing or malformed). */
+/** The two keys of a person: the name and its sound, each with the date of birth when there is one. */
 export function personKeys(name: string, dateOfBirth?: string): string[] {
   const parsed = normalizeName(name);
   if (parsed === undefined) return [];
-  const exact = `${parsed.last},${parsed.first}`;
-  const phonetic = `${nysiis(parsed.last)},${parsed.first.charAt(0)}`;
-  const keys = [`NAM:${exact}`, `PHN:${phonetic}`];
   const dob = dateOfBirth === undefined ? undefined : normalizeDateOfBirth(dateOfBirth);
-  if (dob !== undefined) keys.push(`NDB:${exact}/${dob}`, `PDB:${phonetic}/${dob}`);
-  return keys;
+  const suffix = dob === undefined ? '' : `/${dob}`;
+  return [`NAM:${parsed.last},${parsed.first}${suffix}`, `PHN:${nysiis(parsed.last)},${parsed.first.charAt(0)}${suffix}`];
 }
 
 /** A number with its optional state: `OLN:D1234567/CA` or `OLN:D1234567`. */
@@ -229,9 +222,9 @@ export interface SubjectQuery {
 
 /**
  * The keys a search looks up: `exact` keys, and `prefixes` that match every key beginning
- * with them (a plate or licence number asked without its state: `LIC:8ABC123/` finds it in
- * every state, `LIC:8ABC123` where no state was given). Throws CLETS_ERR_REQUEST_INVALID,
- * naming the field, for a query that cannot be keyed.
+ * with them (a plate asked without its state: `LIC:8ABC123/` finds it in every state,
+ * `LIC:8ABC123` where no state was given; a name without a date of birth likewise). Throws
+ * CLETS_ERR_REQUEST_INVALID, naming the field, for a query that cannot be keyed.
  */
 export function subjectSearchKeys(query: SubjectQuery): { exact: string[]; prefixes: string[] } {
   const exact: string[] = [];
@@ -250,10 +243,16 @@ export function subjectSearchKeys(query: SubjectQuery): { exact: string[]; prefi
     if (parsed === undefined) throw invalid('name', 'must be LAST,FIRST');
     const dob = query.dob === undefined ? undefined : normalizeDateOfBirth(query.dob);
     if (query.dob !== undefined && dob === undefined) throw invalid('dob', 'must be CCYYMMDD');
-    const name = `${parsed.last},${parsed.first}`;
-    const phonetic = `${nysiis(parsed.last)},${parsed.first.charAt(0)}`;
-    exact.push(dob === undefined ? `NAM:${name}` : `NDB:${name}/${dob}`);
-    if (query.phonetic !== false) exact.push(dob === undefined ? `PHN:${phonetic}` : `PDB:${phonetic}/${dob}`);
+    const keys = [`NAM:${parsed.last},${parsed.first}`];
+    if (query.phonetic !== false) keys.push(`PHN:${nysiis(parsed.last)},${parsed.first.charAt(0)}`);
+    for (const key of keys) {
+      if (dob === undefined) {
+        exact.push(key);
+        prefixes.push(`${key}/`);
+      } else {
+        exact.push(`${key}/${dob}`);
+      }
+    }
   } else if (query.dob !== undefined) {
     throw invalid('dob', 'needs a name');
   }

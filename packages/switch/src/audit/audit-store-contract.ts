@@ -347,8 +347,8 @@ export function describeAuditStoreContract(name: string, makeHarness: (options: 
         await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860413' }, { ...LA, at: T0 + 20 });
         const hits = find({ name: 'KORVALE,DESMIN', dob: '19860412' });
         expect(hits.map((hit) => [hit.seq, hit.matched])).toEqual([
-          [k, ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412']],
-          [c, ['PDB:CARVAL,D/19860412']],
+          [k, ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412']],
+          [c, ['PHN:CARVAL,D/19860412']],
         ]);
         expect(find({ name: 'KORVALE,DESMIN', dob: '19860412', phonetic: false }).map((hit) => hit.seq)).toEqual([k]);
       });

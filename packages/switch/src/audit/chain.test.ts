@@ -22,7 +22,7 @@ const body: AuditRowBody = toRowBody(
   'county-19',
 );
 
-const keyed: AuditRowBody = { ...body, subjectKeys: '["NDB:KORVALE,DESMIN/19860412","PDB:CARVAL,D/19860412"]' };
+const keyed: AuditRowBody = { ...body, subjectKeys: '["NAM:KORVALE,DESMIN/19860412","PHN:CARVAL,D/19860412"]' };
 
 describe('canonical form and hash', () => {
   it('is the documented array, in the documented order (format 1: rows written before subject keys)', () => {
@@ -39,14 +39,14 @@ describe('canonical form and hash', () => {
     expect(canonicalRow({ ...keyed, seq: 1 })).toBe(
       '["clets-audit/2",1,"2025-01-15T08:30:00.120Z","transaction","OP1","T0","CA0190000","127.0.0.1","QW",7,"m-7",' +
         '"{\\"requester\\":\\"DEP R VALE 4411\\",\\"reason\\":\\"TRAFFIC STOP\\"}","[\\"NCIC\\"]","hit",null,512,' +
-        '"{\\"records\\":2}","county-19","[\\"NDB:KORVALE,DESMIN/19860412\\",\\"PDB:CARVAL,D/19860412\\"]"]',
+        '"{\\"records\\":2}","county-19","[\\"NAM:KORVALE,DESMIN/19860412\\",\\"PHN:CARVAL,D/19860412\\"]"]',
     );
     expect(canonicalRow({ ...body, seq: 1 })).toMatch(/,"county-19",null\]$/);
   });
 
   it('hashes sha256(prevHash || canonical): fixed vectors that must never change', () => {
     expect(chainHash(GENESIS_ZERO, { ...body, seq: 1 }, CHAIN_FORMAT_V1)).toBe('6bda00673449db1bed88f37e4fef2b47015dcf37b0b78064bf5e72ad1bbef026');
-    expect(chainHash(GENESIS_ZERO, { ...keyed, seq: 1 })).toBe('1d68b6baedf1b6c4104a917f4d59a561df26940e06bd97273179a79c4a7ba989');
+    expect(chainHash(GENESIS_ZERO, { ...keyed, seq: 1 })).toBe('0967ff671302349e6cf5a4bc7e8cca7b709ab3956cf375ea14521087c3e0fdc0');
   });
 
   it('changes with the seq, the previous hash and every column', () => {
@@ -58,7 +58,7 @@ describe('canonical form and hash', () => {
       const altered = { ...body, seq: 1, [key]: key === 'inputSeq' || key === 'bytes' ? 8 : 'other' };
       expect(chainHash(GENESIS_ZERO, altered), key).not.toBe(base);
     }
-    expect(chainHash(GENESIS_ZERO, { ...keyed, seq: 1 })).not.toBe(chainHash(GENESIS_ZERO, { ...keyed, seq: 1, subjectKeys: '["NDB:KORVALE,DESMIN/19860412"]' }));
+    expect(chainHash(GENESIS_ZERO, { ...keyed, seq: 1 })).not.toBe(chainHash(GENESIS_ZERO, { ...keyed, seq: 1, subjectKeys: '["NAM:KORVALE,DESMIN/19860412"]' }));
     // null and the string "null" are different values
     expect(chainHash(GENESIS_ZERO, { ...body, seq: 1, code: 'null' })).not.toBe(chainHash(GENESIS_ZERO, { ...body, seq: 1, code: null }));
   });

@@ -90,7 +90,7 @@ describe('clets-audit search', () => {
     const reads = new Database(db, { readonly: true }).prepare("SELECT operator_id AS operatorId, detail FROM audit_log WHERE type = 'audit_read'").all() as { operatorId: string; detail: string }[];
     expect(reads).toHaveLength(1);
     expect(reads[0]?.operatorId).toBe('ACC19');
-    expect(JSON.parse(reads[0]?.detail ?? '')).toMatchObject({ action: 'search', search: { keys: ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412'] }, scope: 'all' });
+    expect(JSON.parse(reads[0]?.detail ?? '')).toMatchObject({ action: 'search', search: { keys: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'] }, scope: 'all' });
   });
 
   it('searches by every key kind and filter', async () => {

@@ -70,14 +70,14 @@ describe('subject search over the switch audit', () => {
       ['reject', 'refused', 'OP1', 'SD01', ORI],
     ]);
     expect(hits[0]).toMatchObject({
-      messageKey: 'QW', records: ['WANTED PERSON:W000000001'], matched: ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412'],
+      messageKey: 'QW', records: ['WANTED PERSON:W000000001'], matched: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'],
       routeTo: { requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP SUSPECT VEH', caseNumber: '26-001234' },
     });
     expect(hits[0]?.answers.map((row) => [row.type, row.system, row.outcome]).sort()).toEqual([
       ['completion', undefined, 'complete'], ['response', 'CORI', 'no_record'], ['response', 'NCIC', 'hit'],
     ]);
-    expect(hits[1]?.matched).toEqual(['PDB:CARVAL,D/19860412']);
-    expect(hits[2]).toMatchObject({ code: 'CLETS_ERR_ROUTE_TO_MISSING', subjectKeys: expect.arrayContaining(['NDB:KORVALE,DESMIN/19860412']) });
+    expect(hits[1]?.matched).toEqual(['PHN:CARVAL,D/19860412']);
+    expect(hits[2]).toMatchObject({ code: 'CLETS_ERR_ROUTE_TO_MISSING', subjectKeys: expect.arrayContaining(['NAM:KORVALE,DESMIN/19860412']) });
     expect(find(audit, { plate: '8ABC123', state: 'CA' }).map((hit) => hit.messageKey)).toEqual(['QV']);
     expect(find(audit, { caseNumber: '26-001234' })).toHaveLength(3);
     expect(audit.verify().ok).toBe(true);

@@ -313,14 +313,14 @@ describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
     const store = openStore(path);
     await store.append(event(6));
     const db = attacker(path);
-    db.prepare("UPDATE audit_log SET subject_keys = '[\"NDB:KORVALE,DESMIN/19860412\"]' WHERE seq = 3").run();
+    db.prepare("UPDATE audit_log SET subject_keys = '[\"NAM:KORVALE,DESMIN/19860412\"]' WHERE seq = 3").run();
     db.close();
     expect(store.verify()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'subject keys on a row hashed as clets-audit/1, which has none' });
   });
 
   it('finds a hidden or forged search index entry', async () => {
     const store = openStore();
-    await store.appendMany([keyed(1, ['NDB:KORVALE,DESMIN/19860412', 'SOC:900123456']), event(2), keyed(3, ['VIN:1M8GDM9AXKP042788'])]);
+    await store.appendMany([keyed(1, ['NAM:KORVALE,DESMIN/19860412', 'SOC:900123456']), event(2), keyed(3, ['VIN:1M8GDM9AXKP042788'])]);
     expect(store.verify()).toMatchObject({ ok: true, rows: 3 });
     const db = attacker(store.path);
     db.exec('DROP TRIGGER IF EXISTS audit_subject_no_delete');
@@ -352,7 +352,7 @@ describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
       const { sql, params } = buildSearch(normalizeSearch(criteria), scope);
       return (store.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
     };
-    const keyed = plan({ keys: ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412'], keyPrefixes: ['LIC:8ABC123/'], from: at }, { oris: ['CA0190000'] });
+    const keyed = plan({ keys: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'], keyPrefixes: ['LIC:8ABC123/'], from: at }, { oris: ['CA0190000'] });
     expect(keyed).toContain('USING INTEGER PRIMARY KEY (rowid=?)');
     expect(keyed).toMatch(/SEARCH audit_subject USING PRIMARY KEY \(key=\?\)|MULTI-INDEX OR/);
     expect(keyed).not.toMatch(/SCAN audit_log/);

@@ -20,7 +20,6 @@ import type { AuditRowBody, StoredAuditRow } from './record.js';
 import { buildHit, prefixEnd, type AnswerRow, type NormalizedAuditScope, type NormalizedAuditSearch } from './search.js';
 import {
   INSERT_ROW_SQL,
-  INSERT_SUBJECT_SQL,
   SCHEMA_SQL,
   SELECT_ANSWERS_SQL,
   SELECT_COLUMNS,
@@ -96,7 +95,6 @@ export class SqliteAuditStore extends ChainedAuditStore {
     this.#checkpointIntervalMs = checkpointIntervalMs;
 
     const insert = this.#db.prepare(INSERT_ROW_SQL);
-    const insertSubject = this.#db.prepare(INSERT_SUBJECT_SQL);
     const upsertHead = this.#db.prepare(UPSERT_HEAD_SQL);
     const selectHead = this.#db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
     this.#selectAnswers = this.#db.prepare(SELECT_ANSWERS_SQL);
@@ -109,7 +107,6 @@ export class SqliteAuditStore extends ChainedAuditStore {
       for (const r of rows) {
         insert.run(r.seq, r.at, r.type, r.operatorId, r.terminal, r.ori, r.sourceAddress, r.messageKey, r.inputSeq,
           r.clientMessageId, r.routeTo, r.destinations, r.outcome, r.code, r.bytes, r.detail, r.switchId, r.subjectKeys, r.prevHash, r.hash);
-        if (r.subjectKeys !== null) for (const key of JSON.parse(r.subjectKeys) as string[]) insertSubject.run(key, r.seq);
       }
       const last = rows[rows.length - 1];
       if (last !== undefined) upsertHead.run(last.seq, last.hash);

@@ -72,12 +72,17 @@ CREATE INDEX IF NOT EXISTS audit_log_ori_at ON audit_log (ori, at);
 ${ANSWER_INDEX_SQL};
 
 -- One entry per subject key of a row: the search index. Derived from subject_keys (which the
--- chain covers); verification checks the two agree.
+-- chain covers) by the trigger below, in the statement that inserts the row; verification
+-- checks the two agree.
 CREATE TABLE IF NOT EXISTS audit_subject (
   key TEXT    NOT NULL,
   seq INTEGER NOT NULL,
   PRIMARY KEY (key, seq)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS audit_log_subject_index AFTER INSERT ON audit_log
+WHEN NEW.subject_keys IS NOT NULL
+BEGIN INSERT OR IGNORE INTO audit_subject (key, seq) SELECT value, NEW.seq FROM json_each(NEW.subject_keys); END;
 
 -- One row per archive written: rows up to through_seq are in the file and may be pruned here.
 CREATE TABLE IF NOT EXISTS audit_archive (
@@ -121,7 +126,6 @@ export const INSERT_ROW_SQL = `INSERT INTO audit_log (seq, at, type, operator_id
   message_key, input_seq, client_message_id, route_to, destinations, outcome, code, bytes, detail, switch_id,
   subject_keys, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export const INSERT_SUBJECT_SQL = 'INSERT OR IGNORE INTO audit_subject (key, seq) VALUES (?, ?)';
 
 export const UPSERT_HEAD_SQL = `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
   ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;

@@ -85,7 +85,7 @@ export interface AuditEvent {
   switchId?: string;
   /**
    * Who or what the transaction names, as `@clets/protocol`'s `subjectKeys` gives them
-   * (`NDB:KORVALE,DESMIN/19860412`, `LIC:8ABC123/CA`...). Hashed with the row, so the chain
+   * (`NAM:KORVALE,DESMIN/19860412`, `LIC:8ABC123/CA`...). Hashed with the row, so the chain
    * proves them, and indexed for `search`.
    */
   subjectKeys?: readonly string[];

@@ -48,7 +48,7 @@ describe('GET /v1/audit/search on the switch', () => {
     expect(body.hits.map((hit) => [hit.operatorId, hit.ori])).toEqual([['OP1001', 'CA0190000'], ['OP3701', 'CA0370000']]);
     expect(body.hits[0]?.routeTo).toEqual({ requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP' });
     const [read] = audit.query({ type: 'audit_read' });
-    expect(read).toMatchObject({ operatorId: 'administrator', detail: { action: 'search', search: { keys: ['NDB:KORVALE,DESMIN/19860412', 'PDB:CARVAL,D/19860412'] }, scope: 'all' } });
+    expect(read).toMatchObject({ operatorId: 'administrator', detail: { action: 'search', search: { keys: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'] }, scope: 'all' } });
     expect((await app.http.inject({ url: `/v1/audit/search?name=KORVALE,DESMIN&dob=19860412&exact=true&from=${AT}&to=2026-12-07`, headers: { authorization: `Bearer ${TOKEN}` } })).json().count).toBe(1);
     expect((await app.http.inject({ url: '/v1/audit/search?plate=8ABC123', headers: { authorization: `Bearer ${TOKEN}` } })).json().count).toBe(1);
   });
