@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { renderResults } from './render-results.js';
 import { stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
+import { run as auditSearch } from './audit-search.js';
 import { run as auditStore } from './audit-store.js';
 import { run as gateway } from './gateway.js';
 import { run as routingCore } from './routing-core.js';
@@ -23,6 +24,7 @@ import { run as switchE2e } from './switch-e2e.js';
 export const SCENARIOS: readonly (readonly [name: string, run: (options: ScenarioOptions) => Promise<ScenarioResult>])[] = [
   ['routing-core', routingCore],
   ['audit-store', auditStore],
+  ['audit-search', auditSearch],
   ['switch-e2e', switchE2e],
   ['gateway', gateway],
   ['session-flood', sessionFlood],

@@ -9,3 +9,5 @@ export * from './catalogue.js';
 export * from './validate.js';
 export * from './mnemonic.js';
 export * from './log-redaction.js';
+export * from './phonetic.js';
+export * from './subject-keys.js';

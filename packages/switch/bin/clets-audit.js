@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Verifies an audit database's hash chain from outside the switch (`clets-audit --help`).
-// Runs the compiled command, which `pnpm install` and `pnpm build` write to dist/.
-import { runAuditVerify } from '../dist/cli/audit-verify.js';
+// The audit log from the host: search, verify, archive (`clets-audit --help`). Runs the
+// compiled command, which `pnpm install` and `pnpm build` write to dist/.
+import { runCletsAudit } from '../dist/cli/clets-audit.js';
 
-process.exitCode = runAuditVerify(process.argv.slice(2));
+process.exitCode = await runCletsAudit(process.argv.slice(2));

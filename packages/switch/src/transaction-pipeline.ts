@@ -11,7 +11,7 @@
  * terminal never waits on silence.
  */
 import {
-  CletsError, ERROR_CODES, formatTransaction, parseMnemonic, toCletsError, validateTransaction,
+  CletsError, ERROR_CODES, formatTransaction, parseMnemonic, subjectKeys, toCletsError, validateTransaction,
   type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
 import {
@@ -320,7 +320,7 @@ export class TransactionPipeline {
       const reject = toCletsError(error);
       this.#count(incoming.header?.messageKey, 'rejected');
       record.audited(await this.#audit({
-        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming),
+        type: 'reject', at: now, outcome: 'rejected', code: reject.code, ...identity(origin, incoming), subjectKeys: subjectKeys(incoming),
         detail: { reason: reject.message, field: reject.field, echo: echoOf(incoming) },
       }));
       reply(rejectFrame(reject, incoming));
@@ -344,7 +344,7 @@ export class TransactionPipeline {
         type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
         inputSeq, routeTo: transaction.routeTo ?? undefined,
         destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system) : [...(header.destinations ?? [])],
-        bytes: (transaction.text ?? '').length,
+        bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
         ...(flags.length > 0 ? { detail: { flags } } : {}),
       }));
     } catch (error) {
@@ -393,14 +393,14 @@ export class TransactionPipeline {
       transaction, destinations: leg.destinations, stamp, whenDown,
       onQueued: (notice) => {
         reply({ queuedNotice: notice });
-        void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system } });
+        void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, auditSeq } });
       },
       onPartial: (partial) => {
         if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system } });
       },
     });
     if (!outcome.ok) {
-      this.#legFailed(leg, outcome.error, transaction, reply, origin);
+      this.#legFailed(leg, outcome.error, transaction, reply, origin, auditSeq);
       return false;
     }
     const linkReply = outcome.reply;
@@ -410,11 +410,11 @@ export class TransactionPipeline {
     // and the leg answered with a reject instead (the completion lists it as failed).
     const rows = await Promise.all(responses.map((response) => this.#auditOrFail({
       type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
-      inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response) },
+      inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response), auditSeq },
     })));
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {
-      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin);
+      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
       return false;
     }
     for (const response of responses) {
@@ -428,7 +428,7 @@ export class TransactionPipeline {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
       void this.#audit({
         type: 'reject', at: deps.clock(), outcome: 'rejected', code: linkReply.reject.code ?? '', ...identity(origin, transaction),
-        inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, reason: linkReply.reject.reason },
+        inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, reason: linkReply.reject.reason, auditSeq },
       });
       return false;
     }
@@ -485,12 +485,12 @@ export class TransactionPipeline {
     }
   }
 
-  #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin): void {
+  #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
     reply(rejectFrame(failure, transaction, leg.system));
     this.#count(transaction.header?.messageKey, failure.code === 'CLETS_ERR_SYSTEM_TIMEOUT' ? 'timeout' : 'system_failed');
     void this.#audit({
       type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: failure.code, ...identity(origin, transaction),
-      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message },
+      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message, auditSeq },
     });
   }
 

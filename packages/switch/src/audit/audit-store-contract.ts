@@ -3,11 +3,11 @@
  * (sqlite-audit-store.test.ts, memory-audit-store.test.ts). A harness gives the store, a way to
  * make its writes fail, and raw access to its rows to tamper with them.
  */
-import { CletsError } from '@clets/protocol';
+import { CletsError, subjectKeys, subjectSearchKeys, type SubjectQuery, type Transaction } from '@clets/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chainHash } from './chain.js';
 import type { StoredAuditRow } from './record.js';
-import type { AuditEvent, AuditFailure, AuditRecovery, AuditStore, ChainHead } from './types.js';
+import type { AuditEvent, AuditFailure, AuditRecovery, AuditSearchHit, AuditStore, ChainHead } from './types.js';
 
 export interface AuditStoreHarness {
   store: AuditStore;
@@ -263,6 +263,183 @@ export function describeAuditStoreContract(name: string, makeHarness: (options: 
         h.setRecordedHead({ seq: 10, hash: prev });
         expect(store.verify().ok).toBe(true);
         expect(store.verify({ anchor })).toMatchObject({ ok: false, firstBadSeq: 8, reason: 'hash differs from the external anchor' });
+      });
+    });
+
+    describe('subject keys and search', () => {
+      /** A transaction as the switch audits it: the row, then its answers linked by auditSeq. */
+      async function transaction(
+        fields: Record<string, string>,
+        who: { operatorId: string; terminal: string; ori: string; at: number; reason?: string },
+        answers: { outcome: string; system: string; records?: string[]; type?: 'response' | 'reject' }[] = [],
+      ): Promise<number> {
+        const tx: Transaction = { header: { messageKey: 'QW', ori: who.ori }, fields: Object.entries(fields).map(([tag, value]) => ({ tag, value })) };
+        const { seq } = await store.append({
+          type: 'transaction', at: who.at, outcome: 'accepted', operatorId: who.operatorId, terminal: who.terminal, ori: who.ori,
+          messageKey: 'QW', inputSeq: seq0++, routeTo: { requester: 'DEP R VALE 4411', reason: who.reason ?? 'TRAFFIC STOP' },
+          destinations: ['NCIC', 'WPS'], subjectKeys: subjectKeys(tx),
+        });
+        for (const answer of answers) {
+          await store.append({
+            type: answer.type ?? 'response', at: who.at + 5, outcome: answer.outcome, operatorId: who.operatorId, terminal: who.terminal, ori: who.ori,
+            messageKey: 'QW', inputSeq: 1, ...(answer.type === 'reject' ? { code: 'CLETS_ERR_SYSTEM_TIMEOUT' } : {}),
+            detail: { system: answer.system, records: answer.records ?? [], auditSeq: seq },
+          });
+        }
+        return seq;
+      }
+      let seq0 = 1;
+      const LA = { operatorId: 'OP1001', terminal: 'LA01', ori: 'CA0190000' };
+      const SD = { operatorId: 'OP3701', terminal: 'SD01', ori: 'CA0370000' };
+      const find = (query: SubjectQuery, scope: 'all' | { oris: string[] } = 'all', extra: Parameters<AuditStore['search']>[0] = {}): AuditSearchHit[] => {
+        const { exact, prefixes } = subjectSearchKeys(query);
+        return store.search({ keys: exact, keyPrefixes: prefixes, ...extra }, scope);
+      };
+
+      it('stores the keys sorted with the row, and the chain covers them', async () => {
+        await store.append({ type: 'transaction', at: T0, outcome: 'accepted', subjectKeys: ['SOC:900123456', 'LIC:8ABC123/CA', 'SOC:900123456'] });
+        const [row] = store.query();
+        expect(row?.subjectKeys).toEqual(['LIC:8ABC123/CA', 'SOC:900123456']);
+        expect(h.rawRows()[0]?.subjectKeys).toBe('["LIC:8ABC123/CA","SOC:900123456"]');
+        expect(store.verify()).toMatchObject({ ok: true, rows: 1 });
+        await expect(store.append({ type: 'transaction', at: T0, outcome: 'accepted', subjectKeys: ['lic:8abc123'] })).rejects.toBeInstanceOf(TypeError);
+        await expect(store.append({ type: 'transaction', at: T0, outcome: 'accepted', subjectKeys: 'SOC:1' as never })).rejects.toBeInstanceOf(TypeError);
+      });
+
+      it('detects a subject key changed, added or removed after the fact', async () => {
+        await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...LA, at: T0 });
+        await transaction({ LIC: '8ABC123', LIS: 'CA' }, { ...LA, at: T0 + 10 });
+        await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...LA, at: T0 + 20 });
+        const rows = h.rawRows();
+        h.replaceRow(2, { ...(rows[1] as StoredAuditRow), subjectKeys: '["LIC:8ABC124/CA"]' });
+        expect(store.verify()).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'hash does not match the row content' });
+        h.replaceRow(2, rows[1] as StoredAuditRow);
+        h.replaceRow(3, { ...(rows[2] as StoredAuditRow), subjectKeys: null });
+        expect(store.verify()).toMatchObject({ ok: false, firstBadSeq: 3 });
+        h.replaceRow(3, rows[2] as StoredAuditRow);
+        expect(store.verify().ok).toBe(true);
+      });
+
+      it.each<[string, Record<string, string>, SubjectQuery]>([
+        ['name and DOB', { NAM: 'KORVALE,DESMIN ARLO', DOB: '19860412' }, { name: 'KORVALE, DESMIN', dob: '19860412' }],
+        ['name alone', { NAM: 'KORVALE,DESMIN', SOC: '900123456' }, { name: 'KORVALE,DESMIN' }],
+        ['SOC', { NAM: 'QUILLAN,ORREN', SOC: '900123456' }, { soc: '900-12-3456' }],
+        ['OLN and state', { OLN: 'D1234567', OLS: 'CA' }, { oln: 'D1234567', state: 'CA' }],
+        ['OLN in any state', { OLN: 'D1234567', OLS: 'NV' }, { oln: 'D1234567' }],
+        ['plate and state', { LIC: '8ABC123', LIS: 'CA' }, { plate: '8ABC123', state: 'CA' }],
+        ['VIN', { VIN: '1M8GDM9AXKP042788' }, { vin: '1M8GDM9AXKP042788' }],
+        ['gun serial', { SER: 'TX12345' }, { serial: 'TX12345' }],
+        ['FBI', { FBI: '123456AB1' }, { fbi: '123456AB1' }],
+        ['SID', { SID: 'CA12345678' }, { sid: 'A12345678' }],
+        ['NIC', { NIC: 'W123456789' }, { nic: 'W123456789' }],
+        ['case number', { OCA: '26-001234' }, { caseNumber: '26001234' }],
+      ])('finds a transaction by %s, and not another', async (_name, fields, query) => {
+        await transaction({ NAM: 'OTHER,PERSON', DOB: '19700101', LIC: '7XYZ999', LIS: 'CA', OLN: 'D7654321', OLS: 'CA' }, { ...SD, at: T0 });
+        const seq = await transaction(fields, { ...LA, at: T0 + 10 }, [{ outcome: 'no_record', system: 'NCIC' }]);
+        const hits = find(query);
+        expect(hits.map((hit) => hit.seq)).toEqual([seq]);
+        expect(hits[0]?.matched.length).toBeGreaterThan(0);
+      });
+
+      it('meets a name that sounds alike, and says which key matched', async () => {
+        const k = await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...LA, at: T0 });
+        const c = await transaction({ NAM: 'CORVALE,DESMIN', DOB: '19860412' }, { ...SD, at: T0 + 10 });
+        await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860413' }, { ...LA, at: T0 + 20 });
+        const hits = find({ name: 'KORVALE,DESMIN', dob: '19860412' });
+        expect(hits.map((hit) => [hit.seq, hit.matched])).toEqual([
+          [k, ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412']],
+          [c, ['PHN:CARVAL,D/19860412']],
+        ]);
+        expect(find({ name: 'KORVALE,DESMIN', dob: '19860412', phonetic: false }).map((hit) => hit.seq)).toEqual([k]);
+      });
+
+      it('gives who, where, why and what came back: hit, records, failures, refusals', async () => {
+        const hit = await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...LA, at: T0, reason: 'TRAFFIC STOP' }, [
+          { outcome: 'hit', system: 'NCIC', records: ['WANTED PERSON:W123456789'] },
+          { outcome: 'no_record', system: 'WPS' },
+          { outcome: 'rejected', system: 'CARPOS', type: 'reject' },
+        ]);
+        const none = await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...SD, at: T0 + 100, reason: 'CURIOSITY' }, [
+          { outcome: 'no_record', system: 'NCIC' }, { outcome: 'no_record', system: 'WPS' },
+        ]);
+        const failed = await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...SD, at: T0 + 200 }, [
+          { outcome: 'rejected', system: 'NCIC', type: 'reject' },
+        ]);
+        const pending = await transaction({ NAM: 'KORVALE,DESMIN', DOB: '19860412' }, { ...LA, at: T0 + 300 });
+        const { seq: refused } = await store.append({
+          type: 'reject', at: T0 + 400, outcome: 'rejected', code: 'CLETS_ERR_ROUTE_TO_MISSING', ...LA, messageKey: 'QW',
+          subjectKeys: subjectKeys({ text: 'QW.CA0190000.NAM/KORVALE,DESMIN.DOB/19860412' }),
+          detail: { reason: 'route-to missing', echo: 'QW.CA0190000.NAM/KORVALE,DESMIN.DOB/19860412' },
+        });
+        const hits = find({ name: 'KORVALE,DESMIN', dob: '19860412' });
+        expect(hits.map((entry) => [entry.seq, entry.result])).toEqual([
+          [hit, 'hit'], [none, 'no_record'], [failed, 'failed'], [pending, 'no_answer'], [refused, 'refused'],
+        ]);
+        expect(hits[0]).toMatchObject({
+          type: 'transaction', at: '2025-01-15T08:30:00.120Z', operatorId: 'OP1001', terminal: 'LA01', ori: 'CA0190000', messageKey: 'QW',
+          routeTo: { requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP' }, outcome: 'accepted', records: ['WANTED PERSON:W123456789'],
+        });
+        expect(hits[0]?.answers.map((answer) => [answer.type, answer.system, answer.outcome])).toEqual([
+          ['response', 'NCIC', 'hit'], ['response', 'WPS', 'no_record'], ['reject', 'CARPOS', 'rejected'],
+        ]);
+        expect(hits[1]?.routeTo?.reason).toBe('CURIOSITY');
+        expect(hits[4]).toMatchObject({ type: 'reject', code: 'CLETS_ERR_ROUTE_TO_MISSING', answers: [] });
+      });
+
+      it('keeps to the scope: an agency sees its own ORIs only', async () => {
+        const la = await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...LA, at: T0 });
+        const sd = await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...SD, at: T0 + 10 });
+        expect(find({ vin: '1M8GDM9AXKP042788' }).map((hit) => hit.seq)).toEqual([la, sd]);
+        expect(find({ vin: '1M8GDM9AXKP042788' }, { oris: ['CA0190000'] }).map((hit) => hit.seq)).toEqual([la]);
+        expect(find({ vin: '1M8GDM9AXKP042788' }, { oris: ['CA0370000', 'CA0370100'] }).map((hit) => hit.seq)).toEqual([sd]);
+        expect(find({ vin: '1M8GDM9AXKP042788' }, { oris: [] })).toEqual([]);
+        expect(store.search({ operatorId: 'OP3701' }, { oris: ['CA0190000'] })).toEqual([]);
+      });
+
+      it('searches by operator, terminal, ORI and time, with or without a subject, and pages', async () => {
+        const seqs: number[] = [];
+        for (let i = 0; i < 6; i += 1) {
+          seqs.push(await transaction({ LIC: `8ABC12${i}`, LIS: 'CA' }, { ...(i % 2 === 0 ? LA : SD), at: T0 + i * 1000 }, [{ outcome: 'no_record', system: 'SVS' }]));
+        }
+        await store.append({ type: 'logon', at: T0, outcome: 'success', ...LA });
+        const all = store.search({}, 'all');
+        expect(all.map((hit) => hit.seq)).toEqual(seqs);
+        expect(store.search({ operatorId: 'OP1001' }, 'all').map((hit) => hit.seq)).toEqual([seqs[0], seqs[2], seqs[4]]);
+        expect(store.search({ terminal: 'SD01' }, 'all').map((hit) => hit.seq)).toEqual([seqs[1], seqs[3], seqs[5]]);
+        expect(store.search({ ori: 'CA0370000', from: T0 + 2000 }, 'all').map((hit) => hit.seq)).toEqual([seqs[3], seqs[5]]);
+        expect(store.search({ from: T0 + 1000, to: T0 + 3000 }, 'all').map((hit) => hit.seq)).toEqual([seqs[1], seqs[2]]);
+        const plate = subjectSearchKeys({ plate: '8ABC124' });
+        expect(store.search({ keys: plate.exact, keyPrefixes: plate.prefixes, terminal: 'LA01' }, 'all').map((hit) => hit.seq)).toEqual([seqs[4]]);
+        expect(store.search({ keys: plate.exact, keyPrefixes: plate.prefixes, terminal: 'SD01' }, 'all')).toEqual([]);
+        const first = store.search({ limit: 4 }, 'all');
+        expect(store.search({ limit: 4, afterSeq: first[3]?.seq ?? 0 }, 'all').map((hit) => hit.seq)).toEqual([seqs[4], seqs[5]]);
+      });
+
+      it('records an audited search, with its criteria and scope, before answering it', async () => {
+        await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...LA, at: T0 });
+        const hits = await store.searchAudited({ keys: ['VIN:1M8GDM9AXKP042788'] }, { oris: ['CA0190000'] }, { operatorId: 'ACC19', sourceAddress: '10.0.0.9' });
+        expect(hits).toHaveLength(1);
+        const [read] = store.query({ type: 'audit_read' });
+        expect(read).toMatchObject({
+          operatorId: 'ACC19', sourceAddress: '10.0.0.9',
+          detail: { action: 'search', search: { keys: ['VIN:1M8GDM9AXKP042788'], limit: 100 }, scope: { oris: ['CA0190000'] } },
+        });
+        expect((read?.seq ?? 0) > (hits[0]?.seq ?? 0)).toBe(true);
+      });
+
+      it('refuses a malformed search as an invalid request', () => {
+        for (const [criteria, scope] of [
+          [{ keys: ['VIN:lower'] }, 'all'], [{ keyPrefixes: ['LIC:8ABC123'] }, 'all'], [{ limit: 1001 }, 'all'], [{ from: Number.NaN }, 'all'],
+          [{ operatorId: '' }, 'all'], [{}, { oris: [5] }], [{}, 'some'],
+        ] as const) {
+          let caught: unknown;
+          try {
+            store.search(criteria as never, scope as never);
+          } catch (error) {
+            caught = error;
+          }
+          expect((caught as CletsError).code).toBe('CLETS_ERR_REQUEST_INVALID');
+        }
       });
     });
 

@@ -89,7 +89,7 @@ describe('audit-verify', () => {
     const bin = join(root, 'node_modules', '.bin', 'clets-audit');
     const exec = (db: string) =>
       new Promise<{ code: number; stdout: string }>((done) => {
-        execFile(bin, ['--db', db], { cwd: root }, (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }));
+        execFile(bin, ['verify', '--db', db, '--read-only'], { cwd: root }, (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }));
       });
     expect(await exec(good)).toEqual({ code: 0, stdout: 'ok: 30 rows, chain verified\n' });
     expect(await exec(bad)).toEqual({ code: 1, stdout: 'FAILED at seq 17: hash does not match the row content\n' });

@@ -8,12 +8,14 @@
  * (CJIS: never process what cannot be audited).
  *
  * Seqs and hashes are given at commit time, from the head of the last *committed* row, so a
- * failed batch leaves nothing to roll back: the head never moved.
+ * failed batch leaves nothing to roll back: the head never moved. A store whose storage another
+ * process may append to (an audit command recording its own read) links the batch inside its
+ * write transaction from the head storage holds.
  */
 import { CletsError } from '@clets/protocol';
-import { linkRows } from './chain.js';
 import { normalizeFilter, type NormalizedAuditFilter } from './filter.js';
 import { formatAuditTime, toAuditRow, toRowBody, type AuditRowBody, type StoredAuditRow } from './record.js';
+import { normalizeScope, normalizeSearch, type NormalizedAuditScope, type NormalizedAuditSearch } from './search.js';
 import type {
   AuditEvent,
   AuditFailure,
@@ -23,6 +25,9 @@ import type {
   AuditReceipt,
   AuditRecovery,
   AuditRow,
+  AuditScope,
+  AuditSearch,
+  AuditSearchHit,
   AuditStats,
   AuditStore,
   ChainHead,
@@ -92,11 +97,16 @@ export abstract class ChainedAuditStore implements AuditStore {
     this.clock = options.clock ?? Date.now;
   }
 
-  /** Writes rows in one transaction, all or none; throws on failure. */
-  protected abstract writeBatch(rows: readonly StoredAuditRow[]): void;
+  /**
+   * Links the bodies onto `head` (or onto the head storage holds, when another writer moved
+   * it) and writes them in one transaction, all or none; returns the rows written. Throws on
+   * failure.
+   */
+  protected abstract commitRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[];
   /** The last committed link as storage has it (re-read after a failure whose outcome is unknown). */
   protected abstract readHead(): ChainHead;
   protected abstract selectRows(filter: NormalizedAuditFilter): StoredAuditRow[];
+  protected abstract searchRows(search: NormalizedAuditSearch, scope: NormalizedAuditScope): AuditSearchHit[];
   protected abstract verifyStored(options: VerifyOptions): VerifyResult;
   protected abstract releaseStorage(): Promise<void>;
 
@@ -138,6 +148,18 @@ export abstract class ChainedAuditStore implements AuditStore {
     const normalized = normalizeFilter(filter);
     await this.append(readEvent(reader, this.clock(), { action: 'query', filter: normalized }));
     return this.selectRows(normalized).map(toAuditRow);
+  }
+
+  search(criteria: AuditSearch, scope: AuditScope): AuditSearchHit[] {
+    return this.searchRows(normalizeSearch(criteria), normalizeScope(scope));
+  }
+
+  async searchAudited(criteria: AuditSearch, scope: AuditScope, reader: AuditReader): Promise<AuditSearchHit[]> {
+    const search = normalizeSearch(criteria);
+    const normalizedScope = normalizeScope(scope);
+    // CJIS: any access to the audit log is audited; what was looked for is part of the record.
+    await this.append(readEvent(reader, this.clock(), { action: 'search', search, scope: normalizedScope }));
+    return this.searchRows(search, normalizedScope);
   }
 
   verify(options: VerifyOptions = {}): VerifyResult {
@@ -184,8 +206,7 @@ export abstract class ChainedAuditStore implements AuditStore {
         },
         this.#switchId,
       );
-      [row] = linkRows(head, [body]) as [StoredAuditRow];
-      this.writeBatch([row]);
+      [row] = this.commitRows(head, [body]) as [StoredAuditRow];
     } catch (error) {
       this.#lastError = describeWriteError(error);
       return false;
@@ -267,12 +288,9 @@ export abstract class ChainedAuditStore implements AuditStore {
   }
 
   #commit(batch: readonly PendingAppend[]): { cause: unknown } | undefined {
-    const rows = linkRows(
-      this.#head,
-      batch.map((pending) => pending.body),
-    );
+    let rows: StoredAuditRow[];
     try {
-      this.writeBatch(rows);
+      rows = this.commitRows(this.#head, batch.map((pending) => pending.body));
     } catch (cause) {
       return { cause };
     }

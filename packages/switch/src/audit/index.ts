@@ -1,7 +1,8 @@
 export * from './types.js';
-export { CHAIN_FORMAT, GENESIS_ZERO, canonicalRow, chainHash, verifyChain, type ChainExpectation } from './chain.js';
+export { CHAIN_FORMAT, CHAIN_FORMAT_V1, GENESIS_ZERO, canonicalRow, chainHash, verifyChain, ChainVerifier, type ChainExpectation, type ChainFormatRange } from './chain.js';
 export { formatAuditTime, type StoredAuditRow } from './record.js';
 export { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from './filter.js';
+export { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './search.js';
 export { ChainedAuditStore, type ChainedAuditStoreOptions } from './chained-audit-store.js';
 export { MemoryAuditStore, type MemoryAuditStoreOptions } from './memory-audit-store.js';
 export {
@@ -11,4 +12,4 @@ export {
   type SqliteAuditStoreOptions,
 } from './sqlite-audit-store.js';
 export type { CheckpointResult } from './checkpointer.js';
-export { verifyAuditDatabase } from './verify-database.js';
+export { verifyAuditDatabase, verifyAuditArchives } from './verify-database.js';

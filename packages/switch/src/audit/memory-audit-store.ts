@@ -4,10 +4,13 @@
  * does; `rows` is the committed log itself, so a test can tamper with it.
  */
 import { ChainedAuditStore, type ChainedAuditStoreOptions } from './chained-audit-store.js';
-import { isChainHash, newGenesis, verifyChain } from './chain.js';
+import { isChainHash, linkRows, newGenesis, verifyChain } from './chain.js';
 import { matchesFilter, type NormalizedAuditFilter } from './filter.js';
-import type { StoredAuditRow } from './record.js';
-import type { ChainHead, VerifyOptions, VerifyResult } from './types.js';
+import type { AuditRowBody, StoredAuditRow } from './record.js';
+import { buildHit, rowMatches, type NormalizedAuditScope, type NormalizedAuditSearch } from './search.js';
+import type { AuditSearchHit, ChainHead, VerifyOptions, VerifyResult } from './types.js';
+
+const ANSWER_TYPES: ReadonlySet<string> = new Set(['response', 'reject', 'queued', 'completion']);
 
 export interface MemoryAuditStoreOptions extends ChainedAuditStoreOptions {
   /** Default random, as for a new database. */
@@ -39,6 +42,13 @@ export class MemoryAuditStore extends ChainedAuditStore {
     this.#failure = undefined;
   }
 
+  protected commitRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[] {
+    const rows = linkRows(head, bodies);
+    this.writeBatch(rows);
+    return rows;
+  }
+
+  /** Stores linked rows, all or none (a subclass may make it fail after the write). */
   protected writeBatch(rows: readonly StoredAuditRow[]): void {
     if (this.#failure !== undefined) throw this.#failure;
     for (const row of rows) this.rows.push(row);
@@ -61,6 +71,17 @@ export class MemoryAuditStore extends ChainedAuditStore {
     return found;
   }
 
+  protected searchRows(search: NormalizedAuditSearch, scope: NormalizedAuditScope): AuditSearchHit[] {
+    const hits: AuditSearchHit[] = [];
+    for (const row of this.rows) {
+      if (!rowMatches(row, search, scope)) continue;
+      const answers = this.rows.filter((other) => ANSWER_TYPES.has(other.type) && other.detail !== null && answerOf(other.detail) === row.seq);
+      hits.push(buildHit(row, search, answers));
+      if (hits.length >= search.limit) break;
+    }
+    return hits;
+  }
+
   protected verifyStored(options: VerifyOptions): VerifyResult {
     const expectation = { genesis: this.genesis, storedHead: this.recordedHead };
     return verifyChain(this.rows, options.anchor === undefined ? expectation : { ...expectation, anchor: options.anchor });
@@ -68,5 +89,13 @@ export class MemoryAuditStore extends ChainedAuditStore {
 
   protected releaseStorage(): Promise<void> {
     return Promise.resolve();
+  }
+}
+
+function answerOf(detail: string): unknown {
+  try {
+    return (JSON.parse(detail) as { auditSeq?: unknown }).auditSeq;
+  } catch {
+    return undefined;
   }
 }

@@ -29,6 +29,7 @@ describe('audit rows', () => {
       bytes: null,
       detail: null,
       switchId: 'county-19',
+      subjectKeys: null,
     });
     expect(toRowBody({ ...minimal, switchId: 'state' }, 'county-19').switchId).toBe('state');
   });

@@ -3,6 +3,7 @@
  * SQLite holds and what the chain hashes. Events are normalised into it once, on append; rows
  * are decoded from it for callers.
  */
+import { MAX_SUBJECT_KEYS, SUBJECT_KEY_PATTERN } from '@clets/protocol';
 import { isAuditEventType, type AuditEvent, type AuditRouteTo, type AuditRow } from './types.js';
 
 /** One row's columns; JSON columns hold the JSON text that was hashed. */
@@ -24,6 +25,8 @@ export interface StoredAuditRow {
   bytes: number | null;
   detail: string | null;
   switchId: string | null;
+  /** JSON array of subject keys, sorted, no repeats; null when the row names no subject. */
+  subjectKeys: string | null;
   prevHash: string;
   hash: string;
 }
@@ -74,6 +77,7 @@ export function toRowBody(event: AuditEvent, defaultSwitchId: string | null): Au
     bytes: optionalCount(event.bytes, 'bytes'),
     detail: encodeDetail(event.detail),
     switchId: optionalString(event.switchId, 'switchId') ?? defaultSwitchId,
+    subjectKeys: encodeSubjectKeys(event.subjectKeys),
   };
 }
 
@@ -101,6 +105,7 @@ export function toAuditRow(stored: StoredAuditRow): AuditRow {
   if (stored.bytes !== null) row.bytes = stored.bytes;
   if (stored.detail !== null) row.detail = parseJson(stored.detail) as Record<string, unknown>;
   if (stored.switchId !== null) row.switchId = stored.switchId;
+  if (stored.subjectKeys !== null && stored.subjectKeys !== undefined) row.subjectKeys = decodeSubjectKeys(stored.subjectKeys);
   return row;
 }
 
@@ -153,6 +158,28 @@ function encodeDetail(detail: Record<string, unknown> | null | undefined): strin
     throw new TypeError(`audit event "detail" is not serialisable as JSON: ${(error as Error).message}`);
   }
   return text;
+}
+
+/**
+ * Sorted, without repeats, so the same subjects always give the same hashed text; each key
+ * checked against the documented shape, as it goes into an index others search.
+ */
+function encodeSubjectKeys(keys: readonly string[] | null | undefined): string | null {
+  if (keys === undefined || keys === null) return null;
+  if (!Array.isArray(keys)) throw new TypeError('audit event "subjectKeys" must be an array of strings');
+  if (keys.length === 0) return null;
+  if (keys.length > MAX_SUBJECT_KEYS) throw new TypeError(`audit event "subjectKeys" holds more than ${MAX_SUBJECT_KEYS} keys`);
+  for (const key of keys) {
+    if (typeof key !== 'string' || !SUBJECT_KEY_PATTERN.test(key)) throw new TypeError(`audit event "subjectKeys" holds a malformed key: ${String(key).slice(0, 40)}`);
+  }
+  return JSON.stringify([...new Set(keys)].sort());
+}
+
+/** The keys of a stored row; text altered into something else reads as no keys. */
+export function decodeSubjectKeys(text: string | null): string[] {
+  if (text === null) return [];
+  const parsed = parseJson(text);
+  return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string') : [];
 }
 
 /** A row altered by hand may hold text that is not JSON: show it rather than fail the read. */

@@ -7,8 +7,10 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeAuditStoreContract } from './audit-store-contract.js';
 import { GENESIS_ZERO } from './chain.js';
 import type { StoredAuditRow } from './record.js';
+import { writeV1Database } from './v1-fixture.js';
 import { INSERT_ROW_SQL, SELECT_COLUMNS, UPSERT_HEAD_SQL, insertParams } from './sqlite-schema.js';
-import { buildSelect, openAuditStore, type SqliteAuditStore, type SqliteAuditStoreOptions } from './sqlite-audit-store.js';
+import { buildSearch, buildSelect, openAuditStore, type SqliteAuditStore, type SqliteAuditStoreOptions } from './sqlite-audit-store.js';
+import { normalizeSearch } from './search.js';
 import { normalizeFilter } from './filter.js';
 import type { AuditEvent, AuditFailure, AuditFilter, AuditRecovery } from './types.js';
 import { verifyAuditDatabase } from './verify-database.js';
@@ -32,7 +34,7 @@ function attacker(path: string): Database.Database {
 
 const UPDATE_ROW_SQL = `UPDATE audit_log SET seq = ?, at = ?, type = ?, operator_id = ?, terminal = ?, ori = ?,
   source_address = ?, message_key = ?, input_seq = ?, client_message_id = ?, route_to = ?, destinations = ?,
-  outcome = ?, code = ?, bytes = ?, detail = ?, switch_id = ?, prev_hash = ?, hash = ? WHERE seq = ?`;
+  outcome = ?, code = ?, bytes = ?, detail = ?, switch_id = ?, subject_keys = ?, prev_hash = ?, hash = ? WHERE seq = ?`;
 
 function fillDisk(store: SqliteAuditStore): void {
   const pages = store.connection.pragma('page_count', { simple: true }) as number;
@@ -270,5 +272,94 @@ describe('SqliteAuditStore', () => {
       await store.append(event(1));
       expect(store.verify()).toMatchObject({ ok: true, rows: 1 });
     });
+  });
+});
+
+describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
+  const open: SqliteAuditStore[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((store) => store.close()));
+  });
+  const openStore = (path = tempPath(), options: Partial<SqliteAuditStoreOptions> = {}): SqliteAuditStore => {
+    const store = openAuditStore({ path, retryIntervalMs: 0, checkpointIntervalMs: 0, ...options });
+    open.push(store);
+    return store;
+  };
+  const keyed = (i: number, keys: string[]): AuditEvent => ({ ...event(i), subjectKeys: keys });
+
+  it('reads a version 1 database, migrates it, and verifies old and new rows each in its own format', async () => {
+    const path = tempPath();
+    writeV1Database(path, Array.from({ length: 20 }, (_, i) => ({ ...event(i + 1), type: i % 2 === 0 ? 'transaction' : 'response' })));
+    expect(verifyAuditDatabase(path)).toEqual({ ok: true, rows: 20, head: expect.objectContaining({ seq: 20 }) });
+    const store = openStore(path);
+    expect(store.genesis).toBe(GENESIS_ZERO);
+    await store.append(keyed(21, ['VIN:1M8GDM9AXKP042788']));
+    expect(store.connection.prepare("SELECT value FROM audit_meta WHERE key = 'chain_formats'").pluck().get()).toBe(
+      '[{"format":"clets-audit/1","fromSeq":1},{"format":"clets-audit/2","fromSeq":21}]',
+    );
+    expect(store.verify()).toMatchObject({ ok: true, rows: 21 });
+    expect(verifyAuditDatabase(path)).toMatchObject({ ok: true, rows: 21 });
+    expect(store.search({ keys: ['VIN:1M8GDM9AXKP042788'] }, 'all').map((hit) => hit.seq)).toEqual([21]);
+    await store.close();
+    // Reopening does not migrate again.
+    const again = openStore(path);
+    await again.append(event(22));
+    expect(again.verify()).toMatchObject({ ok: true, rows: 22 });
+  });
+
+  it('refuses subject keys added to a row hashed without them', async () => {
+    const path = tempPath();
+    writeV1Database(path, Array.from({ length: 5 }, (_, i) => event(i + 1)));
+    const store = openStore(path);
+    await store.append(event(6));
+    const db = attacker(path);
+    db.prepare("UPDATE audit_log SET subject_keys = '[\"NAM:KORVALE,DESMIN/19860412\"]' WHERE seq = 3").run();
+    db.close();
+    expect(store.verify()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'subject keys on a row hashed as clets-audit/1, which has none' });
+  });
+
+  it('finds a hidden or forged search index entry', async () => {
+    const store = openStore();
+    await store.appendMany([keyed(1, ['NAM:KORVALE,DESMIN/19860412', 'SOC:900123456']), event(2), keyed(3, ['VIN:1M8GDM9AXKP042788'])]);
+    expect(store.verify()).toMatchObject({ ok: true, rows: 3 });
+    const db = attacker(store.path);
+    db.exec('DROP TRIGGER IF EXISTS audit_subject_no_delete');
+    db.prepare("DELETE FROM audit_subject WHERE key = 'SOC:900123456'").run();
+    expect(store.verify()).toMatchObject({ ok: false, firstBadSeq: 1, reason: 'search index lacks subject key SOC:900123456 of row 1' });
+    db.prepare("INSERT INTO audit_subject (key, seq) VALUES ('SOC:900123456', 1), ('LIC:8ABC123/CA', 2)").run();
+    expect(verifyAuditDatabase(store.path)).toMatchObject({ ok: false, reason: 'search index holds 4 subject keys for the live rows, the rows carry 3' });
+    db.close();
+  });
+
+  it('keeps the chain when another process appends to the same file (an audit command recording its read)', async () => {
+    const path = tempPath();
+    const switchStore = openStore(path);
+    const command = openStore(path);
+    await switchStore.append(event(1));
+    await command.append({ type: 'audit_read', at, outcome: 'success', operatorId: 'ACC19' });
+    await switchStore.appendMany([event(3), event(4)]);
+    await command.append({ type: 'audit_read', at, outcome: 'success', operatorId: 'ACC19' });
+    await switchStore.append(event(6));
+    expect(switchStore.query().map((row) => [row.seq, row.type])).toEqual([
+      [1, 'transaction'], [2, 'audit_read'], [3, 'transaction'], [4, 'transaction'], [5, 'audit_read'], [6, 'transaction'],
+    ]);
+    expect(verifyAuditDatabase(path)).toMatchObject({ ok: true, rows: 6 });
+  });
+
+  it('looks subject keys up in their index and rows by seq; other searches use the indexes queries use', () => {
+    const store = openStore();
+    const plan = (criteria: Parameters<typeof normalizeSearch>[0], scope: 'all' | { oris: string[] } = 'all'): string => {
+      const { sql, params } = buildSearch(normalizeSearch(criteria), scope);
+      return (store.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+    };
+    const keyed = plan({ keys: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'], keyPrefixes: ['LIC:8ABC123/'], from: at }, { oris: ['CA0190000'] });
+    expect(keyed).toContain('USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(keyed).toMatch(/SEARCH audit_subject USING PRIMARY KEY \(key=\?\)|MULTI-INDEX OR/);
+    expect(keyed).not.toMatch(/SCAN audit_log/);
+    expect(plan({ operatorId: 'OP1', from: at })).toContain('USING INDEX audit_log_operator_at');
+    expect(plan({ terminal: 'LA01' }, { oris: ['CA0190000'] })).toContain('USING INDEX audit_log_ori_at');
+    const answers = (store.connection.prepare(`EXPLAIN QUERY PLAN SELECT seq FROM audit_log INDEXED BY audit_log_answer
+      WHERE json_extract(detail, '$.auditSeq') = 5 AND type IN ('response', 'reject', 'queued', 'completion')`).all() as { detail: string }[]);
+    expect(answers.map((r) => r.detail).join()).toContain('USING INDEX audit_log_answer');
   });
 });

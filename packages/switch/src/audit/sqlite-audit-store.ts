@@ -13,23 +13,24 @@
 import Database from 'better-sqlite3';
 import { CletsError } from '@clets/protocol';
 import { ChainedAuditStore, type ChainedAuditStoreOptions } from './chained-audit-store.js';
-import { CHAIN_FORMAT, isChainHash, newGenesis, verifyChain } from './chain.js';
+import { isChainHash, linkRows, newGenesis } from './chain.js';
 import { startTimerCheckpointer, startWorkerCheckpointer, type CheckpointListener, type CheckpointResult, type Checkpointer } from './checkpointer.js';
 import type { NormalizedAuditFilter } from './filter.js';
-import type { StoredAuditRow } from './record.js';
+import type { AuditRowBody, StoredAuditRow } from './record.js';
+import { buildHit, prefixEnd, type AnswerRow, type NormalizedAuditScope, type NormalizedAuditSearch } from './search.js';
 import {
   INSERT_ROW_SQL,
   SCHEMA_SQL,
-  SCHEMA_VERSION,
+  SELECT_ANSWERS_SQL,
   SELECT_COLUMNS,
   UPSERT_HEAD_SQL,
-  iterateRows,
+  migrateSchema,
   readGenesis,
   readLastRow,
-  readMeta,
   readRecordedHead,
 } from './sqlite-schema.js';
-import type { ChainHead, VerifyOptions, VerifyResult } from './types.js';
+import type { AuditSearchHit, ChainHead, VerifyOptions, VerifyResult } from './types.js';
+import { verifyOpenDatabase } from './verify-database.js';
 
 export type AuditSynchronous = 'NORMAL' | 'FULL';
 
@@ -71,7 +72,8 @@ export class SqliteAuditStore extends ChainedAuditStore {
   readonly synchronous: AuditSynchronous;
   readonly genesis: string;
   readonly #db: Database.Database;
-  readonly #writeBatch: Database.Transaction<(rows: readonly StoredAuditRow[]) => void>;
+  readonly #commitRows: Database.Transaction<(head: ChainHead, bodies: readonly AuditRowBody[]) => StoredAuditRow[]>;
+  readonly #selectAnswers: Database.Statement;
   readonly #selectCache = new Map<string, Database.Statement>();
   readonly #checkpointIntervalMs: number;
   readonly #checkpointListener: CheckpointListener;
@@ -94,13 +96,21 @@ export class SqliteAuditStore extends ChainedAuditStore {
 
     const insert = this.#db.prepare(INSERT_ROW_SQL);
     const upsertHead = this.#db.prepare(UPSERT_HEAD_SQL);
-    this.#writeBatch = this.#db.transaction((rows: readonly StoredAuditRow[]) => {
+    const selectHead = this.#db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
+    this.#selectAnswers = this.#db.prepare(SELECT_ANSWERS_SQL);
+    this.#commitRows = this.#db.transaction((head: ChainHead, bodies: readonly AuditRowBody[]) => {
+      // Another process (an audit command recording its own read) may have appended since
+      // this store's last commit; the head it recorded is where this batch goes on.
+      const recorded = selectHead.get() as ChainHead | undefined;
+      const base = recorded === undefined || (recorded.seq === head.seq && recorded.hash === head.hash) ? head : recorded;
+      const rows = linkRows(base, bodies);
       for (const r of rows) {
         insert.run(r.seq, r.at, r.type, r.operatorId, r.terminal, r.ori, r.sourceAddress, r.messageKey, r.inputSeq,
-          r.clientMessageId, r.routeTo, r.destinations, r.outcome, r.code, r.bytes, r.detail, r.switchId, r.prevHash, r.hash);
+          r.clientMessageId, r.routeTo, r.destinations, r.outcome, r.code, r.bytes, r.detail, r.switchId, r.subjectKeys, r.prevHash, r.hash);
       }
       const last = rows[rows.length - 1];
       if (last !== undefined) upsertHead.run(last.seq, last.hash);
+      return rows;
     });
 
     this.#checkpointListener = {
@@ -156,8 +166,8 @@ export class SqliteAuditStore extends ChainedAuditStore {
     return this.#checkpointer?.checkpointNow() ?? startTimerCheckpointer(this.#db, 0, this.#checkpointListener).checkpointNow();
   }
 
-  protected writeBatch(rows: readonly StoredAuditRow[]): void {
-    this.#writeBatch.immediate(rows);
+  protected commitRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[] {
+    return this.#commitRows.immediate(head, bodies);
   }
 
   protected readHead(): ChainHead {
@@ -174,9 +184,20 @@ export class SqliteAuditStore extends ChainedAuditStore {
     return statement.all(...params) as StoredAuditRow[];
   }
 
+  protected searchRows(search: NormalizedAuditSearch, scope: NormalizedAuditScope): AuditSearchHit[] {
+    if (scope !== 'all' && scope.oris.length === 0) return [];
+    const { sql, params } = buildSearch(search, scope);
+    let statement = this.#selectCache.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#selectCache.set(sql, statement);
+    }
+    const rows = statement.all(...params) as StoredAuditRow[];
+    return rows.map((row) => buildHit(row, search, this.#selectAnswers.all(row.seq) as AnswerRow[]));
+  }
+
   protected verifyStored(options: VerifyOptions): VerifyResult {
-    const expectation = { genesis: this.genesis, storedHead: readRecordedHead(this.#db) ?? { seq: 0, hash: this.genesis } };
-    return verifyChain(iterateRows(this.#db), options.anchor === undefined ? expectation : { ...expectation, anchor: options.anchor });
+    return verifyOpenDatabase(this.#db, options);
   }
 
   protected async releaseStorage(): Promise<void> {
@@ -243,6 +264,52 @@ export function buildSelect(filter: NormalizedAuditFilter): { sql: string; param
   return { sql: `SELECT ${SELECT_COLUMNS} FROM audit_log${index}${whereSql} ORDER BY seq LIMIT ?`, params };
 }
 
+/**
+ * The query for a search: transactions and refused transactions, by subject key (through the
+ * `audit_subject` index: one B-tree range per key, then the rows by seq), else by operator,
+ * ORI or time through the indexes `buildSelect` uses. The scope is a filter on the row's ORI.
+ */
+export function buildSearch(search: NormalizedAuditSearch, scope: NormalizedAuditScope): { sql: string; params: unknown[] } {
+  const where: string[] = ["(type = 'transaction' OR (type = 'reject' AND input_seq IS NULL))"];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]): void => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (search.keys !== undefined || search.keyPrefixes !== undefined) {
+    const terms: string[] = [];
+    const values: unknown[] = [];
+    if (search.keys !== undefined) {
+      terms.push(`key IN (${search.keys.map(() => '?').join(', ')})`);
+      values.push(...search.keys);
+    }
+    for (const prefix of search.keyPrefixes ?? []) {
+      terms.push('(key >= ? AND key < ?)');
+      values.push(prefix, prefixEnd(prefix));
+    }
+    add(`seq IN (SELECT seq FROM audit_subject WHERE ${terms.join(' OR ')})`, ...values);
+  }
+  if (search.fromAt !== undefined) add('at >= ?', search.fromAt);
+  if (search.toAt !== undefined) add('at < ?', search.toAt);
+  if (search.operatorId !== undefined) add('operator_id = ?', search.operatorId);
+  if (search.terminal !== undefined) add('terminal = ?', search.terminal);
+  if (search.ori !== undefined) add('ori = ?', search.ori);
+  if (scope !== 'all') add(`ori IN (${scope.oris.map(() => '?').join(', ')})`, ...scope.oris);
+  if (search.afterSeq !== undefined) add('seq > ?', search.afterSeq);
+  params.push(search.limit);
+  // A subject key narrows most: its matches are looked up by seq (NOT INDEXED still allows the
+  // rowid; left alone, the planner walks an agency's whole ORI index instead). Otherwise the
+  // index of the narrowest other criterion is named, for the reason buildSelect gives.
+  let index = ' NOT INDEXED';
+  if (search.keys === undefined && search.keyPrefixes === undefined) {
+    index = '';
+    if (search.operatorId !== undefined) index = ' INDEXED BY audit_log_operator_at';
+    else if (search.ori !== undefined || scope !== 'all') index = ' INDEXED BY audit_log_ori_at';
+    else if (search.fromAt !== undefined || search.toAt !== undefined) index = ' INDEXED BY audit_log_at';
+  }
+  return { sql: `SELECT ${SELECT_COLUMNS} FROM audit_log${index} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`, params };
+}
+
 /** Opens (creating if needed) the audit database. Child processes use this too (crash tests). */
 export function openAuditStore(options: SqliteAuditStoreOptions): SqliteAuditStore {
   return new SqliteAuditStore(options);
@@ -264,12 +331,7 @@ function openDatabase(path: string, synchronous: AuditSynchronous, busyTimeoutMs
     const database = db;
     database.transaction(() => {
       database.exec(SCHEMA_SQL);
-      if (readMeta(database, 'schema_version') !== undefined) return;
-      const insertMeta = database.prepare('INSERT INTO audit_meta (key, value) VALUES (?, ?)');
-      insertMeta.run('schema_version', SCHEMA_VERSION);
-      insertMeta.run('chain_format', CHAIN_FORMAT);
-      insertMeta.run('genesis', wantedGenesis ?? newGenesis());
-      insertMeta.run('created_at', new Date().toISOString());
+      migrateSchema(database, wantedGenesis, newGenesis);
     }).immediate();
     const genesis = readGenesis(db);
     if (wantedGenesis !== undefined && wantedGenesis !== genesis) throw new Error('database genesis differs from the one configured');

@@ -83,10 +83,17 @@ export interface AuditEvent {
   /** Free-form JSON (records hit, reason...). Must survive JSON.stringify. */
   detail?: Record<string, unknown>;
   switchId?: string;
+  /**
+   * Who or what the transaction names, as `@clets/protocol`'s `subjectKeys` gives them
+   * (`NAM:KORVALE,DESMIN/19860412`, `LIC:8ABC123/CA`...). Hashed with the row, so the chain
+   * proves them, and indexed for `search`.
+   */
+  subjectKeys?: readonly string[];
 }
 
 /** A committed row as returned by `query`: the event as appended, with its place in the chain. */
-export interface AuditRow extends Omit<AuditEvent, 'at'> {
+export interface AuditRow extends Omit<AuditEvent, 'at' | 'subjectKeys'> {
+  subjectKeys?: string[];
   seq: number;
   /** ISO 8601 UTC, milliseconds: `2025-01-31T23:59:59.123Z`. */
   at: string;
@@ -118,6 +125,86 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/**
+ * A search of transactions (and refused transactions) by subject, operator, terminal, ORI and
+ * time. Subject criteria come from `@clets/protocol`'s `subjectSearchKeys`; a row matches when
+ * it carries any of them, and every other criterion given.
+ */
+export interface AuditSearch {
+  /** Subject keys a row must carry one of (`subjectSearchKeys().exact`). */
+  keys?: readonly string[];
+  /** Key beginnings (`subjectSearchKeys().prefixes`: a plate in any state). */
+  keyPrefixes?: readonly string[];
+  operatorId?: string;
+  terminal?: string;
+  ori?: string;
+  /** Inclusive lower bound on `at` (epoch ms or Date). */
+  from?: number | Date;
+  /** Exclusive upper bound on `at`. */
+  to?: number | Date;
+  /** Rows with a greater seq only: page with the last seq of the previous page. */
+  afterSeq?: number;
+  /** Default 100, at most 1000. Hits come in ascending seq order. */
+  limit?: number;
+}
+
+/**
+ * Whose rows a reader may see: every row of this switch, or the rows of a set of ORIs (an
+ * agency coordinator sees the agency's own). Decided by the caller's authority, never by the
+ * request.
+ */
+export type AuditScope = 'all' | { readonly oris: readonly string[] };
+
+/** An answer row of a transaction (linked by `detail.auditSeq`). */
+export interface AuditAnswer {
+  seq: number;
+  at: string;
+  type: AuditEventType;
+  /** hit, possible, no_record, acknowledged (responses); rejected; queued; complete, partial. */
+  outcome: string;
+  system?: string;
+  /** FILE:RECORD of each record a response returned. */
+  records?: string[];
+  code?: string;
+}
+
+/**
+ * What a transaction got back, in one word: `hit` (a response had a hit), `possible`,
+ * `no_record`, `acknowledged` (an update accepted), `refused` (the switch refused the
+ * transaction itself), `failed` (every system leg failed), `queued` (held for a system that
+ * was down), `no_answer` (no answer recorded: still pending, or written before answers
+ * carried their transaction's seq).
+ */
+export type AuditSearchResult = 'hit' | 'possible' | 'no_record' | 'acknowledged' | 'refused' | 'failed' | 'queued' | 'no_answer';
+
+/** One transaction found: who, where, why, and what came back. */
+export interface AuditSearchHit {
+  seq: number;
+  at: string;
+  atMs: number;
+  /** `transaction`, or `reject` for a transaction the switch refused. */
+  type: AuditEventType;
+  operatorId?: string;
+  terminal?: string;
+  ori?: string;
+  sourceAddress?: string;
+  messageKey?: string;
+  inputSeq?: number;
+  routeTo?: AuditRouteTo;
+  destinations?: string[];
+  /** accepted, or rejected (with `code`). */
+  outcome: string;
+  code?: string;
+  subjectKeys: string[];
+  /** The subject keys of the search this row carries. */
+  matched: string[];
+  result: AuditSearchResult;
+  /** Records returned, FILE:RECORD, from every response. */
+  records: string[];
+  answers: AuditAnswer[];
+  hash: string;
+}
+
 /** Who reads the audit log; the read is itself audited (CJIS: any access to the audit log). */
 export interface AuditReader {
   /** Operator or administrator id. */
@@ -143,8 +230,10 @@ export interface VerifyOptions {
 
 export interface VerifyResult {
   ok: boolean;
-  /** Rows that verified: all of them when ok, else firstBadSeq - 1. */
+  /** Rows read that verified: all of them when ok, else those before firstBadSeq. */
   rows: number;
+  /** Rows up to this seq were archived and pruned; a check of the live log alone starts after it. */
+  archivedThrough?: number;
   firstBadSeq?: number;
   reason?: string;
   /** The last row whose own hash verified: the chain's head when ok. */
@@ -210,6 +299,10 @@ export interface AuditStore {
   query(filter?: AuditFilter): AuditRow[];
   /** Appends an `audit_read` row (and waits for its commit), then queries. */
   queryAudited(filter: AuditFilter, reader: AuditReader): Promise<AuditRow[]>;
+  /** Transactions by subject, operator, terminal, ORI and time, within a scope. Not audited: front ends use `searchAudited`. */
+  search(criteria: AuditSearch, scope: AuditScope): AuditSearchHit[];
+  /** Appends an `audit_read` row (the criteria and the scope), waits for its commit, then searches. */
+  searchAudited(criteria: AuditSearch, scope: AuditScope, reader: AuditReader): Promise<AuditSearchHit[]>;
   /** Recomputes the whole chain. Synchronous: on a live switch prefer the audit-verify CLI. */
   verify(options?: VerifyOptions): VerifyResult;
   /** Appends an `audit_read` row for the verification, then verifies. */

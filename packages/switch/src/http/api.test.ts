@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { totpCode } from '@clets/protocol';
+import { subjectKeys, totpCode } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/index.js';
 import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../security/testing.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
@@ -142,6 +142,75 @@ describe('audit reads', () => {
 
   it('no longer accepts a shared token in the configuration, and says what replaced it', async () => {
     await expect(start({ http: { adminToken: 'demo-admin-token-0001' } })).rejects.toThrow(/http\.adminToken: removed.*POST \/v1\/admin\/sessions/);
+  });
+});
+
+describe('GET /v1/audit/search', () => {
+  async function adminToken(h: Harness, operatorId: string): Promise<string> {
+    h.clock.now += 30_000;
+    const response = await adminLogin(h, { operatorId, password: `Demo-Pass-${operatorId.slice(2)}!`, totpCode: await totpOf(operatorId, h.clock.now) }, '127.0.0.1');
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().token as string;
+  }
+
+  /** The same subject looked up at two agencies of this switch, and a plate. */
+  async function lookUps(h: Harness): Promise<void> {
+    const row = (ori: string, operatorId: string, line: string) => ({
+      type: 'transaction' as const, at: h.clock.now, outcome: 'accepted', operatorId, terminal: 'LA01', ori, messageKey: line.slice(0, 2), switchId: 'county-19',
+      routeTo: { requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP SUSPECT VEH' }, subjectKeys: subjectKeys({ text: line }),
+    });
+    await h.audit.appendMany([
+      row('CA0190000', 'OP1001', 'QW.CA0190000.NAM/KORVALE,DESMIN.DOB/19860412'),
+      row('CA0190100', 'OP1101', 'QW.CA0190100.NAM/CORVALE,DESMIN.DOB/19860412'),
+      row('CA0190000', 'OP1002', 'QV.CA0190000.LIC/8ABC123.LIS/CA'),
+    ]);
+  }
+
+  function search(h: Harness, token: string | undefined, query: string) {
+    return h.sw.http.inject({ url: `/v1/audit/search?${query}`, ...(token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } }) });
+  }
+
+  it("finds who looked up a subject for an administrator, in every agency of the switch, audited under that person's id first", async () => {
+    const h = await start();
+    await lookUps(h);
+    const token = await adminToken(h, 'OP1010');
+    const answer = await search(h, token, 'name=KORVALE,%20DESMIN&dob=19860412');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const body = answer.json() as { scope: unknown; hits: { operatorId: string; ori: string; routeTo: unknown }[] };
+    expect(body.scope).toBe('all');
+    expect(body.hits.map((hit) => [hit.operatorId, hit.ori])).toEqual([['OP1001', 'CA0190000'], ['OP1101', 'CA0190100']]);
+    expect(body.hits[0]?.routeTo).toEqual({ requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP SUSPECT VEH' });
+    expect((await search(h, token, 'plate=8ABC123')).json().count).toBe(1);
+    await h.audit.flush();
+    expect(h.audit.query({ type: 'audit_read' }).map((row) => [row.operatorId, row.outcome])).toEqual([['OP1010', 'success'], ['OP1010', 'success']]);
+  });
+
+  it("keeps an Agency CLETS Coordinator to their own agency's look-ups, and refuses another agency's by name", async () => {
+    const h = await start();
+    await lookUps(h);
+    const token = await adminToken(h, 'OP1027'); // ACC of CA0190100
+    const own = (await search(h, token, 'name=KORVALE,DESMIN&dob=19860412')).json() as { scope: unknown; hits: { operatorId: string }[] };
+    expect(own.scope).toEqual({ oris: ['CA0190100'] });
+    expect(own.hits.map((hit) => hit.operatorId)).toEqual(['OP1101']);
+    const other = await search(h, token, 'name=KORVALE,DESMIN&ori=CA0190000');
+    expect([other.statusCode, other.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    await h.audit.flush();
+    expect(h.audit.query({ type: 'audit_read' }).map((row) => [row.operatorId, row.outcome])).toEqual([['OP1027', 'success'], ['OP1027', 'denied']]);
+  });
+
+  it('refuses a caller with no administrator session (audited), and a malformed query naming its field', async () => {
+    const h = await start();
+    const refused = await search(h, undefined, 'name=KORVALE,DESMIN');
+    expect([refused.statusCode, refused.json().error.code]).toEqual([401, 'CLETS_ERR_ADMIN_TOKEN_INVALID']);
+    const token = await adminToken(h, 'OP1010');
+    for (const [query, field] of [['dob=19860412', 'dob'], ['name=KORVALE', 'name'], ['limit=0', 'limit'], ['from=soon', 'from'], ['colour=RED', '']] as const) {
+      const bad = await search(h, token, query);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.code).toBe('CLETS_ERR_REQUEST_INVALID');
+      if (field !== '') expect(bad.json().error.field).toBe(field);
+    }
+    await h.audit.flush();
+    expect(h.audit.query({ type: 'audit_read' }).map((row) => row.outcome)).toEqual(['denied']);
   });
 });
 

@@ -17,9 +17,10 @@ import {
 import type { CletsSwitch, LoginEndpoint } from '../switch.js';
 import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
 import type { ServerGuard } from './server-guard.js';
-import { AdminSessions } from '../admin/admin-sessions.js';
+import { AdminSessions, type AdminPrincipal } from '../admin/admin-sessions.js';
 import { auditScopeOf, withinAuditScope, type AuditScope } from '../admin/audit-scope.js';
 import { registerAdminRoutes } from '../admin/routes.js';
+import { registerAuditSearchRoute, type AuditSearchRouteDeps } from './audit-search.js';
 import type { OperatorSession } from '../security/policy.js';
 
 export interface HttpApiOptions {
@@ -136,13 +137,7 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
       scope = auditScopeOf(admin);
       filter = withinAuditScope(parse(auditQuery, request.query, 'query'), scope);
     } catch (error) {
-      const failure = toCletsError(error);
-      // CJIS: any access to the audit log is audited, a refused one too.
-      await sw.audit.append({
-        type: 'audit_read', at, outcome: 'denied', code: failure.code, operatorId: admin?.id ?? '', ...(admin?.ori ? { ori: admin.ori } : {}),
-        sourceAddress: request.ip, switchId: sw.config.switchId, detail: { query: request.query as Record<string, unknown> },
-      }).catch(() => undefined);
-      throw failure;
+      throw await auditReadDenied(request, at, admin, error);
     }
     const store = sw.audit as { query?: (filter: Record<string, unknown>) => unknown[] };
     if (store.query === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this audit store cannot be searched');
@@ -152,6 +147,36 @@ export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Pr
       switchId: sw.config.switchId, detail: { filter, scope: scope.ori ?? 'switch' },
     });
     return { rows: store.query(filter) };
+  });
+
+  /** CJIS: any access to the audit log is audited, a refused one too. Returns the refusal to throw. */
+  async function auditReadDenied(request: FastifyRequest, at: number, admin: AdminPrincipal | undefined, error: unknown): Promise<CletsError> {
+    const failure = toCletsError(error);
+    await sw.audit.append({
+      type: 'audit_read', at, outcome: 'denied', code: failure.code, operatorId: admin?.id ?? '', ...(admin?.ori ? { ori: admin.ori } : {}),
+      sourceAddress: request.ip, switchId: sw.config.switchId, detail: { query: request.query as Record<string, unknown> },
+    }).catch(() => undefined);
+    return failure;
+  }
+
+  // The subject search takes the same administrator sessions and scopes as GET /v1/audit: an
+  // agency's coordinator searches the rows of their ORI, an administrator every row.
+  registerAuditSearchRoute(app, {
+    audit: sw.audit as AuditSearchRouteDeps['audit'],
+    authorize: async (request) => {
+      const at = options.clock();
+      let admin: AdminPrincipal | undefined;
+      try {
+        if (adminSessions === undefined) throw new CletsError('CLETS_ERR_ADMIN_TOKEN_INVALID', 'audit search needs administrator accounts (security.policy cjis)');
+        admin = adminSessions.authenticate(bearer(request), at);
+        const scope = auditScopeOf(admin);
+        const asked = (request.query as { ori?: unknown } | undefined)?.ori;
+        withinAuditScope(typeof asked === 'string' ? { ori: asked } : {}, scope);
+        return { readerId: admin.id, scope: scope.ori === null ? 'all' : { oris: [scope.ori] } };
+      } catch (error) {
+        throw await auditReadDenied(request, at, admin, error);
+      }
+    },
   });
 
   app.post('/v1/sessions', async (request, reply) => {
@@ -280,7 +305,7 @@ const LOGIN_ROUTES: ReadonlyMap<string, LoginEndpoint> = new Map([
 function attemptedEndpoint(method: string, route: string): LoginEndpoint | undefined {
   const login = LOGIN_ROUTES.get(`${method} ${route}`);
   if (login !== undefined) return login;
-  return route === '/v1/audit' || route.startsWith('/v1/admin/') ? 'admin_token' : undefined;
+  return route.startsWith('/v1/audit') || route.startsWith('/v1/admin/') ? 'admin_token' : undefined;
 }
 
 /**
