@@ -10,7 +10,7 @@
  * Everything here is synthetic: the people, the records and the credentials.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
 import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/e2e';
 
-const USAGE = `usage: pnpm demo [--once] [--quiet]
+const USAGE = `usage: pnpm demo [--once] [--quiet] [--env-out FILE]
 
 Starts the demo network on 127.0.0.1: the mock systems, the state switch and the county
 switches 19 and 37, each a compiled service under node. Prints where everything listens and
@@ -28,21 +28,29 @@ the demo credentials, then runs until Ctrl-C.
   --once      play the scripted session instead, check every answer, stop; exit 0 only if
               every step got the answer it expects
   --quiet     do not copy the services' logs to stderr
+  --env-out FILE
+              once the network is up, write to FILE (KEY=VALUE lines) where county 19's
+              terminals listen, the CA to trust and the credentials of terminal LA03, set
+              aside for tools: \`set -a; . FILE; set +a; pnpm conformance\` checks the
+              switch against the protocol (packages/conformance)
   -h, --help  this text
 `;
 
 /** The command line, or an exit: 0 after --help, 2 on an unknown flag (named on stderr). */
-function readFlags(): { once: boolean; quiet: boolean } {
+function readFlags(): { once: boolean; quiet: boolean; envOut: string | undefined } {
   try {
     const { values } = parseArgs({
-      options: { once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        'env-out': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
     });
     if (values.help) {
       process.stdout.write(USAGE);
       process.exit(0);
     }
-    return { once: values.once, quiet: values.quiet };
+    return { once: values.once, quiet: values.quiet, envOut: values['env-out'] };
   } catch (error) {
     process.stderr.write(`demo: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
@@ -110,6 +118,7 @@ async function main(): Promise<number> {
   try {
     printWhereItListens(network);
     printCredentials(fixtures);
+    if (flags.envOut !== undefined) writeToolEnvironment(flags.envOut, network, fixtures, certificate?.cert);
     if (!flags.once) {
       print('\nRunning. Open a terminal in another shell, e.g.:');
       const trust = certificate === undefined ? '' : `NODE_EXTRA_CA_CERTS=${certificate.cert} `;
@@ -127,6 +136,28 @@ async function main(): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/**
+ * The terminal set aside for tools (the conformance kit): LA03 with OP1003, which the
+ * scripted session never uses, so a tool's login does not meet the script's TOTP codes.
+ */
+const TOOL_TERMINAL = { operatorId: 'OP1003', mnemonic: 'LA03' } as const;
+
+function writeToolEnvironment(path: string, network: StateNetwork, fixtures: FixtureSet, caFile: string | undefined): void {
+  const lines = [
+    `CLETS_URL=${network.terminalsUrl('county-19')}`,
+    ...(caFile !== undefined ? [`CLETS_CA_FILE=${caFile}`] : []),
+    `CLETS_TERMINAL=${TOOL_TERMINAL.mnemonic}`,
+    `CLETS_DEVICE_SECRET=${deviceSecret(fixtures, TOOL_TERMINAL.mnemonic)}`,
+    `CLETS_OPERATOR=${TOOL_TERMINAL.operatorId}`,
+    `CLETS_PASSWORD='Demo-Pass-${TOOL_TERMINAL.operatorId.slice(2)}!'`,
+    `CLETS_TOTP_SECRET=${operator(fixtures, TOOL_TERMINAL.operatorId).totpSecret}`,
+  ];
+  // Written whole under a temporary name, then renamed: a reader waiting for the file never sees half of it.
+  writeFileSync(`${path}.partial`, `${lines.join('\n')}\n`, { mode: 0o600 });
+  renameSync(`${path}.partial`, path);
+  print(`\nTool environment (terminal ${TOOL_TERMINAL.mnemonic}, operator ${TOOL_TERMINAL.operatorId}) written to ${path}`);
 }
 
 function printWhereItListens(network: StateNetwork): void {
