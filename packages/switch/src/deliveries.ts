@@ -486,12 +486,14 @@ export class DeliveryService {
 
 /**
  * The id of an administrative message, the same at every switch it passes: the first
- * switch (the first hop, or this switch when there is none yet), the sending terminal and
- * its client message id (unique per terminal: the duplicate window relies on it too).
+ * switch (the first hop, or this switch when there is none yet), the sending terminal, the
+ * operator and their client message id. A client message id is only unique for one operator
+ * at one terminal (the duplicate window's replay scope): two operators taking turns at a
+ * terminal may both send id 1, and their messages and reports must not be taken for one.
  */
 export function messageIdOf(header: Header, switchId: string): string {
   const first = header.hops?.[0]?.switchId || switchId;
-  return `${first}:${header.terminal ?? ''}:${header.clientMessageId ?? ''}`;
+  return `${first}:${header.terminal ?? ''}:${header.operatorId ?? ''}:${header.clientMessageId ?? ''}`;
 }
 
 /** A hit confirmation's id is its first YQ's message id: follow-ups keep the first header. */

@@ -7,6 +7,7 @@ import {
   type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
+import { messageIdOf } from './deliveries.js';
 import { ManualClock } from './links/clock.js';
 import type { MemoryAuditStore } from './audit/index.js';
 import { LinkClient } from './links/index.js';
@@ -470,5 +471,15 @@ describe('network: a county that loses the state switch', () => {
     expect(result.queued).toMatchObject([{ system: 'state' }]);
     expect(result.completion?.answered).toEqual(['DELIVERY']);
     expect((await client.send(QW)).responses).toHaveLength(2);
+  });
+});
+
+describe('the id of an administrative message', () => {
+  it('tells apart two operators who used the same client message id at one terminal', () => {
+    const header = { terminal: 'LA01', clientMessageId: '1' };
+    const first = messageIdOf({ ...header, operatorId: 'OP1002' }, 'county-19');
+    expect(first).not.toBe(messageIdOf({ ...header, operatorId: 'OP1007' }, 'county-19'));
+    // The same at the state as at the county it came from: the first hop names the switch.
+    expect(messageIdOf({ ...header, operatorId: 'OP1002', hops: [{ switchId: 'county-19' }] }, 'state')).toBe(first);
   });
 });
