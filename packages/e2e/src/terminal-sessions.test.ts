@@ -90,6 +90,17 @@ describe('a second connection to a terminal in use, against a running switch', (
     expect((await live.sendOrThrow(QW)).outcome).toBe('completed');
   });
 
+  it("says nothing of another operator's password at LA11 until the second factor is right too", async () => {
+    // A terminal in use is refused only once both factors are right: a right password with a
+    // wrong code gets the same answer as any failed login, not TERMINAL_BUSY.
+    const holder = clients[0]!;
+    const other = client('LA11');
+    await other.connect();
+    const wrongCode = { ...operator('OP1025'), totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
+    await expect(other.login(wrongCode)).rejects.toMatchObject({ code: 'CLETS_ERR_LOGIN_FAILED' });
+    expect(holder.state).toBe('ready');
+  });
+
   it('refuses another operator\'s login at LA11 with TERMINAL_BUSY and closes that connection with 4019', async () => {
     // OP1026 of the test above still holds LA11.
     const holder = clients[0]!;
