@@ -22,6 +22,8 @@ import { FIELDS } from './fields.js';
 
 /** The state this switch network serves: the `home` of by-state routes. */
 export const HOME_STATE = 'CA';
+/** Destinations one administrative message may name (a project choice: docs/catalogue.md, "Destinations"). */
+export const AM_MAX_DESTINATIONS = 20;
 
 const PERSON_DESCRIPTORS = ['SEX', 'RAC', 'HGT', 'WGT', 'EYE', 'HAI'] as const;
 const RECORD_ID = [['NIC', 'OCA']] as const;
@@ -189,7 +191,10 @@ const ROWS: readonly MessageKeyDefinition[] = [
   row({
     key: 'AM', meaning: 'ADMINISTRATIVE MESSAGE', action: 'admin',
     required: ['TXT'], optional: ['CAU'],
-    route: { kind: 'destinations' },
+    // A message names a handful of agencies or terminals; a wider audience is a county (Cnn)
+    // or ALL. Without a bound, one message could fan out into thousands of deliveries,
+    // stored messages and audit rows (docs/catalogue.md, "Destinations").
+    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori', 'terminal', 'county', 'all'], max: AM_MAX_DESTINATIONS },
   }),
 
   // --- sent by a switch or a system only ----------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CATALOGUE, exampleTransaction, messageKey } from './catalogue.js';
+import { AM_MAX_DESTINATIONS, CATALOGUE, exampleTransaction, messageKey } from './catalogue.js';
 import type { MessageKeyDefinition } from './catalogue-types.js';
 import { CletsError, type ErrorCode } from './errors.js';
 import { parseMnemonic } from './mnemonic.js';
@@ -227,6 +227,13 @@ describe('validateTransaction: destinations', () => {
     for (const bad of [[], ['C00'], ['C59'], ['PD1'], ['CA03700001'], ['ALL', 'ALL']]) {
       expectError(() => validate(to('AM', bad)), 'CLETS_ERR_DESTINATION_INVALID');
     }
+  });
+
+  it('sends one AM to at most 20 destinations', () => {
+    const oris = (count: number) => Array.from({ length: count }, (_, index) => `CA0${String(190000 + index).padStart(6, '0')}`);
+    expect(() => validate(to('AM', oris(AM_MAX_DESTINATIONS)))).not.toThrow();
+    expectError(() => validate(to('AM', oris(AM_MAX_DESTINATIONS + 1))), 'CLETS_ERR_DESTINATION_INVALID');
+    expectError(() => validate(to('AM', [...oris(6_000), 'CA0190000'])), 'CLETS_ERR_DESTINATION_INVALID');
   });
 
   it('sends YQ and YR to exactly one ORI', () => {

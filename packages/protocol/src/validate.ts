@@ -281,11 +281,11 @@ function checkDestinations(transaction: Transaction, definition: MessageKeyDefin
     const expected = kind === 'nlets-states' ? 'destination state codes (NV, or NL for every state)' : 'destinations (ORI, terminal, county C01-C58 or ALL)';
     fail(transaction, 'CLETS_ERR_DESTINATION_INVALID', `${definition.key} needs ${expected}`);
   }
-  for (let index = 0; index < destinations.length; index++) {
-    const destination = destinations[index] ?? '';
-    for (let earlier = 0; earlier < index; earlier++) {
-      if (destinations[earlier] === destination) fail(transaction, 'CLETS_ERR_DESTINATION_INVALID', `${destination} given more than once`);
-    }
+  // One pass with a set: a line of thousands of destinations must cost no more than its length.
+  const seen = new Set<string>();
+  for (const destination of destinations) {
+    if (seen.has(destination)) fail(transaction, 'CLETS_ERR_DESTINATION_INVALID', `${destination} given more than once`);
+    seen.add(destination);
   }
   if (kind === 'nlets-states') checkNletsStates(transaction, definition, destinations);
   else checkAgencyDestinations(transaction, definition, destinations);
