@@ -690,6 +690,7 @@ function statusName(response: Response): string {
   }
 }
 
+/** The records an answer disclosed (a file searched with nothing found names no record). */
 function recordIds(response: Response): string[] {
-  return (response.records ?? []).map((record) => `${record.file ?? ''}:${record.recordId ?? ''}`);
+  return (response.records ?? []).filter((record) => record.recordId).map((record) => `${record.file ?? ''}:${record.recordId}`);
 }

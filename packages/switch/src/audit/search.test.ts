@@ -21,7 +21,10 @@ const answer = (status: HitStatus) => (request: FakeRequest): LinkReply => ({
   requestId: request.requestId, final: true,
   responses: [{
     header: request.transaction.header ?? null, system: request.system, responseKey: 'QW', status, text: 'ANSWER',
-    records: status === HitStatus.HIT_STATUS_HIT ? [{ status, system: request.system, file: 'WANTED PERSON', recordId: 'W000000001', text: 'HIT' }] : [],
+    // As the systems answer: a file searched with nothing found is a record entry with no id.
+    records: status === HitStatus.HIT_STATUS_HIT
+      ? [{ status, system: request.system, file: 'WANTED PERSON', recordId: 'W000000001', text: 'HIT' }]
+      : [{ status, system: request.system, file: 'MPS', recordId: '', text: 'NO RECORD' }],
   }],
 });
 
