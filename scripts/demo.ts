@@ -30,9 +30,10 @@ the demo credentials, then runs until Ctrl-C.
   --quiet     do not copy the services' logs to stderr
   --env-out FILE
               once the network is up, write to FILE (KEY=VALUE lines) where county 19's
-              terminals listen, the CA to trust and the credentials of terminal LA03, set
-              aside for tools: \`set -a; . FILE; set +a; pnpm conformance\` checks the
-              switch against the protocol (packages/conformance)
+              terminals and HTTP API listen, the CA to trust, the credentials of terminal
+              LA03 and, as CLETS_GATEWAY_*, of terminal LA04, both set aside for tools:
+              \`set -a; . FILE; set +a; pnpm conformance\` checks the switch against the
+              protocol (packages/conformance); examples/ run from the same file
   -h, --help  this text
 `;
 
@@ -139,10 +140,14 @@ async function main(): Promise<number> {
 }
 
 /**
- * The terminal set aside for tools (the conformance kit): LA03 with OP1003, which the
- * scripted session never uses, so a tool's login does not meet the script's TOTP codes.
+ * The terminals set aside for tools (the conformance kit, examples/): LA03 with OP1003, and
+ * LA04 with OP1004 for the HTTP gateway, which the scripted session never uses, so a tool's
+ * login does not meet the script's TOTP codes. Two operators, because a TOTP code is taken
+ * once per operator and 30-second step: a WebSocket client and a gateway client run one
+ * after the other would otherwise wait for the next step.
  */
 const TOOL_TERMINAL = { operatorId: 'OP1003', mnemonic: 'LA03' } as const;
+const GATEWAY_TOOL_TERMINAL = { operatorId: 'OP1004', mnemonic: 'LA04' } as const;
 
 function writeToolEnvironment(path: string, network: StateNetwork, fixtures: FixtureSet, caFile: string | undefined): void {
   const lines = [
@@ -153,11 +158,18 @@ function writeToolEnvironment(path: string, network: StateNetwork, fixtures: Fix
     `CLETS_OPERATOR=${TOOL_TERMINAL.operatorId}`,
     `CLETS_PASSWORD='Demo-Pass-${TOOL_TERMINAL.operatorId.slice(2)}!'`,
     `CLETS_TOTP_SECRET=${operator(fixtures, TOOL_TERMINAL.operatorId).totpSecret}`,
+    `CLETS_HTTP_URL=${network.httpUrl('county-19')}`,
+    `CLETS_GATEWAY_TERMINAL=${GATEWAY_TOOL_TERMINAL.mnemonic}`,
+    `CLETS_GATEWAY_DEVICE_SECRET=${deviceSecret(fixtures, GATEWAY_TOOL_TERMINAL.mnemonic)}`,
+    `CLETS_GATEWAY_OPERATOR=${GATEWAY_TOOL_TERMINAL.operatorId}`,
+    `CLETS_GATEWAY_PASSWORD='Demo-Pass-${GATEWAY_TOOL_TERMINAL.operatorId.slice(2)}!'`,
+    `CLETS_GATEWAY_TOTP_SECRET=${operator(fixtures, GATEWAY_TOOL_TERMINAL.operatorId).totpSecret}`,
   ];
   // Written whole under a temporary name, then renamed: a reader waiting for the file never sees half of it.
   writeFileSync(`${path}.partial`, `${lines.join('\n')}\n`, { mode: 0o600 });
   renameSync(`${path}.partial`, path);
-  print(`\nTool environment (terminal ${TOOL_TERMINAL.mnemonic}, operator ${TOOL_TERMINAL.operatorId}) written to ${path}`);
+  print(`\nTool environment (terminal ${TOOL_TERMINAL.mnemonic}, operator ${TOOL_TERMINAL.operatorId}; gateway ` +
+    `${GATEWAY_TOOL_TERMINAL.mnemonic}, ${GATEWAY_TOOL_TERMINAL.operatorId}) written to ${path}`);
 }
 
 function printWhereItListens(network: StateNetwork): void {

@@ -1,12 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from './testing/start-backend.js';
+import { connectLink, type LinkClient } from './testing/link-client.js';
+import { startTestBackend, TEST_PEER, type TestBackend } from './testing/start-backend.js';
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const backends: TestBackend[] = [];
 const sockets: Socket[] = [];
+const links: LinkClient[] = [];
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy();
+  for (const link of links.splice(0)) if (link.isOpen) await link.close();
   for (const backend of backends.splice(0)) await backend.service.close();
 });
 
@@ -66,5 +82,32 @@ describe('HTTP timeouts of the control endpoint and the link port', () => {
 
   it('refuses a headers deadline longer than the request deadline', async () => {
     await expect(startTestBackend({ limits: { headersTimeoutMs: 5_000, requestTimeoutMs: 1_000 } })).rejects.toThrow(/headersTimeoutMs/);
+  });
+
+  // Over TLS the server's 'connection' socket is the TCP socket and the upgrade's is the TLS
+  // socket over it: the deadline armed on one must be disarmed through the other, or every
+  // link is cut one headers deadline after it connects.
+  it.skipIf(!hasOpenssl())('leaves an upgraded link alone past the headers deadline, over TLS too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-backend-timeouts-'));
+    try {
+      const cert = join(dir, 'cert.pem');
+      const key = join(dir, 'key.pem');
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+        '-subj', '/CN=clets-test', '-addext', 'subjectAltName=IP:127.0.0.1',
+      ], { stdio: 'ignore' });
+      const backend = await startTestBackend({ tls: { certFile: cert, keyFile: key }, limits: { headersTimeoutMs: 300, requestTimeoutMs: 600 } });
+      backends.push(backend);
+      const link = await connectLink(backend.addresses.link, TEST_PEER, { ca: readFileSync(cert) });
+      links.push(link);
+      const cut = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 1_200);
+        void link.closed.then(() => { clearTimeout(timer); resolve(true); });
+      });
+      expect(cut).toBe(false);
+      expect(link.isOpen).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

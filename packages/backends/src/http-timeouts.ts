@@ -31,18 +31,23 @@ export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts, option
   (server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval =
     Math.max(50, Math.min(1_000, Math.floor(Math.min(timeouts.headersTimeoutMs, timeouts.requestTimeoutMs) / 4)));
 
-  const deadlines = new Map<Socket, NodeJS.Timeout>();
-  const inProgress = new Map<Socket, number>();
+  // Keyed by remote address and port, the same for the TCP socket 'connection' gives and the
+  // TLS socket over it that requests and upgrades carry: keyed by socket object, an upgraded
+  // TLS link would keep its deadline and be cut one headers deadline after connecting.
+  const deadlines = new Map<string, NodeJS.Timeout>();
+  const inProgress = new Map<string, number>();
   const arm = (socket: Socket): void => {
-    clearTimeout(deadlines.get(socket));
-    deadlines.set(socket, setTimeout(() => {
-      deadlines.delete(socket);
+    const key = socketKey(socket);
+    clearTimeout(deadlines.get(key));
+    deadlines.set(key, setTimeout(() => {
+      deadlines.delete(key);
       socket.destroy();
     }, timeouts.headersTimeoutMs).unref());
   };
   const disarm = (socket: Socket): void => {
-    clearTimeout(deadlines.get(socket));
-    deadlines.delete(socket);
+    const key = socketKey(socket);
+    clearTimeout(deadlines.get(key));
+    deadlines.delete(key);
   };
   server.on('connection', (socket: Socket) => {
     arm(socket);
@@ -50,14 +55,19 @@ export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts, option
   });
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const socket = request.socket;
+    const key = socketKey(socket);
     disarm(socket);
-    inProgress.set(socket, (inProgress.get(socket) ?? 0) + 1);
+    inProgress.set(key, (inProgress.get(key) ?? 0) + 1);
     response.once('close', () => {
-      const left = (inProgress.get(socket) ?? 1) - 1;
-      if (left > 0) return void inProgress.set(socket, left);
-      inProgress.delete(socket);
+      const left = (inProgress.get(key) ?? 1) - 1;
+      if (left > 0) return void inProgress.set(key, left);
+      inProgress.delete(key);
       if (!socket.destroyed) arm(socket);
     });
   });
   if (options.upgrades) server.on('upgrade', (request: IncomingMessage) => disarm(request.socket));
+}
+
+function socketKey(socket: Socket): string {
+  return `${socket.remoteAddress ?? ''}|${socket.remotePort ?? ''}`;
 }

@@ -14,6 +14,16 @@ describe('error table', () => {
     expect([...documented.keys()].filter((code) => code === undefined || !isErrorCode(code))).toEqual([]);
   });
 
+  it('lists every close code of the table in docs/protocol.md, with the error it stands for', () => {
+    const protocol = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');
+    const section = protocol.slice(protocol.indexOf('\n## Close codes'), protocol.indexOf('\n## ', protocol.indexOf('\n## Close codes') + 1));
+    const rows = new Map([...section.matchAll(/^\| (\d{4}) \| ([^|]*) \|/gm)].map((m) => [Number(m[1]), m[2]!]));
+    for (const [code, definition] of Object.entries(ERROR_CODES) as [ErrorCode, { close?: number }][]) {
+      if (definition.close === undefined) continue;
+      expect(rows.get(definition.close), `close ${definition.close} (${code}) missing from docs/protocol.md`).toContain(`\`${code}\``);
+    }
+  });
+
   it('never reuses a wire code', () => {
     const wires = Object.values(ERROR_CODES).map((definition) => definition.wire);
     expect(new Set(wires).size).toBe(wires.length);
