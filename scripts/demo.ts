@@ -10,7 +10,7 @@
  * Everything here is synthetic: the people, the records and the credentials.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,8 +25,8 @@ Starts the demo network on 127.0.0.1: the mock systems, the state switch and the
 switches 19 and 37, each a compiled service under node. Prints where everything listens and
 the demo credentials, then runs until Ctrl-C.
 
-  --once      play the scripted session instead, check every answer, stop; exit 0 only if
-              every step got the answer it expects
+  --once      play the scripted session instead, check every answer, stop and remove the
+              state directory; exit 0 only if every step got the answer it expects
   --quiet     do not copy the services' logs to stderr
   --env-out FILE
               once the network is up, write to FILE (KEY=VALUE lines) where county 19's
@@ -130,12 +130,14 @@ async function main(): Promise<number> {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
-      print('\nstopping ...');
+      print(`\nstopping ... (the databases and logs stay in ${dir})`);
       return 0;
     }
     return await playScript(network, fixtures);
   } finally {
     await stop();
+    // A scripted run leaves nothing behind; a network someone used keeps its state to look at.
+    if (flags.once) rmSync(dir, { recursive: true, force: true });
   }
 }
 

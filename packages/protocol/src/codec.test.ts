@@ -57,6 +57,9 @@ describe('encodeFrame / decodeFrame', () => {
     expect(() => frameFromJson([])).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FRAME_MALFORMED' }));
     expect(() => frameFromJson({ response: { status: 'NOT_A_STATUS' } })).toThrow(/frame.response.status/);
     expect(() => frameFromJson({ transaction: { header: { mesageKey: 'QW' } } })).toThrow(/frame.transaction.header.mesageKey/);
+    // A misspelt member is refused even when its value is empty, which a round trip cannot see.
+    expect(() => frameFromJson({ transaction: { feilds: [], text: 'QW.CA0190000.NAM/DOE,JOHN' } })).toThrow(/frame\.transaction\.feilds is not a member/);
+    expect(() => frameFromJson({ transaction: { header: { clientMessageId: 'A', hops: [{ switch_id: '' }] } } })).toThrow(/frame\.transaction\.header\.hops\[0\]\.switch_id/);
     expect(frameFromJson({ transaction: { header: { messageKey: 'QW', inputSeq: 0 } } }).transaction?.header?.messageKey).toBe('QW');
   });
 });

@@ -137,9 +137,32 @@ export function frameFromJson(json: unknown): DecodedFrame {
   refuseInexactIntegers(frame, 'frame');
   // protobufjs drops unknown members and maps unknown enum names to 0 without a word; a
   // round trip finds what it dropped, so a typo is an error that names the path.
+  // A member that names nothing is an error even when its value is a default (`"feilds": []`).
+  const unknown = firstUnknownMember(json, pb.Frame.toObject(frame, { enums: String, longs: Number, defaults: true, arrays: true, oneofs: false }), 'frame');
+  if (unknown !== undefined) throw new CletsError('CLETS_ERR_FRAME_MALFORMED', `${unknown} is not a member of the schema`, { field: unknown });
   const lost = firstDifference(withoutDefaults(json), withoutDefaults(frameToJson(frame)), 'frame');
   if (lost !== undefined) throw new CletsError('CLETS_ERR_FRAME_MALFORMED', `${lost} is not a valid member or value`);
   return frame;
+}
+
+/** The path of the first member of `given` that the decoded message (all members, defaults included) does not have. */
+function firstUnknownMember(given: unknown, known: unknown, path: string): string | undefined {
+  if (given === null || typeof given !== 'object') return undefined;
+  if (Array.isArray(given)) {
+    if (!Array.isArray(known)) return undefined;
+    for (let index = 0; index < given.length; index += 1) {
+      const found = firstUnknownMember(given[index], known[index], `${path}[${index}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (known === null || typeof known !== 'object') return undefined;
+  for (const [key, member] of Object.entries(given)) {
+    if (!Object.hasOwn(known, key)) return `${path}.${key}`;
+    const found = firstUnknownMember(member, (known as Record<string, unknown>)[key], `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function withoutDefaults(value: unknown): unknown {
