@@ -34,6 +34,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'pnpm fixtures': node('scripts/dist/gen-fixtures.js'),
   'pnpm gen (golden frames)': node('scripts/dist/gen-golden.js'),
   'pnpm gen (protobuf code)': node('scripts/gen-proto.mjs'),
+  'pnpm check:cycles': node('scripts/dist/import-cycles.js'),
   'pnpm bench': fromSource('bench/src/run-all.ts'),
   // The scenario scripts share one flag reader (bench/src/command-line.ts): one stands for all.
   'bench switch-e2e': fromSource('bench/src/switch-e2e.ts'),
