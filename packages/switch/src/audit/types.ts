@@ -317,3 +317,20 @@ export interface AuditStore {
   /** Commits what is queued, then releases the storage. Idempotent. */
   close(): Promise<void>;
 }
+
+/**
+ * One audit event, as the switch writes it: the store's own event shape, so an event type the
+ * store does not know is a compile error rather than a refused append.
+ */
+export type SwitchAuditEvent = AuditEvent;
+
+/**
+ * What the switch's transaction path needs of the audit store (AuditStore satisfies it; tests
+ * pass fakes that fill up or fail).
+ */
+export interface AuditSink {
+  /** Resolves after the row is committed; rejects with CLETS_ERR_AUDIT_UNAVAILABLE. */
+  append(event: SwitchAuditEvent): Promise<{ seq: number }>;
+  health(): { writable: boolean; lastError?: string | undefined; pending: number };
+  close(): Promise<void>;
+}

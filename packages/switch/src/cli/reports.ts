@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { CletsError } from '@clets/protocol';
 import { buildReport, REPORT_NAMES, type ReportName, type ReportSources } from '../reports/coordinator-reports.js';
 import { readAuditFile } from '../reports/audit-source.js';
-import { ReleaseLog } from '../reports/release-log.js';
+import { ReleaseLog } from '../security/release-log.js';
 import { renderReport, type ReportFormat } from '../reports/report-format.js';
 import { catalogueRequiresRouteTo } from '../reports/route-to-keys.js';
 import { OperatorStore } from '../security/operator-store.js';

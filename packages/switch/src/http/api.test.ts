@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { subjectKeys, totpCode } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/index.js';
-import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../security/testing.js';
+import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../testing/security.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 
 interface Harness {

@@ -16,7 +16,7 @@ import {
   type StatusMessage,
   type Transaction,
 } from '@clets/protocol';
-import type { SystemLink } from '../ports.js';
+import type { SystemLink } from './types.js';
 import { ManualClock } from './clock.js';
 import { LinkClient } from './link-client.js';
 import type { LinkClientOptions, LinkLogger } from './link-options.js';

@@ -12,7 +12,7 @@ import type { OperatorChanges } from './operator-store.js';
 import type { OperatorRole, OperatorSession } from './policy.js';
 import {
   codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
-} from './testing.js';
+} from '../testing/security.js';
 
 const ROLES: readonly OperatorRole[] = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'];
 

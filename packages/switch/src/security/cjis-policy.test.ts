@@ -4,7 +4,7 @@ import { CletsError, type ErrorCode, type MessageKeyDefinition, type Transaction
 import { loginFailureReason, type OperatorSession, type TerminalIdentity } from './policy.js';
 import {
   codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
-} from './testing.js';
+} from '../testing/security.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

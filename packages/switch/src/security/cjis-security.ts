@@ -6,8 +6,8 @@
  * `loadCjisSecurity`, which reads the fixture files) and passes the parts on.
  */
 import { loadFixtures } from '@clets/fixtures';
-import type { AuditSink } from '../ports.js';
-import { ReleaseLog } from '../reports/release-log.js';
+import type { AuditSink } from '../audit/types.js';
+import { ReleaseLog } from './release-log.js';
 import { CjisSecurityPolicy } from './cjis-policy.js';
 import { SubjectIndex, type SubjectIndexInput } from './misuse.js';
 import { OperatorStore, type AgencyRecord, type OperatorSeed, type TerminalSeed } from './operator-store.js';

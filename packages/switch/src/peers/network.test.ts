@@ -7,14 +7,14 @@ import {
   type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
-import { ManualClock } from './links/clock.js';
-import type { MemoryAuditStore } from './audit/index.js';
-import { LinkClient } from './links/index.js';
-import { SECURITY_ALERTS_METRIC } from './security/alerts.js';
+import { ManualClock } from '../links/clock.js';
+import type { MemoryAuditStore } from '../audit/index.js';
+import { LinkClient } from '../links/index.js';
+import { SECURITY_ALERTS_METRIC } from '../security/alerts.js';
 import {
   echoingSystem, ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness, type NetworkHarnessOptions,
-} from './testing/network-harness.js';
-import type { FakeRequest } from './testing/fake-link.js';
+} from '../testing/network-harness.js';
+import type { FakeRequest } from '../testing/fake-link.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;

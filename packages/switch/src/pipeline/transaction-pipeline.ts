@@ -11,18 +11,19 @@
  * terminal never waits on silence.
  */
 import {
-  CletsError, ERROR_CODES, formatTransaction, parseMnemonic, subjectKeys, toCletsError, validateTransaction,
+  CletsError, DELIVERY_SYSTEM, ERROR_CODES, formatTransaction, parseMnemonic, subjectKeys, toCletsError, validateTransaction,
   type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
 } from '@clets/protocol';
 import {
   DuplicateWindow, isBroadcastDestination, replayKey, replayScopeKey, routeTransaction,
   type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
-import type { HeldQueue } from './held-queue.js';
+import type { HeldQueue } from '../links/held-queue.js';
 import { AnswerRecord, transactionDigest } from './replays.js';
-import type { Metrics } from './metrics.js';
-import type { AuditSink, SystemLink } from './ports.js';
-import type { OperatorSession, SecurityPolicy } from './security/policy.js';
+import type { Metrics } from '../metrics.js';
+import type { AuditSink } from '../audit/types.js';
+import type { SystemLink } from '../links/types.js';
+import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
 
 /** Who sent a transaction, and how to answer them. */
 export interface TransactionOrigin {
@@ -366,9 +367,9 @@ export class TransactionPipeline {
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (deps.deliver !== undefined) {
       const delivered = await deps.deliver(decision.deliveries, transaction, origin, reply, { auditSeq, stamp, whenDown: decision.whenDown });
-      (delivered === false ? failed : answered).push('DELIVERY');
+      (delivered === false ? failed : answered).push(DELIVERY_SYSTEM);
     } else {
-      failed.push('DELIVERY');
+      failed.push(DELIVERY_SYSTEM);
       reply(rejectFrame(new CletsError('CLETS_ERR_NO_ROUTE', 'this switch does not deliver agency-to-agency traffic'), transaction));
     }
 

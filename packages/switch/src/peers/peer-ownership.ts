@@ -14,8 +14,8 @@ import {
   judgeOri, judgePeerClaims, peerOwnsTerminal,
   type ClaimRefusal, type JudgedClaims, type OwnershipView, type PeerOwnershipRule,
 } from '@clets/routing';
-import type { SwitchConfig } from './config.js';
-import type { PeerAnnouncement } from './message-store.js';
+import type { SwitchConfig } from '../config.js';
+import type { PeerAnnouncement } from '../traffic/message-store.js';
 
 /** What this switch serves itself (never a county's). */
 export interface LocalEntries {

@@ -10,11 +10,8 @@
  * send a terminal is gathered into the reply: responses, the system's reject, delivery
  * reports; a `.02.` queued notice goes back at once as a partial reply (`final=false`).
  */
-import type { Frame, LinkReply, LinkRequest, Reject } from '@clets/protocol';
-import type { TransactionOrigin, TransactionPipeline } from './transaction-pipeline.js';
-
-/** The `system` of a LinkRequest that carries agency-to-agency traffic (AM, YQ, YR). */
-export const DELIVERY_SYSTEM = 'DELIVERY';
+import { DELIVERY_SYSTEM, type Frame, type LinkReply, type LinkRequest, type Reject } from '@clets/protocol';
+import type { TransactionOrigin, TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 
 export interface LinkPeer {
   /** The link name on this switch (the routing table's name for it: never routed back). */

@@ -7,15 +7,15 @@ import { loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { CATALOGUE, HitStatus, totpCode, type Frame, type LinkReply, type MessageKeyDefinition, type RouteTo, type Transaction } from '@clets/protocol';
 import { buildRoutingTable } from '@clets/routing';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
-import { HeldQueue } from '../held-queue.js';
+import { HeldQueue } from '../links/held-queue.js';
 import { Metrics } from '../metrics.js';
-import type { SystemLink } from '../ports.js';
-import { FakeLink, type FakeRequest } from '../testing/fake-link.js';
-import { TransactionPipeline } from '../transaction-pipeline.js';
-import type { OperatorSession } from './policy.js';
-import { openCjisSecurity, type CjisSecurity, type OpenCjisSecurityOptions, type SecurityFixtures } from './cjis-security.js';
-import { PasswordHasher } from './password.js';
-import { parseCjisSettings, type CjisSettings } from './settings.js';
+import type { SystemLink } from '../links/types.js';
+import { FakeLink, type FakeRequest } from './fake-link.js';
+import { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
+import type { OperatorSession } from '../security/policy.js';
+import { openCjisSecurity, type CjisSecurity, type OpenCjisSecurityOptions, type SecurityFixtures } from '../security/cjis-security.js';
+import { PasswordHasher } from '../security/password.js';
+import { parseCjisSettings, type CjisSettings } from '../security/settings.js';
 
 /** scrypt N=16, r=1: microseconds instead of half a second. */
 export const TINY_SCRYPT = { cost: 16, blockSize: 1, parallelization: 1 } as const;

@@ -16,20 +16,21 @@ import {
   type DecodedFrame, type ErrorCode, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
 } from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
-import type { SwitchConfig } from './config.js';
-import { DeliveryService } from './deliveries.js';
-import type { HeldQueue } from './held-queue.js';
+import type { SwitchConfig } from '../config.js';
+import { DeliveryService } from '../traffic/deliveries.js';
+import type { HeldQueue } from '../links/held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
-import type { LinkClock } from './links/clock.js';
-import { rejectReply } from './links/upstream-requests.js';
-import { MessageStore } from './message-store.js';
+import type { LinkClock } from '../links/clock.js';
+import { rejectReply } from '../links/upstream-requests.js';
+import { MessageStore } from '../traffic/message-store.js';
 import { PeerLink } from './peer-link.js';
 import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
 import { PeerServer, type HelloOutcome, type PeerServerOptions } from './peer-server.js';
-import type { AuditSink, SystemLink } from './ports.js';
-import type { SecurityAlerts } from './security/alerts.js';
-import type { TerminalDirectory } from './terminal-connection.js';
-import { expandText, type TransactionPipeline } from './transaction-pipeline.js';
+import type { AuditSink } from '../audit/types.js';
+import type { SystemLink } from '../links/types.js';
+import type { SecurityAlerts } from '../security/alerts.js';
+import type { TerminalDirectory } from '../terminals/terminal-connection.js';
+import { expandText, type TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 
 export interface NetworkDeps {
   readonly config: SwitchConfig;

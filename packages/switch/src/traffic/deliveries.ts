@@ -15,20 +15,20 @@
  * Every delivery, storage, expiry, follow-up and escalation is audited (type `delivery`).
  */
 import {
-  ConfirmationPriority, ConfirmationState, DeliveryState, PRIORITY_CODES,
+  ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES,
   type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type Transaction,
 } from '@clets/protocol';
 import { isBroadcastDestination, resolveDeliveries, routeToTerminal, type Deliveries, type RoutingTable } from '@clets/routing';
 import { HitConfirmationTracker, type ConfirmationPriorityCode, type OpenConfirmation } from './hit-confirmations.js';
-import { DELIVERY_SYSTEM } from './link-origin.js';
-import type { LinkClock } from './links/clock.js';
+import type { LinkClock } from '../links/clock.js';
 import { linkAddress, type MessageStore, type StoredMessage } from './message-store.js';
-import type { AuditSink, SwitchAuditEvent, SystemLink } from './ports.js';
-import type { TerminalDirectory } from './terminal-connection.js';
+import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
+import type { SystemLink } from '../links/types.js';
+import type { TerminalDirectory } from '../terminals/terminal-connection.js';
 import {
   replyHeader,
   type DeliveryContext, type HopStamp, type TransactionOrigin, type TransactionPipeline,
-} from './transaction-pipeline.js';
+} from '../pipeline/transaction-pipeline.js';
 
 export interface DeliverySettings {
   /** How long a message waits for an offline terminal before the sender is told. */

@@ -8,8 +8,8 @@
  * deleted; `purgeExpired` removes only older ones.
  */
 import { CletsError } from '@clets/protocol';
-import { addMonths, dayOf, dayOfInstant, isoOfDay } from '../security/certification.js';
-import { ensureSchema, type SecurityDatabase } from '../security/security-database.js';
+import { addMonths, dayOf, dayOfInstant, isoOfDay } from './certification.js';
+import { ensureSchema, type SecurityDatabase } from './security-database.js';
 
 export const TRANSMISSION_METHODS = ['in-person', 'mail', 'fax', 'email', 'telephone', 'electronic', 'other'] as const;
 export type TransmissionMethod = (typeof TRANSMISSION_METHODS)[number];

@@ -11,11 +11,11 @@ import {
   type DecodedFrame, type DeliveryReport, type Frame, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
-import type { MemoryAuditStore } from './audit/index.js';
-import { SECURITY_ALERTS_METRIC } from './security/alerts.js';
+import type { MemoryAuditStore } from '../audit/index.js';
+import { SECURITY_ALERTS_METRIC } from '../security/alerts.js';
 import {
   ORI_19, ORI_37, ORI_DOJ, PEER_SECRETS, startNetworkHarness, waitFor, type NetworkHarness,
-} from './testing/network-harness.js';
+} from '../testing/network-harness.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from './links/clock.js';
+import { ManualClock } from '../links/clock.js';
 import { HitConfirmationTracker, type OpenConfirmation, type OpenRequest } from './hit-confirmations.js';
 
 const MINUTE = 60_000;

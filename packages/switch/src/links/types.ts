@@ -1,8 +1,7 @@
 /**
- * The narrow interfaces the switch's transaction path needs from its collaborators. The
- * concrete classes (LinkClient, SqliteAuditStore) satisfy them; tests pass fakes.
+ * What the switch needs of a link, whichever side opened it: the concrete classes (LinkClient,
+ * PeerLink) satisfy it; tests pass FakeLinks.
  */
-import type { AuditEvent } from './audit/types.js';
 import type { DecodedFrame, Frame, LinkReply, LinkRequest, StatusMessage, Transaction } from '@clets/protocol';
 
 export type LinkStateName = 'connecting' | 'up' | 'down' | 'closed';
@@ -28,18 +27,5 @@ export interface SystemLink {
   /** Sends one unsolicited frame (StatusMessage, DeliveryReport); false when not up. */
   send?(frame: Frame): boolean;
   start(): void;
-  close(): Promise<void>;
-}
-
-/**
- * One audit event, as the switch writes it: the audit store's own event shape, so an event
- * type the store does not know is a compile error rather than a refused append.
- */
-export type SwitchAuditEvent = AuditEvent;
-
-export interface AuditSink {
-  /** Resolves after the row is committed; rejects with CLETS_ERR_AUDIT_UNAVAILABLE. */
-  append(event: SwitchAuditEvent): Promise<{ seq: number }>;
-  health(): { writable: boolean; lastError?: string | undefined; pending: number };
   close(): Promise<void>;
 }

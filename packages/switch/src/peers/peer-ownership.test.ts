@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSwitchConfig } from './config.js';
+import { parseSwitchConfig } from '../config.js';
 import { describeRefusal, PeerOwnership } from './peer-ownership.js';
 
 const LOCAL = { localOris: new Set(['CA0349400']), localTerminals: new Set(['DJ01']) };

@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { frameKind, HitStatus, totpCode, type Frame, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
-import { MemoryAuditStore } from './audit/index.js';
-import { buildSwitch, type CletsSwitch } from './switch.js';
-import { loginAt, pipelineHarness, testSecurity, TINY_SCRYPT } from './security/testing.js';
-import { FakeLink, type FakeRequest } from './testing/index.js';
+import { MemoryAuditStore } from '../audit/index.js';
+import { buildSwitch, type CletsSwitch } from '../switch.js';
+import { loginAt, pipelineHarness, testSecurity, TINY_SCRYPT } from '../testing/security.js';
+import { FakeLink, type FakeRequest } from '../testing/index.js';
 import type { TransactionOrigin } from './transaction-pipeline.js';
 import { transactionDigest } from './replays.js';
 

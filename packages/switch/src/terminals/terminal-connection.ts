@@ -9,11 +9,11 @@ import {
   type DecodedFrame, type Frame, type FrameKind, type Transaction,
 } from '@clets/protocol';
 import { ConnectionWriter } from './connection-writer.js';
-import type { Metrics } from './metrics.js';
-import type { AuditSink, SwitchAuditEvent } from './ports.js';
-import type { AdmittedAttempt, LoginAttempt } from './security/login-rate-limiter.js';
-import { loginFailureReason, type ConnectionSource, type OperatorSession, type PendingLogin, type SecurityPolicy, type TerminalIdentity } from './security/policy.js';
-import { rejectFrame, type TransactionPipeline } from './transaction-pipeline.js';
+import type { Metrics } from '../metrics.js';
+import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
+import type { AdmittedAttempt, LoginAttempt } from '../security/login-rate-limiter.js';
+import { loginFailureReason, type ConnectionSource, type OperatorSession, type PendingLogin, type SecurityPolicy, type TerminalIdentity } from '../security/policy.js';
+import { rejectFrame, type TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 
 /** How much longer a connection stays unread for each transaction it sent beyond its window. */
 const WINDOW_OVERRUN_PAUSE_MS = 1;

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryAuditStore } from './audit/index.js';
-import { buildRegistry } from './security/registry.js';
-import { buildSwitch, type CletsSwitch } from './switch.js';
-import { waitFor } from './testing/network-harness.js';
+import { MemoryAuditStore } from '../audit/index.js';
+import { buildRegistry } from '../security/registry.js';
+import { buildSwitch, type CletsSwitch } from '../switch.js';
+import { waitFor } from '../testing/network-harness.js';
 
 const hasOpenssl = (() => {
   try {

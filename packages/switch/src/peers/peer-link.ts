@@ -14,10 +14,10 @@ import {
   CletsError, toCletsError,
   type DecodedFrame, type Frame, type FrameKind, type LinkReply, type LinkRequest,
 } from '@clets/protocol';
-import type { LinkClock } from './links/clock.js';
-import { PendingRequests, type OutgoingLinkRequest } from './links/pending-requests.js';
-import { rejectReply, UpstreamRequests } from './links/upstream-requests.js';
-import type { LinkStateName, SystemLink } from './ports.js';
+import type { LinkClock } from '../links/clock.js';
+import { PendingRequests, type OutgoingLinkRequest } from '../links/pending-requests.js';
+import { rejectReply, UpstreamRequests } from '../links/upstream-requests.js';
+import type { LinkStateName, SystemLink } from '../links/types.js';
 
 /** How the PeerLink writes to its current connection (the server stamps link_seq). */
 export interface PeerTransport {
