@@ -54,3 +54,10 @@ describe('import cycles', () => {
     expect(workspaceImportCycles(root)).toEqual([]);
   });
 });
+
+describe('this workspace', () => {
+  it('has no import cycle between its files', () => {
+    const root = join(import.meta.dirname, '..');
+    expect(workspaceImportCycles(root)).toEqual([]);
+  });
+});

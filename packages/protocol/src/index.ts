@@ -11,3 +11,4 @@ export * from './mnemonic.js';
 export * from './log-redaction.js';
 export * from './phonetic.js';
 export * from './subject-keys.js';
+export { replyHeader } from './replies.js';

@@ -2,6 +2,7 @@ export { buildSwitch, type CletsSwitch, type SwitchDeps, type SwitchAddresses } 
 export { parseSwitchConfig, switchConfigSchema, type SwitchConfig, type SwitchConfigInput, type LinkConfig } from './config.js';
 export { TransactionPipeline, rejectFrame, type TransactionOrigin, type PipelineDeps } from './pipeline/transaction-pipeline.js';
 export { HeldQueue } from './links/held-queue.js';
+export { LinkDispatcher, type LinkDispatcherDeps, type LinkSend, type LinkSendOutcome, type HopStamp } from './links/link-dispatcher.js';
 export { Metrics } from './metrics.js';
 export type { AuditSink, SwitchAuditEvent } from './audit/types.js';
 export type { SystemLink, LinkStateName } from './links/types.js';

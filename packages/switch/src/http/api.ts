@@ -14,14 +14,36 @@ import {
   CletsError, ERROR_CODES, isErrorCode, decodeFrame, encodeFrame, frameFromJson, frameKind, frameToJson, toCletsError,
   type DecodedFrame, type Frame, type Transaction,
 } from '@clets/protocol';
-import type { CletsSwitch, LoginEndpoint } from '../switch.js';
-import type { AdmittedAttempt } from '../security/login-rate-limiter.js';
+import type { AuditSink } from '../audit/types.js';
+import type { SwitchConfig } from '../config.js';
+import type { HeldQueue } from '../links/held-queue.js';
+import type { SystemLink } from '../links/types.js';
+import type { Metrics } from '../metrics.js';
+import type { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
+import type { CjisSecurity } from '../security/cjis-security.js';
+import type { AdmittedAttempt, LoginAttempt, LoginEndpoint } from '../security/login-rate-limiter.js';
 import type { ServerGuard } from './server-guard.js';
 import { AdminSessions, type AdminPrincipal } from '../admin/admin-sessions.js';
 import { auditScopeOf, withinAuditScope, type AuditScope } from '../admin/audit-scope.js';
 import { registerAdminRoutes } from '../admin/routes.js';
 import { registerAuditSearchRoute, type AuditSearchRouteDeps } from './audit-search.js';
-import type { OperatorSession } from '../security/policy.js';
+import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
+
+/** What the HTTP API serves from: the switch's parts it reads or calls, and nothing else. */
+export interface HttpApiDeps {
+  readonly config: Pick<SwitchConfig, 'switchId' | 'limits' | 'http' | 'security'>;
+  readonly logger: { error(object: object, message?: string): void };
+  readonly metrics: Metrics;
+  readonly audit: AuditSink;
+  readonly links: ReadonlyMap<string, SystemLink>;
+  readonly held: Pick<HeldQueue, 'depth'>;
+  readonly policy: SecurityPolicy;
+  /** The CJIS security (administrators, operator store...) when that policy is in use. */
+  readonly security: CjisSecurity | undefined;
+  readonly pipeline: Pick<TransactionPipeline, 'submit'>;
+  /** Takes a login attempt of a source address from the switch's budget (`limits.loginRate`). */
+  loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
+}
 
 export interface HttpApiOptions {
   readonly clock: () => number;
@@ -82,7 +104,7 @@ const auditQuery = z.strictObject({
 
 const PROTOBUF = 'application/x-protobuf';
 
-export async function buildHttpApi(sw: CletsSwitch, options: HttpApiOptions): Promise<FastifyInstance> {
+export async function buildHttpApi(sw: HttpApiDeps, options: HttpApiOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: sw.config.limits.maxFrameBytes,
@@ -315,7 +337,7 @@ function attemptedEndpoint(method: string, route: string): LoginEndpoint | undef
  * refused (401), so guessing tokens is held back as guessing passwords is, and a flood of
  * bad tokens stops before it writes an audit row each.
  */
-function limitLoginAttempts(app: FastifyInstance, sw: CletsSwitch): void {
+function limitLoginAttempts(app: FastifyInstance, sw: Pick<HttpApiDeps, 'loginAttempt' | 'metrics'>): void {
   const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
   app.addHook('onRequest', async (request, reply) => {
     const endpoint = attemptedEndpoint(request.method, request.routeOptions.url ?? '');

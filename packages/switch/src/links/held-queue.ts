@@ -1,7 +1,7 @@
 /**
  * Transactions held for a system that is down (Nlets `.02.`): each waits for its link to
- * come back, or for its time to live to run out. The queue only releases waiters; the
- * transaction pipeline does the forwarding, so a held item is retried exactly like a new one.
+ * come back, or for its time to live to run out. The queue only releases waiters; the link
+ * dispatcher does the forwarding, so a held item is retried exactly like a new one.
  *
  * Held transactions live in memory: a switch restart loses them (each one's audit row and
  * receipt survive, so the loss is visible in the audit log as a transaction with no

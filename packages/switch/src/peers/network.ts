@@ -6,8 +6,8 @@
  *   links go down to every county.
  * - County: requests the state sends down its upstream link are run through the pipeline;
  *   status messages from upstream reach the terminals (switch.ts does that for every link).
- * - Both: agency traffic (DeliveryService), stored traffic for offline terminals
- *   (MessageStore), late reports travelling between switches.
+ * - Both: late reports travelling between switches and traffic that waited for a link go to
+ *   the DeliveryService it is given; the county announcements are kept in the MessageStore.
  */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -17,36 +17,41 @@ import {
 } from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from '../config.js';
-import { DeliveryService } from '../traffic/deliveries.js';
+import type { DeliveryService } from '../traffic/deliveries.js';
 import type { HeldQueue } from '../links/held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
 import type { LinkClock } from '../links/clock.js';
 import { rejectReply } from '../links/upstream-requests.js';
-import { MessageStore } from '../traffic/message-store.js';
+import type { MessageStore } from '../traffic/message-store.js';
 import { PeerLink } from './peer-link.js';
 import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
 import { PeerServer, type HelloOutcome, type PeerServerOptions } from './peer-server.js';
 import type { AuditSink } from '../audit/types.js';
 import type { SystemLink } from '../links/types.js';
 import type { SecurityAlerts } from '../security/alerts.js';
-import type { TerminalDirectory } from '../terminals/terminal-connection.js';
 import { expandText, type TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 
 export interface NetworkDeps {
   readonly config: SwitchConfig;
   readonly clock: () => number;
-  readonly timers: LinkClock;
   readonly logger: Logger;
   /** The outgoing links (systems, and a county's upstream). */
   readonly links: ReadonlyMap<string, SystemLink>;
+  /** The counties allowed to link here (`peerLinks`): empty but at a state switch. */
+  readonly peers: ReadonlyMap<string, PeerLink>;
   readonly table: () => RoutingTable;
   readonly setTable: (table: RoutingTable) => void;
   readonly audit: AuditSink;
   /** Refused claims and link violations are raised here (audit row, log line, metric). */
   readonly alerts: SecurityAlerts;
-  readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
-  readonly store?: MessageStore;
+  readonly store: MessageStore;
+  /** Agency traffic: late reports from other switches, traffic that waited for a link. */
+  readonly deliveries: DeliveryService;
+  /** Runs what another switch asks of this one (its LinkRequests). */
+  readonly pipeline: TransactionPipeline;
+  /** Sends a status message to this switch's terminals. */
+  readonly announce: (message: StatusMessage) => void;
   /** The switch's certificate: the peer port serves wss:// with it. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer; readonly handshakeTimeout?: number };
   /** Timeouts and connection caps of the peer port. */
@@ -56,11 +61,25 @@ export interface NetworkDeps {
 /** Refused claims of one announcement alerted one by one; beyond, one summary alert. */
 const MAX_CLAIM_ALERTS = 32;
 
+/** A PeerLink for each county configured to link to this (state) switch, by peer id. */
+export function peerLinks(config: Pick<SwitchConfig, 'peers'>, timers: LinkClock, logger: Logger): Map<string, PeerLink> {
+  return new Map(config.peers.map((peer) => [peer.peerId, new PeerLink({
+    name: peer.peerId, clock: timers, logger: logger.child({ peer: peer.peerId }),
+  })]));
+}
+
+/**
+ * The links that lead to another switch: a county's link to the state, and at the state each
+ * county's. Requests on them may wait in that switch's held queue, and traffic never goes
+ * back on the one it came from.
+ */
+export function switchLinkNames(config: Pick<SwitchConfig, 'links' | 'peers'>): ReadonlySet<string> {
+  return new Set([...config.links.filter((link) => link.role === 'switch').map((link) => link.name), ...config.peers.map((peer) => peer.peerId)]);
+}
+
 export class SwitchNetwork {
   /** Counties linked (or allowed to link) to this switch, by peer id. */
   readonly peers: ReadonlyMap<string, PeerLink>;
-  /** Outgoing links and peers together: where the pipeline can send. */
-  readonly allLinks: ReadonlyMap<string, SystemLink>;
   readonly store: MessageStore;
   readonly deliveries: DeliveryService;
   /** What each county rightfully owns (state switch): the judge of announcements and headers. */
@@ -68,25 +87,16 @@ export class SwitchNetwork {
   readonly #deps: NetworkDeps;
   readonly #server: PeerServer | undefined;
   readonly #switchLinks: ReadonlySet<string>;
-  #pipeline: TransactionPipeline | undefined;
   #sweepTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(deps: NetworkDeps) {
     this.#deps = deps;
     const { config, logger } = deps;
-    this.store = deps.store ?? new MessageStore(config.messagesPath);
-    this.peers = new Map(config.peers.map((peer) => [peer.peerId, new PeerLink({
-      name: peer.peerId, clock: deps.timers, logger: logger.child({ peer: peer.peerId }),
-    })]));
-    this.allLinks = new Map<string, SystemLink>([...deps.links, ...this.peers]);
-    this.#switchLinks = new Set([...config.links.filter((link) => link.role === 'switch').map((link) => link.name), ...this.peers.keys()]);
-    this.deliveries = new DeliveryService({
-      switchId: config.switchId, clock: deps.clock, timers: deps.timers, table: deps.table, links: this.allLinks,
-      pipeline: () => this.pipeline, directory: deps.directory, store: this.store, audit: deps.audit,
-      settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
-      log: logger,
-    });
+    this.store = deps.store;
+    this.peers = deps.peers;
+    this.deliveries = deps.deliveries;
+    this.#switchLinks = switchLinkNames(config);
     this.ownership = new PeerOwnership(config.peers, () => deps.table());
     this.#rememberPeers();
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
@@ -103,11 +113,7 @@ export class SwitchNetwork {
       logger,
       ...(deps.peerGuard !== undefined ? { guard: deps.peerGuard } : {}),
     });
-  }
-
-  get pipeline(): TransactionPipeline {
-    if (this.#pipeline === undefined) throw new Error('network used before the pipeline was wired');
-    return this.#pipeline;
+    this.#listenToLinks();
   }
 
   /** County connections on the peer port that have not said LinkHello yet. */
@@ -120,13 +126,9 @@ export class SwitchNetwork {
     return this.#switchLinks.has(name);
   }
 
-  /**
-   * Connects the network to the pipeline and the link events. `announce` sends a status
-   * message to this switch's terminals.
-   */
-  wire(pipeline: TransactionPipeline, announce: (message: StatusMessage) => void): void {
-    this.#pipeline = pipeline;
-    const { config, links, logger } = this.#deps;
+  /** Requests and frames from other switches, and the events of the links to them. */
+  #listenToLinks(): void {
+    const { config, links, logger, pipeline, announce } = this.#deps;
 
     // County: the state's requests down the upstream link (AM, YQ, YR for a terminal here),
     // and late reports it passes down.
@@ -185,11 +187,6 @@ export class SwitchNetwork {
         link.on('statusMessage', (message) => server.broadcast({ statusMessage: message }));
       }
     }
-  }
-
-  /** Stored traffic for a terminal that just logged in. */
-  deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): Promise<number> {
-    return this.deliveries.deliverStored(mnemonic, ori, write);
   }
 
   /** Binds the peer port (when peers are configured) and starts the expiry sweep. */

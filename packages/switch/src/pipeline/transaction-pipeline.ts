@@ -11,18 +11,17 @@
  * terminal never waits on silence.
  */
 import {
-  CletsError, DELIVERY_SYSTEM, ERROR_CODES, formatTransaction, parseMnemonic, subjectKeys, toCletsError, validateTransaction,
-  type DownPolicy, type Frame, type Header, type LinkReply, type QueuedNotice, type Response, type Transaction,
+  CletsError, DELIVERY_SYSTEM, ERROR_CODES, formatTransaction, parseMnemonic, replyHeader, subjectKeys, toCletsError, validateTransaction,
+  type DownPolicy, type Frame, type Header, type Response, type Transaction,
 } from '@clets/protocol';
 import {
   DuplicateWindow, isBroadcastDestination, replayKey, replayScopeKey, routeTransaction,
   type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
-import type { HeldQueue } from '../links/held-queue.js';
+import type { HopStamp, LinkDispatcher } from '../links/link-dispatcher.js';
 import { AnswerRecord, transactionDigest } from './replays.js';
 import type { Metrics } from '../metrics.js';
 import type { AuditSink } from '../audit/types.js';
-import type { SystemLink } from '../links/types.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
 
 /** Who sent a transaction, and how to answer them. */
@@ -53,8 +52,8 @@ export interface PipelineDeps {
   readonly switchId: string;
   readonly clock: () => number;
   readonly table: () => RoutingTable;
-  readonly links: ReadonlyMap<string, SystemLink>;
-  readonly held: HeldQueue;
+  /** Where each system leg goes out (the delivery service sends agency traffic through it too). */
+  readonly dispatcher: LinkDispatcher;
   readonly audit: AuditSink;
   readonly policy: SecurityPolicy;
   readonly metrics: Metrics;
@@ -77,11 +76,6 @@ export interface PipelineDeps {
   ) => Promise<boolean | void>;
   /** Roles that may address a whole county ("C19") or everyone ("ALL"). Unset: any role. */
   readonly broadcastRoles?: ReadonlySet<string>;
-  /**
-   * Whether a link leads to another switch. A request on such a link may be held (.02.) at
-   * that switch, so its deadline covers the queue's time to live as well.
-   */
-  readonly isSwitchLink?: (link: string) => boolean;
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -96,48 +90,13 @@ export interface DeliveryContext {
   readonly whenDown: DownPolicy;
 }
 
-/** This switch's receipt of a transaction: its own input sequence and time. */
-export interface HopStamp {
-  readonly inputSeq: number;
-  readonly receivedAt: number;
-}
-
-/** One request on a link, as `sendOnLink` takes it. */
-export interface LinkSend {
-  readonly link: string;
-  readonly system: string;
-  readonly requestId: string;
-  /** The transaction to send (before this switch's hop), and where it is addressed on the link. */
-  readonly transaction: Transaction;
-  readonly destinations: readonly string[];
-  readonly stamp: HopStamp;
-  readonly whenDown: DownPolicy;
-  /** The link is down and the key queues: the message is held (.02.); called once. */
-  readonly onQueued: (notice: QueuedNotice) => void;
-  /** A `.02.` answer from the far side (it is holding the message there). */
-  readonly onPartial?: (reply: LinkReply) => void;
-}
-
-export type LinkSendOutcome =
-  | { readonly ok: true; readonly reply: LinkReply; /** As last sent, with this switch's hop. */ readonly sent: Transaction }
-  | { readonly ok: false; readonly error: CletsError };
-
 const ECHO_LENGTH = 100;
 /** The longest client message id and control field accepted (docs/protocol.md). */
 const MAX_CLIENT_MESSAGE_ID = 64;
 const MAX_CONTROL = 40;
-/**
- * A request to another switch waits a little longer than that switch waits for its own
- * systems, so the far switch's timeout reject arrives before this switch gives up.
- */
-const SWITCH_HOP_GRACE_MS = 1_000;
-/** Resends of one request on a link that failed it but is up again (a replaced connection). */
-const MAX_RETRIES_WHILE_UP = 2;
-
 export class TransactionPipeline {
   readonly #duplicates: DuplicateWindow<AnswerRecord>;
   readonly #inputSeq = new Map<string, number>();
-  readonly #outputSeq = new Map<string, number>();
   /** Transactions in flight per session (terminal: operator at the terminal; gateway: its session). */
   readonly #perSession = new Map<string, number>();
   #inFlight = 0;
@@ -389,7 +348,7 @@ export class TransactionPipeline {
   ): Promise<boolean> {
     const { deps } = this;
     const header = transaction.header ?? {};
-    const outcome = await this.sendOnLink({
+    const outcome = await deps.dispatcher.send({
       link: leg.link, system: leg.system, requestId: `${deps.switchId}:${auditSeq}:${leg.system}`,
       transaction, destinations: leg.destinations, stamp, whenDown,
       onQueued: (notice) => {
@@ -436,56 +395,6 @@ export class TransactionPipeline {
     return true;
   }
 
-  /**
-   * Sends one request on a link and waits for its final reply. While the link is down the
-   * key's policy applies: refuse at once (Nlets `.04.`), or hold it (`.02.`: `onQueued`
-   * once, then forwarded when the link returns, or a non-delivery when the hold expires).
-   * Each attempt stamps this switch's hop afresh (its send time and output sequence).
-   */
-  async sendOnLink(send: LinkSend): Promise<LinkSendOutcome> {
-    const { deps } = this;
-    const header = send.transaction.header ?? {};
-    let heldUntil: number | undefined;
-    let retriesWhileUp = 0;
-    for (;;) {
-      const link = deps.links.get(send.link);
-      if (link !== undefined && link.state === 'up') {
-        const forwarded = this.#forwarded(send.transaction, send.link, send.destinations, send.stamp);
-        const toSwitch = deps.isSwitchLink?.(send.link) ?? false;
-        const waitMs = deps.limits.requestDeadlineMs + (toSwitch ? SWITCH_HOP_GRACE_MS + (send.whenDown === 'queue' ? deps.limits.queueTtlMs : 0) : 0);
-        try {
-          const reply = await link.request(
-            { requestId: send.requestId, system: send.system, transaction: forwarded, deadlineMs: deps.clock() + waitMs },
-            send.onPartial,
-          );
-          return { ok: true, reply, sent: forwarded };
-        } catch (error) {
-          const failure = toCletsError(error);
-          if (failure.code !== 'CLETS_ERR_SYSTEM_UNAVAILABLE') return { ok: false, error: failure };
-          // The link went down under the request. Already back (a peer's new connection
-          // replaced the old one): send again at once, a few times. Else the down policy decides.
-          if (link.state === 'up' && retriesWhileUp < MAX_RETRIES_WHILE_UP) {
-            retriesWhileUp += 1;
-            continue;
-          }
-        }
-      }
-      if (send.whenDown === 'refuse') {
-        return { ok: false, error: new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', send.system, { system: send.system }) };
-      }
-      // Nlets .02.: hold it for the link, tell the sender once, forward when it returns.
-      if (heldUntil === undefined) {
-        heldUntil = deps.clock() + deps.limits.queueTtlMs;
-        send.onQueued({
-          header: replyHeader(header), system: send.system, expiresAtMs: heldUntil,
-          text: `.02. ${send.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
-        });
-      }
-      const released = await deps.held.hold(send.link, heldUntil);
-      if (!released.ok) return { ok: false, error: new CletsError(released.code, send.system, { system: send.system }) };
-    }
-  }
-
   #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
     reply(rejectFrame(failure, transaction, leg.system));
     this.#count(transaction.header?.messageKey, failure.code === 'CLETS_ERR_SYSTEM_TIMEOUT' ? 'timeout' : 'system_failed');
@@ -493,26 +402,6 @@ export class TransactionPipeline {
       type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: failure.code, ...identity(origin, transaction),
       inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message, auditSeq },
     });
-  }
-
-  /** The transaction as sent on a link: this switch's hop stamped, destinations of the leg. */
-  #forwarded(transaction: Transaction, link: string, destinations: readonly string[], stamp: HopStamp): Transaction {
-    const header = transaction.header ?? {};
-    const outputSeq = (this.#outputSeq.get(link) ?? 0) + 1;
-    this.#outputSeq.set(link, outputSeq);
-    const sentAt = this.deps.clock();
-    return {
-      ...transaction,
-      header: {
-        ...header,
-        outputSeq,
-        sentAtMs: sentAt,
-        destinations: destinations.length > 0 ? [...destinations] : header.destinations ?? [],
-        hops: [...(header.hops ?? []), {
-          switchId: this.deps.switchId, inputSeq: stamp.inputSeq, outputSeq, receivedAtMs: stamp.receivedAt, sentAtMs: sentAt,
-        }],
-      },
-    };
   }
 
   /** A LinkRequest for one system: only that system's leg (the switch below fanned out). */
@@ -641,15 +530,6 @@ function identity(origin: TransactionOrigin, transaction: Transaction) {
     sourceAddress: origin.sourceAddress,
     messageKey: header.messageKey ?? '',
     clientMessageId: header.clientMessageId ?? '',
-  };
-}
-
-/** The header fields echoed in every reply: correlation, control field, stamps, path. */
-export function replyHeader(header: Header): Header {
-  return {
-    clientMessageId: header.clientMessageId ?? '', control: header.control ?? '', messageKey: header.messageKey ?? '',
-    ori: header.ori ?? '', terminal: header.terminal ?? '', operatorId: header.operatorId ?? '',
-    inputSeq: header.inputSeq ?? 0, receivedAtMs: header.receivedAtMs ?? 0, destinations: header.destinations ?? [],
   };
 }
 

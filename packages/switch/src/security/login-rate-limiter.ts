@@ -41,6 +41,9 @@ export interface RefusedAttempt {
 
 export type LoginAttempt = AdmittedAttempt | RefusedAttempt;
 
+/** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
+export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session' | 'admin_token';
+
 interface Bucket {
   tokens: number;
   updatedAt: number;

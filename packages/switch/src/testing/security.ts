@@ -8,6 +8,7 @@ import { CATALOGUE, HitStatus, totpCode, type Frame, type LinkReply, type Messag
 import { buildRoutingTable } from '@clets/routing';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
 import { HeldQueue } from '../links/held-queue.js';
+import { LinkDispatcher } from '../links/link-dispatcher.js';
 import { Metrics } from '../metrics.js';
 import type { SystemLink } from '../links/types.js';
 import { FakeLink, type FakeRequest } from './fake-link.js';
@@ -117,7 +118,8 @@ export function pipelineHarness(security: TestSecurity): { pipeline: Transaction
     localCounties: ['19'],
   });
   const pipeline = new TransactionPipeline({
-    switchId: 'county-19', clock: () => security.clock.now, table: () => table, links, held: new HeldQueue(100),
+    switchId: 'county-19', clock: () => security.clock.now, table: () => table,
+    dispatcher: new LinkDispatcher({ switchId: 'county-19', clock: () => security.clock.now, links, held: new HeldQueue(100), limits: { requestDeadlineMs: 60_000, queueTtlMs: 60_000 } }),
     audit: security.audit, policy: security.policy, metrics: new Metrics(), onFlag: security.onFlag,
     limits: { duplicateWindowMs: 60_000, duplicateMaxEntries: 1000, duplicateMaxPerSession: 1000, maxInFlightPerSession: 32, requestDeadlineMs: 60_000, queueTtlMs: 60_000 },
     deliver: async () => {},

@@ -15,7 +15,7 @@
  * Every delivery, storage, expiry, follow-up and escalation is audited (type `delivery`).
  */
 import {
-  ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES,
+  ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES, replyHeader,
   type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type Transaction,
 } from '@clets/protocol';
 import { isBroadcastDestination, resolveDeliveries, routeToTerminal, type Deliveries, type RoutingTable } from '@clets/routing';
@@ -25,10 +25,8 @@ import { linkAddress, type MessageStore, type StoredMessage } from './message-st
 import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
 import type { SystemLink } from '../links/types.js';
 import type { TerminalDirectory } from '../terminals/terminal-connection.js';
-import {
-  replyHeader,
-  type DeliveryContext, type HopStamp, type TransactionOrigin, type TransactionPipeline,
-} from '../pipeline/transaction-pipeline.js';
+import type { HopStamp, LinkDispatcher } from '../links/link-dispatcher.js';
+import type { DeliveryContext, TransactionOrigin } from '../pipeline/transaction-pipeline.js';
 
 export interface DeliverySettings {
   /** How long a message waits for an offline terminal before the sender is told. */
@@ -45,7 +43,8 @@ export interface DeliveryServiceDeps {
   readonly timers: LinkClock;
   readonly table: () => RoutingTable;
   readonly links: ReadonlyMap<string, SystemLink>;
-  readonly pipeline: () => TransactionPipeline;
+  /** Where traffic for another switch goes out (the pipeline's system legs go out there too). */
+  readonly dispatcher: LinkDispatcher;
   readonly directory: TerminalDirectory;
   readonly store: MessageStore;
   readonly audit: AuditSink;
@@ -276,7 +275,7 @@ export class DeliveryService {
     context: { readonly requestKey: string; readonly stamp: HopStamp; readonly whenDown: DeliveryContext['whenDown'] },
   ): Promise<boolean> {
     const header = transaction.header ?? {};
-    const outcome = await this.deps.pipeline().sendOnLink({
+    const outcome = await this.deps.dispatcher.send({
       link, system: DELIVERY_SYSTEM, requestId: `${this.deps.switchId}:${context.requestKey}:${DELIVERY_SYSTEM}:${link}`,
       transaction, destinations, stamp: context.stamp, whenDown: context.whenDown,
       onQueued: (notice) => {
