@@ -23,6 +23,9 @@ export { GOLDEN_FRAMES } from './golden-samples.js';
 // The closed error table.
 export { CletsError, ERROR_CODES, isErrorCode, toCletsError, type ErrorCode, type ErrorDefinition } from './errors.js';
 
+// Operator roles and terminal classes.
+export { OPERATOR_ROLES, TERMINAL_CLASSES, type OperatorRole, type TerminalClass } from './roles.js';
+
 // What every answer carries back.
 export { replyHeader } from './replies.js';
 

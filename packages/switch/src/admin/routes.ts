@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { base32Encode, CletsError, toCletsError } from '@clets/protocol';
+import { base32Encode, CletsError, OPERATOR_ROLES, TERMINAL_CLASSES, toCletsError } from '@clets/protocol';
 import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
 import { rowsFromStore, REPORT_ROW_TYPES, type QueryableAudit } from '../reports/audit-source.js';
 import { buildReport, REPORT_NAMES } from '../reports/coordinator-reports.js';
@@ -58,12 +58,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').re
 }, 'not a calendar date');
 const ori = z.string().regex(/^[A-Z]{2}[0-9A-Z]{7}$/, 'an ORI: 2 letters and 7 letters or digits');
 const operatorId = z.string().regex(/^[A-Z0-9]{2,16}$/, '2-16 upper-case letters or digits');
-const role = z.enum(['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC']);
+const role = z.enum(OPERATOR_ROLES);
 const upperText = (max: number) => z.string().trim().min(1).max(max).transform((value) => value.toUpperCase());
 const name = z.strictObject({ last: upperText(40), first: upperText(40) });
 const address = z.strictObject({ street: upperText(80), city: upperText(40).optional(), zip: z.string().regex(/^\d{5}$/) });
 const relative = z.strictObject({ last: upperText(40), first: upperText(40), dob: z.string().regex(/^\d{8}$/, 'CCYYMMDD') });
-const terminalClass = z.enum(['desk', 'dispatch', 'mobile', 'receive_only']);
+const terminalClass = z.enum(TERMINAL_CLASSES);
 const messageKeys = z.array(z.string().regex(/^[A-Z]{2,3}$/)).max(64);
 
 const loginBody = z.strictObject({ operatorId: z.string().min(1).max(32), password: z.string().min(1).max(1024), totpCode: z.string().min(1).max(12) });

@@ -7,9 +7,10 @@
  * rules: "valid through the same date two years later").
  */
 import { z } from 'zod';
+import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
 
-const terminalClass = z.enum(['desk', 'dispatch', 'mobile', 'receive_only']);
-const role = z.enum(['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC']);
+const terminalClass = z.enum(TERMINAL_CLASSES);
+const role = z.enum(OPERATOR_ROLES);
 /** What a role may do at a terminal: update and inquire, inquire only, or nothing. */
 const terminalAccess = z.enum(['full', 'inquiry', 'none']);
 const positiveMs = z.number().int().positive();
@@ -61,7 +62,7 @@ export const cjisSettingsSchema = z.strictObject({
     /** CJIS session lock: patrol-car devices, dispatch terminals in a secure location and receive-only terminals are exempt. */
     idleLockExempt: z.array(terminalClass).default(['mobile', 'dispatch', 'receive_only']),
     /** Classes on which the operator's second factor is asked (CJIS AAL2: all). */
-    secondFactorRequired: z.array(terminalClass).default(['desk', 'dispatch', 'mobile', 'receive_only']),
+    secondFactorRequired: z.array(terminalClass).default([...TERMINAL_CLASSES]),
     /** A verified client certificate whose subject is the terminal's registered one replaces the device secret. */
     acceptCertificateSubject: z.boolean().default(true),
   }).prefault({}),
