@@ -27,7 +27,7 @@ export { CletsError, ERROR_CODES, isErrorCode, toCletsError, type ErrorCode, typ
 export { OPERATOR_ROLES, TERMINAL_CLASSES, type OperatorRole, type TerminalClass } from './roles.js';
 
 // What every answer carries back.
-export { replyHeader } from './replies.js';
+export { rejectOf, replyHeader, type RejectContext } from './replies.js';
 
 // The message-key catalogue, field edits and validation.
 export {

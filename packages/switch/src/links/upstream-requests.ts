@@ -11,7 +11,7 @@
  * A handler's error becomes a Reject in the reply; anything that is not a CletsError
  * becomes CLETS_ERR_INTERNAL with no detail, so internals never reach the peer.
  */
-import { CletsError, toCletsError, type LinkReply, type LinkRequest } from '@clets/protocol';
+import { CletsError, rejectOf, toCletsError, type LinkReply, type LinkRequest } from '@clets/protocol';
 
 export type LinkRequestHandler = (request: LinkRequest) => Promise<LinkReply> | LinkReply;
 
@@ -61,14 +61,5 @@ export class UpstreamRequests {
 
 /** A final LinkReply carrying one Reject for `request` (its header echoed for correlation). */
 export function rejectReply(error: CletsError, request: LinkRequest): LinkReply {
-  return {
-    reject: {
-      header: request.transaction?.header ?? null,
-      code: error.code,
-      wireCode: error.wireCode,
-      reason: error.message,
-      system: error.system ?? request.system ?? '',
-    },
-    final: true,
-  };
+  return { reject: rejectOf(error, { header: request.transaction?.header ?? null, system: error.system ?? request.system ?? '' }), final: true };
 }

@@ -11,7 +11,7 @@
  * terminal never waits on silence.
  */
 import {
-  CletsError, DELIVERY_SYSTEM, ERROR_CODES, formatTransaction, parseMnemonic, replyHeader, subjectKeys, toCletsError, validateTransaction,
+  CletsError, DELIVERY_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
   type DownPolicy, type Frame, type Header, type Response, type Transaction,
 } from '@clets/protocol';
 import {
@@ -546,20 +546,9 @@ function safeFormat(transaction: Transaction): string {
   }
 }
 
+/** A Reject answering `transaction`: its reply header and the start of its input echoed. */
 export function rejectFrame(error: CletsError, transaction: Transaction, system?: string): Frame {
-  const definition = ERROR_CODES[error.code];
-  return {
-    reject: {
-      header: replyHeader(transaction.header ?? {}),
-      code: error.code,
-      wireCode: definition.wire,
-      reason: error.message,
-      field: error.field ?? '',
-      position: error.position ?? 0,
-      echo: echoOf(transaction),
-      system: system ?? error.system ?? '',
-    },
-  };
+  return { reject: rejectOf(error, { header: replyHeader(transaction.header ?? {}), echo: echoOf(transaction), system }) };
 }
 
 function statusName(response: Response): string {

@@ -5,7 +5,7 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import {
-  CletsError, decodeFrame, toCletsError,
+  CletsError, decodeFrame, rejectOf, toCletsError,
   type DecodedFrame, type Frame, type FrameKind, type Transaction,
 } from '@clets/protocol';
 import { ConnectionWriter } from './connection-writer.js';
@@ -168,7 +168,7 @@ export class TerminalConnection {
     this.context.metrics.count('clets_frames_received_total', 'Frames received from terminals', { kind: frame.body });
     this.#handle(frame).catch((error: unknown) => {
       this.context.log.error({ err: error, terminal: this.terminal?.mnemonic }, 'terminal frame handler failed');
-      this.write({ reject: { code: 'CLETS_ERR_INTERNAL', wireCode: 999, reason: 'internal error' } });
+      this.write({ reject: rejectOf(new CletsError('CLETS_ERR_INTERNAL')) });
     });
   }
 
@@ -214,7 +214,7 @@ export class TerminalConnection {
       attempt.settle(false);
       const failure = toCletsError(error);
       await this.#audit({ type: 'logon_failure', outcome: 'failure', terminal: hello.mnemonic ?? '', code: failure.code, detail: { stage: 'terminal' } });
-      this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
+      this.write({ reject: rejectOf(failure) });
       this.closeWith(failure.code === 'CLETS_ERR_TERMINAL_UNKNOWN' || failure.code === 'CLETS_ERR_TERMINAL_CREDENTIAL' ? failure.code : 'CLETS_ERR_TERMINAL_CREDENTIAL');
       return;
     }
@@ -455,19 +455,19 @@ export class TerminalConnection {
     if (attempt.ok) return attempt;
     const failure = new CletsError('CLETS_ERR_RATE_LIMITED', `retry after ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
     this.context.metrics.count('clets_login_rate_limited_total', 'Login attempts refused for too many from one source', { endpoint });
-    if (endpoint === 'terminal_hello') this.write({ reject: { code: failure.code, wireCode: failure.wireCode, reason: failure.message } });
+    if (endpoint === 'terminal_hello') this.write({ reject: rejectOf(failure) });
     else this.write({ loginResult: { ok: false, code: failure.code, reason: failure.message } });
     return undefined;
   }
 
   #unexpected(kind: FrameKind): void {
-    this.write({ reject: { code: 'CLETS_ERR_FRAME_UNEXPECTED', wireCode: 105, reason: `${kind} not expected in session state ${this.#state}` } });
+    this.write({ reject: rejectOf(new CletsError('CLETS_ERR_FRAME_UNEXPECTED', `${kind} not expected in session state ${this.#state}`)) });
   }
 
   #malformedFrame(error: CletsError): void {
     this.#malformed += 1;
     this.context.metrics.count('clets_malformed_frames_total', 'Frames from terminals that could not be decoded');
-    this.write({ reject: { code: error.code, wireCode: error.wireCode, reason: error.message } });
+    this.write({ reject: rejectOf(error) });
     if (error.code === 'CLETS_ERR_FRAME_TOO_LARGE') {
       this.closeWith('CLETS_ERR_FRAME_TOO_LARGE');
     } else if (this.#malformed >= this.context.limits.maxMalformedFrames) {
@@ -477,7 +477,7 @@ export class TerminalConnection {
 
   #authTimeout(): void {
     if (this.#state === 'ready' || this.#state === 'closed') return;
-    this.write({ reject: { code: 'CLETS_ERR_AUTH_TIMEOUT', wireCode: 313, reason: 'connection did not authenticate in time' } });
+    this.write({ reject: rejectOf(new CletsError('CLETS_ERR_AUTH_TIMEOUT')) });
     this.closeWith('CLETS_ERR_AUTH_TIMEOUT');
   }
 
