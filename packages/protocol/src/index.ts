@@ -62,5 +62,8 @@ export {
 } from './subject-keys.js';
 export { nysiis } from './phonetic.js';
 
+// The memory of answers given to retries.
+export { BoundedCache, type BoundedCacheOptions } from './bounded-cache.js';
+
 // What every service's logger redacts.
 export { LOG_REDACT_CENSOR, LOG_REDACT_PATHS, REDACT_DEPTH, SECRET_LOG_KEYS, logRedaction } from './log-redaction.js';

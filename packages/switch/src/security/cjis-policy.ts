@@ -18,7 +18,7 @@
  * session on its next transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
+import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 import { certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
 import { fieldsOf, findMisuse, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
@@ -71,22 +71,19 @@ interface PendingInfo {
 
 /** Lockout states of unknown operator ids, so they answer exactly as known ones do (no enumeration). */
 class UnknownIdLockouts {
-  readonly #states = new Map<string, LockoutState>();
+  /** The most recently failed ids, oldest forgotten first; none kept when the limit is 0. */
+  readonly #states: BoundedCache<string, LockoutState> | undefined;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.#states = limit === 0 ? undefined : new BoundedCache({ capacity: limit });
+  }
 
   get(id: string): LockoutState {
-    return this.#states.get(id) ?? UNLOCKED;
+    return this.#states?.peek(id) ?? UNLOCKED;
   }
 
   set(id: string, state: LockoutState): void {
-    this.#states.delete(id);
-    if (this.limit === 0) return;
-    this.#states.set(id, state);
-    if (this.#states.size > this.limit) {
-      const oldest = this.#states.keys().next().value;
-      if (oldest !== undefined) this.#states.delete(oldest);
-    }
+    this.#states?.set(id, state);
   }
 }
 
