@@ -62,6 +62,11 @@ export {
 } from './subject-keys.js';
 export { nysiis } from './phonetic.js';
 
+// Time, liveness and retries at both ends of a connection: the caller hands in the clock.
+export { ManualClock, systemClock, type LinkClock } from './clock.js';
+export { HeartbeatMonitor, type HeartbeatActions } from './heartbeat-monitor.js';
+export { ReconnectBackoff, type ReconnectDelays } from './reconnect-backoff.js';
+
 // The memory of answers given to retries.
 export { BoundedCache, type BoundedCacheOptions } from './bounded-cache.js';
 

@@ -13,7 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { LinkState, type Frame, type StatusMessage } from '@clets/protocol';
+import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
@@ -31,7 +31,7 @@ import { TransactionPipeline, type PipelineDeps } from './pipeline/transaction-p
 import { buildHttpApi } from './http/api.js';
 import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
-import { LinkClient, systemClock, type LinkClock } from './links/index.js';
+import { LinkClient } from './links/index.js';
 import { loadRegistry } from './security/load-registry.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';

@@ -12,21 +12,9 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import {
-  CletsError,
-  PROTOCOL_VERSION,
-  decodeFrame,
-  encodeFrame,
-  pb,
-  toCletsError,
-  type DecodedFrame,
-  type Frame,
-  type FrameKind,
-  type LinkReply,
-  type LinkRequest,
-  type LinkWelcome,
+  CletsError, decodeFrame, encodeFrame, HeartbeatMonitor, pb, PROTOCOL_VERSION, ReconnectBackoff, toCletsError,
+  type DecodedFrame, type Frame, type FrameKind, type LinkReply, type LinkRequest, type LinkWelcome,
 } from '@clets/protocol';
-import { ReconnectBackoff } from './backoff.js';
-import { HeartbeatMonitor } from './heartbeat.js';
 import {
   resolveLinkSettings,
   type LinkClientEvents,

@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState,
+  ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState, ManualClock,
   type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
 import type { TerminalClient } from '@clets/terminal';
-import { ManualClock } from '../links/clock.js';
 import type { MemoryAuditStore } from '../audit/index.js';
 import { LinkClient } from '../links/index.js';
 import { SECURITY_ALERTS_METRIC } from '../security/alerts.js';

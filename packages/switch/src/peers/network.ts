@@ -13,14 +13,13 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import {
   LinkState,
-  type DecodedFrame, type ErrorCode, type Frame, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
+  type DecodedFrame, type ErrorCode, type Frame, type LinkClock, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
 } from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from '../config.js';
 import type { DeliveryService } from '../traffic/deliveries.js';
 import type { HeldQueue } from '../links/held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
-import type { LinkClock } from '../links/clock.js';
 import { rejectReply } from '../links/upstream-requests.js';
 import type { MessageStore } from '../traffic/message-store.js';
 import { PeerLink } from './peer-link.js';

@@ -12,9 +12,8 @@
 import { EventEmitter } from 'node:events';
 import {
   CletsError, toCletsError,
-  type DecodedFrame, type Frame, type FrameKind, type LinkReply, type LinkRequest,
+  type DecodedFrame, type Frame, type FrameKind, type LinkClock, type LinkReply, type LinkRequest,
 } from '@clets/protocol';
-import type { LinkClock } from '../links/clock.js';
 import { PendingRequests, type OutgoingLinkRequest } from '../links/pending-requests.js';
 import { rejectReply, UpstreamRequests } from '../links/upstream-requests.js';
 import type { LinkStateName, SystemLink } from '../links/types.js';

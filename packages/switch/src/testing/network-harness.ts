@@ -4,10 +4,9 @@
  * through the real TerminalClient. Time-dependent parts (hit-confirmation deadlines) take
  * a ManualClock per switch.
  */
-import { HitStatus, SYSTEMS, type LinkReply, type Response } from '@clets/protocol';
+import { HitStatus, SYSTEMS, type LinkClock, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore } from '../audit/index.js';
-import type { LinkClock } from '../links/clock.js';
 import { buildRegistry, type Registry } from '../security/registry.js';
 import { buildSwitch, type CletsSwitch, type SwitchAddresses } from '../switch.js';
 import type { SwitchConfigInput } from '../config.js';

@@ -16,11 +16,10 @@
  */
 import {
   ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES, replyHeader,
-  type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type Transaction,
+  type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type LinkClock, type Transaction,
 } from '@clets/protocol';
 import { isBroadcastDestination, resolveDeliveries, routeToTerminal, type Deliveries, type RoutingTable } from '@clets/routing';
 import { HitConfirmationTracker, type ConfirmationPriorityCode, type OpenConfirmation } from './hit-confirmations.js';
-import type { LinkClock } from '../links/clock.js';
 import { linkAddress, type MessageStore, type StoredMessage } from './message-store.js';
 import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
 import type { SystemLink } from '../links/types.js';

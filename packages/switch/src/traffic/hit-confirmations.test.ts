@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../links/clock.js';
 import { HitConfirmationTracker, type OpenConfirmation, type OpenRequest } from './hit-confirmations.js';
+import { ManualClock } from '@clets/protocol';
 
 const MINUTE = 60_000;
 

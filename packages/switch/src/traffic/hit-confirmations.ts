@@ -12,7 +12,7 @@
  * Open confirmations live in memory: a restart of the requesting switch forgets them (the
  * YQ and its deliveries stay in the audit log, and the operator can send RNO 2 by hand).
  */
-import type { LinkClock } from '../links/clock.js';
+import type { LinkClock } from '@clets/protocol';
 
 export type ConfirmationPriorityCode = 'U' | 'R';
 

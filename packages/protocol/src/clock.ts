@@ -1,8 +1,9 @@
 /**
- * The time source of a link: the current time and one-shot timers. Production uses the
- * system clock with `unref()`'d timers (a link never keeps the process alive on its own);
- * tests use ManualClock so deadlines, heartbeats and reconnect delays fire exactly when the
- * test says, with no sleeping and no timing assertions.
+ * The time source of a connection: the current time and one-shot timers. Nothing in this
+ * package reads the clock itself; the services hand in `systemClock` (Node's clock, with
+ * `unref()`'d timers: a link never keeps the process alive on its own), tests hand in
+ * ManualClock so deadlines, heartbeats and reconnect delays fire exactly when the test says,
+ * with no sleeping and no timing assertions.
  */
 export interface LinkClock {
   /** Epoch milliseconds. */

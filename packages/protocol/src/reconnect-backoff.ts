@@ -1,9 +1,10 @@
 /**
- * Reconnect delays for a link: exponential from `minDelayMs`, doubling per failed attempt up
- * to `maxDelayMs`, with "equal jitter" (half of each step fixed, half random). The jitter
- * spreads the counties behind a restarted state switch so they do not reconnect in
- * lockstep; the fixed half means a delay is never under half its step, so a link that is
- * refused over and over never spins.
+ * Reconnect delays, for a switch's links and a terminal's connection alike: exponential from
+ * `minDelayMs`, doubling per failed attempt up to `maxDelayMs`, with "equal jitter" (half of
+ * each step fixed, half random). The jitter spreads the counties behind a restarted state
+ * switch, and the terminals a restarted switch dropped, so they do not come back in lockstep,
+ * at the maximum too; the fixed half means a delay is never under half its step, so a
+ * connection that is refused over and over never spins. Pure: the caller brings the random.
  */
 export interface ReconnectDelays {
   minDelayMs: number;

@@ -1,6 +1,8 @@
 /**
- * Liveness of one link connection: a heartbeat every `intervalMs`, and the verdict "silent"
- * when nothing at all (a frame or a pong) was heard for `timeoutMs`. One timer serves both
+ * Liveness of one connection, at either end (a switch's link, a terminal's connection to its
+ * switch): a heartbeat every `intervalMs`, and the verdict "silent" when nothing at all (a
+ * frame or a pong) was heard for `timeoutMs` (docs/protocol.md: Heartbeat either direction).
+ * A half-open TCP connection can look alive for minutes; this notices it within the timeout. One timer serves both
  * jobs and wakes only when one of them is due; hearing a frame only stores the time, so
  * there is no timer to reset per frame.
  */
@@ -27,7 +29,9 @@ export class HeartbeatMonitor {
     private readonly actions: HeartbeatActions,
   ) {}
 
+  /** Starts (or starts again, for a new connection) from now. */
   start(): void {
+    this.stop();
     const now = this.clock.now();
     this.#running = true;
     this.#lastHeardAt = now;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReconnectBackoff } from './backoff.js';
+import { ReconnectBackoff } from './reconnect-backoff.js';
 
 describe('ReconnectBackoff', () => {
   it('doubles from the minimum up to the maximum', () => {
@@ -28,5 +28,22 @@ describe('ReconnectBackoff', () => {
     expect(tiny.next()).toBeGreaterThanOrEqual(1);
     expect(() => new ReconnectBackoff({ minDelayMs: 0, maxDelayMs: 10 })).toThrow(RangeError);
     expect(() => new ReconnectBackoff({ minDelayMs: 10, maxDelayMs: 5 })).toThrow(RangeError);
+  });
+});
+
+describe('ReconnectBackoff for terminals a switch restart dropped together', () => {
+  it('spreads their delays, at the maximum too, and never goes under half a step', () => {
+    const policy = { minDelayMs: 100, maxDelayMs: 5_000 };
+    const third = new Set(Array.from({ length: 50 }, () => {
+      const backoff = new ReconnectBackoff(policy);
+      backoff.next();
+      backoff.next();
+      return backoff.next();
+    }));
+    expect(third.size).toBeGreaterThan(10);
+    for (const delay of third) expect(delay).toBeGreaterThanOrEqual(200);
+    const atMaximum = new Set(Array.from({ length: 50 }, () => new ReconnectBackoff(policy).atMaximum()));
+    expect(atMaximum.size).toBeGreaterThan(10);
+    for (const delay of atMaximum) expect(delay).toBeLessThanOrEqual(5_000);
   });
 });
