@@ -11,7 +11,7 @@ import { parseBackendConfig } from './config.js';
 import { openHostedSystems } from './hosted-systems.js';
 import { buildBackendService, type BackendService } from './service.js';
 import { chooseByRoute } from './system-choice.js';
-import { connectLink } from './testing/link-client.js';
+import { connectLink } from './testing/link-probe.js';
 import { TEST_PEER } from './testing/start-backend.js';
 
 // Loading the fixtures takes a moment on a busy machine: generous deadlines, no timing.

@@ -1,8 +1,10 @@
 /**
- * A small link client FOR TESTS: connects to a backend's link server, says hello, sends
- * LinkRequests and awaits their replies by request id. The switch has its own production
- * link client (reconnection, pooling, deadlines); this one keeps every frame it receives so
- * a test can look at link_seq, rejects and status messages.
+ * A link probe FOR TESTS: one raw connection to a link port (a backend's, or a state
+ * switch's peer port), as an outsider would open it. It says hello, sends LinkRequests and
+ * awaits their replies by request id, sends bytes and text that are not frames, and keeps
+ * every frame it receives so a test can look at link_seq, rejects and status messages. It
+ * never reconnects, keeps no window and stamps nothing itself: the switch's LinkClient is the
+ * production client.
  */
 import WebSocket from 'ws';
 import {
@@ -16,7 +18,7 @@ import {
   type LinkWelcome,
 } from '@clets/protocol';
 
-export interface LinkClientOptions {
+export interface LinkProbeOptions {
   /** Largest frame this client accepts and sends (default 1 MiB, the links' default). */
   readonly maxFrameBytes?: number;
   /** How long to wait for the socket to open and for each awaited frame (default 10 s). */
@@ -41,7 +43,7 @@ export interface LinkClosed {
 /** A frame as received, with the bytes' own link_seq. */
 export type ReceivedFrame = DecodedFrame;
 
-export class LinkClient {
+export class LinkProbe {
   /** Every frame received, in order; frames that failed to decode are not kept. */
   readonly received: ReceivedFrame[] = [];
   /** Resolves when the socket closes (1006 when it was cut without a handshake). */
@@ -56,7 +58,7 @@ export class LinkClient {
   private pings = 0;
 
   /** Use `openLink` or `connectLink`. */
-  constructor(ws: WebSocket, options: LinkClientOptions) {
+  constructor(ws: WebSocket, options: LinkProbeOptions) {
     this.ws = ws;
     this.maxFrameBytes = options.maxFrameBytes ?? 1024 * 1024;
     this.timeoutMs = options.timeoutMs ?? 10_000;
@@ -177,14 +179,14 @@ export class LinkClient {
 }
 
 /** Opens a socket to a link URL without saying hello. Rejects when the upgrade is refused. */
-export function openLink(url: string, options: LinkClientOptions = {}): Promise<LinkClient> {
+export function openLink(url: string, options: LinkProbeOptions = {}): Promise<LinkProbe> {
   const ws = new WebSocket(url, {
     perMessageDeflate: false,
     maxPayload: options.maxFrameBytes ?? 1024 * 1024,
     autoPong: options.autoPong ?? true,
     ...(options.ca !== undefined ? { ca: options.ca } : {}),
   });
-  const client = new LinkClient(ws, options);
+  const client = new LinkProbe(ws, options);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       ws.terminate();
@@ -207,7 +209,7 @@ export function openLink(url: string, options: LinkClientOptions = {}): Promise<
 }
 
 /** Opens a link and says hello; throws when the server refuses it. */
-export async function connectLink(url: string, credentials: LinkCredentials, options: LinkClientOptions = {}): Promise<LinkClient> {
+export async function connectLink(url: string, credentials: LinkCredentials, options: LinkProbeOptions = {}): Promise<LinkProbe> {
   const client = await openLink(url, options);
   const welcome = await client.hello(credentials);
   if (!welcome.ok) {
