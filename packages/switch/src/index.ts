@@ -12,5 +12,5 @@ export { buildRegistry, type Registry, type RegisteredAgency, type RegisteredOpe
 export { CjisSecurityPolicy } from './security/cjis-policy.js';
 export { openCjisSecurity, loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
 export { cjisSettingsSchema, parseCjisSettings, type CjisSettings } from './security/settings.js';
-export { registerAdminRoutes } from './admin/routes.js';
+export { adminApi, ADMIN_PREFIX, type AdminApiOptions } from './admin/admin-api.js';
 export { buildReport } from './reports/coordinator-reports.js';

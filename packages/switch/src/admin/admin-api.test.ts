@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WELL_KNOWN } from '@clets/fixtures';
 import { base32Encode, totpCode } from '@clets/protocol';
 import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, testHasher, testSecurity, transactionOf, type TestSecurity } from '../testing/security.js';
-import { registerAdminRoutes } from './routes.js';
+import { adminApi } from './admin-api.js';
 
 const ORI = 'CA0190000';
 const MINUTE = 60_000;
@@ -27,7 +27,7 @@ async function harness(): Promise<Harness> {
   const security = await testSecurity();
   const app = Fastify();
   apps.push(app);
-  await registerAdminRoutes(app, {
+  await app.register(adminApi, {
     security, audit: security.audit, clock: () => security.clock.now, switchId: 'county-19',
     configAdministrators: [{ id: 'bootstrap', passwordHash: await testHasher().hash('Bootstrap-Admin-Pass'), totpSecret: CONFIG_SECRET }],
     requiresRouteTo: (key) => keyDefinition(key).routeToRequired,
