@@ -88,7 +88,10 @@ export const switchConfigSchema = z.strictObject({
      *  certificate subject instead of its device secret (when the security policy allows). */
     clientCaFile: z.string().optional(),
   }).optional(),
-  /** Where operators, terminals and agencies come from (the fixtures folder). */
+  /**
+   * The folder of data files main.ts reads the agencies, terminals and operators (and, for
+   * the CJIS policy, the persons) from; absent: the repository's fixtures/.
+   */
   fixturesDir: z.string().optional(),
   audit: z.strictObject({
     /** SQLite file of the audit log (":memory:" for tests). */

@@ -1,4 +1,5 @@
 export { buildSwitch, type CletsSwitch, type SwitchDeps, type SwitchAddresses } from './switch.js';
+export { readSwitchData, type SwitchData } from './switch-data.js';
 export { parseSwitchConfig, switchConfigSchema, type SwitchConfig, type SwitchConfigInput, type LinkConfig } from './config.js';
 export { TransactionPipeline, rejectFrame, type TransactionOrigin, type PipelineDeps } from './pipeline/transaction-pipeline.js';
 export { HeldQueue } from './links/held-queue.js';
@@ -8,9 +9,9 @@ export type { AuditSink, SwitchAuditEvent } from './audit/types.js';
 export type { SystemLink, LinkStateName } from './links/types.js';
 export type { SecurityPolicy, TerminalIdentity, OperatorSession, OperatorRole, TerminalClass, LoginStep, PendingLogin, Authorization } from './security/policy.js';
 export { PlainSecurityPolicy, CJIS_BANNER_STATEMENTS } from './security/plain-policy.js';
-export { buildRegistry, type Registry, type RegisteredAgency, type RegisteredOperator, type RegisteredTerminal } from './security/registry.js';
+export { buildRegistry, registryOf, type Registry, type RegisteredAgency, type RegisteredOperator, type RegisteredTerminal } from './security/registry.js';
 export { CjisSecurityPolicy } from './security/cjis-policy.js';
-export { openCjisSecurity, loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
+export { openCjisSecurity, type CjisSecurity, type SecurityData } from './security/cjis-security.js';
 export { cjisSettingsSchema, parseCjisSettings, type CjisSettings } from './security/settings.js';
 export { adminApi, ADMIN_PREFIX, type AdminApiOptions } from './admin/admin-api.js';
 export { buildReport } from './reports/coordinator-reports.js';

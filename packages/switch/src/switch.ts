@@ -23,23 +23,28 @@ import type { AuditSink } from './audit/types.js';
 import type { SystemLink } from './links/types.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
-import { loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
+import { openCjisSecurity, type CjisSecurity, type SecurityData } from './security/cjis-security.js';
 import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
-import type { Registry } from './security/registry.js';
+import { registryOf, type Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
 import { TransactionPipeline, type PipelineDeps } from './pipeline/transaction-pipeline.js';
 import { buildHttpApi } from './http/api.js';
 import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
 import { LinkClient } from './links/index.js';
-import { loadRegistry } from './security/load-registry.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
+import type { SwitchData } from './switch-data.js';
 
 export interface SwitchDeps {
+  /**
+   * The agencies, terminals and operators (and, for the CJIS policy, the persons the misuse
+   * rules look up): main.ts reads them from the data files. Needed unless `registry` is given.
+   */
+  readonly data?: SwitchData;
   readonly clock?: () => number;
   readonly logger?: Logger;
   readonly audit?: AuditSink;
@@ -100,7 +105,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const clock = deps.clock ?? Date.now;
   const logger = deps.logger ?? createSwitchLogger(config);
   const metrics = new Metrics();
-  const registry = deps.registry ?? (await loadRegistry(config));
+  const registry = deps.registry ?? registryOf(requireData(deps), config.switchId);
   const audit = deps.audit ?? openAuditStore({
     path: config.audit.path, synchronous: config.audit.synchronous,
     batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
@@ -108,8 +113,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   // Sessions a newer login of the same operator ended are closed (4016) once connections exist.
   const supersede: ((session: OperatorSession) => void)[] = [];
   const security = deps.policy === undefined && deps.registry === undefined && config.security.policy === 'cjis'
-    ? await loadCjisSecurity({
-      switchId: config.switchId, fixturesDir: config.fixturesDir, databasePath: config.security.databasePath,
+    ? await openCjisSecurity({
+      switchId: config.switchId, data: withSubjects(requireData(deps)), databasePath: config.security.databasePath,
       settings: config.security.settings, audit, clock, onSupersede: (session) => supersede.forEach((close) => close(session)),
     })
     : undefined;
@@ -355,6 +360,19 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+function requireData(deps: SwitchDeps): SwitchData {
+  if (deps.data === undefined) {
+    throw new Error('buildSwitch needs the switch\'s data (deps.data: agencies, terminals, operators, read from the data files by main.ts) or a registry (deps.registry)');
+  }
+  return deps.data;
+}
+
+/** The CJIS misuse rules look subjects up in the persons: a switch without them would not see a self-query. */
+function withSubjects(data: SwitchData): SecurityData {
+  if (data.persons === undefined) throw new Error('the CJIS policy needs the persons (and licences, vehicles, watch list) in the switch\'s data');
+  return { ...data, persons: data.persons };
 }
 
 /** The subject of a client certificate the TLS layer verified against the client CA. */

@@ -24,7 +24,7 @@ async function start(config: Record<string, unknown> = {}): Promise<Harness> {
     security: { databasePath: ':memory:', settings: { passwords: { scrypt: TINY_SCRYPT } } },
     log: { level: 'silent' },
     ...config,
-  }, { audit, clock: () => clock.now });
+  }, { audit, clock: () => clock.now, data: await demoFixtures() });
   switches.push(sw);
   return { sw, audit, clock };
 }

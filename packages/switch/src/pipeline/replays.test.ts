@@ -59,7 +59,7 @@ async function start(): Promise<Started> {
     security: { databasePath: ':memory:', settings: { passwords: { scrypt: TINY_SCRYPT } } },
     log: { level: 'silent' },
   }, {
-    audit,
+    audit, data: fixtures,
     linkFactory: (link) => {
       const fake = new FakeLink(link.name, answer(link.name));
       links.set(link.name, fake);

@@ -1,9 +1,9 @@
 /**
  * Test support for the security policy: a tiny scrypt cost (tests must be fast; the cost is a
  * setting), one shared hasher so the demo passwords are hashed once per test process, the
- * demo fixtures loaded once, and transaction builders. Not used by the switch itself.
+ * demo data read once, and transaction builders. Not used by the switch itself.
  */
-import { loadFixtures, type FixtureSet } from '@clets/fixtures';
+import { readDataSet, type FixtureSet } from '@clets/data-files';
 import { CATALOGUE, HitStatus, totpCode, type Frame, type LinkReply, type MessageKeyDefinition, type RouteTo, type Transaction } from '@clets/protocol';
 import { buildRoutingTable } from '@clets/routing';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
@@ -14,7 +14,7 @@ import type { SystemLink } from '../links/types.js';
 import { FakeLink, type FakeRequest } from './fake-link.js';
 import { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 import type { OperatorSession } from '../security/policy.js';
-import { openCjisSecurity, type CjisSecurity, type OpenCjisSecurityOptions, type SecurityFixtures } from '../security/cjis-security.js';
+import { openCjisSecurity, type CjisSecurity, type OpenCjisSecurityOptions, type SecurityData } from '../security/cjis-security.js';
 import { PasswordHasher } from '../security/password.js';
 import { parseCjisSettings, type CjisSettings } from '../security/settings.js';
 
@@ -38,9 +38,9 @@ export function testHasher(): PasswordHasher {
 
 let fixtures: Promise<FixtureSet> | undefined;
 
-/** The committed demo fixture set (`fixtures/`), loaded once per test file. */
+/** The committed demo data set (`fixtures/`), read once per test file. */
 export function demoFixtures(): Promise<FixtureSet> {
-  fixtures ??= loadFixtures();
+  fixtures ??= readDataSet();
   return fixtures;
 }
 
@@ -55,7 +55,7 @@ export interface TestSecurity extends CjisSecurity {
 /** The security of switch county-19 on the demo fixtures, in memory, with a fake clock. */
 export async function testSecurity(options: {
   settings?: CjisSettings;
-  fixtures?: SecurityFixtures;
+  data?: SecurityData;
   switchId?: string;
   now?: number;
   onSupersede?: OpenCjisSecurityOptions['onSupersede'];
@@ -66,7 +66,7 @@ export async function testSecurity(options: {
     switchId: options.switchId ?? 'county-19',
     settings: options.settings ?? testSettings(),
     databasePath: ':memory:',
-    fixtures: options.fixtures ?? (await demoFixtures()),
+    data: options.data ?? (await demoFixtures()),
     audit,
     clock: () => clock.now,
     hasher: testHasher(),
