@@ -6,7 +6,7 @@ import {
   ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState, ManualClock,
   type AdminMessage, type DeliveryReport, type Header, type HitConfirmationRequest, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
-import type { TerminalClient } from '@clets/terminal';
+import { TerminalClient } from '@clets/terminal';
 import type { MemoryAuditStore } from '../audit/index.js';
 import { LinkClient } from '../links/index.js';
 import { SECURITY_ALERTS_METRIC } from '../security/alerts.js';
@@ -18,7 +18,7 @@ import type { FakeRequest } from '../testing/fake-link.js';
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;
 
-let network: NetworkHarness | undefined;
+let network: NetworkHarness<TerminalClient> | undefined;
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -27,8 +27,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function start(options: NetworkHarnessOptions = {}): Promise<NetworkHarness> {
-  network = await startNetworkHarness(options);
+async function start(options: Omit<NetworkHarnessOptions<TerminalClient>, 'terminalClient'> = {}): Promise<NetworkHarness<TerminalClient>> {
+  network = await startNetworkHarness({ ...options, terminalClient: (client) => new TerminalClient(client) });
   return network;
 }
 

@@ -10,7 +10,7 @@ import {
   ConfirmationState, decodeFrame, DeliveryState, encodeFrame, LinkState, PROTOCOL_VERSION,
   type DecodedFrame, type DeliveryReport, type Frame, type HitConfirmationResponse, type LinkReply, type StatusMessage,
 } from '@clets/protocol';
-import type { TerminalClient } from '@clets/terminal';
+import { TerminalClient } from '@clets/terminal';
 import type { MemoryAuditStore } from '../audit/index.js';
 import { SECURITY_ALERTS_METRIC } from '../security/alerts.js';
 import {
@@ -20,7 +20,10 @@ import {
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const QW = `QW.${ORI_19}.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE}`;
 
-let network: NetworkHarness | undefined;
+let network: NetworkHarness<TerminalClient> | undefined;
+
+/** The harness's terminals are the real client. */
+const withTerminals = { terminalClient: (client: { url: string; mnemonic: string; deviceSecret: string }) => new TerminalClient(client) };
 const sockets: WebSocket[] = [];
 
 afterEach(async () => {
@@ -76,7 +79,7 @@ class RawPeer {
  * County 19's switch stopped, and a raw connection linked in its place with its secret (the
  * real switch would otherwise link again and replace it).
  */
-async function asCounty19(harness: NetworkHarness, claims: { oris?: string[]; terminals?: string[] } = { oris: [ORI_19], terminals: ['LA01'] }): Promise<{ peer: RawPeer; welcome: DecodedFrame['linkWelcome'] }> {
+async function asCounty19(harness: NetworkHarness<TerminalClient>, claims: { oris?: string[]; terminals?: string[] } = { oris: [ORI_19], terminals: ['LA01'] }): Promise<{ peer: RawPeer; welcome: DecodedFrame['linkWelcome'] }> {
   await harness.stopCounty('county-19');
   await waitFor(() => harness.state.network.peers.get('county-19')?.state === 'down');
   const peer = await RawPeer.open(harness.peersUrl);
@@ -99,7 +102,7 @@ function collect<T>(client: TerminalClient, event: 'deliveryReport' | 'hitConfir
   return received;
 }
 
-async function alerts(harness: NetworkHarness, kind: string): Promise<ReturnType<MemoryAuditStore['query']>> {
+async function alerts(harness: NetworkHarness<TerminalClient>, kind: string): Promise<ReturnType<MemoryAuditStore['query']>> {
   const audit = harness.state.audit as MemoryAuditStore;
   await audit.flush();
   return audit.query({ type: 'security_alert', outcome: kind });
@@ -107,7 +110,7 @@ async function alerts(harness: NetworkHarness, kind: string): Promise<ReturnType
 
 describe('a lying county: claims', () => {
   it('announcing hundreds of foreign entries raises a bounded number of alerts, and routes none of them', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { state, peersUrl } = network;
     const foreign = Array.from({ length: 300 }, (_, n) => `CA037${String(n).padStart(4, '0')}`);
     const { welcome } = await asCounty19(network, { oris: [ORI_19, ...foreign], terminals: ['LA01', 'SD01'] });
@@ -120,7 +123,7 @@ describe('a lying county: claims', () => {
   });
 
   it('a second LinkHello on a linked connection changes nothing of what the county owns', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { state, peersUrl } = network;
     const { peer } = await asCounty19(network, { oris: [ORI_19], terminals: ['LA01', 'LA02', 'LA08'] });
     peer.send({ linkHello: { peerId: 'county-19', secret: PEER_SECRETS['county-19'], role: 'switch', servedOris: [], servedTerminals: ['SD07'], protocolVersion: PROTOCOL_VERSION } });
@@ -133,7 +136,7 @@ describe('a lying county: claims', () => {
 
 describe('a lying county: request ids', () => {
   it('replaying another county\'s request id gets its own answer, never the other county\'s', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { peersUrl, county37, systems } = network;
     const upstream37 = county37.links.get('state')!;
     const asked = await upstream37.request({
@@ -148,7 +151,7 @@ describe('a lying county: request ids', () => {
   });
 
   it('replaying its own request id under another county\'s header runs nothing new and discloses nothing new', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { peersUrl, systems } = network;
     const { peer } = await asCounty19(network);
     const first = await peer.request('c19:1', 'NCIC', { messageKey: 'QW', ori: ORI_19, terminal: 'LA01', operatorId: 'OP1001' }, QW);
@@ -168,7 +171,7 @@ describe('a lying county: request ids', () => {
 
 describe('a lying county: garbage after LinkHello', () => {
   it('closes a linked county that keeps sending undecodable or text messages (4007), alerted, and takes it back when it links properly', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { state } = network;
     const { peer } = await asCounty19(network);
     for (let n = 0; n < 3; n += 1) peer.socket.send(Buffer.from([0xff, 0xff, 0xff, n]));
@@ -184,7 +187,7 @@ describe('a lying county: garbage after LinkHello', () => {
   });
 
   it('closes a connection that sends garbage before LinkHello, without listening to it', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const peer = await RawPeer.open(network.peersUrl);
     peer.socket.send(Buffer.from([0x0a, 0x02, 0xff]));
     expect(await peer.closed).toBe(4018);
@@ -194,7 +197,7 @@ describe('a lying county: garbage after LinkHello', () => {
 
 describe('a lying county: forged unsolicited traffic', () => {
   it('a delivery report about a destination the county does not own is dropped and alerted, never shown to the sender', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { peersUrl, terminal } = network;
     const doj = await terminal('DJ01');
     const reports = collect<DeliveryReport>(doj, 'deliveryReport');
@@ -215,7 +218,7 @@ describe('a lying county: forged unsolicited traffic', () => {
   });
 
   it('a hit confirmation answer forged in another agency\'s name is dropped and alerted', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { peersUrl, terminal } = network;
     const sd01 = await terminal('SD01');
     const answers = collect<HitConfirmationResponse>(sd01, 'hitConfirmationResponse');
@@ -233,7 +236,7 @@ describe('a lying county: forged unsolicited traffic', () => {
   });
 
   it('a status message about a system or county link of the state is not believed from a county', async () => {
-    network = await startNetworkHarness();
+    network = await startNetworkHarness(withTerminals);
     const { peersUrl, terminal } = network;
     const doj = await terminal('DJ01');
     const status = collect<StatusMessage>(doj, 'statusMessage');
