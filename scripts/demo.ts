@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, totpCode } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
-import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/e2e';
+import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const USAGE = `usage: pnpm demo [--once] [--quiet] [--env-out FILE]
 

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './launcher.js';
+import { REPO_ROOT } from '@clets/launcher';
 
 interface Outcome { readonly code: number; readonly stdout: string; readonly stderr: string }
 

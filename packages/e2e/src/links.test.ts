@@ -15,7 +15,7 @@ import { HitStatus } from '@clets/protocol';
 import { defaultFixturesDir, loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { openLink } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 /** A synthetic person of this test's own fixture copy, wanted 200 times over. */

@@ -12,7 +12,7 @@ import { DeliveryState, PROTOCOL_VERSION, type AdminMessage, type DeliveryReport
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { openLink, type LinkProbe } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const ORI_19 = 'CA0190000';
 const ORI_37 = 'CA0370000';

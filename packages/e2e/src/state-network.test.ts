@@ -14,7 +14,7 @@ import {
 } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const ORI_19 = 'CA0190000';
 const ORI_37 = 'CA0370000';
