@@ -1,7 +1,7 @@
 /**
  * The issue's table: every combination of role x certification state x terminal class x
  * message kind, decided by the policy (as the pipeline calls it: checkSession, then
- * authorizeTransaction) and by an independent oracle written from the rules in domain.md.
+ * authorizeTransaction) and by an independent oracle written from the rules in docs/domain.md.
  * Zero wrong accepts, zero wrong rejects, and every denial carries the oracle's reason code
  * and is audited with it.
  */

@@ -1,5 +1,5 @@
 /**
- * The full CLETS / CJIS security policy (domain.md sections 2, 3 and 6), behind the switch's
+ * The full CLETS / CJIS security policy (docs/domain.md sections 2, 3 and 6), behind the switch's
  * SecurityPolicy seam. Every rule is a setting (settings.ts) with the CJIS value as default;
  * README.md in this folder lists each rule, its setting, the control it implements and the
  * decisions taken where the sources are silent.
@@ -230,7 +230,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
       throw new CletsError('CLETS_ERR_TERMINAL_KEY_NOT_ALLOWED', `${terminal.mnemonic} may not send ${definition.key}`, { field: 'MKE' });
     }
 
-    // Seed 001: updates (entries, modifications, cancellations) are for full-access operators only.
+    // docs/domain.md section 2: updates (entries, modifications, cancellations) are for full-access operators only.
     if ((definition.fullAccessOnly || definition.action === 'update') && access !== 'full') {
       throw new CletsError('CLETS_ERR_ROLE_NOT_PERMITTED', `${definition.key} is an update: full-access operators only`, { field: 'MKE' });
     }

@@ -1,5 +1,5 @@
 /**
- * The third-party release log (domain.md section 3): when criminal-history information
+ * The third-party release log (docs/domain.md section 3): when criminal-history information
  * (CORI / III) is given to an outside agency, the agency records the requester's name, the
  * requesting agency, the date, what information was given and how it was transmitted, and
  * keeps the record at least 3 years.

@@ -1,5 +1,5 @@
 /**
- * The misuse review queue (seed 002): every misuse indicator becomes an item the Agency
+ * The misuse review queue (docs/domain.md section 3): every misuse indicator becomes an item the Agency
  * CLETS Coordinator reviews and closes with a finding; every investigation, with or without
  * a finding, goes into the annual report to DOJ (due February 1).
  *

@@ -1,6 +1,6 @@
 /**
  * Agency-to-agency traffic (AM, YQ, YR) once the pipeline has accepted it: the `deliver`
- * step. Domain.md sections 4 and 5:
+ * step. docs/domain.md sections 4 and 5:
  * - a destination served here gets the message on every logged-in terminal it names (an
  *   ORI: all its terminals; a county or ALL: every terminal); a terminal or agency with no
  *   terminal logged in gets it stored, delivered at the next login, for `retentionMs`, after

@@ -1,6 +1,6 @@
 /**
  * Hit confirmations (YQ/YR) the agencies of this switch asked for, tracked at the requesting
- * switch. Domain.md section 5: an agency that gets a hit on another agency's record sends
+ * switch. docs/domain.md section 5: an agency that gets a hit on another agency's record sends
  * YQ to the entering ORI with priority U (answer within 10 minutes) or R (1 hour);
  * unanswered, a second and a third request follow (RNO 2, 3); after the third the state
  * control point is told. A YR closes it: confirmed, not confirmed, or "will answer by".

@@ -1,6 +1,6 @@
 /**
  * Traffic waiting for a terminal that is not logged in: administrative messages, hit
- * confirmation requests and responses, late delivery reports. Domain.md section 5: "an
+ * confirmation requests and responses, late delivery reports. docs/domain.md section 5: "an
  * offline terminal receives queued messages when it logs in". Each row is addressed to a
  * terminal mnemonic, to an ORI (whichever terminal of the agency logs in first takes it), or
  * to a link (`link:<name>`: a frame for another switch, sent when the link comes back).
