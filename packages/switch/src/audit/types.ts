@@ -303,7 +303,7 @@ export interface AuditStore {
   search(criteria: AuditSearch, scope: AuditScope): AuditSearchHit[];
   /** Appends an `audit_read` row (the criteria and the scope), waits for its commit, then searches. */
   searchAudited(criteria: AuditSearch, scope: AuditScope, reader: AuditReader): Promise<AuditSearchHit[]>;
-  /** Recomputes the whole chain. Synchronous: on a live switch prefer the audit-verify CLI. */
+  /** Recomputes the whole chain. Synchronous: on a live switch prefer `clets-audit verify`. */
   verify(options?: VerifyOptions): VerifyResult;
   /** Appends an `audit_read` row for the verification, then verifies. */
   verifyAudited(reader: AuditReader, options?: VerifyOptions): Promise<VerifyResult>;

@@ -1,4 +1,5 @@
-// Tests of packages/switch/src/cli/audit-verify.ts (kept here: the cli folder holds commands only).
+// Tests of `clets-audit verify` (packages/switch/src/cli/clets-audit.ts; kept here: the cli folder holds commands only)
+// on a database it must not write to (--read-only): an intact chain, an altered row, an anchor, JSON, bad files and arguments.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAuditVerify } from '../cli/audit-verify.js';
+import { runCletsAudit } from '../cli/clets-audit.js';
 import { openAuditStore } from './sqlite-audit-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clets-audit-cli-'));
@@ -30,55 +31,56 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): { code: number; out: string[]; err: string[] } {
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runAuditVerify(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const options = args.includes('--help') ? args : [...args, '--read-only'];
+  const code = await runCletsAudit(['verify', ...options], { out: (line) => out.push(line), err: (line) => err.push(line) });
   return { code, out, err };
 }
 
-describe('audit-verify', () => {
-  it('prints ok and exits 0 for an intact chain', () => {
-    expect(run(['--db', good])).toEqual({ code: 0, out: ['ok: 30 rows, chain verified'], err: [] });
+describe('clets-audit verify', () => {
+  it('prints ok and exits 0 for an intact chain', async () => {
+    expect(await run(['--db', good])).toEqual({ code: 0, out: ['ok: 30 rows, chain verified'], err: [] });
   });
 
-  it('prints the first bad seq and exits 1 for an altered row', () => {
-    expect(run(['--db', bad])).toEqual({ code: 1, out: ['FAILED at seq 17: hash does not match the row content'], err: [] });
+  it('prints the first bad seq and exits 1 for an altered row', async () => {
+    expect(await run(['--db', bad])).toEqual({ code: 1, out: ['FAILED at seq 17: hash does not match the row content'], err: [] });
   });
 
-  it('checks an external anchor', () => {
-    expect(run(['--db', good, '--anchor-seq', '10', '--anchor-hash', anchor.hash]).code).toBe(0);
-    expect(run(['--db', good, '--anchor-seq', '10', '--anchor-hash', 'e'.repeat(64)]).out).toEqual([
+  it('checks an external anchor', async () => {
+    expect((await run(['--db', good, '--anchor-seq', '10', '--anchor-hash', anchor.hash])).code).toBe(0);
+    expect((await run(['--db', good, '--anchor-seq', '10', '--anchor-hash', 'e'.repeat(64)])).out).toEqual([
       'FAILED at seq 10: hash differs from the external anchor',
     ]);
   });
 
-  it('answers in JSON on request', () => {
-    const { code, out } = run(['--db', bad, '--json']);
+  it('answers in JSON on request', async () => {
+    const { code, out } = await run(['--db', bad, '--json']);
     expect(code).toBe(1);
     expect(JSON.parse(out[0] ?? '')).toMatchObject({ ok: false, rows: 16, firstBadSeq: 17 });
   });
 
-  it('fails on a file that is missing or not an audit database, without creating it', () => {
-    const missing = run(['--db', join(dir, 'nope.db')]);
+  it('fails on a file that is missing or not an audit database, without creating it', async () => {
+    const missing = await run(['--db', join(dir, 'nope.db')]);
     expect(missing.code).toBe(1);
     expect(missing.out[0]).toMatch(/^FAILED: cannot read audit database/);
     const other = join(dir, 'other.db');
     new Database(other).exec('CREATE TABLE t (x)');
-    expect(run(['--db', other]).code).toBe(1);
+    expect((await run(['--db', other])).code).toBe(1);
   });
 
-  it('exits 2 on bad arguments', () => {
-    expect(run([]).code).toBe(2);
-    expect(run(['--db']).code).toBe(2);
-    expect(run(['--db', good, '--bogus']).code).toBe(2);
-    expect(run(['--db', good, '--anchor-seq', 'x', '--anchor-hash', 'y']).code).toBe(2);
+  it('exits 2 on bad arguments', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--db'])).code).toBe(2);
+    expect((await run(['--db', good, '--bogus'])).code).toBe(2);
+    expect((await run(['--db', good, '--anchor-seq', 'x', '--anchor-hash', 'y'])).code).toBe(2);
   });
 
-  it('prints its usage on --help and exits 0', () => {
-    const { code, out, err } = run(['--help']);
+  it('prints its usage on --help and exits 0', async () => {
+    const { code, out, err } = await run(['--help']);
     expect(code).toBe(0);
-    expect(out.join('\n')).toMatch(/^usage: clets-audit --db PATH/);
+    expect(out.join('\n')).toMatch(/^usage: clets-audit verify --db FILE/);
     expect(err).toEqual([]);
   });
 
