@@ -1,3 +1,4 @@
+export { hasOpenssl, selfSignedCertificate, type SelfSignedOptions } from './certificate.js';
 export { startService, nodeArguments, REPO_ROOT, SERVICE_ENTRIES, type ServiceProcess, type StartOptions } from './launcher.js';
 export { startCountyNetwork, type CountyNetwork, type CountyNetworkOptions } from './county-network.js';
 export {

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import {
   LinkState,
-  type DecodedFrame, type ErrorCode, type Frame, type LinkClock, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
+  type DecodedFrame, type ErrorCode, type LinkClock, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
 } from '@clets/protocol';
 import { withPeer, type ClaimRefusal, type RoutingTable } from '@clets/routing';
 import type { SwitchConfig } from '../config.js';

@@ -1,23 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasOpenssl, selfSignedCertificate } from '@clets/launcher';
 import { MemoryAuditStore } from '../audit/index.js';
 import { buildRegistry } from '../security/registry.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { waitFor } from '../testing/network-harness.js';
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const HAS_OPENSSL = hasOpenssl();
 
 const SECRET = 'county-19-secret-never-in-clear';
 const dirs: string[] = [];
@@ -37,13 +30,7 @@ afterEach(async () => {
 function certificate(): { cert: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), 'clets-peer-tls-'));
   dirs.push(dir);
-  const cert = join(dir, 'cert.pem');
-  const key = join(dir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
-    '-subj', '/CN=clets-test', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
-  return { cert, key };
+  return selfSignedCertificate(dir, { subject: '/CN=clets-test' });
 }
 
 /** A TCP relay that keeps every byte the county sends: what an eavesdropper on the wire sees. */
@@ -122,7 +109,7 @@ async function startCounty(url: string, caFile: string | undefined): Promise<Cle
   return county;
 }
 
-describe.skipIf(!hasOpenssl)('county links over TLS', () => {
+describe.skipIf(!HAS_OPENSSL)('county links over TLS', () => {
   it('serves the peer port as wss:// with the switch\'s certificate; the county\'s secret never crosses the wire in clear', async () => {
     const tls = certificate();
     const peers = await startState(tls);
