@@ -13,5 +13,5 @@ export { buildRegistry, registryOf, type Registry, type RegisteredAgency, type R
 export { CjisSecurityPolicy } from './security/cjis-policy.js';
 export { openCjisSecurity, type CjisSecurity, type SecurityData } from './security/cjis-security.js';
 export { cjisSettingsSchema, parseCjisSettings, type CjisSettings } from './security/settings.js';
-export { adminApi, ADMIN_PREFIX, type AdminApiOptions } from './admin/admin-api.js';
+export { adminApi, ADMIN_PREFIX, type AdminApiOptions } from './http/admin/admin-api.js';
 export { buildReport } from './reports/coordinator-reports.js';

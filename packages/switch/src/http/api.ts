@@ -5,7 +5,7 @@
  *   password and TOTP; scoped by admin/audit-scope.ts; every read audited under their id);
  * - gateway-routes.ts: the inquiry gateway through which CAD/RMS systems (and the load
  *   tests) send transactions over HTTP with the same credentials a terminal uses;
- * - ../admin/admin-api.ts: the administration API (CJIS policy only).
+ * - admin/admin-api.ts: the administration API (CJIS policy only).
  * Requests and answers are zod schemas through the type provider (http-contract.ts); every
  * error answers `{ "error": { "code", "message", "field"? } }` with the HTTP status of the
  * error table, and nothing internal leaks. Login attempts on every endpoint draw on the
@@ -13,8 +13,8 @@
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { CletsError } from '@clets/protocol';
-import { adminApi } from '../admin/admin-api.js';
-import { AdminSessions } from '../admin/admin-sessions.js';
+import { adminApi } from './admin/admin-api.js';
+import { AdminSessions } from './admin/admin-sessions.js';
 import type { AuditSink } from '../audit/types.js';
 import type { SwitchConfig } from '../config.js';
 import type { HeldQueue } from '../links/held-queue.js';

@@ -11,11 +11,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CletsError, toCletsError, type OperatorRole } from '@clets/protocol';
-import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
-import type { QueryableAudit } from '../reports/audit-source.js';
-import type { CjisSecurity } from '../security/cjis-security.js';
-import type { OperatorRecord } from '../security/operator-store.js';
-import { loginFailureReason } from '../security/policy.js';
+import type { AuditSink, SwitchAuditEvent } from '../../audit/types.js';
+import type { QueryableAudit } from '../../reports/audit-source.js';
+import type { CjisSecurity } from '../../security/cjis-security.js';
+import type { OperatorRecord } from '../../security/operator-store.js';
+import { loginFailureReason } from '../../security/policy.js';
 import type { AdminPrincipal, AdminSessions } from './admin-sessions.js';
 import { operatorView } from './admin-schemas.js';
 

@@ -17,8 +17,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { CletsError, toCletsError } from '@clets/protocol';
-import { bearer, errorReply, httpFailure, isValidationFailure } from '../http/http-contract.js';
-import { catalogueRequiresRouteTo } from '../reports/route-to-keys.js';
+import { bearer, errorReply, httpFailure, isValidationFailure } from '../http-contract.js';
+import { catalogueRequiresRouteTo } from '../../reports/route-to-keys.js';
 import { BOOTSTRAP_ACTIONS, createAdminContext, routeConfigOf, type AdminContext } from './admin-context.js';
 import { AdminSessions, type ConfigAdministrator } from './admin-sessions.js';
 import { operatorRoutes } from './operator-routes.js';

@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { base32Encode, CletsError } from '@clets/protocol';
-import { errorResponses, withZod } from '../http/http-contract.js';
-import { checkPasswordPolicy } from '../security/banned-passwords.js';
-import { dayOf, dayOfInstant } from '../security/certification.js';
-import type { OperatorChanges } from '../security/operator-store.js';
+import { errorResponses, withZod } from '../http-contract.js';
+import { checkPasswordPolicy } from '../../security/banned-passwords.js';
+import { dayOf, dayOfInstant } from '../../security/certification.js';
+import type { OperatorChanges } from '../../security/operator-store.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import { isoDate, operatorId, operatorViewSchema, ori, role, secondFactorSchema, upperText } from './admin-schemas.js';
 

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { CletsError } from '@clets/protocol';
-import { errorResponses, withZod } from '../http/http-contract.js';
-import { deviceSecretDigest, type TerminalRecord } from '../security/operator-store.js';
+import { errorResponses, withZod } from '../http-contract.js';
+import { deviceSecretDigest, type TerminalRecord } from '../../security/operator-store.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import { ori, terminalClass, terminalView, terminalViewSchema } from './admin-schemas.js';
 

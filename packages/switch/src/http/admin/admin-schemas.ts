@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
-import { certificationLapse, dayOf, lapseDates } from '../security/certification.js';
-import type { CjisSecurity } from '../security/cjis-security.js';
-import type { OperatorRecord, TerminalRecord } from '../security/operator-store.js';
+import { certificationLapse, dayOf, lapseDates } from '../../security/certification.js';
+import type { CjisSecurity } from '../../security/cjis-security.js';
+import type { OperatorRecord, TerminalRecord } from '../../security/operator-store.js';
 
 /** 'YYYY-MM-DD', and a day of the calendar. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((value) => {

@@ -11,11 +11,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CletsError } from '@clets/protocol';
-import { ADMIN_LOGIN_FAILED, type CjisSecurityPolicy } from '../security/cjis-policy.js';
-import { isLocked, recordFailure, settle, UNLOCKED, type LockoutState } from '../security/lockout.js';
-import type { PasswordHasher } from '../security/password.js';
-import { loginFailed, type OperatorRole } from '../security/policy.js';
-import { checkTotp } from '../security/second-factor.js';
+import { ADMIN_LOGIN_FAILED, type CjisSecurityPolicy } from '../../security/cjis-policy.js';
+import { isLocked, recordFailure, settle, UNLOCKED, type LockoutState } from '../../security/lockout.js';
+import type { PasswordHasher } from '../../security/password.js';
+import { loginFailed, type OperatorRole } from '../../security/policy.js';
+import { checkTotp } from '../../security/second-factor.js';
 
 /** An administrator defined in the switch's configuration (bootstrap: no operator administers yet). */
 export interface ConfigAdministrator {

@@ -5,8 +5,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { CletsError } from '@clets/protocol';
-import { errorResponses, withZod } from '../http/http-contract.js';
-import { TRANSMISSION_METHODS } from '../security/release-log.js';
+import { errorResponses, withZod } from '../http-contract.js';
+import { TRANSMISSION_METHODS } from '../../security/release-log.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import { isoDate, ori, upperText } from './admin-schemas.js';
 

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { OPERATOR_ROLES, toCletsError } from '@clets/protocol';
-import { bearer, errorResponses, withZod } from '../http/http-contract.js';
+import { bearer, errorResponses, withZod } from '../http-contract.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 
 const loginBody = z.strictObject({ operatorId: z.string().min(1).max(32), password: z.string().min(1).max(1024), totpCode: z.string().min(1).max(12) });

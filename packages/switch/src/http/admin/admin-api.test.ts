@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fast
 import { afterEach, describe, expect, it } from 'vitest';
 import { WELL_KNOWN } from '@clets/fixtures';
 import { base32Encode, totpCode } from '@clets/protocol';
-import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, testHasher, testSecurity, transactionOf, type TestSecurity } from '../testing/security.js';
+import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, testHasher, testSecurity, transactionOf, type TestSecurity } from '../../testing/security.js';
 import { adminApi } from './admin-api.js';
 
 const ORI = 'CA0190000';

@@ -5,10 +5,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { errorResponses, withZod } from '../http/http-contract.js';
-import { rowsFromStore, REPORT_ROW_TYPES, type QueryableAudit } from '../reports/audit-source.js';
-import { buildReport, REPORT_NAMES } from '../reports/coordinator-reports.js';
-import { renderReport } from '../reports/report-format.js';
+import { errorResponses, withZod } from '../http-contract.js';
+import { rowsFromStore, REPORT_ROW_TYPES, type QueryableAudit } from '../../reports/audit-source.js';
+import { buildReport, REPORT_NAMES } from '../../reports/coordinator-reports.js';
+import { renderReport } from '../../reports/report-format.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import { isoDate, ori } from './admin-schemas.js';
 

@@ -6,8 +6,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { CletsError } from '@clets/protocol';
-import { errorResponses, withZod } from '../http/http-contract.js';
-import { dayOf } from '../security/certification.js';
+import { errorResponses, withZod } from '../http-contract.js';
+import { dayOf } from '../../security/certification.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import { isoDate, ori } from './admin-schemas.js';
 
