@@ -206,7 +206,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   const network = new SwitchNetwork({
-    config, clock, logger, links, peers, audit, alerts, held, store, deliveries, pipeline, announce: broadcastStatus,
+    config, clock, logger, links, peers, switchLinks, audit, alerts, held, store, deliveries, pipeline, announce: broadcastStatus,
     // County switches link over TLS with the same certificate terminals see.
     ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key, ...tlsTimeoutOptions(config.connections) } } : {}),
     peerGuard: guards.peer,

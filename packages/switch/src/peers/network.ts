@@ -38,6 +38,8 @@ export interface NetworkDeps {
   readonly links: ReadonlyMap<string, SystemLink>;
   /** The counties allowed to link here (`peerLinks`): empty but at a state switch. */
   readonly peers: ReadonlyMap<string, PeerLink>;
+  /** The links that lead to another switch (`switchLinkNames`). */
+  readonly switchLinks: ReadonlySet<string>;
   readonly table: () => RoutingTable;
   readonly setTable: (table: RoutingTable) => void;
   readonly audit: AuditSink;
@@ -95,7 +97,7 @@ export class SwitchNetwork {
     this.store = deps.store;
     this.peers = deps.peers;
     this.deliveries = deps.deliveries;
-    this.#switchLinks = switchLinkNames(config);
+    this.#switchLinks = deps.switchLinks;
     this.ownership = new PeerOwnership(config.peers, () => deps.table());
     this.#rememberPeers();
     this.#server = this.peers.size === 0 ? undefined : new PeerServer({
@@ -118,11 +120,6 @@ export class SwitchNetwork {
   /** County connections on the peer port that have not said LinkHello yet. */
   get unauthenticatedPeers(): number {
     return this.#server?.unauthenticatedConnections ?? 0;
-  }
-
-  /** Whether a link leads to another switch (its requests may wait in that switch's queue). */
-  isSwitchLink(name: string): boolean {
-    return this.#switchLinks.has(name);
   }
 
   /** Requests and frames from other switches, and the events of the links to them. */
