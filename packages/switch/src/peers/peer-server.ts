@@ -19,6 +19,7 @@ import {
   CletsError, PROTOCOL_VERSION, decodeFrame, encodeFrame, pb, toCletsError,
   type DecodedFrame, type ErrorCode, type Frame, type FrameKind, type LinkHello,
 } from '@clets/protocol';
+import { WriteCoalescer } from '../links/write-coalescer.js';
 import type { PeerLink, PeerTransport } from './peer-link.js';
 
 export interface PeerServerOptions {
@@ -76,13 +77,8 @@ interface PeerConnection extends PeerTransport {
   sentSeq: number;
   receivedSeq: number;
   alive: boolean;
-  corked: boolean;
+  readonly coalescer: WriteCoalescer;
   helloTimer: NodeJS.Timeout | undefined;
-}
-
-interface CorkableSocket {
-  cork(): void;
-  uncork(): void;
 }
 
 const CLOSE_LINK_AUTH = 4018;
@@ -164,7 +160,7 @@ export class PeerServer {
 
   #onConnection(ws: WebSocket, remoteAddress: string): void {
     const connection: PeerConnection = {
-      ws, remoteAddress, link: undefined, malformed: 0, sentSeq: 0, receivedSeq: 0, alive: true, corked: false, helloTimer: undefined,
+      ws, remoteAddress, link: undefined, malformed: 0, sentSeq: 0, receivedSeq: 0, alive: true, coalescer: new WriteCoalescer(ws), helloTimer: undefined,
       write: (frame) => this.#write(connection, frame),
       close: (code, reason) => {
         try {
@@ -295,21 +291,9 @@ export class PeerServer {
     message.linkSeq = connection.sentSeq + 1;
     const bytes = encodeFrame(message, { maxFrameBytes: this.#options.limits.maxFrameBytes });
     connection.sentSeq = message.linkSeq;
-    this.#cork(connection);
+    connection.coalescer.beforeWrite();
     ws.send(bytes, { binary: true, compress: false });
     return true;
-  }
-
-  #cork(connection: PeerConnection): void {
-    if (connection.corked) return;
-    const raw = (connection.ws as unknown as { _socket?: CorkableSocket | null })._socket ?? undefined;
-    if (raw === undefined) return;
-    connection.corked = true;
-    raw.cork();
-    process.nextTick(() => {
-      connection.corked = false;
-      raw.uncork();
-    });
   }
 
   #pingAll(): void {

@@ -6,11 +6,7 @@
  */
 import type { WebSocket } from 'ws';
 import { encodeFrame, ERROR_CODES, type Frame } from '@clets/protocol';
-
-interface CorkableSocket {
-  cork(): void;
-  uncork(): void;
-}
+import { WriteCoalescer } from '../links/write-coalescer.js';
 
 export interface WriterStats {
   framesSent: number;
@@ -19,14 +15,16 @@ export interface WriterStats {
 
 export class ConnectionWriter {
   readonly stats: WriterStats = { framesSent: 0, bytesSent: 0 };
-  #corked = false;
+  readonly #coalescer: WriteCoalescer;
   #closed = false;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly highWaterMarkBytes: number,
     private readonly onSlowConsumer: () => void,
-  ) {}
+  ) {
+    this.#coalescer = new WriteCoalescer(socket);
+  }
 
   /** Encodes and queues one frame. Returns false when the connection is closed or was dropped. */
   write(frame: Frame): boolean {
@@ -37,7 +35,7 @@ export class ConnectionWriter {
       return false;
     }
     const bytes = encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
-    this.#cork();
+    this.#coalescer.beforeWrite();
     this.socket.send(bytes, { binary: true });
     this.stats.framesSent += 1;
     this.stats.bytesSent += bytes.length;
@@ -59,17 +57,5 @@ export class ConnectionWriter {
 
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
-  }
-
-  #cork(): void {
-    if (this.#corked) return;
-    const raw = (this.socket as unknown as { _socket?: CorkableSocket })._socket;
-    if (raw === undefined) return;
-    this.#corked = true;
-    raw.cork();
-    process.nextTick(() => {
-      this.#corked = false;
-      raw.uncork();
-    });
   }
 }
