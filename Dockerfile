@@ -4,8 +4,8 @@
 #
 # Two stages. `build` holds the toolchain (better-sqlite3 compiles from source), every
 # dependency and the TypeScript compiler, and compiles the runtime packages. The final stage
-# receives only what runs: the compiled dist/ of protocol, routing, fixtures, switch, backends
-# and terminal, their production dependencies, and the fixture data; it runs as the
+# receives only what runs: the compiled dist/ of protocol, routing, data-files, switch,
+# backends and terminal, their production dependencies, and the fixture data; it runs as the
 # unprivileged `node` user, and writes only to /data.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -23,10 +23,12 @@ WORKDIR /src
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY packages/protocol/package.json packages/protocol/
 COPY packages/routing/package.json packages/routing/
+COPY packages/data-files/package.json packages/data-files/
 COPY packages/fixtures/package.json packages/fixtures/
 COPY packages/switch/package.json packages/switch/
 COPY packages/backends/package.json packages/backends/
 COPY packages/terminal/package.json packages/terminal/
+COPY packages/launcher/package.json packages/launcher/
 COPY packages/e2e/package.json packages/e2e/
 COPY bench/package.json bench/
 RUN npm pkg delete scripts.prepare && pnpm install --frozen-lockfile
@@ -36,14 +38,14 @@ RUN npm pkg delete scripts.prepare && pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal
 
-# The production closure, assembled in /app in the repository's own layout (so the fixtures
+# The production closure, assembled in /app in the repository's own layout (so the data-files
 # package finds fixtures/ where it does in a checkout): the compiled packages, and a
 # production-only install of the three deployables' dependencies from the store filled
 # above (better-sqlite3 comes from pnpm's cache of its build, not compiled again).
 RUN mkdir -p /app \
  && cp -a package.json pnpm-lock.yaml pnpm-workspace.yaml fixtures /app/ \
  && for manifest in packages/*/package.json bench/package.json; do install -D -m 0644 "$manifest" "/app/$manifest"; done \
- && for package in protocol routing fixtures switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
+ && for package in protocol routing data-files switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
  && cp -a packages/protocol/generated /app/packages/protocol/ \
  && for package in switch backends terminal; do cp -a "packages/$package/bin" "/app/packages/$package/"; done \
  && cd /app \

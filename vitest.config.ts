@@ -6,6 +6,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./vitest.global-setup.ts'],
-    projects: ['packages/*', 'bench'],
+    projects: ['packages/*', 'bench', 'scripts'],
   },
 });

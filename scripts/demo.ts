@@ -9,7 +9,6 @@
  *
  * Everything here is synthetic: the people, the records and the credentials.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,9 @@ import { parseArgs } from 'node:util';
 import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, totpCode } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
-import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/e2e';
+import {
+  selfSignedCertificate, startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch,
+} from '@clets/launcher';
 
 const USAGE = `usage: pnpm demo [--once] [--quiet] [--env-out FILE]
 
@@ -71,14 +72,8 @@ let tlsCa: Buffer | undefined;
 
 /** A self-signed certificate for 127.0.0.1 made with openssl; none (plain ws) without it. */
 function makeCertificate(dir: string): { cert: string; key: string } | undefined {
-  const cert = join(dir, 'demo-tls-cert.pem');
-  const key = join(dir, 'demo-tls-key.pem');
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30',
-      '-subj', '/CN=clets-sim demo', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    ], { stdio: 'ignore' });
-    return { cert, key };
+    return selfSignedCertificate(dir, { name: 'demo-tls', days: 30, subject: '/CN=clets-sim demo', altNames: 'IP:127.0.0.1,DNS:localhost' });
   } catch {
     print('  (openssl not found: the demo serves plain ws:// and http://)');
     return undefined;

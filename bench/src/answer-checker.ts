@@ -11,6 +11,7 @@
  * `answered` list names the systems that sent a Response. As in a message-switch benchmark
  * that checks sequence numbers, speed without this check proves nothing.
  */
+import { BoundedCache } from '@clets/protocol';
 
 export type AnswerKind = 'receipt' | 'queuedNotice' | 'response' | 'reject' | 'completion';
 
@@ -80,8 +81,8 @@ const KEPT_FAULTS = 50;
 export class AnswerChecker {
   readonly #open = new Map<string, Open>();
   /** Ids that ended, per connection, to tell a duplicate from a stray. Bounded. */
-  readonly #ended = new Map<string, string>();
-  readonly #endedLimit: number;
+  /** The oldest ended ones forgotten first. */
+  readonly #ended: BoundedCache<string, string>;
   readonly #faultCounts: Record<FaultKind, number> = {
     uncorrelated: 0, misrouted: 0, 'header-mismatch': 0, duplicate: 0, 'out-of-order': 0, incomplete: 0, lost: 0,
   };
@@ -94,7 +95,7 @@ export class AnswerChecker {
 
   /** `rememberEnded`: how many ended ids are kept to recognise late duplicates. */
   constructor(options: { rememberEnded?: number } = {}) {
-    this.#endedLimit = options.rememberEnded ?? 200_000;
+    this.#ended = new BoundedCache({ capacity: options.rememberEnded ?? 200_000 });
   }
 
   /** Registers a question about to be sent on `connection`. */
@@ -121,7 +122,7 @@ export class AnswerChecker {
     const id = header?.clientMessageId ?? '';
     const open = this.#open.get(id);
     if (open === undefined) {
-      const endedOn = this.#ended.get(id);
+      const endedOn = this.#ended.peek(id);
       if (endedOn === undefined) this.#fault('uncorrelated', connection, id, `${kind} for an id no question has`);
       else if (endedOn !== connection) this.#fault('misrouted', connection, id, `${kind} for a question of ${endedOn}`);
       else this.#fault('duplicate', connection, id, `${kind} after the question ended`);
@@ -221,10 +222,6 @@ export class AnswerChecker {
     const id = open.question.clientMessageId;
     this.#open.delete(id);
     this.#ended.set(id, open.connection);
-    if (this.#ended.size > this.#endedLimit) {
-      const oldest = this.#ended.keys().next().value;
-      if (oldest !== undefined) this.#ended.delete(oldest);
-    }
     return ending === undefined ? undefined : { ending, sentAt: open.sentAt, question: open.question };
   }
 

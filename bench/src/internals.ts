@@ -5,10 +5,10 @@
  */
 import Database from 'better-sqlite3';
 
-export { SERVICE_ENTRIES, startCountyNetwork, startService, type CountyNetwork, type ServiceProcess } from '@clets/e2e';
+export { SERVICE_ENTRIES, startCountyNetwork, startService, type CountyNetwork, type ServiceProcess } from '@clets/launcher';
 export { openAuditStore, verifyAuditDatabase, type AuditSynchronous, type SqliteAuditStore } from '@clets/switch/audit';
 export type { AuditEvent } from '@clets/switch/audit';
-export { testSecurity, loginAt, DEMO_NOW } from '@clets/switch/security/testing';
+export { testSecurity, loginAt, DEMO_NOW } from '@clets/switch/testing/security';
 
 /** The few better-sqlite3 calls the bench makes (the driver is the switch's dependency). */
 export interface SqliteDatabase {

@@ -174,7 +174,7 @@ function main(): void {
 
   progress('building indexes');
   started = performance.now();
-  const systems: Map<SystemName, MockSystem> = createSystems({ fixtures, systems: ['NCIC', 'CORI'] });
+  const systems: Map<SystemName, MockSystem> = createSystems({ data: fixtures, systems: ['NCIC', 'CORI'] });
   const indexMs = Math.round(performance.now() - started);
   const afterIndexes = memory();
 

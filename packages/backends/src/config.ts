@@ -151,7 +151,7 @@ export const backendConfigSchema = z
       .refine((list) => new Set(list.map((peer) => peer.peerId)).size === list.length, {
         message: 'each peerId may be listed once',
       }),
-    /** Where the synthetic fixtures are read from (the fixtures package default when absent). */
+    /** The folder of data files main.ts reads the records from (absent: the repository's fixtures/). */
     fixturesDir: z.string().min(1).optional(),
     /** SQLite file of the systems' updates (entries, cancellations); ':memory:' for none. */
     updatesDbPath: z.string().min(1).default('./var/backends-updates.sqlite'),

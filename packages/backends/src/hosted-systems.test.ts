@@ -5,13 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WELL_KNOWN } from '@clets/fixtures';
+import { loadFixtures, WELL_KNOWN } from '@clets/fixtures';
 import { HitStatus, SYSTEMS, messageKey, type LinkRequest } from '@clets/protocol';
 import { parseBackendConfig } from './config.js';
 import { openHostedSystems } from './hosted-systems.js';
 import { buildBackendService, type BackendService } from './service.js';
 import { chooseByRoute } from './system-choice.js';
-import { connectLink } from './testing/link-client.js';
+import { connectLink } from './testing/link-probe.js';
 import { TEST_PEER } from './testing/start-backend.js';
 
 // Loading the fixtures takes a moment on a busy machine: generous deadlines, no timing.
@@ -46,7 +46,7 @@ describe('openHostedSystems', () => {
   it('hosts every real system behind one link; a DQ naming no system follows its route', async () => {
     directory = mkdtempSync(join(tmpdir(), 'clets-backends-'));
     const config = parseBackendConfig({ links: [TEST_PEER], log: { level: 'silent' }, updatesDbPath: join(directory, 'var', 'updates.sqlite') });
-    const systems = await openHostedSystems(config);
+    const systems = openHostedSystems(config, await loadFixtures());
     expect([...systems.keys()].sort()).toEqual([...SYSTEMS].sort());
     service = buildBackendService(config, { systems, chooseSystem: chooseByRoute(messageKey) });
     const addresses = await service.listen();

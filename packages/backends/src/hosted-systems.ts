@@ -1,24 +1,18 @@
 /**
- * The real mock systems for a config: the synthetic fixtures and the systems' SQLite file
- * of updates. Kept apart from the service so the service is built (and tested) around any
- * MockSystem map.
+ * The real mock systems for a config: the data read from the data files (by main.ts) and the
+ * systems' SQLite file of updates. Kept apart from the service so the service is built (and
+ * tested) around any MockSystem map.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadFixtures } from '@clets/fixtures';
+import type { FixtureSet } from '@clets/data-files';
 import type { SystemName } from '@clets/protocol';
 import type { BackendConfig } from './config.js';
 import type { MockSystem } from './system.js';
 import { createSystems } from './systems/index.js';
 
-/**
- * Loads the fixtures (`config.fixturesDir`, else the fixtures package's directory) and opens
- * the systems `config.systems` lists. The caller (the service) closes them.
- */
-export async function openHostedSystems(
-  config: Pick<BackendConfig, 'systems' | 'fixturesDir' | 'updatesDbPath'>,
-): Promise<Map<SystemName, MockSystem>> {
+/** Opens the systems `config.systems` lists over `data`. The caller (the service) closes them. */
+export function openHostedSystems(config: Pick<BackendConfig, 'systems' | 'updatesDbPath'>, data: FixtureSet): Map<SystemName, MockSystem> {
   if (config.updatesDbPath !== ':memory:') mkdirSync(dirname(resolve(config.updatesDbPath)), { recursive: true });
-  const fixtures = await loadFixtures(config.fixturesDir);
-  return createSystems({ fixtures, updatesDbPath: config.updatesDbPath, systems: [...config.systems] });
+  return createSystems({ data, updatesDbPath: config.updatesDbPath, systems: [...config.systems] });
 }

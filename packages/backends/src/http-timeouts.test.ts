@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectLink, type LinkClient } from './testing/link-client.js';
+import { connectLink, type LinkProbe } from './testing/link-probe.js';
 import { startTestBackend, TEST_PEER, type TestBackend } from './testing/start-backend.js';
 
 function hasOpenssl(): boolean {
@@ -18,7 +18,7 @@ function hasOpenssl(): boolean {
 
 const backends: TestBackend[] = [];
 const sockets: Socket[] = [];
-const links: LinkClient[] = [];
+const links: LinkProbe[] = [];
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy();

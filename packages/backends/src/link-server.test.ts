@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkRequest } from '@clets/protocol';
-import { connectLink, LinkUpgradeRefused, openLink, type LinkClient } from './testing/link-client.js';
+import { connectLink, LinkUpgradeRefused, openLink, type LinkProbe } from './testing/link-probe.js';
 import { startTestBackend, TEST_PEER, type TestBackend } from './testing/start-backend.js';
 import type { FakeSystem } from './testing/fake-system.js';
 
@@ -21,14 +21,14 @@ function hasOpenssl(): boolean {
 }
 
 let backend: TestBackend | undefined;
-const clients: LinkClient[] = [];
+const clients: LinkProbe[] = [];
 
 async function start(...args: Parameters<typeof startTestBackend>): Promise<TestBackend> {
   backend = await startTestBackend(...args);
   return backend;
 }
 
-async function connect(url: string, credentials = TEST_PEER): Promise<LinkClient> {
+async function connect(url: string, credentials = TEST_PEER): Promise<LinkProbe> {
   const client = await connectLink(url, credentials);
   clients.push(client);
   return client;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectLink } from './testing/link-client.js';
+import { connectLink } from './testing/link-probe.js';
 
 // Sockets and child processes on a shared 2-core machine: generous deadlines, no timing.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });

@@ -9,6 +9,7 @@
  * Exit 2: invalid config (every problem listed on stderr); 1: failed to start.
  */
 import { readFileSync } from 'node:fs';
+import { defaultDataDir, readDataSet } from '@clets/data-files';
 import { messageKey } from '@clets/protocol';
 import { BackendConfigError, parseBackendConfig, type BackendConfig } from './config.js';
 import { configInputFromSources, parseCommandLine, USAGE } from './config-sources.js';
@@ -54,8 +55,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   try {
+    // The records the systems answer from: the data files of `fixturesDir` (default: the
+    // repository's fixtures/), read once, each record checked against its file's schema.
+    const data = await readDataSet(config.fixturesDir ?? defaultDataDir());
     // A request that names no system goes where its key's route sends it (DQ: DMV or NLETS).
-    service = buildBackendService(config, { systems: await openHostedSystems(config), logger, chooseSystem: chooseByRoute(messageKey) });
+    service = buildBackendService(config, { systems: openHostedSystems(config, data), logger, chooseSystem: chooseByRoute(messageKey) });
     const addresses = await service.listen();
     process.stdout.write(`${JSON.stringify({ event: 'listening', ...addresses })}\n`);
   } catch (error) {

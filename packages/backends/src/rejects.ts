@@ -3,7 +3,7 @@
  * request is refused. Internals never leak: the reason is the table's message plus a
  * detail written for the peer.
  */
-import { CletsError, type ErrorCode, type Reject, type Transaction } from '@clets/protocol';
+import { CletsError, rejectOf, type ErrorCode, type Reject, type Transaction } from '@clets/protocol';
 
 /** Characters of the offending input echoed in a reject (docs/domain.md section 5). */
 const ECHO_CHARS = 100;
@@ -22,11 +22,5 @@ export function buildReject(code: ErrorCode, context: RejectContext = {}): Rejec
 }
 
 export function rejectFromError(error: CletsError, transaction?: Transaction | null): Reject {
-  const reject: Reject = { code: error.code, wireCode: error.wireCode, reason: error.message };
-  if (transaction?.header) reject.header = transaction.header;
-  if (transaction?.text) reject.echo = transaction.text.slice(0, ECHO_CHARS);
-  if (error.field) reject.field = error.field;
-  if (error.position) reject.position = error.position;
-  if (error.system) reject.system = error.system;
-  return reject;
+  return rejectOf(error, { header: transaction?.header, echo: transaction?.text?.slice(0, ECHO_CHARS) });
 }

@@ -4,7 +4,7 @@ import { GOLDEN_FRAMES, encodeFrame, type LinkRequest } from '@clets/protocol';
 import { parseBackendConfig } from './config.js';
 import { buildBackendService, createBackendLogger } from './service.js';
 import { createFakeSystems, type FakeSystem } from './testing/fake-system.js';
-import { connectLink, openLink, type LinkClient } from './testing/link-client.js';
+import { connectLink, openLink, type LinkProbe } from './testing/link-probe.js';
 import { startTestBackend, TEST_PEER, type TestBackend } from './testing/start-backend.js';
 
 // Sockets and child processes on a shared 2-core machine: generous deadlines, no timing.
@@ -113,7 +113,7 @@ describe('random frames', () => {
         .map(({ id, system, key }) => encodeFrame({ linkRequest: { requestId: id, system, transaction: { header: { messageKey: key } } } })),
     );
     const frames = fc.sample(arbitrary, { seed: 1104, numRuns: 3_000 });
-    let client: LinkClient | undefined;
+    let client: LinkProbe | undefined;
     let sent = 0;
     for (const bytes of frames) {
       if (!client?.isOpen) client = await connectLink(addresses.link, TEST_PEER);

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { HitStatus, decodeFrame, encodeFrame, type LinkReply } from '@clets/protocol';
 import { buildSwitch, type CletsSwitch } from '@clets/switch';
 import { FakeLink, type FakeRequest } from '@clets/switch/testing';
+import { demoFixtures } from '@clets/switch/testing/security';
 import { CHECKS, runConformance, type CheckResult } from './checks.js';
 
 // A fixture terminal and operator of county 19 (fixtures/terminals.json, operators.json).
@@ -34,7 +35,7 @@ describe('the conformance kit against this project\'s switch (CJIS policy, TOTP)
       limits: { maxMalformedFrames: 3, maxFrameBytes: 16 * 1024 },
       security: { databasePath: join(dir, 'security.db'), settings: { passwords: { scrypt: { cost: 16, blockSize: 1, parallelization: 1 } } } },
       log: { level: 'silent' },
-    }, { linkFactory: (link) => new FakeLink(link.name, noRecord) });
+    }, { data: await demoFixtures(), linkFactory: (link) => new FakeLink(link.name, noRecord) });
     url = (await sw.listen()).terminals;
     const operators = JSON.parse(readFileSync(new URL('../../../fixtures/operators.json', import.meta.url), 'utf8')) as { id: string; totpSecret: string }[];
     totpSecret = operators.find((operator) => operator.id === OPERATOR.id)?.totpSecret ?? '';

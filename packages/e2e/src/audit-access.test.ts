@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '@clets/protocol';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { httpCall } from './raw-clients.js';
-import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 let fixtures: FixtureSet;
 let network: StateNetwork;

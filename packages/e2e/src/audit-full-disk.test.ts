@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient, type TransactionResult } from '@clets/terminal';
 import { verifyAuditDatabase } from '@clets/switch/audit';
-import { startCountyNetwork, type CountyNetwork } from './network.js';
+import { startCountyNetwork, type CountyNetwork } from '@clets/launcher';
 
 const ORI = 'CA0190000';
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';

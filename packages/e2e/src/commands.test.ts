@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './launcher.js';
+import { REPO_ROOT } from '@clets/launcher';
 
 interface Outcome { readonly code: number; readonly stdout: string; readonly stderr: string }
 
@@ -34,6 +34,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'pnpm fixtures': node('scripts/dist/gen-fixtures.js'),
   'pnpm gen (golden frames)': node('scripts/dist/gen-golden.js'),
   'pnpm gen (protobuf code)': node('scripts/gen-proto.mjs'),
+  'pnpm check:cycles': node('scripts/dist/import-cycles.js'),
   'pnpm bench': fromSource('bench/src/run-all.ts'),
   // The scenario scripts share one flag reader (bench/src/command-line.ts): one stands for all.
   'bench switch-e2e': fromSource('bench/src/switch-e2e.ts'),

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSwitchConfig } from '@clets/switch';
-import { REPO_ROOT } from './launcher.js';
+import { REPO_ROOT } from '@clets/launcher';
 
 const compose = readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
@@ -87,7 +87,7 @@ describe('Dockerfile', () => {
     const install = build.indexOf('pnpm install --frozen-lockfile');
     expect(install).toBeGreaterThan(build.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./'));
     expect(build.indexOf('COPY . .')).toBeGreaterThan(install);
-    for (const manifest of ['packages/protocol', 'packages/routing', 'packages/fixtures', 'packages/switch', 'packages/backends', 'packages/terminal', 'packages/e2e', 'bench']) {
+    for (const manifest of ['packages/protocol', 'packages/routing', 'packages/data-files', 'packages/fixtures', 'packages/switch', 'packages/backends', 'packages/terminal', 'packages/launcher', 'packages/e2e', 'bench']) {
       expect(build.slice(0, install)).toContain(`COPY ${manifest}/package.json ${manifest}/`);
     }
   });

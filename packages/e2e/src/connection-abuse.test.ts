@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '@clets/fixtures';
-import { startService, type ServiceProcess } from './launcher.js';
+import { startService, type ServiceProcess } from '@clets/launcher';
 import { httpCall, RawTerminal } from './raw-clients.js';
 
 let service: ServiceProcess;

@@ -10,7 +10,7 @@ import { encodeFrame, GOLDEN_FRAMES, HitStatus } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient } from '@clets/terminal';
 import { verifyAuditDatabase } from '@clets/switch/audit';
-import { startCountyNetwork, type CountyNetwork } from './network.js';
+import { startCountyNetwork, type CountyNetwork } from '@clets/launcher';
 
 const ORI = 'CA0190000';
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './launcher.js';
+import { REPO_ROOT } from '@clets/launcher';
 
 interface Outcome { readonly code: number; readonly stdout: string; readonly stderr: string }
 

@@ -5,7 +5,6 @@
  * backends -> state -> county -> terminal in one answer, where a 64 KiB limit on one hop
  * used to close the whole link).
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,7 @@ import { HitStatus } from '@clets/protocol';
 import { defaultFixturesDir, loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { openLink } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { hasOpenssl, selfSignedCertificate, startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 /** A synthetic person of this test's own fixture copy, wanted 200 times over. */
@@ -28,25 +27,13 @@ let backendFixtures: string;
 let certificate: { certFile: string; keyFile: string; ca: Buffer } | undefined;
 const clients: TerminalClient[] = [];
 
-const HAS_OPENSSL = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const HAS_OPENSSL = hasOpenssl();
 
 /** A self-signed certificate for 127.0.0.1, as the demo makes one; none without openssl. */
 function makeCertificate(dir: string): typeof certificate {
   if (!HAS_OPENSSL) return undefined;
-  const certFile = join(dir, 'cert.pem');
-  const keyFile = join(dir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2',
-    '-subj', '/CN=clets-e2e', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
-  return { certFile, keyFile, ca: readFileSync(certFile) };
+  const { cert, key } = selfSignedCertificate(dir, { subject: '/CN=clets-e2e' });
+  return { certFile: cert, keyFile: key, ca: readFileSync(cert) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
-import { startCountyNetwork, type CountyNetwork } from './network.js';
+import { startCountyNetwork, type CountyNetwork } from '@clets/launcher';
 import { httpCall, rawLogin, RawTerminal, type LoginCredentials } from './raw-clients.js';
 
 let fixtures: FixtureSet;

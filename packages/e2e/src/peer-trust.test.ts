@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryState, PROTOCOL_VERSION, type AdminMessage, type DeliveryReport, type LinkWelcome } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
-import { openLink, type LinkClient } from '@clets/backends/testing';
+import { openLink, type LinkProbe } from '@clets/backends/testing';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const ORI_19 = 'CA0190000';
 const ORI_37 = 'CA0370000';
@@ -22,7 +22,7 @@ const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234
 let fixtures: FixtureSet;
 let network: StateNetwork;
 const clients: TerminalClient[] = [];
-const links: LinkClient[] = [];
+const links: LinkProbe[] = [];
 
 const OPERATORS: Readonly<Record<string, { operatorId: string; switchName: StateNetworkSwitch }>> = {
   DJ01: { operatorId: 'OP4001', switchName: 'state' },
@@ -60,7 +60,7 @@ async function ready(name: StateNetworkSwitch): Promise<boolean> {
 }
 
 /** Links to the state's peer port as county 19, with county 19's own secret. */
-async function linkAsCounty19(claims: { oris: string[]; terminals: string[] }): Promise<{ link: LinkClient; welcome: LinkWelcome }> {
+async function linkAsCounty19(claims: { oris: string[]; terminals: string[] }): Promise<{ link: LinkProbe; welcome: LinkWelcome }> {
   const link = await openLink(network.peersUrl, { timeoutMs: 10_000 });
   links.push(link);
   const welcome = link.waitFor((frame) => frame.body === 'linkWelcome');

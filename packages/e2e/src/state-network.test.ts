@@ -4,7 +4,7 @@
  * between agencies of two counties (live, stored, across a restart), a county broadcast,
  * a hit confirmation answered in time, and a county that loses the state switch and gets
  * it back by itself. The escalation of an unanswered YQ needs a fake clock: it is tested
- * in-process (packages/switch/src/network.test.ts).
+ * in-process (packages/switch/src/peers/network.test.ts).
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
 } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient } from '@clets/terminal';
-import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from './state-network.js';
+import { startStateNetwork, type StateNetwork, type StateNetworkSwitch } from '@clets/launcher';
 
 const ORI_19 = 'CA0190000';
 const ORI_37 = 'CA0370000';

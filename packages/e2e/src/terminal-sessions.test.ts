@@ -11,7 +11,7 @@ import { WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, type DecodedFrame } from '@clets/protocol';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
 import { TerminalClient } from '@clets/terminal';
-import { startCountyNetwork, type CountyNetwork } from './network.js';
+import { startCountyNetwork, type CountyNetwork } from '@clets/launcher';
 
 const ORI = 'CA0190100';
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';

@@ -9,6 +9,13 @@ export const SYSTEMS = ['NCIC', 'NLETS', 'DMV', 'CORI'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /**
+ * The `system` of a LinkRequest that carries agency-to-agency traffic (AM, YQ, YR) from one
+ * switch to another, and the name a Completion gives that traffic among what was answered
+ * or failed (docs/protocol.md, "Between switches").
+ */
+export const DELIVERY_SYSTEM = 'DELIVERY';
+
+/**
  * Routing targets: the national and DMV systems, and the California DOJ state files that
  * sit behind the CORI system. The switch's routing table maps each target to a system link.
  *  WPS wanted persons, SVS stolen vehicles, AFS automated firearms, APS automated property,

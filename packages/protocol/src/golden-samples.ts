@@ -3,6 +3,7 @@
  * packages/protocol/golden/ (`pnpm gen` writes them; the codec tests compare both ways).
  * Values are synthetic.
  */
+import { ERROR_CODES } from './errors.js';
 import type { Frame, FrameKind } from './types.js';
 import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, LinkState } from './types.js';
 
@@ -65,7 +66,7 @@ export const GOLDEN_FRAMES: Readonly<Record<FrameKind, Frame>> = {
   completion: { completion: { header, answered: ['NCIC', 'CORI'], failed: [], inputSeq: 1042 } },
   reject: {
     reject: {
-      header, code: 'CLETS_ERR_ROUTE_TO_MISSING', wireCode: 210, reason: 'route-to field (RTE) missing',
+      header, code: 'CLETS_ERR_ROUTE_TO_MISSING', wireCode: ERROR_CODES.CLETS_ERR_ROUTE_TO_MISSING.wire, reason: 'route-to field (RTE) missing',
       field: 'RTE', position: 0, echo: 'QW.CA0190000.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115',
     },
   },

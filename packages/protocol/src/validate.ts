@@ -123,7 +123,7 @@ export function validateTransaction(transaction: Transaction, options: ValidateO
 }
 
 /**
- * The role rule (seed 001): updates (entries, modifications, cancellations) are for full-access
+ * The role rule (docs/domain.md section 2): updates (entries, modifications, cancellations) are for full-access
  * operators only; less-than-full-access operators inquire.
  */
 export function checkRoleForKey(definition: MessageKeyDefinition, role: { readonly fullAccess: boolean }): void {

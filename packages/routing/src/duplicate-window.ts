@@ -9,6 +9,8 @@
  * person who asked (CJIS need to know), never for whoever reuses the id.
  */
 
+import { BoundedCache } from '@clets/protocol';
+
 /**
  * Where a client message id is unique, and so who may be answered again:
  * - terminal: the same operator at the same terminal. It outlives one connection (an
@@ -51,13 +53,11 @@ interface Entry<T> {
   readonly at: number;
   readonly digest: string;
   readonly value: T;
-  readonly scope: string;
 }
 
 export class DuplicateWindow<T> {
-  readonly #entries = new Map<string, Entry<T>>();
-  /** Each scope's keys, oldest first (a Map keeps insertion order). */
-  readonly #byScope = new Map<string, Map<string, true>>();
+  /** Oldest first, each in its scope's share (`replayScopeKey`). */
+  readonly #entries: BoundedCache<string, Entry<T>>;
 
   /**
    * `maxEntries` bounds the memory of the whole window; `maxPerScope` bounds one scope's
@@ -66,9 +66,11 @@ export class DuplicateWindow<T> {
    */
   constructor(
     private readonly windowMs: number,
-    private readonly maxEntries: number,
-    private readonly maxPerScope: number = maxEntries,
-  ) {}
+    maxEntries: number,
+    maxPerScope: number = maxEntries,
+  ) {
+    this.#entries = new BoundedCache({ capacity: maxEntries, perGroup: maxPerScope });
+  }
 
   get size(): number {
     return this.#entries.size;
@@ -76,10 +78,10 @@ export class DuplicateWindow<T> {
 
   /** Looks a key up; `digest` stands for the content as sent, compared with the first one's. */
   lookup(key: string, digest: string, now: number): DuplicateLookup<T> {
-    const entry = this.#entries.get(key);
+    const entry = this.#entries.peek(key);
     if (entry === undefined) return { kind: 'new' };
     if (now - entry.at > this.windowMs) {
-      this.#delete(key);
+      this.#entries.delete(key);
       return { kind: 'new' };
     }
     return entry.digest === digest ? { kind: 'resend', value: entry.value } : { kind: 'reused', value: entry.value };
@@ -87,40 +89,20 @@ export class DuplicateWindow<T> {
 
   /** Remembers a transaction under `key`, in `scope` (default: a scope of its own). */
   set(key: string, digest: string, value: T, now: number, scope: string = key): void {
-    this.#delete(key);
-    this.#entries.set(key, { at: now, digest, value, scope });
-    let keys = this.#byScope.get(scope);
-    if (keys === undefined) {
-      keys = new Map();
-      this.#byScope.set(scope, keys);
-    }
-    keys.set(key, true);
-    if (keys.size > this.maxPerScope) {
-      const oldest = keys.keys().next().value;
-      if (oldest !== undefined) this.#delete(oldest);
-    }
+    this.#entries.set(key, { at: now, digest, value }, scope);
     this.prune(now);
   }
 
   /** Entries kept for one scope now. */
   sizeOf(scope: string): number {
-    return this.#byScope.get(scope)?.size ?? 0;
+    return this.#entries.sizeOf(scope);
   }
 
-  /** Drops expired entries (insertion order is time order) and the oldest beyond the cap. */
+  /** Drops expired entries (insertion order is time order; the cache keeps the bounds). */
   prune(now: number): void {
-    for (const [key, entry] of this.#entries) {
-      if (this.#entries.size > this.maxEntries || now - entry.at > this.windowMs) this.#delete(key);
+    for (const [key, entry] of this.#entries.entries()) {
+      if (now - entry.at > this.windowMs) this.#entries.delete(key);
       else break;
     }
-  }
-
-  #delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return;
-    this.#entries.delete(key);
-    const keys = this.#byScope.get(entry.scope);
-    keys?.delete(key);
-    if (keys?.size === 0) this.#byScope.delete(entry.scope);
   }
 }

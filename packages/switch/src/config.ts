@@ -4,12 +4,11 @@
  * start with every problem listed.
  */
 import { z } from 'zod';
-import { DEFAULT_LINK_MAX_FRAME_BYTES, TARGETS } from '@clets/protocol';
+import { DEFAULT_LINK_MAX_FRAME_BYTES, OPERATOR_ROLES, TARGETS } from '@clets/protocol';
 import { cjisSettingsSchema } from './security/settings.js';
 
 const port = z.number().int().min(0).max(65535);
 const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
-const OPERATOR_ROLES = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'] as const;
 const positiveMs = z.number().int().positive();
 
 /** Connections on one port from one source address, and in all. */
@@ -89,7 +88,10 @@ export const switchConfigSchema = z.strictObject({
      *  certificate subject instead of its device secret (when the security policy allows). */
     clientCaFile: z.string().optional(),
   }).optional(),
-  /** Where operators, terminals and agencies come from (the fixtures folder). */
+  /**
+   * The folder of data files main.ts reads the agencies, terminals and operators (and, for
+   * the CJIS policy, the persons) from; absent: the repository's fixtures/.
+   */
   fixturesDir: z.string().optional(),
   audit: z.strictObject({
     /** SQLite file of the audit log (":memory:" for tests). */

@@ -9,7 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '@clets/data-files';
+import { parseSwitchConfig } from './config.js';
 import { buildSwitch } from './switch.js';
+import { readSwitchData } from './switch-data.js';
 
 const USAGE = `usage: clets-switch [--config FILE]
 
@@ -44,7 +47,10 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new Error(`switch config is not JSON: ${(error as Error).message}`);
   }
-  const sw = await buildSwitch(input as Parameters<typeof buildSwitch>[0]);
+  const config = parseSwitchConfig(input as Parameters<typeof parseSwitchConfig>[0]);
+  // Read once: the registry and the CJIS security are both built from it.
+  const data = await readSwitchData(config.fixturesDir ?? defaultDataDir(), { subjects: config.security.policy === 'cjis' });
+  const sw = await buildSwitch(config, { data });
   const addresses = await sw.listen();
   process.stdout.write(`${JSON.stringify({ event: 'listening', switchId: sw.config.switchId, role: sw.config.role, ...addresses })}\n`);
 

@@ -630,3 +630,16 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('the data a switch starts from', () => {
+  it('is given, not looked for: without data or a registry the switch refuses to build, saying what it needs', async () => {
+    await expect(buildSwitch({ messagesPath: ':memory:', security: { policy: 'plain' }, log: { level: 'silent' } }, { audit: new MemoryAuditStore() }))
+      .rejects.toThrow(/needs the switch's data \(deps\.data: agencies, terminals, operators/);
+  });
+
+  it('gives the CJIS policy the persons its misuse rules look subjects up in, or refuses', async () => {
+    const registryOnly = { agencies: [], terminals: [], operators: [] };
+    await expect(buildSwitch({ messagesPath: ':memory:', security: { databasePath: ':memory:' }, log: { level: 'silent' } }, { audit: new MemoryAuditStore(), data: registryOnly }))
+      .rejects.toThrow(/the CJIS policy needs the persons/);
+  });
+});

@@ -13,30 +13,38 @@ import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { LinkState, type Frame, type StatusMessage } from '@clets/protocol';
+import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
-import { HeldQueue } from './held-queue.js';
+import { HeldQueue } from './links/held-queue.js';
 import { createSwitchLogger } from './logger.js';
 import { Metrics } from './metrics.js';
-import type { AuditSink, SystemLink } from './ports.js';
+import type { AuditSink } from './audit/types.js';
+import type { SystemLink } from './links/types.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
 import type { OperatorSession, SecurityPolicy } from './security/policy.js';
-import { loadCjisSecurity, type CjisSecurity } from './security/cjis-security.js';
-import { LoginRateLimiter, type LoginAttempt } from './security/login-rate-limiter.js';
-import type { Registry } from './security/registry.js';
-import { TerminalConnection, TerminalDirectory } from './terminal-connection.js';
-import { TransactionPipeline, type PipelineDeps } from './transaction-pipeline.js';
+import { openCjisSecurity, type CjisSecurity, type SecurityData } from './security/cjis-security.js';
+import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
+import { registryOf, type Registry } from './security/registry.js';
+import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
+import { TransactionPipeline, type PipelineDeps } from './pipeline/transaction-pipeline.js';
 import { buildHttpApi } from './http/api.js';
 import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
-import { LinkClient, systemClock, type LinkClock } from './links/index.js';
-import { loadRegistry } from './security/load-registry.js';
-import type { MessageStore } from './message-store.js';
-import { SwitchNetwork } from './network.js';
+import { LinkClient } from './links/index.js';
+import { MessageStore } from './traffic/message-store.js';
+import { DeliveryService } from './traffic/deliveries.js';
+import { LinkDispatcher } from './links/link-dispatcher.js';
+import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
+import type { SwitchData } from './switch-data.js';
 
 export interface SwitchDeps {
+  /**
+   * The agencies, terminals and operators (and, for the CJIS policy, the persons the misuse
+   * rules look up): main.ts reads them from the data files. Needed unless `registry` is given.
+   */
+  readonly data?: SwitchData;
   readonly clock?: () => number;
   readonly logger?: Logger;
   readonly audit?: AuditSink;
@@ -51,8 +59,6 @@ export interface SwitchDeps {
   readonly messageStore?: MessageStore;
 }
 
-/** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
-export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session' | 'admin_token';
 
 export interface SwitchAddresses {
   /** Terminal WebSocket endpoint. */
@@ -99,7 +105,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const clock = deps.clock ?? Date.now;
   const logger = deps.logger ?? createSwitchLogger(config);
   const metrics = new Metrics();
-  const registry = deps.registry ?? (await loadRegistry(config));
+  const registry = deps.registry ?? registryOf(requireData(deps), config.switchId);
   const audit = deps.audit ?? openAuditStore({
     path: config.audit.path, synchronous: config.audit.synchronous,
     batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
@@ -107,8 +113,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   // Sessions a newer login of the same operator ended are closed (4016) once connections exist.
   const supersede: ((session: OperatorSession) => void)[] = [];
   const security = deps.policy === undefined && deps.registry === undefined && config.security.policy === 'cjis'
-    ? await loadCjisSecurity({
-      switchId: config.switchId, fixturesDir: config.fixturesDir, databasePath: config.security.databasePath,
+    ? await openCjisSecurity({
+      switchId: config.switchId, data: withSubjects(requireData(deps)), databasePath: config.security.databasePath,
       settings: config.security.settings, audit, clock, onSupersede: (session) => supersede.forEach((close) => close(session)),
     })
     : undefined;
@@ -156,21 +162,26 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const held = new HeldQueue(config.limits.queueMaxPerLink);
   const directory = new TerminalDirectory();
   const alerts = createSecurityAlerts({ switchId: config.switchId, clock, audit, metrics, logger });
-  const network = new SwitchNetwork({
-    config, clock, logger, links, audit, alerts, directory, held,
-    // County switches link over TLS with the same certificate terminals see.
-    ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key, ...tlsTimeoutOptions(config.connections) } } : {}),
-    timers: deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock }),
-    peerGuard: guards.peer,
-    table: () => table, setTable: (next) => { table = next; },
-    ...(deps.messageStore !== undefined ? { store: deps.messageStore } : {}),
+  const linkClock = deps.timers ?? (deps.clock === undefined ? systemClock : { ...systemClock, now: clock });
+  // Where requests leave: the outgoing links and, at the state, a PeerLink per county. The
+  // pipeline's system legs and the deliveries' traffic for other switches share one dispatcher.
+  const peers = peerLinks(config, linkClock, logger);
+  const allLinks = new Map<string, SystemLink>([...links, ...peers]);
+  const switchLinks = switchLinkNames(config);
+  const dispatcher = new LinkDispatcher({
+    switchId: config.switchId, clock, links: allLinks, held, limits: config.limits, isSwitchLink: (name) => switchLinks.has(name),
+  });
+  const store = deps.messageStore ?? new MessageStore(config.messagesPath);
+  const deliveries = new DeliveryService({
+    switchId: config.switchId, clock, timers: linkClock, table: () => table, links: allLinks, dispatcher, directory, store, audit,
+    settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
+    log: logger,
   });
   const pipeline = new TransactionPipeline({
-    switchId: config.switchId, clock, table: () => table, links: network.allLinks, held, audit, policy, metrics,
+    switchId: config.switchId, clock, table: () => table, dispatcher, audit, policy, metrics,
     limits: config.limits, log: logger,
-    deliver: (...args) => network.deliveries.deliver(...args),
+    deliver: (...args) => deliveries.deliver(...args),
     broadcastRoles: new Set(config.broadcastRoles),
-    isSwitchLink: (name) => network.isSwitchLink(name),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
@@ -194,7 +205,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     for (const connection of directory.loggedIn()) connection.write(frame);
   };
 
-  network.wire(pipeline, broadcastStatus);
+  const network = new SwitchNetwork({
+    config, clock, logger, links, peers, switchLinks, audit, alerts, held, store, deliveries, pipeline, announce: broadcastStatus,
+    // County switches link over TLS with the same certificate terminals see.
+    ...(tls !== undefined ? { tls: { cert: tls.cert, key: tls.key, ...tlsTimeoutOptions(config.connections) } } : {}),
+    peerGuard: guards.peer,
+    table: () => table, setTable: (next) => { table = next; },
+  });
 
   const linkStateAudit = (name: string, state: string, detail: Record<string, unknown>): void => {
     audit.append({ type: 'link_state', at: clock(), outcome: state, switchId: config.switchId, detail: { link: name, ...detail } })
@@ -221,9 +238,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_terminals_connected', 'Terminals with an operator logged in', [], () => [[{}, directory.size]]);
   metrics.gauge('clets_connections_open', 'Connections open on each listening port (counted by its caps)', ['port'], () => Object.values(guards).map((each) => [{ port: each.port }, each.open] as const));
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', [], () => [[{}, audit.health().pending]]);
-  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...network.peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
-  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, network.store.size]]);
-  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, network.deliveries.confirmations.size]]);
+  metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
+  metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, store.size]]);
+  metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, deliveries.confirmations.size]]);
 
   const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
   guards.terminal.watch(terminalServer);
@@ -234,10 +251,10 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
     loginAttempt,
-    messagesWaiting: (session: OperatorSession) => network.deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
+    messagesWaiting: (session: OperatorSession) => deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
     onLogin: (connection: TerminalConnection) => {
       const terminal = connection.session?.terminal;
-      return terminal === undefined ? 0 : network.deliverStored(terminal.mnemonic, terminal.ori, (frame) => connection.write(frame));
+      return terminal === undefined ? 0 : deliveries.deliverStored(terminal.mnemonic, terminal.ori, (frame) => connection.write(frame));
     },
   };
   const connections = new Set<TerminalConnection>();
@@ -286,9 +303,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }
   };
 
+  const http = await buildHttpApi(
+    { config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt },
+    { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) },
+  );
+
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held,
-    http: undefined as unknown as FastifyInstance,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -300,16 +321,15 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
         terminalServer.once('error', reject);
         terminalServer.listen(config.port, config.host, () => resolve());
       });
-      const httpUrl = await sw.http.listen({ host: config.host, port: config.httpPort });
+      const httpUrl = await http.listen({ host: config.host, port: config.httpPort });
       const port = (terminalServer.address() as AddressInfo).port;
-      const peers = await network.listen(config.host);
-      const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl, ...(peers !== undefined ? { peers } : {}) };
+      const peersUrl = await network.listen(config.host);
+      const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl, ...(peersUrl !== undefined ? { peers: peersUrl } : {}) };
       logger.info({ ...addresses, role: config.role }, 'switch listening');
       return addresses;
     },
     close: () => (closing ??= closeInOrder()),
   };
-  (sw as { http: FastifyInstance }).http = await buildHttpApi(sw, { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) });
 
   let closing: Promise<void> | undefined;
   const closeInOrder = async (): Promise<void> => {
@@ -331,7 +351,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     // batch) and the store of messages for offline terminals.
     await network.closeLinks();
     await Promise.allSettled([...links.values()].map((link) => link.close()));
-    await sw.http.close();
+    await http.close();
     await audit.close();
     network.close();
     security?.close();
@@ -340,6 +360,19 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+function requireData(deps: SwitchDeps): SwitchData {
+  if (deps.data === undefined) {
+    throw new Error('buildSwitch needs the switch\'s data (deps.data: agencies, terminals, operators, read from the data files by main.ts) or a registry (deps.registry)');
+  }
+  return deps.data;
+}
+
+/** The CJIS misuse rules look subjects up in the persons: a switch without them would not see a self-query. */
+function withSubjects(data: SwitchData): SecurityData {
+  if (data.persons === undefined) throw new Error('the CJIS policy needs the persons (and licences, vehicles, watch list) in the switch\'s data');
+  return { ...data, persons: data.persons };
 }
 
 /** The subject of a client certificate the TLS layer verified against the client CA. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasOpenssl } from '@clets/launcher';
 import { WebSocket } from 'ws';
 import { decodeFrame, encodeFrame } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
@@ -13,14 +14,7 @@ import { buildRegistry } from './security/registry.js';
 import { PlainSecurityPolicy } from './security/plain-policy.js';
 import type { ConnectionSource } from './security/policy.js';
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const HAS_OPENSSL = hasOpenssl();
 
 /** A CA, a server certificate for 127.0.0.1 and a client certificate for terminal LA02. */
 function makeCertificates(): Record<'dir' | 'ca' | 'serverCert' | 'serverKey' | 'clientCert' | 'clientKey', string> {
@@ -47,7 +41,7 @@ afterEach(async () => {
   sw = undefined;
 });
 
-describe.skipIf(!hasOpenssl)('switch over TLS', () => {
+describe.skipIf(!HAS_OPENSSL)('switch over TLS', () => {
   it('serves wss:// to terminals and https:// to the gateway, and passes a verified client certificate to the policy', async () => {
     const certificates = makeCertificates();
     const registry = buildRegistry({

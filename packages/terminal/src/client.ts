@@ -8,14 +8,12 @@
  * The operator CLI, the demo, the end-to-end tests and the benchmark all sit on this class.
  */
 import {
-  CletsError, PROTOCOL_VERSION, toCletsError,
+  CletsError, HeartbeatMonitor, PROTOCOL_VERSION, ReconnectBackoff, systemClock, toCletsError,
   type Frame, type Heartbeat, type LoginBanner, type LoginResult, type Reject,
 } from '@clets/protocol';
-import { reconnectDelay } from './backoff.js';
 import type { TerminalClientEvents } from './events.js';
 import { FrameSocket } from './frame-socket.js';
 import { FrameWaiter, type ReceivedFrame } from './frame-waiter.js';
-import { HeartbeatMonitor } from './heartbeat-monitor.js';
 import { InFlightTransactions, type Answer } from './in-flight.js';
 import { resolveOptions, type ClientSecrets, type ClientSettings, type TerminalClientOptions } from './options.js';
 import { SecretRedactor } from './redact.js';
@@ -127,16 +125,17 @@ export class TerminalClient extends TypedEmitter<TerminalClientEvents> {
     this.#ids = new MessageIdSource(settings.mnemonic);
     this.#answerer = new SecondFactorAnswerer(settings.clock);
     if (settings.heartbeatIntervalMs !== undefined) {
-      this.#heartbeat = new HeartbeatMonitor(settings.heartbeatIntervalMs, {
-        send: (nonce) => {
+      // Two silent intervals mean a dead switch (a half-open connection can look alive for minutes).
+      this.#heartbeat = new HeartbeatMonitor(systemClock, settings.heartbeatIntervalMs, 2 * settings.heartbeatIntervalMs, {
+        beat: (nonce) => {
           try {
             this.#write({ heartbeat: { nonce, sentAtMs: settings.clock(), reply: false } });
           } catch {
             // Not connected: the monitor is stopped with the connection.
           }
         },
-        dead: () => {
-          const error = new CletsError('CLETS_ERR_SYSTEM_TIMEOUT', `the switch did not answer heartbeats for ${2 * (settings.heartbeatIntervalMs ?? 0)} ms`);
+        silent: (silentForMs) => {
+          const error = new CletsError('CLETS_ERR_SYSTEM_TIMEOUT', `the switch did not answer heartbeats for ${silentForMs} ms`);
           this.emit('error', error);
           this.#dropConnection(error, { code: 1006, reason: 'heartbeat timeout', terminate: true });
         },
@@ -512,6 +511,7 @@ export class TerminalClient extends TypedEmitter<TerminalClientEvents> {
   async #reconnect(cause: CletsError): Promise<void> {
     this.#reconnecting = true;
     let lastError = cause;
+    const backoff = new ReconnectBackoff(this.#settings.reconnect);
     try {
       for (let attempt = 1; ; attempt += 1) {
         if (attempt > this.#settings.reconnect.maxAttempts) {
@@ -519,7 +519,7 @@ export class TerminalClient extends TypedEmitter<TerminalClientEvents> {
           return;
         }
         // A fresh one-time code is needed: the switch accepts each code once (replay resistance).
-        const delayMs = Math.max(reconnectDelay(attempt, this.#settings.reconnect), this.#answerer.msUntilFreshCode());
+        const delayMs = Math.max(backoff.next(), this.#answerer.msUntilFreshCode());
         this.emit('reconnecting', { attempt, delayMs, error: lastError });
         await this.#sleep(delayMs);
         const login = this.#storedLogin;

@@ -18,6 +18,5 @@ export {
 export { transactionFromText, type TransactionInput } from './transaction-input.js';
 export type { SecondFactorProvider } from './second-factor.js';
 export { errorFromClose, errorFromReject, isRetryable } from './wire-errors.js';
-export { reconnectDelay, type BackoffPolicy } from './backoff.js';
 export { formatResult } from './format.js';
 export { REDACTED } from './redact.js';

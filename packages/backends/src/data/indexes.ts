@@ -11,7 +11,7 @@
 import type {
   Agency, Article, Boat, CriminalHistory, DriverLicense, FixtureSet, Gun, HotFileRecord, MissingPerson, Person,
   ProtectionOrder, Registrant, StolenVehicle, SupervisedRelease, Vehicle, Warrant,
-} from '@clets/fixtures';
+} from '@clets/data-files';
 import { Appendable, arraySource, IdIndex, KeyIndex, SortedLookup } from './hash-index.js';
 import { soundex } from './phonetic.js';
 

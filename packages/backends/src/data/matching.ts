@@ -2,7 +2,7 @@
  * How an inquiry's fields find persons, vehicles and criminal histories: the matching rules
  * of packages/backends/README.md ("Matching"), in one place for every system.
  */
-import type { CriminalHistory, Person, Vehicle } from '@clets/fixtures';
+import type { CriminalHistory, Person, Vehicle } from '@clets/data-files';
 import type { Files } from './indexes.js';
 import { soundex } from './phonetic.js';
 

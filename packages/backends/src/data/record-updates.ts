@@ -11,7 +11,7 @@
  */
 import type {
   HotFileRecord, Person, ProtectedPerson, ProtectionOrder, StolenVehicle, Vehicle, Warrant,
-} from '@clets/fixtures';
+} from '@clets/data-files';
 import { CletsError, messageKey } from '@clets/protocol';
 import type { FileRecord, Files, HotFile } from './indexes.js';
 import { findPersons, findVehicles, middleAgrees, parseName, type Fields } from './matching.js';

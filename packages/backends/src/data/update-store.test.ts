@@ -34,7 +34,7 @@ afterEach(() => {
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function start(path = ':memory:'): { cori: MockSystem; ncic: MockSystem } {
-  const systems = createSystems({ fixtures, updatesDbPath: path, systems: ['CORI', 'NCIC'] });
+  const systems = createSystems({ data: fixtures, updatesDbPath: path, systems: ['CORI', 'NCIC'] });
   open.push(systems);
   return { cori: systems.get('CORI') as MockSystem, ncic: systems.get('NCIC') as MockSystem };
 }
@@ -76,7 +76,7 @@ describe('EPO, MPO, XPO', () => {
     const first = fixtures.protectionOrders[1];
     if (first === undefined) throw new Error('no order');
     const taken = { ...first, nic: 'H900000001', oca: '26-TAKEN' };
-    const systems = createSystems({ fixtures: { ...fixtures, protectionOrders: [...fixtures.protectionOrders, taken] }, systems: ['CORI'] });
+    const systems = createSystems({ data: { ...fixtures, protectionOrders: [...fixtures.protectionOrders, taken] }, systems: ['CORI'] });
     open.push(systems);
     const nic = responseOf(ask(systems.get('CORI') as MockSystem, tx('EPO', epo('26-SKIP')))).records?.[0]?.recordId;
     expect(nic).toBe('H900000002');
@@ -211,7 +211,7 @@ describe('EW/XW and EV/XV', () => {
   });
 
   it('an unregistered plate entered stolen is found by QV but is no DMV registration', () => {
-    const systems = createSystems({ fixtures, systems: ['CORI', 'DMV'] });
+    const systems = createSystems({ data: fixtures, systems: ['CORI', 'DMV'] });
     open.push(systems);
     const cori = systems.get('CORI') as MockSystem;
     const dmv = systems.get('DMV') as MockSystem;

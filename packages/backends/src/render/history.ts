@@ -3,7 +3,7 @@
  * record, printed as a rap sheet: one block per arrest cycle (arrest, charges, court
  * disposition, custody, probation, parole), oldest first, as state repositories print them.
  */
-import type { ArrestCycle, CriminalHistory, Person } from '@clets/fixtures';
+import type { ArrestCycle, CriminalHistory, Person } from '@clets/data-files';
 import { HitStatus, type ResponseRecord } from '@clets/protocol';
 import { buildRecord } from './response.js';
 import { personLines, ncicDate, type Origin } from './records.js';

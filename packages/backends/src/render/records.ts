@@ -6,7 +6,7 @@
 import type {
   Article, Boat, DriverLicense, Gun, MissingPerson, Person, ProtectionOrder, Registrant, StolenVehicle, SupervisedRelease,
   Vehicle, Warrant,
-} from '@clets/fixtures';
+} from '@clets/data-files';
 import { HitStatus, type Field, type ResponseRecord } from '@clets/protocol';
 import type { FileRecord, RecordExtras } from '../data/indexes.js';
 import { nameOf } from '../data/matching.js';

@@ -4,7 +4,7 @@
  * (docs/domain.md section 5: a change in no-hit wording once made terminals flag every person).
  */
 import {
-  CletsError, HitStatus, type Field, type Header, type Reject, type Response, type ResponseRecord, type Transaction,
+  CletsError, HitStatus, rejectOf, type Field, type Header, type Response, type ResponseRecord, type Transaction,
 } from '@clets/protocol';
 import type { SystemAnswer } from '../system.js';
 import { enteringAgencyCaveat, POSSIBLE_CAVEAT, present, taggedLine, wrapText } from './text.js';
@@ -176,17 +176,7 @@ export function inputEcho(transaction: Transaction | null | undefined): string {
 
 /** A reject answer from a CletsError: code, wire code, reason, field and the echo. */
 export function rejectAnswer(transaction: Transaction | null | undefined, error: CletsError, system: string): SystemAnswer {
-  const reject: Reject = {
-    header: echoHeader(transaction?.header),
-    code: error.code,
-    wireCode: error.wireCode,
-    reason: error.message,
-    field: error.field ?? '',
-    position: error.position ?? 0,
-    echo: inputEcho(transaction),
-    system,
-  };
-  return { kind: 'reject', reject };
+  return { kind: 'reject', reject: rejectOf(error, { header: echoHeader(transaction?.header), echo: inputEcho(transaction), system }) };
 }
 
 /** The answer of responses. */

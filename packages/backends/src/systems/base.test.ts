@@ -9,7 +9,7 @@ import { committedFixtures } from './test-support.js';
 let systems: Map<SystemName, MockSystem>;
 
 beforeAll(async () => {
-  systems = createSystems({ fixtures: await committedFixtures() });
+  systems = createSystems({ data: await committedFixtures() });
 });
 afterAll(() => {
   for (const system of systems.values()) system.close();

@@ -13,7 +13,7 @@ let cori: MockSystem;
 
 beforeAll(async () => {
   fixtures = await committedFixtures();
-  cori = createSystems({ fixtures, systems: ['CORI'] }).get('CORI') as MockSystem;
+  cori = createSystems({ data: fixtures, systems: ['CORI'] }).get('CORI') as MockSystem;
 });
 afterAll(() => cori.close());
 

@@ -6,7 +6,7 @@
  * searches; every record names its file in Record.file, and a file searched without a hit
  * answers its own no-record line. Updates (EPO/MPO/XPO, EW/XW, EV/XV) are applied here.
  */
-import type { CriminalHistory, Person } from '@clets/fixtures';
+import type { CriminalHistory, Person } from '@clets/data-files';
 import type { ResponseRecord, Target } from '@clets/protocol';
 import { findPersons, historiesByNumber, searchHistoriesByName, type Fields } from '../data/matching.js';
 import { renderHistoryCandidate, renderHistoryRecord } from '../render/history.js';

@@ -10,7 +10,7 @@ const CAVEAT = /^WARNING - DO NOT ARREST OR DETAIN BASED SOLELY UPON THIS INFORM
 let dmv: MockSystem;
 
 beforeAll(async () => {
-  dmv = createSystems({ fixtures: await committedFixtures(), systems: ['DMV'] }).get('DMV') as MockSystem;
+  dmv = createSystems({ data: await committedFixtures(), systems: ['DMV'] }).get('DMV') as MockSystem;
 });
 afterAll(() => dmv.close());
 

@@ -4,7 +4,7 @@
  * expiry, stops such as a stolen flag). The switch sends California here (OLS/LIS CA) and
  * every other state to Nlets.
  */
-import type { DriverLicense, Person } from '@clets/fixtures';
+import type { DriverLicense, Person } from '@clets/data-files';
 import { CletsError, type ResponseRecord } from '@clets/protocol';
 import type { Files } from '../data/indexes.js';
 import { findPersons, findVehicles } from '../data/matching.js';

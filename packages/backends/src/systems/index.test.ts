@@ -13,16 +13,16 @@ beforeAll(async () => {
 
 describe('createSystems', () => {
   it('creates the four systems by default, or the ones asked for', () => {
-    const all = createSystems({ fixtures });
+    const all = createSystems({ data: fixtures });
     expect([...all.keys()]).toEqual([...SYSTEMS]);
     for (const system of all.values()) system.close();
-    const two = createSystems({ fixtures, systems: ['DMV', 'NLETS'] });
+    const two = createSystems({ data: fixtures, systems: ['DMV', 'NLETS'] });
     expect([...two.keys()]).toEqual(['DMV', 'NLETS']);
     for (const system of two.values()) system.close();
   });
 
   it('every routed key is answered by exactly the systems its route reaches', () => {
-    const systems = createSystems({ fixtures });
+    const systems = createSystems({ data: fixtures });
     const answering = (key: string): SystemName[] => [...systems.values()].filter((system) => system.keys.has(key)).map((system) => system.name);
     expect(answering('QW')).toEqual(['NCIC', 'CORI']);
     expect(answering('QH')).toEqual(['NCIC', 'CORI']);
@@ -38,7 +38,7 @@ describe('createSystems', () => {
   });
 
   it('a QW on the wanted subject hits the warrant and the order in NCIC and in CORI', () => {
-    const systems = createSystems({ fixtures });
+    const systems = createSystems({ data: fixtures });
     const wanted = WELL_KNOWN.wantedPerson;
     const qw = tx('QW', { NAM: `${wanted.last},${wanted.first}`, SEX: wanted.sex, DOB: wanted.dob });
     const ncic = responseOf(ask(systems.get('NCIC') as MockSystem, qw));
@@ -59,7 +59,7 @@ describe('createSystems', () => {
   });
 
   it('close() is idempotent and a closed system refuses with SYSTEM_UNAVAILABLE', () => {
-    const systems = createSystems({ fixtures, systems: ['NCIC'] });
+    const systems = createSystems({ data: fixtures, systems: ['NCIC'] });
     const ncic = systems.get('NCIC') as MockSystem;
     ncic.close();
     ncic.close();
@@ -67,7 +67,7 @@ describe('createSystems', () => {
   });
 
   it('systems created together share their files: an entry through CORI is seen by every system reading that file', () => {
-    const systems = createSystems({ fixtures, systems: ['CORI', 'NCIC'] });
+    const systems = createSystems({ data: fixtures, systems: ['CORI', 'NCIC'] });
     const cori = systems.get('CORI') as MockSystem;
     const ncic = systems.get('NCIC') as MockSystem;
     // Cancelling a BOTH record through CARPOS removes the one shared record.
@@ -75,7 +75,7 @@ describe('createSystems', () => {
     expect(responseOf(ask(cori, tx('XPO', { NIC: wanted.protectionOrderNic }))).status).toBe(HitStatus.HIT_STATUS_ACKNOWLEDGED);
     expect(responseOf(ask(ncic, tx('QPO', { NIC: wanted.protectionOrderNic }))).status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
     // Another createSystems starts from the fixtures again.
-    const fresh = createSystems({ fixtures, systems: ['NCIC'] });
+    const fresh = createSystems({ data: fixtures, systems: ['NCIC'] });
     expect(responseOf(ask(fresh.get('NCIC') as MockSystem, tx('QPO', { NIC: wanted.protectionOrderNic }))).status).toBe(HitStatus.HIT_STATUS_HIT);
     for (const system of [...systems.values(), ...fresh.values()]) system.close();
   });

@@ -13,7 +13,7 @@ let ncic: MockSystem;
 
 beforeAll(async () => {
   fixtures = await committedFixtures();
-  ncic = createSystems({ fixtures, systems: ['NCIC'] }).get('NCIC') as MockSystem;
+  ncic = createSystems({ data: fixtures, systems: ['NCIC'] }).get('NCIC') as MockSystem;
 });
 afterAll(() => ncic.close());
 

@@ -4,7 +4,7 @@
  * Identification Index (QH name search, QR record request). One inquiry searches every file
  * its key covers and every hit is its own Record (a QW can hit a warrant and an order).
  */
-import type { CriminalHistory } from '@clets/fixtures';
+import type { CriminalHistory } from '@clets/data-files';
 import { CletsError, type ResponseRecord } from '@clets/protocol';
 import { findPersons, historiesByNumber, searchHistoriesByName } from '../data/matching.js';
 import { renderHistoryCandidate, renderHistoryRecord } from '../render/history.js';

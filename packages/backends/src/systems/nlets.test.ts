@@ -12,7 +12,7 @@ let nlets: MockSystem;
 
 beforeAll(async () => {
   fixtures = await committedFixtures();
-  nlets = createSystems({ fixtures, systems: ['NLETS'] }).get('NLETS') as MockSystem;
+  nlets = createSystems({ data: fixtures, systems: ['NLETS'] }).get('NLETS') as MockSystem;
 });
 afterAll(() => nlets.close());
 

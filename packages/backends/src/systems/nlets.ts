@@ -8,7 +8,7 @@
  * A destination that is not a state on this network is refused as a whole (Nlets does not
  * deliver a message with a bad address): CLETS_ERR_UNKNOWN_DESTINATION.
  */
-import { OUT_OF_STATE_CODES, type CriminalHistory } from '@clets/fixtures';
+import { OUT_OF_STATE_CODES, type CriminalHistory } from '@clets/data-files';
 import { CletsError, type Field, type Response, type ResponseRecord } from '@clets/protocol';
 import { findVehicles, historiesByNumber, searchHistoriesByName } from '../data/matching.js';
 import { renderHistoryCandidate, renderHistoryRecord } from '../render/history.js';

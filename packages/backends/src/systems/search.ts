@@ -4,7 +4,7 @@
  * A record is in NCIC when its scope is NCIC or BOTH, in the state file when it is the state
  * file's name or BOTH.
  */
-import type { Boat, HotFileRecord, Person } from '@clets/fixtures';
+import type { Boat, HotFileRecord, Person } from '@clets/data-files';
 import { HitStatus, type ResponseRecord } from '@clets/protocol';
 import type { FileRecord, Files, HotFile } from '../data/indexes.js';
 import { findPersons, findVehicles, makeAgrees, middleAgrees, parseName, type Fields } from '../data/matching.js';

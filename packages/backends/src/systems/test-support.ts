@@ -1,9 +1,9 @@
 /**
- * Test support for the systems' tests: the committed fixtures (loaded once per test file),
+ * Test support for the systems' tests: the committed data files (read once per test file),
  * transactions built the way a switch forwards them, and answer accessors that fail loudly.
  * Not used by production code.
  */
-import { loadFixtures, type FixtureSet } from '@clets/fixtures';
+import { readDataSet, type FixtureSet } from '@clets/data-files';
 import { HitStatus, type Response, type ResponseRecord, type Transaction, type Reject } from '@clets/protocol';
 import type { MockSystem, SystemAnswer, SystemContext } from '../system.js';
 
@@ -11,7 +11,7 @@ let committed: Promise<FixtureSet> | undefined;
 
 /** The committed fixture set (`fixtures/`), loaded once per worker. */
 export function committedFixtures(): Promise<FixtureSet> {
-  committed ??= loadFixtures();
+  committed ??= readDataSet();
   return committed;
 }
 

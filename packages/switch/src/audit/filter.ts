@@ -29,8 +29,8 @@ const STRING_FIELDS = ['operatorId', 'ori', 'terminal', 'messageKey', 'outcome']
 
 export function normalizeFilter(filter: AuditFilter = {}): NormalizedAuditFilter {
   const normalized: NormalizedAuditFilter = { limit: DEFAULT_QUERY_LIMIT };
-  if (filter.from !== undefined) normalized.fromAt = toStoredTime(filter.from, 'from');
-  if (filter.to !== undefined) normalized.toAt = toStoredTime(filter.to, 'to');
+  if (filter.from !== undefined) normalized.fromAt = storedTime(filter.from, 'from', 'filter');
+  if (filter.to !== undefined) normalized.toAt = storedTime(filter.to, 'to', 'filter');
   for (const field of STRING_FIELDS) {
     const value = filter[field];
     if (value === undefined) continue;
@@ -43,17 +43,7 @@ export function normalizeFilter(filter: AuditFilter = {}): NormalizedAuditFilter
     for (const type of types) if (!isAuditEventType(type)) throw invalid('type', `unknown event type ${String(type)}`);
     normalized.types = [...new Set(types as AuditEventType[])];
   }
-  if (filter.afterSeq !== undefined) {
-    if (!Number.isSafeInteger(filter.afterSeq) || filter.afterSeq < 0) throw invalid('afterSeq', 'must be a non-negative integer');
-    normalized.afterSeq = filter.afterSeq;
-  }
-  if (filter.limit !== undefined) {
-    if (!Number.isSafeInteger(filter.limit) || filter.limit < 1 || filter.limit > MAX_QUERY_LIMIT) {
-      throw invalid('limit', `must be an integer from 1 to ${MAX_QUERY_LIMIT}`);
-    }
-    normalized.limit = filter.limit;
-  }
-  return normalized;
+  return { ...normalized, ...pageOf(filter, MAX_QUERY_LIMIT, 'filter') };
 }
 
 /** The same test the SQL WHERE clause makes, for stores that filter in memory. */
@@ -71,12 +61,37 @@ export function matchesFilter(row: StoredAuditRow, filter: NormalizedAuditFilter
   );
 }
 
-function toStoredTime(value: number | Date, field: string): string {
+/** What an audit read is, in its refusals: a query's filter or a subject search. */
+export type AuditReadKind = 'filter' | 'search';
+
+/** A time criterion as the stores keep it (ISO text, which sorts as time does). */
+export function storedTime(value: number | Date, field: string, kind: AuditReadKind): string {
   const ms = value instanceof Date ? value.getTime() : value;
-  if (!isValidAuditTime(ms)) throw invalid(field, 'must be a time between 1970 and 9999 (epoch ms or Date)');
+  if (!isValidAuditTime(ms)) throw invalidCriterion(kind, field, 'must be a time between 1970 and 9999 (epoch ms or Date)');
   return formatAuditTime(ms);
 }
 
+/** The paging criteria checked: rows after a seq, at most `maxLimit` of them. */
+export function pageOf(criteria: { readonly afterSeq?: number | undefined; readonly limit?: number | undefined }, maxLimit: number, kind: AuditReadKind): { afterSeq?: number; limit?: number } {
+  const page: { afterSeq?: number; limit?: number } = {};
+  if (criteria.afterSeq !== undefined) {
+    if (!Number.isSafeInteger(criteria.afterSeq) || criteria.afterSeq < 0) throw invalidCriterion(kind, 'afterSeq', 'must be a non-negative integer');
+    page.afterSeq = criteria.afterSeq;
+  }
+  if (criteria.limit !== undefined) {
+    if (!Number.isSafeInteger(criteria.limit) || criteria.limit < 1 || criteria.limit > maxLimit) {
+      throw invalidCriterion(kind, 'limit', `must be an integer from 1 to ${maxLimit}`);
+    }
+    page.limit = criteria.limit;
+  }
+  return page;
+}
+
+/** The refusal of one criterion of an audit read, naming it. */
+export function invalidCriterion(kind: AuditReadKind, field: string, problem: string): CletsError {
+  return new CletsError('CLETS_ERR_REQUEST_INVALID', `audit ${kind} "${field}" ${problem}`, { field });
+}
+
 function invalid(field: string, problem: string): CletsError {
-  return new CletsError('CLETS_ERR_REQUEST_INVALID', `audit filter "${field}" ${problem}`, { field });
+  return invalidCriterion('filter', field, problem);
 }

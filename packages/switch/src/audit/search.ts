@@ -9,7 +9,8 @@
  * as telling as the look-up). Rejects of a system leg after the receipt are answers, not hits.
  */
 import { CletsError, SUBJECT_KEY_PATTERN } from '@clets/protocol';
-import { formatAuditTime, isValidAuditTime, decodeSubjectKeys, toAuditRow, type StoredAuditRow } from './record.js';
+import { invalidCriterion, pageOf, storedTime } from './filter.js';
+import { decodeSubjectKeys, toAuditRow, type StoredAuditRow } from './record.js';
 import type { AuditAnswer, AuditScope, AuditSearch, AuditSearchHit, AuditSearchResult } from './types.js';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -51,19 +52,9 @@ export function normalizeSearch(criteria: AuditSearch = {}): NormalizedAuditSear
     if (typeof value !== 'string' || value.length === 0) throw invalid(field, 'must be a non-empty string');
     normalized[field] = value;
   }
-  if (criteria.from !== undefined) normalized.fromAt = storedTime(criteria.from, 'from');
-  if (criteria.to !== undefined) normalized.toAt = storedTime(criteria.to, 'to');
-  if (criteria.afterSeq !== undefined) {
-    if (!Number.isSafeInteger(criteria.afterSeq) || criteria.afterSeq < 0) throw invalid('afterSeq', 'must be a non-negative integer');
-    normalized.afterSeq = criteria.afterSeq;
-  }
-  if (criteria.limit !== undefined) {
-    if (!Number.isSafeInteger(criteria.limit) || criteria.limit < 1 || criteria.limit > MAX_SEARCH_LIMIT) {
-      throw invalid('limit', `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`);
-    }
-    normalized.limit = criteria.limit;
-  }
-  return normalized;
+  if (criteria.from !== undefined) normalized.fromAt = storedTime(criteria.from, 'from', 'search');
+  if (criteria.to !== undefined) normalized.toAt = storedTime(criteria.to, 'to', 'search');
+  return { ...normalized, ...pageOf(criteria, MAX_SEARCH_LIMIT, 'search') };
 }
 
 export function normalizeScope(scope: AuditScope): NormalizedAuditScope {
@@ -85,14 +76,8 @@ function checkKeys(value: readonly string[] | undefined, field: string, valid: (
   return value.length === 0 ? undefined : [...new Set(value)].sort();
 }
 
-function storedTime(value: number | Date, field: string): string {
-  const ms = value instanceof Date ? value.getTime() : value;
-  if (!isValidAuditTime(ms)) throw invalid(field, 'must be a time between 1970 and 9999 (epoch ms or Date)');
-  return formatAuditTime(ms);
-}
-
 function invalid(field: string, problem: string): CletsError {
-  return new CletsError('CLETS_ERR_REQUEST_INVALID', `audit search "${field}" ${problem}`, { field });
+  return invalidCriterion('search', field, problem);
 }
 
 /** The end (exclusive) of the key range a prefix covers: its last character plus one. */

@@ -135,7 +135,7 @@ export class SqliteAuditStore extends ChainedAuditStore {
    * behind when the next commit begins, so that commit writes the WAL from its start instead
    * of growing it. PASSIVE never waits for a lock; it costs the event loop the copy of those
    * few frames and a database fsync, once per long-WAL checkpoint instead of every 1000 pages. A reader holding an old snapshot
-   * (an audit-verify run) still keeps the WAL from starting over until it finishes.
+   * (a `clets-audit verify` run) still keeps the WAL from starting over until it finishes.
    */
   #catchUp(workerResult: CheckpointResult, restartFrames: number): void {
     if (this.#released || restartFrames === 0 || workerResult.log < restartFrames) return;
@@ -339,7 +339,7 @@ function openDatabase(path: string, synchronous: AuditSynchronous, busyTimeoutMs
     const recorded = readRecordedHead(db) ?? { seq: 0, hash: genesis };
     // Both are written in the same transaction: a difference means the file was edited.
     if (recorded.seq !== head.seq || recorded.hash !== head.hash) {
-      throw new Error(`last row ${head.seq} differs from the recorded head ${recorded.seq}: the log was altered, run audit-verify`);
+      throw new Error(`last row ${head.seq} differs from the recorded head ${recorded.seq}: the log was altered, run clets-audit verify`);
     }
     return { db, genesis, head, memory };
   } catch (error) {

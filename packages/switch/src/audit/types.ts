@@ -303,7 +303,7 @@ export interface AuditStore {
   search(criteria: AuditSearch, scope: AuditScope): AuditSearchHit[];
   /** Appends an `audit_read` row (the criteria and the scope), waits for its commit, then searches. */
   searchAudited(criteria: AuditSearch, scope: AuditScope, reader: AuditReader): Promise<AuditSearchHit[]>;
-  /** Recomputes the whole chain. Synchronous: on a live switch prefer the audit-verify CLI. */
+  /** Recomputes the whole chain. Synchronous: on a live switch prefer `clets-audit verify`. */
   verify(options?: VerifyOptions): VerifyResult;
   /** Appends an `audit_read` row for the verification, then verifies. */
   verifyAudited(reader: AuditReader, options?: VerifyOptions): Promise<VerifyResult>;
@@ -315,5 +315,22 @@ export interface AuditStore {
   onFailure(listener: (failure: AuditFailure) => void): () => void;
   onRecover(listener: (recovery: AuditRecovery) => void): () => void;
   /** Commits what is queued, then releases the storage. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * One audit event, as the switch writes it: the store's own event shape, so an event type the
+ * store does not know is a compile error rather than a refused append.
+ */
+export type SwitchAuditEvent = AuditEvent;
+
+/**
+ * What the switch's transaction path needs of the audit store (AuditStore satisfies it; tests
+ * pass fakes that fill up or fail).
+ */
+export interface AuditSink {
+  /** Resolves after the row is committed; rejects with CLETS_ERR_AUDIT_UNAVAILABLE. */
+  append(event: SwitchAuditEvent): Promise<{ seq: number }>;
+  health(): { writable: boolean; lastError?: string | undefined; pending: number };
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@
  * route-to reads the audit log (--db); release-log, misuse and expiring read the security
  * database (--security-db). Both are opened read-only, so the command is safe beside a
  * running switch; for the same reason it cannot record its own reading of the audit log in
- * that log (the host's logs record who ran it, as for audit-verify). Prints the report on
+ * that log (the host's logs record who ran it, as for `clets-audit verify --read-only`). Prints the report on
  * stdout; exit 0, 1 when a database cannot be read, 2 on bad arguments.
  */
 import { pathToFileURL } from 'node:url';
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { CletsError } from '@clets/protocol';
 import { buildReport, REPORT_NAMES, type ReportName, type ReportSources } from '../reports/coordinator-reports.js';
 import { readAuditFile } from '../reports/audit-source.js';
-import { ReleaseLog } from '../reports/release-log.js';
+import { ReleaseLog } from '../security/release-log.js';
 import { renderReport, type ReportFormat } from '../reports/report-format.js';
 import { catalogueRequiresRouteTo } from '../reports/route-to-keys.js';
 import { OperatorStore } from '../security/operator-store.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { subjectKeys, totpCode } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/index.js';
-import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../security/testing.js';
+import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../testing/security.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 
 interface Harness {
@@ -24,7 +24,7 @@ async function start(config: Record<string, unknown> = {}): Promise<Harness> {
     security: { databasePath: ':memory:', settings: { passwords: { scrypt: TINY_SCRYPT } } },
     log: { level: 'silent' },
     ...config,
-  }, { audit, clock: () => clock.now });
+  }, { audit, clock: () => clock.now, data: await demoFixtures() });
   switches.push(sw);
   return { sw, audit, clock };
 }

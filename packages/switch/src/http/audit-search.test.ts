@@ -3,7 +3,7 @@ import { CletsError, subjectKeys } from '@clets/protocol';
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
 import type { AuditEvent } from '../audit/types.js';
-import { registerAuditSearchRoute, searchCriteria } from './audit-search.js';
+import { auditSearchRoutes, searchCriteria } from './audit-search.js';
 
 const AT = Date.UTC(2026, 11, 6, 15);
 const lookUp = (ori: string, operatorId: string, line: string, at = AT): AuditEvent => ({
@@ -30,7 +30,7 @@ describe('GET /v1/audit/search with another authority', () => {
       const failure = error instanceof CletsError ? error : new CletsError('CLETS_ERR_INTERNAL');
       void reply.status(failure.httpStatus).send({ error: { code: failure.code } });
     });
-    registerAuditSearchRoute(app, { audit, authorize: () => ({ readerId: 'ACC19', scope: { oris: ['CA0190000'] } }) });
+    await app.register(auditSearchRoutes, { audit, authorize: () => ({ readerId: 'ACC19', scope: { oris: ['CA0190000'] } }) });
     const own = await app.inject({ url: '/v1/audit/search?name=KORVALE,DESMIN&dob=19860412' });
     expect(own.json()).toMatchObject({ count: 1, scope: { oris: ['CA0190000'] }, hits: [{ operatorId: 'OP1001' }] });
     expect((await app.inject({ url: '/v1/audit/search?ori=CA0370000' })).json().count).toBe(0);

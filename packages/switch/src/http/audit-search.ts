@@ -11,10 +11,12 @@
  * (epoch ms or ISO 8601; to exclusive), afterSeq, limit (default 100, at most 1000).
  * Answer: `{ count, scope, hits: AuditSearchHit[] }`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CletsError, subjectSearchKeys, type SubjectQuery } from '@clets/protocol';
 import type { AuditReader, AuditScope, AuditSearch, AuditSearchHit } from '../audit/types.js';
+import { auditScopeSchema, auditSearchHitSchema } from './audit-schemas.js';
+import { errorResponses, withZod } from './http-contract.js';
 
 /** Who is asking and what they may see. Throws a CletsError (401/403) to refuse. */
 export interface AuditReadAuthority {
@@ -24,8 +26,9 @@ export interface AuditReadAuthority {
 
 export type AuthorizeAuditRead = (request: FastifyRequest) => AuditReadAuthority | Promise<AuditReadAuthority>;
 
-export interface AuditSearchRouteDeps {
+export interface AuditSearchRouteOptions {
   readonly audit: { searchAudited?: (criteria: AuditSearch, scope: AuditScope, reader: AuditReader) => Promise<AuditSearchHit[]> };
+  /** Decides who reads and what they see, before the query is even read (a refusal is the authority's to audit). */
   readonly authorize: AuthorizeAuditRead;
 }
 
@@ -69,18 +72,20 @@ export function searchCriteria(query: SearchQuery): AuditSearch {
   return criteria;
 }
 
-export function registerAuditSearchRoute(app: FastifyInstance, deps: AuditSearchRouteDeps): void {
-  app.get('/v1/audit/search', async (request) => {
-    const authority = await deps.authorize(request);
-    const parsed = searchQuery.safeParse(request.query ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') ?? '';
-      throw new CletsError('CLETS_ERR_REQUEST_INVALID', `query${field ? `.${field}` : ''}: ${issue?.message ?? 'invalid'}`, field ? { field } : {});
-    }
-    const search = deps.audit.searchAudited?.bind(deps.audit);
+export const auditSearchRoutes: FastifyPluginAsync<AuditSearchRouteOptions> = async (fastify, options) => {
+  const app = withZod(fastify);
+  const authorities = new WeakMap<FastifyRequest, AuditReadAuthority>();
+  app.get('/v1/audit/search', {
+    schema: { querystring: searchQuery, response: { 200: z.object({ count: z.number().int(), scope: auditScopeSchema, hits: z.array(auditSearchHitSchema) }), ...errorResponses } },
+    // The reader's authority first: a caller who may not search learns nothing of the query's rules.
+    preValidation: async (request) => {
+      authorities.set(request, await options.authorize(request));
+    },
+  }, async (request) => {
+    const authority = authorities.get(request)!;
+    const search = options.audit.searchAudited?.bind(options.audit);
     if (search === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this audit store cannot be searched');
-    const hits = await search(searchCriteria(parsed.data), authority.scope, { operatorId: authority.readerId, sourceAddress: request.ip });
+    const hits = await search(searchCriteria(request.query), authority.scope, { operatorId: authority.readerId, sourceAddress: request.ip });
     return { count: hits.length, scope: authority.scope, hits };
   });
-}
+};

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -8,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectTls } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasOpenssl, selfSignedCertificate } from '@clets/launcher';
 import { WebSocket, WebSocketServer } from 'ws';
 import { REFUSED_PENDING_MAX, ServerGuard, tlsTimeoutOptions, type ServerGuardOptions } from './server-guard.js';
 
@@ -179,24 +179,14 @@ describe('ServerGuard on an HTTP port', () => {
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!hasOpenssl)('ServerGuard on a TLS port', () => {
+describe.skipIf(!hasOpenssl())('ServerGuard on a TLS port', () => {
   /** A wss:// port as the switch serves it with `tls`: a self-signed certificate for 127.0.0.1. */
   async function tlsWebSocketPort(): Promise<{ port: number; ca: Buffer }> {
     const dir = mkdtempSync(join(tmpdir(), 'clets-guard-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { cwd: dir, stdio: 'ignore' });
-    const cert = readFileSync(join(dir, 'cert.pem'));
+    const files = selfSignedCertificate(dir, { subject: '/CN=127.0.0.1', days: 1 });
+    const cert = readFileSync(files.cert);
     const guard = new ServerGuard({ port: 'terminal', mode: 'websocket', timeouts: TIMEOUTS, caps: { maxPerSource: 1, maxTotal: 10 } });
-    const server = createHttpsServer({ cert, key: readFileSync(join(dir, 'key.pem')), ...tlsTimeoutOptions(TIMEOUTS) });
+    const server = createHttpsServer({ cert, key: readFileSync(files.key), ...tlsTimeoutOptions(TIMEOUTS) });
     guard.watch(server);
     const wss = new WebSocketServer({ server });
     wss.on('connection', (ws, request) => {

@@ -9,5 +9,3 @@ export type {
 } from './link-options.js';
 export type { LinkRequestHandler } from './upstream-requests.js';
 export type { OutgoingLinkRequest } from './pending-requests.js';
-export { ReconnectBackoff, type ReconnectDelays } from './backoff.js';
-export { ManualClock, systemClock, type LinkClock } from './clock.js';

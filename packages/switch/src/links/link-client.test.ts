@@ -4,20 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import pino from 'pino';
 import {
-  CletsError,
-  decodeFrame,
-  encodeFrame,
-  type DecodedFrame,
-  type Frame,
-  type FrameKind,
-  type LinkHello,
-  type LinkReply,
-  type LinkRequest,
-  type StatusMessage,
-  type Transaction,
+  CletsError, decodeFrame, encodeFrame, ManualClock,
+  type DecodedFrame, type Frame, type FrameKind, type LinkHello, type LinkReply, type LinkRequest, type StatusMessage, type Transaction,
 } from '@clets/protocol';
-import type { SystemLink } from '../ports.js';
-import { ManualClock } from './clock.js';
+import type { SystemLink } from './types.js';
 import { LinkClient } from './link-client.js';
 import type { LinkClientOptions, LinkLogger } from './link-options.js';
 

@@ -12,21 +12,9 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import {
-  CletsError,
-  PROTOCOL_VERSION,
-  decodeFrame,
-  encodeFrame,
-  pb,
-  toCletsError,
-  type DecodedFrame,
-  type Frame,
-  type FrameKind,
-  type LinkReply,
-  type LinkRequest,
-  type LinkWelcome,
+  CletsError, decodeFrame, encodeFrame, HeartbeatMonitor, pb, PROTOCOL_VERSION, ReconnectBackoff, toCletsError,
+  type DecodedFrame, type Frame, type FrameKind, type LinkReply, type LinkRequest, type LinkWelcome,
 } from '@clets/protocol';
-import { ReconnectBackoff } from './backoff.js';
-import { HeartbeatMonitor } from './heartbeat.js';
 import {
   resolveLinkSettings,
   type LinkClientEvents,
@@ -38,6 +26,7 @@ import {
 } from './link-options.js';
 import { PendingRequests, type OutgoingLinkRequest } from './pending-requests.js';
 import { rejectReply, UpstreamRequests, type LinkRequestHandler } from './upstream-requests.js';
+import { underlyingSocket, WriteCoalescer } from './write-coalescer.js';
 
 /** One WebSocket connection attempt and what belongs to it alone. */
 interface Connection {
@@ -48,7 +37,7 @@ interface Connection {
   helloTimer: unknown;
   /** Started on LinkWelcome. */
   heartbeat: HeartbeatMonitor | undefined;
-  corked: boolean;
+  readonly coalescer: WriteCoalescer;
   awaitingDrain: boolean;
   /** Why we ended it, when we did (else the close code says). */
   endReason: string | undefined;
@@ -56,11 +45,6 @@ interface Connection {
   refused: boolean;
 }
 
-interface CorkableSocket {
-  cork(): void;
-  uncork(): void;
-  once(event: 'drain', listener: () => void): unknown;
-}
 
 /** A peer that lets this many high-water marks pile up unread is as dead as a silent one. */
 const STUCK_PEER_FACTOR = 16;
@@ -214,7 +198,7 @@ export class LinkClient {
     }
     const conn: Connection = {
       ws, welcomed: false, sentSeq: 0, receivedSeq: 0, helloTimer: undefined, heartbeat: undefined,
-      corked: false, awaitingDrain: false, endReason: undefined, refused: false,
+      coalescer: new WriteCoalescer(ws), awaitingDrain: false, endReason: undefined, refused: false,
     };
     this.#conn = conn;
     this.#lastLinkSeqReceived = 0;
@@ -494,7 +478,7 @@ export class LinkClient {
   #overHighWater(conn: Connection): boolean {
     if (conn.ws.bufferedAmount <= this.#settings.highWaterMarkBytes) return false;
     if (!conn.awaitingDrain) {
-      const raw = rawSocket(conn.ws);
+      const raw = underlyingSocket(conn.ws);
       if (raw !== undefined) {
         conn.awaitingDrain = true;
         raw.once('drain', () => {
@@ -527,23 +511,11 @@ export class LinkClient {
     message.linkSeq = conn.sentSeq + 1;
     const bytes = encodeFrame(message, { maxFrameBytes: this.#settings.maxFrameBytes });
     conn.sentSeq = message.linkSeq;
-    if (this.#settings.coalesceWrites) this.#cork(conn);
+    if (this.#settings.coalesceWrites) conn.coalescer.beforeWrite();
     ws.send(bytes, { binary: true, compress: false });
     this.#counters.sent += 1;
     this.#counters.bytesSent += bytes.length;
     return true;
-  }
-
-  #cork(conn: Connection): void {
-    if (conn.corked) return;
-    const raw = rawSocket(conn.ws);
-    if (raw === undefined) return;
-    conn.corked = true;
-    raw.cork();
-    process.nextTick(() => {
-      conn.corked = false;
-      raw.uncork();
-    });
   }
 
   // --- small helpers ----------------------------------------------------------------------
@@ -571,10 +543,6 @@ export class LinkClient {
   #log(level: keyof LinkLogger, obj: object, msg: string): void {
     this.#settings.logger[level]({ link: this.#settings.name, ...obj }, msg);
   }
-}
-
-function rawSocket(ws: WebSocket): CorkableSocket | undefined {
-  return (ws as unknown as { _socket?: CorkableSocket | null })._socket ?? undefined;
 }
 
 function toBytes(data: WebSocket.RawData): Uint8Array {

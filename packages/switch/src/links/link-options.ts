@@ -3,9 +3,10 @@
  * check that runs once at construction (every problem listed, then the settings frozen).
  * Also the types the link shows to the rest of the switch (events, stats, logger).
  */
-import { DEFAULT_LINK_MAX_FRAME_BYTES, type DecodedFrame, type StatusMessage } from '@clets/protocol';
-import type { ReconnectDelays } from './backoff.js';
-import { systemClock, type LinkClock } from './clock.js';
+import {
+  DEFAULT_LINK_MAX_FRAME_BYTES, systemClock,
+  type DecodedFrame, type LinkClock, type ReconnectDelays, type StatusMessage,
+} from '@clets/protocol';
 
 export type LinkClientState = 'connecting' | 'up' | 'down' | 'closed';
 

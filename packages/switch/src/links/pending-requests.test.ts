@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CletsError, type LinkReply } from '@clets/protocol';
-import { ManualClock } from './clock.js';
+import { CletsError, ManualClock, type LinkReply } from '@clets/protocol';
 import { PendingRequests, type OutgoingLinkRequest } from './pending-requests.js';
 
 function setup(limits = { window: 2, maxQueue: 3 }) {

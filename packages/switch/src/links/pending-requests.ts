@@ -5,8 +5,7 @@
  * LinkReply it receives; everything else (window, queue bound, deadlines, correlation) is
  * decided here, so it is tested with a manual clock and no network.
  */
-import { CletsError, type LinkReply, type Transaction } from '@clets/protocol';
-import type { LinkClock } from './clock.js';
+import { CletsError, type LinkClock, type LinkReply, type Transaction } from '@clets/protocol';
 
 /** One request as the switch hands it to a link. */
 export interface OutgoingLinkRequest {

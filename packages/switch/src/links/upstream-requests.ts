@@ -11,18 +11,20 @@
  * A handler's error becomes a Reject in the reply; anything that is not a CletsError
  * becomes CLETS_ERR_INTERNAL with no detail, so internals never reach the peer.
  */
-import { CletsError, toCletsError, type LinkReply, type LinkRequest } from '@clets/protocol';
+import { BoundedCache, CletsError, rejectOf, toCletsError, type LinkReply, type LinkRequest } from '@clets/protocol';
 
 export type LinkRequestHandler = (request: LinkRequest) => Promise<LinkReply> | LinkReply;
 
 export class UpstreamRequests {
-  readonly #replies = new Map<string, Promise<LinkReply>>();
+  readonly #replies: BoundedCache<string, Promise<LinkReply>>;
   #handler: LinkRequestHandler | undefined;
 
   constructor(
-    private readonly capacity: number,
+    capacity: number,
     private readonly onHandlerError: (error: unknown, requestId: string) => void,
-  ) {}
+  ) {
+    this.#replies = new BoundedCache({ capacity });
+  }
 
   setHandler(handler: LinkRequestHandler): void {
     this.#handler = handler;
@@ -31,7 +33,7 @@ export class UpstreamRequests {
   /** The reply to one request (never rejects), and whether it was answered from memory. */
   answer(request: LinkRequest): { reply: Promise<LinkReply>; repeated: boolean } {
     const requestId = request.requestId ?? '';
-    const known = this.#replies.get(requestId);
+    const known = this.#replies.peek(requestId);
     if (known !== undefined) return { reply: known, repeated: true };
     const handler = this.#handler;
     if (handler === undefined) {
@@ -41,10 +43,6 @@ export class UpstreamRequests {
     }
     const reply = this.#run(handler, request);
     this.#replies.set(requestId, reply);
-    if (this.#replies.size > this.capacity) {
-      const oldest = this.#replies.keys().next();
-      if (!oldest.done) this.#replies.delete(oldest.value);
-    }
     return { reply, repeated: false };
   }
 
@@ -61,14 +59,5 @@ export class UpstreamRequests {
 
 /** A final LinkReply carrying one Reject for `request` (its header echoed for correlation). */
 export function rejectReply(error: CletsError, request: LinkRequest): LinkReply {
-  return {
-    reject: {
-      header: request.transaction?.header ?? null,
-      code: error.code,
-      wireCode: error.wireCode,
-      reason: error.message,
-      system: error.system ?? request.system ?? '',
-    },
-    final: true,
-  };
+  return { reject: rejectOf(error, { header: request.transaction?.header ?? null, system: error.system ?? request.system ?? '' }), final: true };
 }

@@ -11,7 +11,7 @@ import { VagueReasonRule } from '../security/route-to-rules.js';
 import type { CjisSettings } from '../security/settings.js';
 import { expiringCertificationsReport } from './expiring-certifications.js';
 import { misuseReport } from './misuse-report.js';
-import type { ReleaseLog } from './release-log.js';
+import type { ReleaseLog } from '../security/release-log.js';
 import { releaseLogReport } from './release-log-report.js';
 import type { Report } from './report-format.js';
 import { routeToComplianceReport } from './route-to-compliance.js';

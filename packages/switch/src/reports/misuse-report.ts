@@ -1,5 +1,5 @@
 /**
- * The annual misuse-investigation report (seed 002): every misuse investigation of the year,
+ * The annual misuse-investigation report (docs/domain.md section 3): every misuse investigation of the year,
  * with or without a finding, is reported to DOJ by February 1 of the next year. Built from
  * the review queue: each flagged transaction is an investigation; an open item is reported
  * as still under investigation, with no finding yet.

@@ -1,8 +1,8 @@
 /**
  * The third-party release log as a report: requester, requesting agency, date, information
- * given and how it was transmitted, for a period (domain.md section 3; kept 3 years).
+ * given and how it was transmitted, for a period (docs/domain.md section 3; kept 3 years).
  */
-import type { ReleaseEntry } from './release-log.js';
+import type { ReleaseEntry } from '../security/release-log.js';
 import type { Report } from './report-format.js';
 
 export interface ReleaseLogReportInput {

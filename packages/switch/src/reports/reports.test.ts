@@ -12,7 +12,7 @@ import { evaluateCertification, WELL_KNOWN } from '@clets/fixtures';
 import { openAuditStore } from '../audit/sqlite-audit-store.js';
 import { runReports } from '../cli/reports.js';
 import type { OperatorSession } from '../security/policy.js';
-import { DEMO_NOW, demoFixtures, keyDefinition, loginAt, pipelineHarness, testSecurity, type TestSecurity } from '../security/testing.js';
+import { DEMO_NOW, demoFixtures, keyDefinition, loginAt, pipelineHarness, testSecurity, type TestSecurity } from '../testing/security.js';
 import { buildReport, type ReportRequest, type ReportSources } from './coordinator-reports.js';
 import { renderCsv, renderText } from './report-format.js';
 

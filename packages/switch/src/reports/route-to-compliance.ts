@@ -1,5 +1,5 @@
 /**
- * Route-to compliance per operator for a period: the CORI audit (seed 002: auditors most
+ * Route-to compliance per operator for a period: the CORI audit (docs/domain.md section 3: auditors most
  * often find the route-to field not compliant and the case number missing). From the audit
  * log: every inquiry and update accepted in the period, judged again by today's route-to
  * rules, plus every attempt the switch refused for a route-to or purpose-code reason (a

@@ -9,7 +9,7 @@
  */
 import type { ErrorCode } from '@clets/protocol';
 import type { Metrics } from '../metrics.js';
-import type { AuditSink } from '../ports.js';
+import type { AuditSink } from '../audit/types.js';
 
 /** The kinds of alert raised today; the list grows with the checks that raise them. */
 export type SecurityAlertKind =

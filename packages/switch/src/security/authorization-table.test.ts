@@ -1,20 +1,20 @@
 /**
  * The issue's table: every combination of role x certification state x terminal class x
  * message kind, decided by the policy (as the pipeline calls it: checkSession, then
- * authorizeTransaction) and by an independent oracle written from the rules in domain.md.
+ * authorizeTransaction) and by an independent oracle written from the rules in docs/domain.md.
  * Zero wrong accepts, zero wrong rejects, and every denial carries the oracle's reason code
  * and is audited with it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CletsError, type ErrorCode, type Transaction } from '@clets/protocol';
+import { CletsError, OPERATOR_ROLES, type ErrorCode, type Transaction } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
 import type { OperatorChanges } from './operator-store.js';
 import type { OperatorRole, OperatorSession } from './policy.js';
 import {
   codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
-} from './testing.js';
+} from '../testing/security.js';
 
-const ROLES: readonly OperatorRole[] = ['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC'];
+const ROLES: readonly OperatorRole[] = OPERATOR_ROLES;
 
 /** Certification states on 2026-11-01 (DEMO_NOW), including the last valid day of each certificate. */
 const CERTIFICATION_STATES = {

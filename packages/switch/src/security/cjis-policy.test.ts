@@ -4,7 +4,7 @@ import { CletsError, type ErrorCode, type MessageKeyDefinition, type Transaction
 import { loginFailureReason, type OperatorSession, type TerminalIdentity } from './policy.js';
 import {
   codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
-} from './testing.js';
+} from '../testing/security.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -513,7 +513,7 @@ describe('misuse', () => {
     const neighbour = fixtures.persons.find((person) => person.id !== security.store.operator(FAO)!.personId && person.address.street !== home.street);
     // Move someone into the operator's home: querying them is flagged.
     const moved = { ...fixtures, persons: fixtures.persons.map((person) => (person.id === neighbour!.id ? { ...person, address: { ...person.address, street: home.street, zip: home.zip } } : person)) };
-    const other = await testSecurity({ fixtures: moved });
+    const other = await testSecurity({ data: moved });
     const session2 = await login(other, FAO, 'LA01');
     const query = transactionOf('QW', { NAM: `${neighbour!.last},${neighbour!.first}`, DOB: neighbour!.dob });
     expect(other.policy.authorizeTransaction(session2, definition('QW'), query, DEMO_NOW).flags.map((flag) => flag.kind)).toContain('home-address');

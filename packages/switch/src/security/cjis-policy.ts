@@ -1,5 +1,5 @@
 /**
- * The full CLETS / CJIS security policy (domain.md sections 2, 3 and 6), behind the switch's
+ * The full CLETS / CJIS security policy (docs/domain.md sections 2, 3 and 6), behind the switch's
  * SecurityPolicy seam. Every rule is a setting (settings.ts) with the CJIS value as default;
  * README.md in this folder lists each rule, its setting, the control it implements and the
  * decisions taken where the sources are silent.
@@ -18,7 +18,7 @@
  * session on its next transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
+import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 import { certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
 import { fieldsOf, findMisuse, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
@@ -71,22 +71,19 @@ interface PendingInfo {
 
 /** Lockout states of unknown operator ids, so they answer exactly as known ones do (no enumeration). */
 class UnknownIdLockouts {
-  readonly #states = new Map<string, LockoutState>();
+  /** The most recently failed ids, oldest forgotten first; none kept when the limit is 0. */
+  readonly #states: BoundedCache<string, LockoutState> | undefined;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.#states = limit === 0 ? undefined : new BoundedCache({ capacity: limit });
+  }
 
   get(id: string): LockoutState {
-    return this.#states.get(id) ?? UNLOCKED;
+    return this.#states?.peek(id) ?? UNLOCKED;
   }
 
   set(id: string, state: LockoutState): void {
-    this.#states.delete(id);
-    if (this.limit === 0) return;
-    this.#states.set(id, state);
-    if (this.#states.size > this.limit) {
-      const oldest = this.#states.keys().next().value;
-      if (oldest !== undefined) this.#states.delete(oldest);
-    }
+    this.#states?.set(id, state);
   }
 }
 
@@ -233,7 +230,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
       throw new CletsError('CLETS_ERR_TERMINAL_KEY_NOT_ALLOWED', `${terminal.mnemonic} may not send ${definition.key}`, { field: 'MKE' });
     }
 
-    // Seed 001: updates (entries, modifications, cancellations) are for full-access operators only.
+    // docs/domain.md section 2: updates (entries, modifications, cancellations) are for full-access operators only.
     if ((definition.fullAccessOnly || definition.action === 'update') && access !== 'full') {
       throw new CletsError('CLETS_ERR_ROLE_NOT_PERMITTED', `${definition.key} is an update: full-access operators only`, { field: 'MKE' });
     }

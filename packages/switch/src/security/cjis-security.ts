@@ -1,13 +1,12 @@
 /**
  * Builds the CJIS security of one switch: the security database, the operator store seeded
- * from the fixtures (the agencies this switch serves, their terminals and operators), the
- * person index for the misuse rules, the review queue, the release log, and the policy with
- * its misuse recorder wired in. The switch's composition root calls `openCjisSecurity` (or
- * `loadCjisSecurity`, which reads the fixture files) and passes the parts on.
+ * from the switch's data (the agencies this switch serves, their terminals and operators),
+ * the person index for the misuse rules, the review queue, the release log, and the policy
+ * with its misuse recorder wired in. The switch's composition root calls `openCjisSecurity`
+ * with the data main.ts read and passes the parts on.
  */
-import { loadFixtures } from '@clets/fixtures';
-import type { AuditSink } from '../ports.js';
-import { ReleaseLog } from '../reports/release-log.js';
+import type { AuditSink } from '../audit/types.js';
+import { ReleaseLog } from './release-log.js';
 import { CjisSecurityPolicy } from './cjis-policy.js';
 import { SubjectIndex, type SubjectIndexInput } from './misuse.js';
 import { OperatorStore, type AgencyRecord, type OperatorSeed, type TerminalSeed } from './operator-store.js';
@@ -17,8 +16,8 @@ import { misuseRecorder, ReviewQueue } from './review-queue.js';
 import { openSecurityDatabase, type SecurityDatabase } from './security-database.js';
 import { parseCjisSettings, type CjisSettings } from './settings.js';
 
-/** The fixture collections the security needs (structurally the fixtures' FixtureCollections). */
-export interface SecurityFixtures extends SubjectIndexInput {
+/** The data the security needs: the registry to seed, and the subjects of the misuse rules (switch-data.ts). */
+export interface SecurityData extends SubjectIndexInput {
   readonly agencies: readonly (AgencyRecord & { readonly switchId?: string })[];
   readonly terminals: readonly TerminalSeed[];
   readonly operators: readonly OperatorSeed[];
@@ -30,7 +29,7 @@ export interface OpenCjisSecurityOptions {
   readonly settings?: unknown;
   /** Security database file, or ':memory:'. */
   readonly databasePath: string;
-  readonly fixtures: SecurityFixtures;
+  readonly data: SecurityData;
   /** Where misuse flags are audited. */
   readonly audit: Pick<AuditSink, 'append'>;
   readonly clock?: () => number;
@@ -62,13 +61,13 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
   try {
     const hasher = options.hasher ?? PasswordHasher.fromSettings(settings);
     const store = new OperatorStore(db, clock);
-    const agencies = options.fixtures.agencies.filter((agency) => agency.switchId === undefined || agency.switchId === options.switchId);
+    const agencies = options.data.agencies.filter((agency) => agency.switchId === undefined || agency.switchId === options.switchId);
     const served = new Set(agencies.map((agency) => agency.ori));
     await Promise.all([
       store.seed({
         agencies: agencies.map((agency) => ({ ori: agency.ori, name: agency.name, countyCode: agency.countyCode, active: agency.active })),
-        terminals: options.fixtures.terminals.filter((terminal) => served.has(terminal.ori)),
-        operators: options.fixtures.operators.filter((operator) => served.has(operator.ori)),
+        terminals: options.data.terminals.filter((terminal) => served.has(terminal.ori)),
+        operators: options.data.operators.filter((operator) => served.has(operator.ori)),
       }, hasher),
       hasher.warmUp(),
     ]);
@@ -77,7 +76,7 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     const recorder = misuseRecorder({ queue: reviewQueue, audit: options.audit, clock, switchId: options.switchId, ...(options.log ? { log: options.log } : {}) });
     const policy = new CjisSecurityPolicy({
       settings, store, hasher,
-      subjects: new SubjectIndex(options.fixtures),
+      subjects: new SubjectIndex(options.data),
       onRefusedMisuse: recorder.onRefusedMisuse,
       onSupersede: options.onSupersede,
       log: options.log,
@@ -95,12 +94,6 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     db.close();
     throw error;
   }
-}
-
-/** `openCjisSecurity` with the fixture files of `fixturesDir` (the fixtures package's default when absent). */
-export async function loadCjisSecurity(options: Omit<OpenCjisSecurityOptions, 'fixtures'> & { fixturesDir?: string | undefined }): Promise<CjisSecurity> {
-  const fixtures = await loadFixtures(options.fixturesDir);
-  return openCjisSecurity({ ...options, fixtures });
 }
 
 function isParsed(settings: unknown): settings is CjisSettings {

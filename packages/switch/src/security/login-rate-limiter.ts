@@ -15,6 +15,7 @@
  * the block one subscriber usually holds, so one host cannot multiply its budget by
  * changing the low bits of its address.
  */
+import { BoundedCache } from '@clets/protocol';
 
 export interface LoginRateSettings {
   /** Attempts a source may make in a row. */
@@ -41,6 +42,9 @@ export interface RefusedAttempt {
 
 export type LoginAttempt = AdmittedAttempt | RefusedAttempt;
 
+/** The endpoints a login is attempted on, as the rate limit's alerts and metrics name them. */
+export type LoginEndpoint = 'terminal_hello' | 'operator_login' | 'gateway_session' | 'admin_session' | 'admin_token';
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -51,9 +55,12 @@ interface Bucket {
 export const ALERT_INTERVAL_MS = 15 * 60_000;
 
 export class LoginRateLimiter {
-  readonly #buckets = new Map<string, Bucket>();
+  /** Sources most recently seen last: the least recently seen is forgotten first. */
+  readonly #buckets: BoundedCache<string, Bucket>;
 
-  constructor(private readonly settings: LoginRateSettings) {}
+  constructor(private readonly settings: LoginRateSettings) {
+    this.#buckets = new BoundedCache({ capacity: settings.maxSources, refreshOnRead: true });
+  }
 
   /** Takes a token for an attempt from `address` at `now`, or refuses it. */
   attempt(address: string, now: number): LoginAttempt {
@@ -72,7 +79,7 @@ export class LoginRateLimiter {
         if (settled) return;
         settled = true;
         if (!succeeded) return;
-        const current = this.#buckets.get(key);
+        const current = this.#buckets.peek(key);
         if (current !== undefined) current.tokens = Math.min(this.settings.burst, current.tokens + 1);
       },
     };
@@ -86,19 +93,13 @@ export class LoginRateLimiter {
   #bucket(key: string, now: number): Bucket {
     let bucket = this.#buckets.get(key);
     if (bucket === undefined) {
-      if (this.#buckets.size >= this.settings.maxSources) {
-        const oldest = this.#buckets.keys().next().value;
-        if (oldest !== undefined) this.#buckets.delete(oldest);
-      }
       bucket = { tokens: this.settings.burst, updatedAt: now, alertedAt: undefined };
+      this.#buckets.set(key, bucket);
     } else {
-      // Most recently seen last: the first key is the one to forget.
-      this.#buckets.delete(key);
       const earned = (Math.max(0, now - bucket.updatedAt) * this.settings.perMinute) / 60_000;
       bucket.tokens = Math.min(this.settings.burst, bucket.tokens + earned);
       bucket.updatedAt = now;
     }
-    this.#buckets.set(key, bucket);
     return bucket;
   }
 }

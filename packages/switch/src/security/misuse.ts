@@ -1,5 +1,5 @@
 /**
- * Misuse indicators (seed 001, prohibited uses; seed 002, misuse investigations):
+ * Misuse indicators (docs/domain.md section 3: prohibited uses, misuse reporting):
  *  - an operator querying their own record: refused and flagged;
  *  - a subject on the high-profile watch list, a declared relative (name and date of birth),
  *    someone living at the operator's home address, or an unusual volume of traffic from one

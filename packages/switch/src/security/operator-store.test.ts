@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceSecretMatches, OperatorStore } from './operator-store.js';
 import { openSecurityDatabase } from './security-database.js';
-import { demoFixtures, testHasher } from './testing.js';
+import { demoFixtures, testHasher } from '../testing/security.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CletsError } from '@clets/protocol';
 import { parsePasswordHash, PasswordHasher } from './password.js';
-import { testSettings } from './testing.js';
+import { testSettings } from '../testing/security.js';
 
 const cost = testSettings().passwords.scrypt;
 

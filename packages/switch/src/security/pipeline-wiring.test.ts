@@ -7,7 +7,7 @@
 import { WELL_KNOWN } from '@clets/fixtures';
 import { frameKind } from '@clets/protocol';
 import { describe, expect, it } from 'vitest';
-import { loginAt, pipelineHarness, testSecurity } from './testing.js';
+import { loginAt, pipelineHarness, testSecurity } from '../testing/security.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 

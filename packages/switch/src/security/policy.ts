@@ -3,10 +3,11 @@
  * switch calls it on every connection, login and transaction; the rules live behind it
  * (`PlainSecurityPolicy` here, the full CLETS / CJIS rules in `CjisSecurityPolicy`).
  */
-import { CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
+import {
+  CletsError, type LoginBanner, type MessageKeyDefinition, type OperatorRole, type TerminalClass, type TerminalHello, type Transaction,
+} from '@clets/protocol';
 
-export type TerminalClass = 'desk' | 'dispatch' | 'mobile' | 'receive_only';
-export type OperatorRole = 'FAO' | 'LTFAO' | 'PRACTITIONER' | 'ADMINISTRATOR' | 'ACC' | 'SPOC';
+export type { OperatorRole, TerminalClass };
 
 /** A registered terminal, once its credential has been checked. */
 export interface TerminalIdentity {

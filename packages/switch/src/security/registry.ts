@@ -1,7 +1,7 @@
 /**
  * Who is registered with this switch: agencies, terminals and operators. Built from the
- * fixture files (the demo's "state registration") and, with the full security policy,
- * updated by the administration API.
+ * switch's data (the demo's "state registration", read from the data files by main.ts) and,
+ * with the full security policy, updated by the administration API.
  */
 import type { OperatorRole, TerminalClass } from './policy.js';
 
@@ -46,4 +46,17 @@ export function buildRegistry(input: {
   const terminals = new Map(input.terminals.filter((terminal) => agencies.has(terminal.ori)).map((terminal) => [terminal.mnemonic, terminal]));
   const operators = new Map(input.operators.filter((operator) => agencies.has(operator.ori)).map((operator) => [operator.id, operator]));
   return { agencies, terminals, operators };
+}
+
+/** The registry of one switch: the agencies of the network that name it, their terminals and operators. */
+export function registryOf(
+  data: { readonly agencies: readonly (RegisteredAgency & { readonly switchId?: string })[]; readonly terminals: readonly RegisteredTerminal[]; readonly operators: readonly RegisteredOperator[] },
+  switchId: string,
+): Registry {
+  const agencies = data.agencies.filter((agency) => agency.switchId === switchId);
+  return buildRegistry({
+    agencies: agencies.map((agency) => ({ ori: agency.ori, name: agency.name, countyCode: agency.countyCode, active: agency.active })),
+    terminals: data.terminals,
+    operators: data.operators,
+  });
 }

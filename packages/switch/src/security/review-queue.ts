@@ -1,5 +1,5 @@
 /**
- * The misuse review queue (seed 002): every misuse indicator becomes an item the Agency
+ * The misuse review queue (docs/domain.md section 3): every misuse indicator becomes an item the Agency
  * CLETS Coordinator reviews and closes with a finding; every investigation, with or without
  * a finding, goes into the annual report to DOJ (due February 1).
  *
@@ -7,8 +7,7 @@
  * all of them), only closed.
  */
 import { CletsError, type Transaction } from '@clets/protocol';
-import type { AuditSink } from '../ports.js';
-import type { TransactionOrigin } from '../transaction-pipeline.js';
+import type { AuditSink } from '../audit/types.js';
 import type { RefusedMisuse } from './cjis-policy.js';
 import { ensureSchema, type SecurityDatabase } from './security-database.js';
 
@@ -148,6 +147,15 @@ export interface MisuseRecorderDeps {
 }
 
 /**
+ * Who sent a flagged transaction, as far as its review item and audit row name them (the
+ * pipeline's TransactionOrigin is one).
+ */
+export interface FlaggedOrigin {
+  readonly session: { readonly operatorId: string; readonly ori: string } | undefined;
+  readonly terminal: string;
+}
+
+/**
  * The glue between the policy, the pipeline and the review queue:
  *  - `onFlag` (PipelineDeps.onFlag): a flag on an answered transaction; the transaction's
  *    audit row already carries the flags, a `misuse_flag` row is added for search, and the
@@ -156,7 +164,7 @@ export interface MisuseRecorderDeps {
  *    `misuse_flag` row is audited and the item points at it.
  */
 export function misuseRecorder(deps: MisuseRecorderDeps): {
-  onFlag: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
+  onFlag: (flag: { kind: string; detail: string }, transaction: Transaction, origin: FlaggedOrigin, auditSeq: number) => void;
   onRefusedMisuse: (event: RefusedMisuse) => void;
 } {
   const fail = (error: unknown): void => deps.log?.error({ err: error }, 'misuse flag could not be recorded');

@@ -1,5 +1,5 @@
 /**
- * Right to know, need to know (domain.md section 3): every inquiry and update states who asked
+ * Right to know, need to know (docs/domain.md section 3): every inquiry and update states who asked
  * (requester), the specific reason, and the case number, or a documented reason there is
  * none ("case number is best"). CORI audits most often find the route-to not compliant or
  * the case number missing, so a vague reason is refused with a message that asks for the

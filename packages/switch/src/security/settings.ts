@@ -1,22 +1,23 @@
 /**
  * Every rule of the CJIS security policy as one setting, with the CJIS value as its default
- * (domain.md sections 2, 3 and 6). One strict schema, parsed once and frozen: an agency that
+ * (docs/domain.md sections 2, 3 and 6). One strict schema, parsed once and frozen: an agency that
  * runs a stricter or a documented looser rule changes a value here, not code.
  *
  * Durations are milliseconds, certificate periods whole years or months (they are calendar
  * rules: "valid through the same date two years later").
  */
 import { z } from 'zod';
+import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
 
-const terminalClass = z.enum(['desk', 'dispatch', 'mobile', 'receive_only']);
-const role = z.enum(['FAO', 'LTFAO', 'PRACTITIONER', 'ADMINISTRATOR', 'ACC', 'SPOC']);
+const terminalClass = z.enum(TERMINAL_CLASSES);
+const role = z.enum(OPERATOR_ROLES);
 /** What a role may do at a terminal: update and inquire, inquire only, or nothing. */
 const terminalAccess = z.enum(['full', 'inquiry', 'none']);
 const positiveMs = z.number().int().positive();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Reasons that say nothing about why this inquiry was needed (seed 002: route-to not compliant). */
+/** Reasons that say nothing about why this inquiry was needed (docs/domain.md section 3: a route-to that does not say why is not compliant). */
 export const DEFAULT_VAGUE_REASONS = [
   'INVESTIGATION', 'INVESTIGATE', 'CHECK', 'CHECKING', 'INFO', 'INFORMATION', 'INQUIRY', 'INQ', 'ROUTINE',
   'RANDOM', 'QUERY', 'LOOKUP', 'LOOK UP', 'REQUEST', 'GENERAL', 'MISC', 'OTHER', 'NA', 'N/A', 'NONE', 'UNKNOWN',
@@ -39,7 +40,7 @@ export const DEFAULT_BANNED_PASSWORDS = [
 export const cjisSettingsSchema = z.strictObject({
   roles: z.strictObject({
     /**
-     * Seed 001: FAO inquiries and updates, LTFAO inquiries only; practitioners see CLETS
+     * docs/domain.md section 2: FAO inquiries and updates, LTFAO inquiries only; practitioners see CLETS
      * information but operate no terminal; administrators, ACCs and SPOCs manage and are not
      * operators by default. An agency whose coordinator also types inquiries sets `ACC: 'inquiry'`.
      */
@@ -61,7 +62,7 @@ export const cjisSettingsSchema = z.strictObject({
     /** CJIS session lock: patrol-car devices, dispatch terminals in a secure location and receive-only terminals are exempt. */
     idleLockExempt: z.array(terminalClass).default(['mobile', 'dispatch', 'receive_only']),
     /** Classes on which the operator's second factor is asked (CJIS AAL2: all). */
-    secondFactorRequired: z.array(terminalClass).default(['desk', 'dispatch', 'mobile', 'receive_only']),
+    secondFactorRequired: z.array(terminalClass).default([...TERMINAL_CLASSES]),
     /** A verified client certificate whose subject is the terminal's registered one replaces the device secret. */
     acceptCertificateSubject: z.boolean().default(true),
   }).prefault({}),
@@ -147,7 +148,7 @@ export const cjisSettingsSchema = z.strictObject({
     fillerWords: z.array(z.string().min(1)).default([...DEFAULT_FILLER_WORDS]),
     /**
      * A reason with fewer letters than this says nothing ("X", "DUI"): CORI audits find the
-     * route-to not compliant when it does not state why (seed 002). Six letters let one
+     * route-to not compliant when it does not state why (docs/domain.md section 3). Six letters let one
      * specific word through ("STOLEN"), not an initial or an abbreviation alone.
      */
     minReasonLetters: z.number().int().min(1).default(6),

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { CletsError, type LinkReply, type Transaction } from '@clets/protocol';
-import type { LinkStateName, SystemLink } from '../ports.js';
+import type { LinkStateName, SystemLink } from '../links/types.js';
 
 export type FakeAnswer = LinkReply | 'hang' | Promise<LinkReply>;
 

@@ -1,13 +1,12 @@
 /**
  * An in-process network for tests: one state switch (its systems are FakeLinks) and two
  * county switches linked to it over real sockets on 127.0.0.1, with terminals logged in
- * through the real TerminalClient. Time-dependent parts (hit-confirmation deadlines) take
- * a ManualClock per switch.
+ * through the client the test brings (the tests bring the real TerminalClient; the switch
+ * itself never depends on a terminal client). Time-dependent parts (hit-confirmation
+ * deadlines) take a ManualClock per switch.
  */
-import { HitStatus, SYSTEMS, type LinkReply, type Response } from '@clets/protocol';
-import { TerminalClient } from '@clets/terminal';
+import { HitStatus, SYSTEMS, type LinkClock, type LinkReply, type Response } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/index.js';
-import type { LinkClock } from '../links/clock.js';
 import { buildRegistry, type Registry } from '../security/registry.js';
 import { buildSwitch, type CletsSwitch, type SwitchAddresses } from '../switch.js';
 import type { SwitchConfigInput } from '../config.js';
@@ -60,14 +59,24 @@ export function echoingSystem(system: string, status: HitStatus = HitStatus.HIT_
   });
 }
 
-export interface NetworkHarness {
+/** What the harness needs of a terminal client: connect, log in, close. */
+export interface HarnessTerminal {
+  connect(): Promise<unknown>;
+  login(credentials: { operatorId: string; password: string }): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+/** Makes a terminal client for a switch's terminal address and a terminal's device secret. */
+export type TerminalClientFactory<C extends HarnessTerminal> = (options: { url: string; mnemonic: string; deviceSecret: string }) => C;
+
+export interface NetworkHarness<C extends HarnessTerminal> {
   state: CletsSwitch;
   county19: CletsSwitch;
   county37: CletsSwitch;
   systems: Map<string, FakeLink>;
   peersUrl: string;
   /** Logs a terminal in on its switch (the listener runs before login, for stored traffic). */
-  terminal(mnemonic: string, before?: (client: TerminalClient) => void): Promise<TerminalClient>;
+  terminal(mnemonic: string, before?: (client: C) => void): Promise<C>;
   /** Stops and starts a county switch again on the same config (its message store file survives). */
   restartCounty(name: 'county-19' | 'county-37'): Promise<CletsSwitch>;
   /** Stops a county switch (the state loses that peer); `restartCounty` brings it back. */
@@ -79,7 +88,9 @@ export interface NetworkHarness {
   close(): Promise<void>;
 }
 
-export interface NetworkHarnessOptions {
+export interface NetworkHarnessOptions<C extends HarnessTerminal> {
+  /** The terminal clients `terminal()` logs in with. */
+  terminalClient: TerminalClientFactory<C>;
   /** Timers of each switch's hit-confirmation deadlines. */
   timers?: Partial<Record<'state' | 'county-19' | 'county-37', LinkClock>>;
   /** Message store files (default ':memory:'). */
@@ -88,8 +99,8 @@ export interface NetworkHarnessOptions {
   config?: Partial<SwitchConfigInput>;
 }
 
-export async function startNetworkHarness(options: NetworkHarnessOptions = {}): Promise<NetworkHarness> {
-  const clients: TerminalClient[] = [];
+export async function startNetworkHarness<C extends HarnessTerminal>(options: NetworkHarnessOptions<C>): Promise<NetworkHarness<C>> {
+  const clients: C[] = [];
   const addresses = new Map<CletsSwitch, SwitchAddresses>();
   const systems = new Map<string, FakeLink>();
   const common = { log: { level: 'silent' as const }, limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000 }, ...options.config };
@@ -143,7 +154,7 @@ export async function startNetworkHarness(options: NetworkHarnessOptions = {}): 
     return state;
   };
 
-  const harness: NetworkHarness = {
+  const harness: NetworkHarness<C> = {
     get state() { return state; },
     get county19() { return county19; },
     get county37() { return county37; },
@@ -153,7 +164,7 @@ export async function startNetworkHarness(options: NetworkHarnessOptions = {}): 
       if (spec === undefined) throw new Error(`no terminal ${mnemonic}`);
       const sw = switchOf(mnemonic);
       const url = addresses.get(sw)?.terminals ?? '';
-      const client = new TerminalClient({ url, mnemonic, deviceSecret: `device-${mnemonic}` });
+      const client = options.terminalClient({ url, mnemonic, deviceSecret: `device-${mnemonic}` });
       clients.push(client);
       before?.(client);
       await client.connect();

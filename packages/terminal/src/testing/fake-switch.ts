@@ -8,7 +8,7 @@
  */
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  CletsError, decodeFrame, encodeFrame, ERROR_CODES, matchTotp,
+  CletsError, decodeFrame, encodeFrame, ERROR_CODES, matchTotp, rejectOf,
   type DecodedFrame, type ErrorCode, type Frame, type FrameKind, type Header, type LoginBanner, type LoginResult, type Transaction,
 } from '@clets/protocol';
 import { DEFAULT_SCRIPT, type ScriptStep, type TransactionScript } from './scripts.js';
@@ -272,7 +272,7 @@ export class FakeSwitch {
 
   #onTransaction(session: FakeSession, transaction: Transaction): void {
     if (session.state !== 'ready') {
-      send(session.socket, { reject: { header: replyHeader(transaction.header ?? {}), code: 'CLETS_ERR_NOT_LOGGED_IN', wireCode: ERROR_CODES.CLETS_ERR_NOT_LOGGED_IN.wire } });
+      send(session.socket, { reject: rejectOf(new CletsError('CLETS_ERR_NOT_LOGGED_IN'), { header: replyHeader(transaction.header ?? {}) }) });
       return;
     }
     const inputSeq = ++this.#inputSeq;
@@ -318,9 +318,10 @@ export class FakeSwitch {
         case 'reject':
           if (accepted && step.system) failed.push(step.system);
           send(socket, {
+            // A script may give the reason a switch would write; the codes come from the table.
             reject: {
-              header: stepHeader, code: step.code, wireCode: ERROR_CODES[step.code].wire, reason: step.reason ?? ERROR_CODES[step.code].message,
-              field: step.field ?? '', system: step.system ?? '',
+              ...rejectOf(new CletsError(step.code, undefined, { ...(step.field ? { field: step.field } : {}) }), { header: stepHeader, system: step.system ?? '' }),
+              ...(step.reason !== undefined ? { reason: step.reason } : {}),
             },
           });
           break;
@@ -358,7 +359,7 @@ function send(socket: WebSocket, frame: Frame): boolean {
 }
 
 function sendReject(socket: WebSocket, code: ErrorCode): void {
-  send(socket, { reject: { code, wireCode: ERROR_CODES[code].wire, reason: ERROR_CODES[code].message } });
+  send(socket, { reject: rejectOf(new CletsError(code)) });
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,0 +1,250 @@
+/**
+ * The inquiry gateway: CAD/RMS systems (and the load tests) send transactions over HTTP with
+ * the credentials a terminal uses (device secret, operator password, TOTP, the acknowledged
+ * banner). `POST /v1/sessions` opens a session and gives a bearer token; `POST /v1/messages`
+ * runs one transaction through the pipeline and answers every frame of it, as JSON or, with
+ * `content-type: application/x-protobuf`, as length-prefixed encoded frames; `DELETE
+ * /v1/sessions/current` ends the session. A session idle past `http.gatewaySessionIdleMs`
+ * is locked out like a terminal's.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  CletsError, ERROR_CODES, decodeFrame, encodeFrame, frameFromJson, frameKind, frameToJson, isErrorCode,
+  type DecodedFrame, type Frame, type Transaction,
+} from '@clets/protocol';
+import type { AuditSink } from '../audit/types.js';
+import type { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
+import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
+import { bearer, errorBody, errorResponses, requestInvalid, withZod } from './http-contract.js';
+
+export interface GatewayRoutesOptions {
+  readonly switchId: string;
+  readonly clock: () => number;
+  readonly logger: { error(object: object, message?: string): void };
+  readonly audit: Pick<AuditSink, 'append'>;
+  readonly policy: SecurityPolicy;
+  readonly pipeline: Pick<TransactionPipeline, 'submit'>;
+  /** `http.gatewaySessionIdleMs` and `http.gatewayWaitMs` of the switch's config. */
+  readonly limits: { readonly sessionIdleMs: number; readonly waitMs: number };
+}
+
+/** The content type of an encoded Frame body, and of an answer of length-prefixed frames. */
+export const PROTOBUF = 'application/x-protobuf';
+
+interface GatewaySession {
+  readonly token: string;
+  readonly session: OperatorSession;
+  readonly sourceAddress: string;
+  lastUsed: number;
+  counter: number;
+}
+
+const sessionBody = z.strictObject({
+  mnemonic: z.string().min(1),
+  deviceSecret: z.string().min(1),
+  operatorId: z.string().min(1),
+  password: z.string().min(1),
+  totpCode: z.string().optional(),
+  /** The CJIS login banner must be acknowledged: the caller states it has shown it. */
+  acknowledgeBanner: z.literal(true),
+});
+
+const sessionAnswer = z.object({
+  token: z.string(), operatorId: z.string(), ori: z.string(), terminal: z.string(), role: z.string(),
+  reauthenticateAtMs: z.number(),
+  /** The CJIS login banner the caller acknowledged: what it must go on showing. */
+  banner: z.object({ bannerId: z.string().nullish(), statements: z.array(z.string()).nullish(), text: z.string().nullish() }),
+});
+
+const routeToBody = z.strictObject({
+  requester: z.string().optional(),
+  operator: z.string().optional(),
+  reason: z.string().optional(),
+  caseNumber: z.string().optional(),
+  noCaseReason: z.string().optional(),
+  purposeCode: z.string().optional(),
+  attention: z.string().optional(),
+});
+
+const messageBody = z.strictObject({
+  /** The mnemonic line, e.g. "QW.CA0190000.NAM/DOE,JOHN.DOB/19800115.RTE/...". */
+  line: z.string().min(1).max(4000).optional(),
+  /** Or a Transaction in the protobuf JSON form. */
+  transaction: z.record(z.string(), z.unknown()).optional(),
+  routeTo: routeToBody.optional(),
+  control: z.string().max(40).optional(),
+  clientMessageId: z.string().min(1).max(64).optional(),
+}).refine((body) => (body.line === undefined) !== (body.transaction === undefined), { message: 'give exactly one of line or transaction' });
+
+/** Every frame of one transaction, in the protobuf JSON form; `complete` when a Completion came. */
+const messageAnswer = z.object({ clientMessageId: z.string(), complete: z.boolean(), frames: z.array(z.record(z.string(), z.unknown())) });
+
+export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fastify, options) => {
+  const app = withZod(fastify);
+  const { audit, clock, policy } = options;
+  const sessions = new Map<string, GatewaySession>();
+  const current = new WeakMap<FastifyRequest, GatewaySession>();
+
+  /** The gateway session of a request's token; throws when there is none or it went idle. */
+  const requireSession = async (request: FastifyRequest): Promise<void> => {
+    const token = bearer(request);
+    const gateway = token === undefined ? undefined : sessions.get(token);
+    if (gateway === undefined) throw new CletsError('CLETS_ERR_NOT_LOGGED_IN', 'open a session with POST /v1/sessions and send its token as Bearer');
+    const now = clock();
+    if (now - gateway.lastUsed > options.limits.sessionIdleMs) {
+      sessions.delete(gateway.token);
+      policy.endSession(gateway.session);
+      throw new CletsError('CLETS_ERR_SESSION_LOCKED');
+    }
+    gateway.lastUsed = now;
+    current.set(request, gateway);
+  };
+
+  app.post('/v1/sessions', {
+    schema: { body: sessionBody, response: { 201: sessionAnswer, ...errorResponses } },
+  }, async (request, reply) => {
+    const body = request.body;
+    const terminal = await policy.authenticateTerminal({ mnemonic: body.mnemonic, deviceSecret: body.deviceSecret }, { address: request.ip });
+    const now = clock();
+    const step = await policy.beginLogin(terminal, body.operatorId, body.password, now);
+    let session: OperatorSession;
+    if (step.kind === 'second-factor') {
+      if (body.totpCode === undefined) throw new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'give totpCode', { field: 'totpCode' });
+      session = await policy.completeLogin(step.pending, body.totpCode, now);
+    } else {
+      session = step.session;
+    }
+    // Nothing is granted before its logon row is committed: no row, no token, no session.
+    try {
+      await audit.append({
+        type: 'logon', at: now, outcome: 'success', operatorId: session.operatorId, ori: session.ori, terminal: terminal.mnemonic,
+        sourceAddress: request.ip, switchId: options.switchId, detail: { via: 'gateway', sessionId: session.sessionId },
+      });
+    } catch (error) {
+      policy.endSession(session);
+      options.logger.error({ err: error, terminal: terminal.mnemonic }, 'gateway logon could not be audited: session refused');
+      throw new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', 'the logon could not be recorded in the audit log: try again later');
+    }
+    const token = randomBytes(24).toString('base64url');
+    sessions.set(token, { token, session, sourceAddress: request.ip, lastUsed: now, counter: 0 });
+    return reply.status(201).send({
+      token, operatorId: session.operatorId, ori: session.ori, terminal: terminal.mnemonic, role: session.role,
+      reauthenticateAtMs: session.reauthenticateAt, banner: policy.banner(),
+    });
+  });
+
+  app.delete('/v1/sessions/current', {
+    schema: { response: { 204: z.null().describe('the session is ended'), ...errorResponses } },
+    preValidation: requireSession,
+  }, async (request, reply) => {
+    const gateway = current.get(request)!;
+    sessions.delete(gateway.token);
+    policy.endSession(gateway.session);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/v1/messages', {
+    schema: {
+      body: {
+        content: {
+          'application/json': { schema: messageBody },
+          [PROTOBUF]: { schema: z.instanceof(Buffer).describe('an encoded Frame holding one Transaction') },
+        },
+      },
+      // A refused transaction answers its frames with the reject's status, not the error shape.
+      response: {
+        200: {
+          content: {
+            'application/json': { schema: messageAnswer },
+            [PROTOBUF]: { schema: z.instanceof(Buffer).describe('every frame of the transaction, each prefixed by its length (4 bytes, big-endian)') },
+          },
+        },
+        504: messageAnswer, '4xx': z.union([messageAnswer, errorBody]), '5xx': z.union([messageAnswer, errorBody]),
+      },
+    },
+    // The session before the body: a caller without one learns nothing of what a body must be.
+    preValidation: requireSession,
+  }, async (request, reply) => {
+    const gateway = current.get(request)!;
+    const wantsProtobuf = request.headers['content-type']?.startsWith(PROTOBUF) ?? false;
+    const transaction = wantsProtobuf ? transactionFromProtobuf(request.body) : transactionFromJson(request.body);
+    gateway.counter += 1;
+    const header = transaction.header ?? {};
+    const clientMessageId = header.clientMessageId || `GW-${gateway.session.sessionId.slice(0, 8)}-${gateway.counter}`;
+    const frames: Frame[] = [];
+    let finished: () => void = () => {};
+    const done = new Promise<void>((resolve) => { finished = resolve; });
+    const submitted = options.pipeline.submit({
+      kind: 'gateway', session: gateway.session, terminal: gateway.session.terminal.mnemonic, sourceAddress: request.ip,
+      send: (frame) => {
+        frames.push(frame);
+        const kind = frameKind(frame);
+        // A transaction ends with its Completion, or with a Reject before any Receipt.
+        if (kind === 'completion' || (kind === 'reject' && !frames.some((sent) => frameKind(sent) === 'receipt'))) finished();
+      },
+    }, { ...transaction, header: { ...header, clientMessageId } });
+    await Promise.race([done, submitted.then(() => finished()), delay(options.limits.waitMs)]);
+    if (wantsProtobuf) {
+      return reply.type(PROTOBUF).send(Buffer.concat(frames.map((frame) => lengthPrefixed(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER })))));
+    }
+    const complete = frames.some((frame) => frameKind(frame) === 'completion');
+    const rejected = !complete && frames.some((frame) => frameKind(frame) === 'reject');
+    const status = complete ? 200 : rejected ? rejectStatus(frames) : 504;
+    return reply.status(status).send({
+      clientMessageId, complete,
+      frames: frames.map((frame) => frameToJson(decodeFrame(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER }), { maxFrameBytes: Number.MAX_SAFE_INTEGER }))),
+    });
+  });
+
+  app.addHook('onClose', async () => {
+    for (const gateway of sessions.values()) policy.endSession(gateway.session);
+    sessions.clear();
+  });
+};
+
+/**
+ * A JSON body as a transaction: a typed line, or a Transaction in protobuf JSON form. A body
+ * of another media type (text, say) was not checked by the route's schema: it is here.
+ */
+function transactionFromJson(raw: unknown): Transaction {
+  const parsed = messageBody.safeParse(raw ?? {});
+  if (!parsed.success) throw requestInvalid(parsed.error, 'body');
+  const body = parsed.data;
+  let transaction: Transaction;
+  if (body.line !== undefined) {
+    transaction = { text: body.line, header: { control: body.control ?? '', clientMessageId: body.clientMessageId ?? '' } };
+  } else {
+    const frame = frameFromJson({ transaction: body.transaction });
+    transaction = frame.transaction ?? {};
+    transaction = { ...transaction, header: { ...transaction.header, ...(body.control ? { control: body.control } : {}), ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}) } };
+  }
+  return body.routeTo === undefined ? transaction : { ...transaction, routeTo: body.routeTo };
+}
+
+function transactionFromProtobuf(raw: unknown): Transaction {
+  if (!Buffer.isBuffer(raw)) throw new CletsError('CLETS_ERR_REQUEST_INVALID', 'expected a protobuf Frame body');
+  const frame: DecodedFrame = decodeFrame(raw);
+  if (frame.body !== 'transaction' || frame.transaction == null) {
+    throw new CletsError('CLETS_ERR_FRAME_UNEXPECTED', `expected a transaction frame, got ${frame.body ?? 'none'}`);
+  }
+  return frame.transaction;
+}
+
+function rejectStatus(frames: Frame[]): number {
+  const reject = frames.find((frame) => frameKind(frame) === 'reject')?.reject;
+  const code = reject?.code ?? '';
+  return isErrorCode(code) ? ERROR_CODES[code].http : 400;
+}
+
+/** Frames in a protobuf HTTP answer: each prefixed by its length, 4 bytes big-endian. */
+function lengthPrefixed(bytes: Uint8Array): Buffer {
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32BE(bytes.length);
+  return Buffer.concat([prefix, bytes]);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
