@@ -29,6 +29,7 @@ COPY packages/switch/package.json packages/switch/
 COPY packages/backends/package.json packages/backends/
 COPY packages/terminal/package.json packages/terminal/
 COPY packages/launcher/package.json packages/launcher/
+COPY packages/conformance/package.json packages/conformance/
 COPY packages/e2e/package.json packages/e2e/
 COPY bench/package.json bench/
 RUN npm pkg delete scripts.prepare && pnpm install --frozen-lockfile
