@@ -39,9 +39,12 @@ export class ResponseValidator {
   problems(answer: Answer): string[] {
     const where = `${answer.method} ${answer.url} ${answer.statusCode}`;
     const path = answer.url.split('?')[0]!;
-    const template = this.#templates.find((candidate) => candidate.pattern.test(path))?.path;
-    if (template === undefined) return [`${where}: no path of the document matches`];
+    // A path without parameters wins over a template that matches it too (OpenAPI's rule).
+    const matching = this.#templates.filter((candidate) => candidate.pattern.test(path)).map((candidate) => candidate.path)
+      .sort((a, b) => a.split('{').length - b.split('{').length);
     const method = answer.method.toLowerCase();
+    const template = matching.find((candidate) => this.#document.paths[candidate]?.[method] !== undefined) ?? matching[0];
+    if (template === undefined) return [`${where}: no path of the document matches`];
     const operation = this.#document.paths[template]?.[method];
     if (operation === undefined) return [`${where}: ${template} has no ${method}`];
     const responses = operation['responses'] as Record<string, JsonSchema>;
