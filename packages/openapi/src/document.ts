@@ -215,7 +215,8 @@ function responseOf(status: string, value: unknown, components: ComponentSchemas
     return { description: value.description ?? (typeof described === 'string' ? described : reasonOf(status)), content };
   }
   const json = jsonSchemaOf(value, 'output');
-  const description = typeof json['description'] === 'string' ? json['description'] : reasonOf(status);
+  // A range's answer is any other status of it: the schema's own description would say less.
+  const description = typeof json['description'] === 'string' && !status.endsWith('XX') ? json['description'] : reasonOf(status);
   if (status === '204' || json['type'] === 'null') return { description };
   return { description, content: { 'application/json': { schema: components.add(json) } } };
 }

@@ -29,7 +29,7 @@ export function renderReferencePage(document: OpenApiDocument, options: Referenc
 <section id="tag-${anchor(tag.name)}">
 <h2>${text(tag.name)}</h2>
 ${tag.description === undefined ? '' : `<p>${text(tag.description)}</p>`}
-${held.map(({ path, method, operation }) => operationHtml(path, method, operation, schemes)).join('\n')}
+${held.map(({ path, method, operation }) => operationHtml(path, method, operation, schemes, document.components.schemas)).join('\n')}
 </section>`).join('\n');
 
   const schemas = Object.entries(document.components.schemas).map(([name, schema]) => `
@@ -61,7 +61,7 @@ ${sections}
 `;
 }
 
-function operationHtml(path: string, method: string, operation: JsonSchema, schemes: Record<string, JsonSchema>): string {
+function operationHtml(path: string, method: string, operation: JsonSchema, schemes: Record<string, JsonSchema>, schemas: Components): string {
   const parameters = (operation['parameters'] ?? []) as JsonSchema[];
   const body = operation['requestBody'] as JsonSchema | undefined;
   const responses = operation['responses'] as Record<string, JsonSchema>;
@@ -74,16 +74,32 @@ ${operation['description'] === undefined ? '' : paragraphs(String(operation['des
 <p class="auth">${needs.length === 0 ? 'No credential.' : `Bearer token: ${needs.map((name) => `<a href="#security-${anchor(name)}">${text(name)}</a>`).join(' or ')}.`}</p>
 ${parameters.length === 0 ? '' : `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th></th></tr></thead><tbody>${parameters.map((parameter) =>
     `<tr><td><code>${text(String(parameter['name']))}</code>${parameter['required'] === true ? '' : ' <small>optional</small>'}</td><td>${text(String(parameter['in']))}</td><td><code>${typeHtml(parameter['schema'] as JsonSchema, '', false)}</code></td><td>${text(String(parameter['description'] ?? ''))}</td></tr>`).join('')}</tbody></table>`}
-${body === undefined ? '' : `<h4>Request body</h4>${contentHtml(body['content'] as Record<string, JsonSchema>)}`}
+${body === undefined ? '' : `<h4>Request body</h4>${contentHtml(body['content'] as Record<string, JsonSchema>, schemas)}`}
 <h4>Answers</h4>
 <table class="answers"><tbody>${Object.entries(responses).map(([status, response]) =>
-    `<tr><th>${text(status)}</th><td><p class="lines">${text(String(response['description'] ?? ''))}</p>${response['content'] === undefined ? '' : contentHtml(response['content'] as Record<string, JsonSchema>)}</td></tr>`).join('')}</tbody></table>
+    `<tr><th>${text(status)}</th><td><p class="lines">${text(String(response['description'] ?? ''))}</p>${response['content'] === undefined ? '' : contentHtml(response['content'] as Record<string, JsonSchema>, schemas)}</td></tr>`).join('')}</tbody></table>
 </article>`;
 }
 
-function contentHtml(content: Record<string, JsonSchema>): string {
-  return Object.entries(content).map(([mediaType, media]) =>
-    `<div class="media"><small>${text(mediaType)}</small><pre>${typeHtml((media['schema'] ?? {}) as JsonSchema, '', true)}</pre></div>`).join('');
+type Components = OpenApiDocument['components']['schemas'];
+
+/**
+ * Each media type and its schema; a body that is one named schema (not an error: those are
+ * alike and listed once at the end) is shown whole under its name, where the reader is.
+ */
+function contentHtml(content: Record<string, JsonSchema>, schemas: Components): string {
+  return Object.entries(content).map(([mediaType, media]) => {
+    const schema = (media['schema'] ?? {}) as JsonSchema;
+    const ref = schema['$ref'];
+    const named = typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
+    const whole = named === undefined || named === 'Error' ? undefined : schemas[named];
+    // Bytes or text whose schema says nothing but what they are.
+    if (!mediaType.includes('json') && schema['type'] === undefined && typeof schema['description'] === 'string') {
+      return `<div class="media"><small>${text(mediaType)}</small><p class="lines">${text(schema['description'])}</p></div>`;
+    }
+    const shown = whole === undefined ? typeHtml(schema, '', true) : `${typeHtml(schema, '', true)} ${typeHtml(whole, '', true)}`;
+    return `<div class="media"><small>${text(mediaType)}</small><pre>${shown}</pre></div>`;
+  }).join('');
 }
 
 /** A schema as a type, in HTML: `{ member?: type  // description }`, `a | b`, `T[]`, named parts linked. */
@@ -123,7 +139,8 @@ function objectHtml(schema: JsonSchema, indent: string, multiline: boolean): str
   if (properties.length === 0) return `{ ${rest ?? ''} }`;
   const inner = `${indent}  `;
   const lines = properties.map(([name, property]) => {
-    const note = typeof property['description'] === 'string' ? ` <span class="note">// ${text(property['description'])}</span>` : '';
+    const described = property['description'] ?? (property['items'] as JsonSchema | undefined)?.['description'];
+    const note = typeof described === 'string' ? ` <span class="note">// ${text(described)}</span>` : '';
     return `${inner}${text(name)}${required.has(name) ? '' : '?'}: ${typeHtml(property, inner, multiline)}${note}`;
   });
   if (rest !== undefined) lines.push(`${inner}${rest}`);
@@ -176,15 +193,16 @@ const STYLE = `
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;display:flex}
 nav{position:sticky;top:0;height:100vh;overflow:auto;width:19rem;flex:none;padding:1rem;box-sizing:border-box;background:#f3f5f8;border-right:1px solid #d9dee6;font-size:13px}
 nav ul{list-style:none;padding-left:.6rem;margin:.2rem 0}
-main{padding:1rem 2rem 4rem;max-width:62rem;min-width:0}
+main{padding:1rem 2rem 4rem;max-width:62rem;min-width:0;flex:1}
 a{color:#1f5fbf;text-decoration:none}a:hover{text-decoration:underline}
 h2{border-bottom:1px solid #d9dee6;padding-bottom:.2rem;margin-top:2.5rem}
 article{border:1px solid #d9dee6;border-radius:6px;padding:.2rem 1rem .8rem;margin:1rem 0}
 article h3 code{font-size:1rem}
 h4{margin:.8rem 0 .3rem}
-pre{background:#f7f8fa;border:1px solid #e4e7ec;border-radius:4px;padding:.5rem .7rem;overflow:auto;font-size:12.5px;margin:.2rem 0}
+pre{background:#f7f8fa;border:1px solid #e4e7ec;border-radius:4px;padding:.5rem .7rem;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12.5px;margin:.2rem 0}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-table{border-collapse:collapse;width:100%;font-size:13.5px}
+table{border-collapse:collapse;width:100%;font-size:13.5px;table-layout:fixed}
+td{overflow-wrap:anywhere}
 th,td{border-top:1px solid #e4e7ec;padding:.3rem .5rem;text-align:left;vertical-align:top}
 table.answers th{width:3.5rem}
 .m{display:inline-block;min-width:3.6rem;text-align:center;border-radius:3px;color:#fff;font:600 11px/1.7 ui-monospace,monospace}

@@ -182,7 +182,11 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
             [PROTOBUF]: { schema: z.instanceof(Buffer).describe('every frame of the transaction, each prefixed by its length (4 bytes, big-endian)') },
           },
         },
-        504: messageAnswer, '4xx': z.union([messageAnswer, errorBody]), '5xx': z.union([messageAnswer, errorBody]),
+        504: {
+          description: 'http.gatewayWaitMs ran out before the Completion: the frames so far; the transaction goes on (send the same body again to hear the rest)',
+          content: { 'application/json': { schema: messageAnswer } },
+        },
+        '4xx': z.union([messageAnswer, errorBody]), '5xx': z.union([messageAnswer, errorBody]),
       },
     },
     // The session before the body: a caller without one learns nothing of what a body must be.

@@ -27,10 +27,14 @@ afterEach(async () => {
   for (const sw of switches.splice(0)) await sw.close();
 });
 
-/** County 19 on the demo data, its systems answering from fake links (NCIC a hit, the others no record). */
-async function start(): Promise<Harness> {
+/**
+ * County 19 on the demo data, its systems answering from fake links (NCIC a hit, the others
+ * no record); `hang` systems never answer, `down` links are down.
+ */
+async function start(options: { hang?: string[]; down?: string[]; gatewayWaitMs?: number } = {}): Promise<Harness> {
   const clock = { now: DEMO_NOW };
-  const answer = (system: string) => (request: FakeRequest): LinkReply => {
+  const answer = (system: string) => (request: FakeRequest): LinkReply | 'hang' => {
+    if (options.hang?.includes(system) === true) return 'hang';
     const status = system === 'NCIC' ? HitStatus.HIT_STATUS_HIT : HitStatus.HIT_STATUS_NO_RECORD;
     return {
       requestId: request.requestId, final: true,
@@ -42,7 +46,12 @@ async function start(): Promise<Harness> {
     links: ['NCIC', 'CORI', 'NLETS', 'DMV'].map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'test-secret-1' })),
     security: { databasePath: ':memory:', settings: { passwords: { scrypt: TINY_SCRYPT } } },
     log: { level: 'silent' },
-  }, { audit: new MemoryAuditStore(), clock: () => clock.now, data: await demoFixtures(), linkFactory: (link) => new FakeLink(link.name, answer(link.name), { now: () => clock.now }) });
+    // A hung system's deadline comes soon after the gateway's wait, so the test ends soon after.
+    ...(options.gatewayWaitMs === undefined ? {} : { http: { gatewayWaitMs: options.gatewayWaitMs }, limits: { requestDeadlineMs: options.gatewayWaitMs + 300 } }),
+  }, {
+    audit: new MemoryAuditStore(), clock: () => clock.now, data: await demoFixtures(),
+    linkFactory: (link) => new FakeLink(link.name, answer(link.name), { now: () => clock.now, up: options.down?.includes(link.name) !== true }),
+  });
   switches.push(sw);
   const document = (await sw.http.inject({ url: '/openapi.json' })).json() as OpenApiDocument;
   const validator = new ResponseValidator(document);
@@ -160,6 +169,15 @@ describe("the switch's real answers", () => {
     expect((await h.call('GET', '/nowhere')).statusCode).toBe(404);
 
     expect(h.problems.filter((problem) => !problem.startsWith('GET /nowhere'))).toEqual([]);
+  });
+
+  it('a gateway wait that runs out (504) and a switch that is not ready (503): what they answer fits the document', async () => {
+    const h = await start({ hang: ['NCIC'], down: ['DMV'], gatewayWaitMs: 200 });
+    expect((await h.call('GET', '/readyz')).statusCode).toBe(503);
+    const token = await gatewayToken(h);
+    const waited = await h.call('POST', '/v1/messages', { token, payload: { line: `QW.${ORI}.NAM/KORVALE,DESMIN.SEX/M.DOB/19860412.${RTE}`, clientMessageId: 'CAD-9' } });
+    expect([waited.statusCode, waited.json().complete]).toEqual([504, false]);
+    expect(h.problems).toEqual([]);
   });
 
   it('the audit log and the administration routes: what they answer fits the document, errors included', async () => {

@@ -37,7 +37,11 @@ export const statusRoutes: FastifyPluginAsync<StatusRoutesOptions> = async (fast
   app.get('/readyz', {
     schema: {
       summary: 'Readiness: the audit log writes and every outgoing link is up (else 503, same body)',
-      response: { 200: readiness, 503: readiness, ...errorResponses },
+      response: {
+        200: readiness,
+        503: { description: 'Not ready: the audit log cannot write or a link is not up (what is down is in the body)', content: { 'application/json': { schema: readiness } } },
+        ...errorResponses,
+      },
     },
   }, async (_request, reply) => {
     const audit = options.audit.health();
