@@ -134,6 +134,8 @@ describe('the served document and page', () => {
     expect(json.body).toBe(serializeDocument(buildOpenApiDocument(catalogue.routes(), OPTIONS)));
     const page = await app.inject({ url: '/docs' });
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    // And the browser is told so: nothing but the inline style may load or run.
+    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     expect(page.body).toContain('<span class="m post">POST</span> <code>/v1/items</code>');
     expect(page.body).toContain('<a href="#schema-Item">Item</a>');
     expect(page.body).toContain('with code CLETS_ERR_NOT_FOUND');

@@ -3,4 +3,4 @@ export { jsonSchemaOf, isZodSchema, type JsonSchema, type SchemaIo } from './jso
 export { renderReferencePage, type ReferencePageOptions } from './reference-page.js';
 export { RouteCatalogue, type DocumentedRoute } from './route-catalogue.js';
 export { documentRoutes, type ErrorAnswer, type RouteDoc, type SecurityRequirements } from './route-docs.js';
-export { openApiRoutes, DOCUMENT_PATH, PAGE_PATH, type OpenApiRoutesOptions } from './serve.js';
+export { openApiRoutes, DOCUMENT_PATH, PAGE_PATH, PAGE_CONTENT_SECURITY_POLICY, type OpenApiRoutesOptions } from './serve.js';

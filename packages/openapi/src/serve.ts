@@ -21,6 +21,12 @@ export interface OpenApiRoutesOptions {
 export const DOCUMENT_PATH = '/openapi.json';
 export const PAGE_PATH = '/docs';
 
+/**
+ * The page may load nothing and run nothing, whatever ends up in it (a description is the
+ * routes' text): its own inline style only.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const documentSchema = z.looseObject({
   openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()),
 }).describe('This document, OpenAPI 3.1 (JSON)');
@@ -44,5 +50,5 @@ export const openApiRoutes: FastifyPluginAsync<OpenApiRoutesOptions> = async (ap
       tags, summary: 'The reference page of this API, made from its document',
       response: { 200: { content: { 'text/html': { schema: z.string().describe('One self-contained HTML page: no script, nothing fetched') } } } },
     },
-  }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(make().page));
+  }, async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY).send(make().page));
 };
