@@ -77,7 +77,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.list'),
     schema: {
       summary: 'List operators: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
-      querystring: listQuery, response: { 200: z.object({ operators: z.array(operatorViewSchema) }), ...errorResponses } },
+      querystring: listQuery, response: { 200: z.object({ operators: z.array(operatorViewSchema) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     const wanted = admin.ori ?? query.ori;
@@ -89,7 +90,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.read'),
     schema: {
       summary: 'One operator', errors: ['CLETS_ERR_NOT_FOUND'],
-      params: idParam, response: { 200: oneOperator, ...errorResponses } },
+      params: idParam, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);
@@ -100,7 +102,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.create'),
     schema: {
       summary: 'Create an operator: the TOTP secret is answered this once', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT', 'CLETS_ERR_PASSWORD_POLICY'],
-      body: createBody, response: { 201: z.object({ operator: operatorViewSchema, secondFactor: secondFactorSchema }), ...errorResponses } },
+      body: createBody, response: { 201: z.object({ operator: operatorViewSchema, secondFactor: secondFactorSchema }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, async (admin) => {
     const body = request.body;
     context.firstAdministratorOnly(admin, body.role);
@@ -133,7 +136,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.update'),
     schema: {
       summary: 'Change an operator: name, agency, role, password, misuse-check facts, a new second factor', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_PASSWORD_POLICY'],
-      params: idParam, body: updateBody, response: { 200: withSecondFactor, ...errorResponses } },
+      params: idParam, body: updateBody, response: { 200: withSecondFactor, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, async (admin) => {
     const { id } = request.params;
     const body = request.body;
@@ -203,7 +207,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.deactivate'),
     schema: {
       summary: 'Deactivate an operator, with the reason', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT'],
-      params: idParam, body: deactivateBody, response: { 200: oneOperator, ...errorResponses } },
+      params: idParam, body: deactivateBody, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);
@@ -216,7 +221,8 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     config: config('operators.unlock'),
     schema: {
       summary: 'Release a locked account', errors: ['CLETS_ERR_NOT_FOUND'],
-      params: idParam, response: { 200: oneOperator, ...errorResponses } },
+      params: idParam, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);

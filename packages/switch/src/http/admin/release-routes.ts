@@ -31,7 +31,8 @@ export const releaseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
     config: { action: 'releases.record' } satisfies AdminRouteConfig,
     schema: {
       summary: 'Record a release of criminal history to a third party', errors: ['CLETS_ERR_NOT_FOUND'],
-      body: recordBody, response: { 201: z.object({ release }), ...errorResponses } },
+      body: recordBody, response: { 201: z.object({ release }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const body = request.body;
     const releaseOri = body.ori ?? admin.ori;
@@ -48,7 +49,8 @@ export const releaseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
     config: { action: 'releases.read' } satisfies AdminRouteConfig,
     schema: {
       summary: 'The release log: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
-      querystring: listQuery, response: { 200: z.object({ releases: z.array(release) }), ...errorResponses } },
+      querystring: listQuery, response: { 200: z.object({ releases: z.array(release) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     if (query.ori !== undefined) context.within(admin, query.ori);

@@ -36,7 +36,8 @@ export const reviewQueueRoutes: FastifyPluginAsync<AdminContext> = async (fastif
     config: { action: 'review_queue.read' } satisfies AdminRouteConfig,
     schema: {
       summary: 'The flags raised on operators: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
-      querystring: listQuery, response: { 200: z.object({ items: z.array(reviewItem) }), ...errorResponses } },
+      querystring: listQuery, response: { 200: z.object({ items: z.array(reviewItem) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     if (query.ori !== undefined) context.within(admin, query.ori);
@@ -56,7 +57,8 @@ export const reviewQueueRoutes: FastifyPluginAsync<AdminContext> = async (fastif
     config: { action: 'review_queue.close' } satisfies AdminRouteConfig,
     schema: {
       summary: 'Close a flag with a finding (never one about yourself)', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT'],
-      params: idParam, body: closeBody, response: { 200: z.object({ item: reviewItem }), ...errorResponses } },
+      params: idParam, body: closeBody, response: { 200: z.object({ item: reviewItem }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const body = request.body;

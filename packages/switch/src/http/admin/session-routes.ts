@@ -25,7 +25,8 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
     config: { action: 'login', login: true } satisfies AdminRouteConfig,
     schema: {
       summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND', 'CLETS_ERR_AGENCY_INACTIVE'],
-      body: loginBody, response: { 201: loginAnswer, ...errorResponses } },
+      body: loginBody, response: { 201: loginAnswer, ...errorResponses },
+    },
   }, async (request, reply) => {
     const body = request.body;
     try {
@@ -43,7 +44,8 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
     config: { action: 'logout' } satisfies AdminRouteConfig,
     schema: {
       summary: 'End this administrator session',
-      response: { 204: z.null().describe('the session is ended'), ...errorResponses } },
+      response: { 204: z.null().describe('the session is ended'), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, () => ({
     status: 204, apply: () => { context.sessions.logout(bearer(request)); return undefined; },
   })));
