@@ -16,10 +16,12 @@
  * Errors answer `{ "error": { "code", "message", "field"? } }` with the error table's status.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { documentRoutes } from '@clets/openapi';
 import { CletsError, toCletsError } from '@clets/protocol';
 import { bearer, errorReply, httpFailure, isValidationFailure } from '../http-contract.js';
+import { ADMIN_SESSION } from '../openapi-document.js';
 import { catalogueRequiresRouteTo } from '../../reports/route-to-keys.js';
-import { BOOTSTRAP_ACTIONS, createAdminContext, routeConfigOf, type AdminContext } from './admin-context.js';
+import { BOOTSTRAP_ACTIONS, createAdminContext, routeConfigOf, type AdminContext, type AdminRouteConfig } from './admin-context.js';
 import { AdminSessions, type ConfigAdministrator } from './admin-sessions.js';
 import { operatorRoutes } from './operator-routes.js';
 import { releaseRoutes } from './release-routes.js';
@@ -52,6 +54,12 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (fastify, opt
   });
 
   await fastify.register(async (scope) => {
+    // What the hooks below do to every route, in the API's document: the token, and the
+    // audit row that must be written before anything is answered.
+    documentRoutes(scope, (route) => ((route.config as AdminRouteConfig | undefined)?.login === true
+      ? { errors: ['CLETS_ERR_AUDIT_UNAVAILABLE'] }
+      : { security: ADMIN_SESSION, errors: ['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_AUDIT_UNAVAILABLE'] }));
+
     scope.setErrorHandler((error: unknown, _request, reply) => {
       const failure = httpFailure(error);
       void reply.status(failure.httpStatus).send(errorReply(failure));

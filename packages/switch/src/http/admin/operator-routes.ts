@@ -75,7 +75,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.get('/operators', {
     config: config('operators.list'),
-    schema: { querystring: listQuery, response: { 200: z.object({ operators: z.array(operatorViewSchema) }), ...errorResponses } },
+    schema: {
+      summary: 'List operators: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
+      querystring: listQuery, response: { 200: z.object({ operators: z.array(operatorViewSchema) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     const wanted = admin.ori ?? query.ori;
@@ -85,7 +88,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.get('/operators/:id', {
     config: config('operators.read'),
-    schema: { params: idParam, response: { 200: oneOperator, ...errorResponses } },
+    schema: {
+      summary: 'One operator', errors: ['CLETS_ERR_NOT_FOUND'],
+      params: idParam, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);
@@ -94,7 +100,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.post('/operators', {
     config: config('operators.create'),
-    schema: { body: createBody, response: { 201: z.object({ operator: operatorViewSchema, secondFactor: secondFactorSchema }), ...errorResponses } },
+    schema: {
+      summary: 'Create an operator: the TOTP secret is answered this once', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT', 'CLETS_ERR_PASSWORD_POLICY'],
+      body: createBody, response: { 201: z.object({ operator: operatorViewSchema, secondFactor: secondFactorSchema }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, async (admin) => {
     const body = request.body;
     context.firstAdministratorOnly(admin, body.role);
@@ -125,7 +134,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.patch('/operators/:id', {
     config: config('operators.update'),
-    schema: { params: idParam, body: updateBody, response: { 200: withSecondFactor, ...errorResponses } },
+    schema: {
+      summary: 'Change an operator: name, agency, role, password, misuse-check facts, a new second factor', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_PASSWORD_POLICY'],
+      params: idParam, body: updateBody, response: { 200: withSecondFactor, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, async (admin) => {
     const { id } = request.params;
     const body = request.body;
@@ -168,10 +180,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
   }));
 
   /** A certification fact (training, exam, statement, background check): never dated in the future. */
-  const certification = <S extends z.ZodType>(path: string, action: string, body: S, changesOf: (body: z.output<S>) => { changes: OperatorChanges; detail: Record<string, unknown> }): void => {
+  const certification = <S extends z.ZodType>(path: string, action: string, summary: string, body: S, changesOf: (body: z.output<S>) => { changes: OperatorChanges; detail: Record<string, unknown> }): void => {
     app.post(`/operators/:id/${path}`, {
       config: config(action),
-      schema: { params: idParam, body, response: { 200: oneOperator, ...errorResponses } },
+      schema: { summary, errors: ['CLETS_ERR_NOT_FOUND'], params: idParam, body, response: { 200: oneOperator, ...errorResponses } },
     }, async (request, reply) => context.handle(request, reply, (admin) => {
       const { id } = request.params;
       const { changes, detail } = changesOf(request.body as z.output<S>);
@@ -184,16 +196,19 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
       return { target: id, ori: record.ori, detail: { category: 'certification', ...detail }, apply: () => ({ operator: context.view(store.updateOperator(id, changes)!) }) };
     }));
   };
-  certification('training', 'operators.training', trainingBody, (body) => ({ changes: { trainedOn: body.trainedOn }, detail: { trainedOn: body.trainedOn } }));
-  certification('exams', 'operators.exam', examBody, (body) => ({ changes: { examTakenOn: body.takenOn, examScore: body.score }, detail: { takenOn: body.takenOn, score: body.score } }));
-  certification('statements', 'operators.statement', statementBody, (body) => ({
+  certification('training', 'operators.training', 'Record the initial training', trainingBody, (body) => ({ changes: { trainedOn: body.trainedOn }, detail: { trainedOn: body.trainedOn } }));
+  certification('exams', 'operators.exam', 'Record a proficiency exam', examBody, (body) => ({ changes: { examTakenOn: body.takenOn, examScore: body.score }, detail: { takenOn: body.takenOn, score: body.score } }));
+  certification('statements', 'operators.statement', 'Record a signed statement: DMV or employee/volunteer', statementBody, (body) => ({
     changes: body.kind === 'dmv' ? { dmvStatementSignedOn: body.signedOn } : { employeeStatementSignedOn: body.signedOn }, detail: { statement: body.kind, signedOn: body.signedOn },
   }));
-  certification('background', 'operators.background', backgroundBody, (body) => ({ changes: { backgroundCheck: body.result }, detail: { backgroundCheck: body.result } }));
+  certification('background', 'operators.background', 'Record the fingerprint background check', backgroundBody, (body) => ({ changes: { backgroundCheck: body.result }, detail: { backgroundCheck: body.result } }));
 
   app.post('/operators/:id/deactivate', {
     config: config('operators.deactivate'),
-    schema: { params: idParam, body: deactivateBody, response: { 200: oneOperator, ...errorResponses } },
+    schema: {
+      summary: 'Deactivate an operator, with the reason', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT'],
+      params: idParam, body: deactivateBody, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);
@@ -204,7 +219,10 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.post('/operators/:id/unlock', {
     config: config('operators.unlock'),
-    schema: { params: idParam, response: { 200: oneOperator, ...errorResponses } },
+    schema: {
+      summary: 'Release a locked account', errors: ['CLETS_ERR_NOT_FOUND'],
+      params: idParam, response: { 200: oneOperator, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const record = context.operatorFor(admin, id);

@@ -20,7 +20,8 @@ const listQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optiona
 const release = z.looseObject({
   id: z.number().int(), recordedAt: z.number(), releasedOn: z.string(), requester: z.string(), requestingAgency: z.string(),
   information: z.string(), transmittedBy: z.enum(TRANSMISSION_METHODS), ori: z.string(), releasedBy: z.string(), caseNumber: z.string().nullable(),
-});
+  recordedBy: z.string(),
+}).meta({ title: 'Release' });
 
 export const releaseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, context) => {
   const app = withZod(fastify);
@@ -28,7 +29,10 @@ export const releaseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
 
   app.post('/releases', {
     config: { action: 'releases.record' } satisfies AdminRouteConfig,
-    schema: { body: recordBody, response: { 201: z.object({ release }), ...errorResponses } },
+    schema: {
+      summary: 'Record a release of criminal history to a third party', errors: ['CLETS_ERR_NOT_FOUND'],
+      body: recordBody, response: { 201: z.object({ release }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const body = request.body;
     const releaseOri = body.ori ?? admin.ori;
@@ -43,7 +47,10 @@ export const releaseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
 
   app.get('/releases', {
     config: { action: 'releases.read' } satisfies AdminRouteConfig,
-    schema: { querystring: listQuery, response: { 200: z.object({ releases: z.array(release) }), ...errorResponses } },
+    schema: {
+      summary: 'The release log: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
+      querystring: listQuery, response: { 200: z.object({ releases: z.array(release) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     if (query.ori !== undefined) context.within(admin, query.ori);

@@ -26,7 +26,7 @@ const report = z.object({
   columns: z.array(z.object({ key: z.string(), header: z.string(), align: z.enum(['left', 'right']).optional() }).readonly()).readonly(),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])).readonly()).readonly(),
   summary: z.array(z.string()).readonly(),
-}).readonly();
+}).readonly().meta({ title: 'Report' });
 
 export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, context) => {
   const app = withZod(fastify);
@@ -35,6 +35,7 @@ export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, co
   app.get('/reports/:report', {
     config: { action: 'reports.read' } satisfies AdminRouteConfig,
     schema: {
+      summary: 'A coordinator report, as JSON, text or CSV (format)', errors: ['CLETS_ERR_NOT_FOUND'],
       params: reportParam, querystring: reportQuery,
       response: {
         200: {

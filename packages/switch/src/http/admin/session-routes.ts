@@ -16,14 +16,17 @@ const loginAnswer = z.object({
   token: z.string(),
   administrator: z.object({ id: z.string(), role: z.enum(OPERATOR_ROLES), ori: z.string().nullable(), source: z.enum(['operator', 'config']) }),
   expiresAtMs: z.number(),
-});
+}).meta({ title: 'AdminSession' });
 
 export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, context) => {
   const app = withZod(fastify);
 
   app.post('/sessions', {
     config: { action: 'login', login: true } satisfies AdminRouteConfig,
-    schema: { body: loginBody, response: { 201: loginAnswer, ...errorResponses } },
+    schema: {
+      summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND', 'CLETS_ERR_AGENCY_INACTIVE'],
+      body: loginBody, response: { 201: loginAnswer, ...errorResponses },
+    },
   }, async (request, reply) => {
     const body = request.body;
     try {
@@ -39,7 +42,10 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
 
   app.delete('/sessions/current', {
     config: { action: 'logout' } satisfies AdminRouteConfig,
-    schema: { response: { 204: z.null().describe('the session is ended'), ...errorResponses } },
+    schema: {
+      summary: 'End this administrator session',
+      response: { 204: z.null().describe('the session is ended'), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, () => ({
     status: 204, apply: () => { context.sessions.logout(bearer(request)); return undefined; },
   })));
