@@ -11,11 +11,13 @@ import { systemBehaviourSchema } from './config.js';
 
 /** The control endpoint's error answer (not the switch's `{error: {...}}`: this one is flat). */
 export const backendErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  /** For a refused body: each bad field as `path: message`. */
-  problems: z.array(z.string()).readonly().optional().describe('each bad field of a refused body, as path: message'),
-}).meta({ title: 'ControlError', description: 'Every error answer of the control endpoint: a code of the error table (docs/errors.md), its message, and for a refused body every bad field' });
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** For a refused body: each bad field as `path: message`. */
+    problems: z.array(z.string()).readonly().optional().describe('each bad field of a refused body, as path: message'),
+  }),
+}).meta({ title: 'Error', description: 'Every error answer of the control endpoint, in the shape of the switch\'s: a code of the error table (docs/errors.md) with its HTTP status, its message, and for a refused body every bad field' });
 
 export const healthSchema = z.object({
   ok: z.boolean(), id: z.string(), systems: z.array(z.enum(SYSTEMS)).readonly(), links: z.number().int().describe('link connections open'),
@@ -42,17 +44,10 @@ function tagOf(route: DocumentedRoute): string {
   return route.url.startsWith('/control') ? 'control' : 'status';
 }
 
-/** What the error handler gives any route: a refused or unreadable body keeps fastify's status (400, 413, 415), an internal failure 500. */
+/** What the error handler gives any route: a refused or unreadable body 400, one over the size limit 413, an internal failure 500. */
 function commonErrors(route: DocumentedRoute): ErrorAnswer[] {
   const takesBody = route.method === 'POST' || route.method === 'PUT';
-  return [
-    ...(takesBody ? [
-      'CLETS_ERR_REQUEST_INVALID' as const,
-      { code: 'CLETS_ERR_REQUEST_INVALID' as const, status: 413 },
-      { code: 'CLETS_ERR_REQUEST_INVALID' as const, status: 415 },
-    ] : []),
-    'CLETS_ERR_INTERNAL',
-  ];
+  return [...(takesBody ? ['CLETS_ERR_REQUEST_INVALID' as const, 'CLETS_ERR_FRAME_TOO_LARGE' as const] : []), 'CLETS_ERR_INTERNAL'];
 }
 
 export const BACKENDS_OPENAPI: OpenApiOptions = {
@@ -61,7 +56,7 @@ export const BACKENDS_OPENAPI: OpenApiOptions = {
     version: '1.0.0',
     description: [
       'The control endpoint of the mock NCIC, Nlets, DMV and CORI: health, metrics, and the behaviour knobs of each hosted system (latency, injected errors, outages) at run time, for test harnesses, benchmarks and the demo.',
-      'It has no credential of its own and binds to the loopback address by default: do not expose it. Errors answer `{"code", "message", "problems"?}`.',
+      'It has no credential of its own and binds to the loopback address by default: do not expose it. Errors answer as the switch does, `{"error": {"code", "message", "problems"?}}`, with the status of the error table.',
     ].join('\n\n'),
   },
   tags: [
@@ -70,5 +65,5 @@ export const BACKENDS_OPENAPI: OpenApiOptions = {
     { name: 'documentation', description: 'This document and its reference page.' },
   ],
   tagOf,
-  errors: { body: backendErrorSchema, codePath: ['code'], common: commonErrors },
+  errors: { body: backendErrorSchema, codePath: ['error', 'code'], common: commonErrors },
 };

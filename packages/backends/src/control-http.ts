@@ -22,7 +22,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { openApiRoutes, RouteCatalogue } from '@clets/openapi';
-import { CletsError, type ErrorCode, type SystemName } from '@clets/protocol';
+import { CletsError, ERROR_CODES, type ErrorCode, type SystemName } from '@clets/protocol';
 import type { BehaviourController } from './behaviour.js';
 import { behaviourPatchSchema, describeIssues } from './config.js';
 import { BACKENDS_OPENAPI, backendErrorSchema, controlStateSchema, healthSchema, systemKnobsSchema, systemsKnobsSchema } from './control-document.js';
@@ -39,10 +39,12 @@ export interface ControlState {
 }
 
 export interface ErrorBody {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** For a validation error: each bad field as `path: message`. */
-  readonly problems?: readonly string[];
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    /** For a validation error: each bad field as `path: message`. */
+    readonly problems?: readonly string[];
+  };
 }
 
 /** Builds the fastify app without listening (tests use `inject()`); `timeouts` guard its port (http-timeouts.ts). */
@@ -62,13 +64,15 @@ export function buildControlApp(state: ControlState, logger: Logger, timeouts?: 
   });
   app.setSerializerCompiler(serializerCompiler);
 
+  // Errors in the switch's one shape, with the error table's status: a refused body is
+  // CLETS_ERR_REQUEST_INVALID (400) naming every bad field; fastify's own refusals (bad JSON,
+  // a content type it does not read) the same; a body over the limit CLETS_ERR_FRAME_TOO_LARGE.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error instanceof InvalidRequest) return reply.code(400).send(errorBody('CLETS_ERR_REQUEST_INVALID', error.problems.join('; '), error.problems));
-    // Fastify's own errors (bad JSON, wrong content type) keep their status, in our shape.
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) logger.error({ err: error }, 'control request failed');
-    const code: ErrorCode = status === 500 ? 'CLETS_ERR_INTERNAL' : 'CLETS_ERR_REQUEST_INVALID';
-    void reply.code(status).send(errorBody(code, status === 500 ? undefined : error.message));
+    const status = error.statusCode ?? 500;
+    const code: ErrorCode = status === 413 ? 'CLETS_ERR_FRAME_TOO_LARGE' : status >= 400 && status < 500 ? 'CLETS_ERR_REQUEST_INVALID' : 'CLETS_ERR_INTERNAL';
+    if (code === 'CLETS_ERR_INTERNAL') logger.error({ err: error }, 'control request failed');
+    void reply.code(ERROR_CODES[code].http).send(errorBody(code, code === 'CLETS_ERR_INTERNAL' ? undefined : error.message));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send(errorBody('CLETS_ERR_NOT_FOUND', `${request.method} ${request.url}`));
@@ -106,7 +110,7 @@ export function buildControlApp(state: ControlState, logger: Logger, timeouts?: 
 
   routes.put('/control/:system', {
     schema: {
-      summary: 'Change some knobs of one system (any case); members left out stay', errors: ['CLETS_ERR_NOT_FOUND', { code: 'CLETS_ERR_REQUEST_INVALID', status: 413 }],
+      summary: 'Change some knobs of one system (any case); members left out stay', errors: ['CLETS_ERR_NOT_FOUND'],
       params: z.object({ system: z.string().describe('NCIC, NLETS, DMV or CORI, in any case') }), body: behaviourPatchSchema,
       response: { 200: systemKnobsSchema, ...errors },
     },
@@ -144,5 +148,5 @@ class InvalidRequest extends Error {
 
 function errorBody(code: ErrorCode, detail?: string, problems?: readonly string[]): ErrorBody {
   const message = new CletsError(code, detail).message;
-  return problems ? { code, message, problems } : { code, message };
+  return { error: problems ? { code, message, problems } : { code, message } };
 }
