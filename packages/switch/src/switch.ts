@@ -37,6 +37,7 @@ import { DeliveryService } from './traffic/deliveries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
+import { releaseRecorder, type ReleaseAuditSource } from './security/release-recorder.js';
 import type { SwitchData } from './switch-data.js';
 
 export interface SwitchDeps {
@@ -183,6 +184,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     deliver: (...args) => deliveries.deliver(...args),
     broadcastRoles: new Set(config.broadcastRoles),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
+    // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
+    ...(security !== undefined && isSearchable(audit)
+      ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
 
@@ -360,6 +364,11 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+/** An audit store the release log can look transactions up in (a test's fake may not be). */
+function isSearchable(audit: AuditSink): audit is AuditSink & ReleaseAuditSource {
+  return typeof (audit as Partial<ReleaseAuditSource>).search === 'function';
 }
 
 function requireData(deps: SwitchDeps): SwitchData {

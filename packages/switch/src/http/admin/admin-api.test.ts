@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fast
 import { afterEach, describe, expect, it } from 'vitest';
 import { WELL_KNOWN } from '@clets/fixtures';
 import { base32Encode, totpCode } from '@clets/protocol';
-import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, testHasher, testSecurity, transactionOf, type TestSecurity } from '../../testing/security.js';
+import { HitStatus } from '@clets/protocol';
+import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, pipelineHarness, testHasher, testSecurity, transactionOf, type TestSecurity } from '../../testing/security.js';
 import { adminApi } from './admin-api.js';
 
 const ORI = 'CA0190000';
@@ -313,23 +314,34 @@ describe('review queue, release log and reports', () => {
 
   it('records releases and serves every report in text, CSV and JSON', async () => {
     const h = await harness();
+    // OP1001 asked for a criminal history that ACHS answered with a record: that is what was released.
+    const pipeline = pipelineHarness(h.security, {
+      answer: (system, transaction) => (system === 'CORI' ? {
+        header: transaction.header ?? null, system, status: HitStatus.HIT_STATUS_HIT, text: 'CORI RECORD',
+        records: [{ status: HitStatus.HIT_STATUS_HIT, system, file: 'ACHS', recordId: 'CH0000001' }],
+      } : undefined),
+    });
+    h.security.clock.now += 30_000;
+    const frames = await pipeline.send(await loginAt(h.security, 'OP1001', 'LA01'), 'QR.CA0190000.SID/A47301233.RTE/REQ:JUDGE A MERCER;RSN:COURT RECORD REVIEW;CASE:26-000877;PUR:C');
+    const inputSeq = Number(frames.find((frame) => frame.receipt)?.receipt?.header?.inputSeq);
     const auth = await h.login(await idOf('ACC'));
     const recorded = await h.call('POST', '/v1/admin/releases', auth, {
-      releasedOn: '2026-10-30', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', information: 'CORI summary', transmittedBy: 'fax', releasedBy: 'OP1001',
+      releasedOn: '2026-11-01', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', information: 'CORI summary', transmittedBy: 'fax', releasedBy: 'OP1001',
+      transaction: { terminal: 'LA01', inputSeq },
     });
     expect(recorded.statusCode, recorded.body).toBe(201);
-    expect(recorded.json().release).toMatchObject({ ori: ORI, requester: 'JUDGE A MERCER', recordedBy: await idOf('ACC') });
+    expect(recorded.json().release).toMatchObject({ ori: ORI, requester: 'JUDGE A MERCER', recordedBy: await idOf('ACC'), transaction: { inputSeq, records: ['ACHS:CH0000001'] } });
     const csv = await h.call('GET', '/v1/admin/reports/release-log?format=csv', auth);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('2026-10-30,JUDGE A MERCER,SUPERIOR COURT,CORI SUMMARY,FAX,OP1001,CA0190000,');
+    expect(csv.body).toContain('2026-11-01,JUDGE A MERCER,SUPERIOR COURT,CORI SUMMARY,FAX,OP1001,CA0190000,');
     const text = await h.call('GET', '/v1/admin/reports/expiring?format=text&days=90', auth);
     expect(text.body).toContain('CERTIFICATIONS LAPSING IN THE NEXT 90 DAYS\nAS OF 2026-11-01  ORI CA0190000');
     const misuse = await h.call('GET', '/v1/admin/reports/misuse?year=2026', auth);
     expect(misuse.json().report.title).toBe('ANNUAL MISUSE INVESTIGATION REPORT 2026');
     const routeTo = await h.call('GET', '/v1/admin/reports/route-to?from=2026-11-01&to=2026-11-02', auth);
-    expect(routeTo.json().report.rows).toEqual([]);
+    expect(routeTo.json().report.rows).toMatchObject([{ operator: 'OP1001', accepted: 1, compliant: '100.0' }]);
     await h.security.audit.flush();
-    expect(h.security.audit.query({ type: 'audit_read' })).toHaveLength(1);
+    expect(h.security.audit.query({ type: 'audit_read', operatorId: await idOf('ACC') })).toHaveLength(1);
     expect((await h.call('GET', '/v1/admin/reports/route-to?ori=CA0370000', auth)).json().error.code).toBe('CLETS_ERR_ADMIN_NOT_PERMITTED');
   });
 });

@@ -15,6 +15,7 @@ import type { AuditSink, SwitchAuditEvent } from '../../audit/types.js';
 import type { QueryableAudit } from '../../reports/audit-source.js';
 import type { CjisSecurity } from '../../security/cjis-security.js';
 import type { OperatorRecord } from '../../security/operator-store.js';
+import type { ReleaseAuditSource } from '../../security/release-recorder.js';
 import { loginFailureReason } from '../../security/policy.js';
 import type { AdminPrincipal, AdminSessions } from './admin-sessions.js';
 import { operatorView } from './admin-schemas.js';
@@ -35,19 +36,23 @@ export interface Plan<T> {
   readonly ori?: string | null;
   readonly detail?: Record<string, unknown>;
   readonly status?: number;
-  apply(): T | Promise<T>;
+  /** Makes the change, once its audit row (`auditSeq`) is committed. */
+  apply(auditSeq: number): T | Promise<T>;
 }
 
 export interface AdminContext {
   readonly security: Pick<CjisSecurity, 'policy' | 'store' | 'hasher' | 'reviewQueue' | 'releaseLog' | 'settings'>;
-  /** The switch's audit store: every call appends an `admin_action` row; reports read through `query`. */
-  readonly audit: Pick<AuditSink, 'append'> & Partial<QueryableAudit>;
+  /**
+   * The switch's audit store: every call appends an `admin_action` row; reports read through
+   * `query`, the release log looks transactions up through `search`.
+   */
+  readonly audit: Pick<AuditSink, 'append'> & Partial<QueryableAudit> & Partial<Pick<ReleaseAuditSource, 'search'>>;
   readonly clock: () => number;
   readonly sessions: AdminSessions;
   /** Whether a message key needs a route-to (the route-to compliance report). */
   readonly requiresRouteTo: (messageKey: string) => boolean;
   /** Appends one audit row of this call (an `admin_action`, unless another type is given). */
-  auditRow(request: FastifyRequest, event: Omit<SwitchAuditEvent, 'at' | 'sourceAddress' | 'switchId' | 'type'> & { type?: SwitchAuditEvent['type'] }): Promise<unknown>;
+  auditRow(request: FastifyRequest, event: Omit<SwitchAuditEvent, 'at' | 'sourceAddress' | 'switchId' | 'type'> & { type?: SwitchAuditEvent['type'] }): Promise<{ seq: number }>;
   /** Audits a refused call; a failure to audit it is not the caller's problem. */
   auditRefusal(request: FastifyRequest, action: string, admin: AdminPrincipal | undefined, failure: CletsError, claimed?: string): Promise<void>;
   /** The administrator the `preValidation` hook authenticated for this request. */
@@ -136,12 +141,12 @@ export function createAdminContext(options: AdminContextOptions): AdminContext {
         throw failure;
       }
       // Audited before it takes effect: nothing is changed that cannot be audited.
-      await context.auditRow(request, {
+      const { seq } = await context.auditRow(request, {
         outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}),
         detail: { action, ...(planned.target === undefined ? {} : { target: planned.target }), ...(planned.ori ? { targetOri: planned.ori } : {}), ...planned.detail },
       });
       try {
-        return { status: planned.status ?? 200, result: await planned.apply() };
+        return { status: planned.status ?? 200, result: await planned.apply(seq) };
       } catch (error) {
         const failure = toCletsError(error);
         await context.auditRefusal(request, `${action}.apply`, admin, failure);
