@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 import { certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
-import { fieldsOf, findMisuse, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
 import type { PasswordHasher } from './password.js';
 import { CJIS_BANNER_STATEMENTS } from './plain-policy.js';
@@ -95,6 +95,9 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   readonly #subjects: SubjectIndex | undefined;
   readonly #vague: VagueReasonRule;
   readonly #volume: VolumeCounter;
+  readonly #activity: ActivityTracker;
+  /** Sessions already flagged for working another agency's terminal (once per session). */
+  readonly #otherAgencyFlagged = new WeakSet<OperatorSession>();
   readonly #pending = new WeakMap<PendingLogin, PendingInfo>();
   readonly #unknown: UnknownIdLockouts;
   /** Lockouts the administration endpoint keeps for ids that do not administer: never the account's own. */
@@ -112,6 +115,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     this.sessions = new SessionRegistry(() => this.settings);
     this.#vague = new VagueReasonRule(deps.settings.routeTo);
     this.#volume = new VolumeCounter(() => this.settings.misuse.unusualVolumePerHour);
+    this.#activity = new ActivityTracker(() => this.settings.misuse.twoAddressesWindowMs);
     this.#unknown = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
     this.#notAdministrators = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
   }
@@ -136,7 +140,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     if (terminal === undefined || !terminal.active) throw new CletsError('CLETS_ERR_TERMINAL_UNKNOWN', mnemonic.slice(0, 8));
     if (!authenticated && !secretMatches) throw new CletsError('CLETS_ERR_TERMINAL_CREDENTIAL', terminal.mnemonic);
     if (this.store.agency(terminal.ori)?.active !== true) throw new CletsError('CLETS_ERR_AGENCY_INACTIVE', terminal.ori);
-    return identityOf(terminal);
+    return identityOf(terminal, source.address);
   }
 
   /**
@@ -242,15 +246,28 @@ export class CjisSecurityPolicy implements SecurityPolicy {
 
     const flags: MisuseFlag[] = [];
     if (definition.action === 'inquiry' || definition.action === 'update') {
-      const findings = findMisuse(record, fieldsOf(transaction), this.#subjects, this.settings.misuse);
+      const findings = findMisuse(record, fieldsOf(transaction), this.#subjects, this.settings.misuse, (personId) => this.store.operatorsOfPerson(personId));
       if (findings.selfQuery !== undefined) {
         this.#reportRefused({ flag: findings.selfQuery, session, transaction, at: now });
         throw new CletsError('CLETS_ERR_SELF_QUERY');
       }
       flags.push(...findings.flags);
+      if (definition.purposeCodeRequired) {
+        const mismatch = purposeMismatch(transaction.routeTo, this.settings.misuse.purposeMismatch);
+        if (mismatch !== undefined) flags.push(mismatch);
+      }
     }
     const volume = this.#volume.count(record.id, now);
     if (volume !== undefined) flags.push(volume);
+    const address = session.terminal.sourceAddress;
+    if (this.settings.misuse.twoAddresses && address !== undefined) {
+      const elsewhere = this.#activity.record(record.id, address, session.terminal.mnemonic, now);
+      if (elsewhere !== undefined) flags.push(elsewhere);
+    }
+    if (this.settings.misuse.otherAgencyTerminal && session.terminal.ori !== record.ori && !this.#otherAgencyFlagged.has(session)) {
+      this.#otherAgencyFlagged.add(session);
+      flags.push({ kind: 'other-agency-terminal', detail: `operator ${record.id} of ${record.ori} working terminal ${session.terminal.mnemonic} of ${session.terminal.ori}` });
+    }
     return { flags };
   }
 
@@ -421,11 +438,12 @@ function isBroadcast(transaction: Transaction): boolean {
   return (transaction.header?.destinations ?? []).some((destination) => destination === 'ALL' || /^C\d{2}$/.test(destination));
 }
 
-export function identityOf(terminal: TerminalRecord): TerminalIdentity {
+export function identityOf(terminal: TerminalRecord, sourceAddress?: string): TerminalIdentity {
   return Object.freeze({
     mnemonic: terminal.mnemonic,
     ori: terminal.ori,
     terminalClass: terminal.terminalClass,
     allowedKeys: terminal.allowedKeys === null ? undefined : new Set(terminal.allowedKeys),
+    ...(sourceAddress === undefined ? {} : { sourceAddress }),
   });
 }

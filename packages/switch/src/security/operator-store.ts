@@ -125,6 +125,8 @@ export class OperatorStore {
   readonly #agencies = new Map<string, AgencyRecord>();
   readonly #terminals = new Map<string, TerminalRecord>();
   readonly #operators = new Map<string, OperatorRecord>();
+  /** Operators by their own person record: a subject who is an employee (misuse.ts, colleague). */
+  readonly #byPerson = new Map<string, Set<string>>();
   readonly #writeOperator: (record: OperatorRecord) => void;
   readonly #writeTerminal: (record: TerminalRecord) => void;
   readonly #writeAgency: (record: AgencyRecord) => void;
@@ -198,6 +200,13 @@ export class OperatorStore {
       (filter.ori === undefined || operator.ori === filter.ori) && (filter.role === undefined || operator.role === filter.role));
   }
 
+  /** The operators (not deactivated) whose own person record is `personId`. */
+  operatorsOfPerson(personId: string): OperatorRecord[] {
+    const ids = this.#byPerson.get(personId);
+    if (ids === undefined) return [];
+    return [...ids].map((id) => this.#operators.get(id)).filter((record): record is OperatorRecord => record !== undefined && !record.deactivated);
+  }
+
   /** Inserts a new operator; false when the id is taken. */
   createOperator(record: Omit<OperatorRecord, 'createdAt' | 'updatedAt'>): OperatorRecord | undefined {
     if (this.#operators.has(record.id)) return undefined;
@@ -260,8 +269,19 @@ export class OperatorStore {
   #putOperator(record: OperatorRecord): OperatorRecord {
     const frozen = freezeOperator(record);
     this.#writeOperator(frozen);
-    this.#operators.set(frozen.id, frozen);
+    this.#remember(frozen);
     return frozen;
+  }
+
+  #remember(record: OperatorRecord): void {
+    const previous = this.#operators.get(record.id);
+    if (previous?.personId != null && previous.personId !== record.personId) this.#byPerson.get(previous.personId)?.delete(record.id);
+    this.#operators.set(record.id, record);
+    if (record.personId !== null) {
+      let ids = this.#byPerson.get(record.personId);
+      if (ids === undefined) this.#byPerson.set(record.personId, ids = new Set());
+      ids.add(record.id);
+    }
   }
 
   #load(): void {
@@ -281,8 +301,7 @@ export class OperatorStore {
       }));
     }
     for (const row of this.db.prepare('SELECT body FROM operators').pluck().all() as string[]) {
-      const record = freezeOperator(JSON.parse(row) as OperatorRecord);
-      this.#operators.set(record.id, record);
+      this.#remember(freezeOperator(JSON.parse(row) as OperatorRecord));
     }
   }
 }

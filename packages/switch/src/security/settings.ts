@@ -27,6 +27,16 @@ export const DEFAULT_VAGUE_REASONS = [
 /** Words that add nothing to a reason; a reason made only of these and vague words is vague. */
 export const DEFAULT_FILLER_WORDS = ['A', 'AN', 'THE', 'FOR', 'OF', 'ON', 'TO', 'AND', 'PER', 'RE', 'REQ', 'SUBJ', 'SUBJECT', 'PERSON'] as const;
 
+/**
+ * Words of a route-to reason that say it is for licensing, a permit or employment: with a
+ * criminal-justice purpose code they are flagged (misuse.ts, `purposeMismatch`). Whole words;
+ * LICENSE alone is left out, since "DRIVING ON A SUSPENDED LICENSE" is a criminal-justice reason.
+ */
+export const DEFAULT_LICENSING_WORDS = [
+  'LICENSING', 'PERMIT', 'PERMITS', 'CCW', 'APPLICANT', 'APPLICANTS', 'APPLICATION', 'EMPLOYMENT', 'PREEMPLOYMENT',
+  'HIRING', 'HIRE', 'CERTIFICATION', 'ADOPTION',
+] as const;
+
 /** A short banned-password list; the full rules are in banned-passwords.ts. */
 export const DEFAULT_BANNED_PASSWORDS = [
   'password', 'password1', 'password123', 'passw0rd', 'p@ssw0rd', 'p@ssword', '12345678', '123456789', '1234567890',
@@ -175,6 +185,23 @@ export const cjisSettingsSchema = z.strictObject({
     homeAddress: z.boolean().default(true),
     /** Vehicles registered to the operator count as a self-query (a DMV look-up for personal reasons). */
     ownVehicleIsSelfQuery: z.boolean().default(true),
+    /** A subject who is an employee of the operator's own agency (a colleague asked to be looked up). */
+    colleague: z.boolean().default(true),
+    /**
+     * Seed 001: criminal history for licensing, employment or certification (CCW permits) is
+     * prohibited under a criminal-justice purpose. A purpose code of `codes` with a reason
+     * holding one of `licensingWords` is flagged.
+     */
+    purposeMismatch: z.strictObject({
+      enabled: z.boolean().default(true),
+      codes: z.array(z.string().length(1)).default(['C']),
+      licensingWords: z.array(z.string().min(1)).default([...DEFAULT_LICENSING_WORDS]),
+    }).prefault({}),
+    /** One operator acting from two source addresses at two terminals within `twoAddressesWindowMs` (sources silent). */
+    twoAddresses: z.boolean().default(true),
+    twoAddressesWindowMs: positiveMs.default(10 * MINUTE),
+    /** An operator working a terminal of another agency (allowed: both agencies active), flagged once per session. */
+    otherAgencyTerminal: z.boolean().default(true),
   }).prefault({}),
 
   releaseLog: z.strictObject({
