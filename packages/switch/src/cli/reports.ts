@@ -20,6 +20,8 @@ import { ReleaseLog } from '../security/release-log.js';
 import { renderReport, type ReportFormat } from '../reports/report-format.js';
 import { catalogueRequiresRouteTo } from '../reports/route-to-keys.js';
 import { OperatorStore } from '../security/operator-store.js';
+import { MisuseCases } from '../security/misuse-cases.js';
+import { MisuseReportSubmissions } from '../security/misuse-report-submissions.js';
 import { ReviewQueue } from '../security/review-queue.js';
 import { openSecurityDatabase, type SecurityDatabase } from '../security/security-database.js';
 import { CJIS_DEFAULT_SETTINGS } from '../security/settings.js';
@@ -92,6 +94,8 @@ export function runReports(argv: readonly string[], output: ReportsCommandOutput
         ...sources,
         operators: () => store.operators(),
         reviewQueue: new ReviewQueue(security),
+        cases: new MisuseCases(security),
+        submissions: new MisuseReportSubmissions(security),
         releaseLog: new ReleaseLog(security, CJIS_DEFAULT_SETTINGS.releaseLog.retentionYears),
       };
     }

@@ -6,11 +6,13 @@ import { CletsError } from '@clets/protocol';
 import type { AuditRow } from '../audit/types.js';
 import { dayOf, dayOfInstant, isoOfDay } from '../security/certification.js';
 import type { OperatorRecord } from '../security/operator-store.js';
+import type { MisuseCases } from '../security/misuse-cases.js';
+import type { MisuseReportSubmissions } from '../security/misuse-report-submissions.js';
 import type { ReviewQueue } from '../security/review-queue.js';
 import { VagueReasonRule } from '../security/route-to-rules.js';
 import type { CjisSettings } from '../security/settings.js';
 import { expiringCertificationsReport } from './expiring-certifications.js';
-import { misuseReport } from './misuse-report.js';
+import { misuseReport, yearBounds } from './misuse-report.js';
 import type { ReleaseLog } from '../security/release-log.js';
 import { releaseLogReport } from './release-log-report.js';
 import type { Report } from './report-format.js';
@@ -38,6 +40,8 @@ export interface ReportSources {
   /** Audit rows (transactions and rejects) of [from, to). */
   readonly auditRows?: (from: number, to: number) => Iterable<AuditRow>;
   readonly reviewQueue?: ReviewQueue;
+  readonly cases?: MisuseCases;
+  readonly submissions?: MisuseReportSubmissions;
   readonly releaseLog?: ReleaseLog;
   readonly operators?: () => readonly OperatorRecord[];
   /** Whether a message key needs a route-to (the catalogue's routeToRequired). */
@@ -95,7 +99,12 @@ export function buildReport(request: ReportRequest, sources: ReportSources): Rep
     case 'misuse': {
       if (sources.reviewQueue === undefined) throw missing('the review queue');
       const year = request.year ?? (request.from === undefined ? defaultMisuseYear(request.now) : new Date(dayMs(request.from, 'from')).getUTCFullYear());
-      return misuseReport({ items: sources.reviewQueue.list({ ori: request.ori, limit: 100_000 }), year, ori: request.ori, names });
+      const { from, to } = yearBounds(year);
+      return misuseReport({
+        cases: sources.cases?.list({ ori: request.ori, from, to }) ?? [],
+        items: sources.reviewQueue.list({ ori: request.ori, from, to, limit: 100_000 }), year, ori: request.ori, names,
+        submission: request.ori === undefined ? undefined : sources.submissions?.submission(request.ori, year),
+      });
     }
     case 'expiring': {
       if (sources.operators === undefined) throw missing('the operator store');

@@ -12,6 +12,8 @@ import { SubjectIndex, type SubjectIndexInput } from './misuse.js';
 import { OperatorStore, type AgencyRecord, type OperatorSeed, type TerminalSeed } from './operator-store.js';
 import { PasswordHasher } from './password.js';
 import type { OperatorSession } from './policy.js';
+import { MisuseCases } from './misuse-cases.js';
+import { MisuseReportSubmissions } from './misuse-report-submissions.js';
 import { misuseRecorder, ReviewQueue } from './review-queue.js';
 import { openSecurityDatabase, type SecurityDatabase } from './security-database.js';
 import { parseCjisSettings, type CjisSettings } from './settings.js';
@@ -48,6 +50,10 @@ export interface CjisSecurity {
   readonly policy: CjisSecurityPolicy;
   readonly reviewQueue: ReviewQueue;
   readonly releaseLog: ReleaseLog;
+  /** Misuse investigations (misuse-cases.ts). */
+  readonly cases: MisuseCases;
+  /** The annual misuse report's submission to DOJ, and its reminders. */
+  readonly submissions: MisuseReportSubmissions;
   /** PipelineDeps.onFlag. */
   readonly onFlag: ReturnType<typeof misuseRecorder>['onFlag'];
   /** Closes the database. Idempotent. */
@@ -73,6 +79,8 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     ]);
     const reviewQueue = new ReviewQueue(db);
     const releaseLog = new ReleaseLog(db, settings.releaseLog.retentionYears);
+    const cases = new MisuseCases(db);
+    const submissions = new MisuseReportSubmissions(db, settings.misuseReport.reminderDays);
     const recorder = misuseRecorder({ queue: reviewQueue, audit: options.audit, clock, switchId: options.switchId, ...(options.log ? { log: options.log } : {}) });
     const policy = new CjisSecurityPolicy({
       settings, store, hasher,
@@ -83,7 +91,7 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     });
     let closed = false;
     return {
-      settings, db, store, hasher, policy, reviewQueue, releaseLog, onFlag: recorder.onFlag,
+      settings, db, store, hasher, policy, reviewQueue, releaseLog, cases, submissions, onFlag: recorder.onFlag,
       close() {
         if (closed) return;
         closed = true;

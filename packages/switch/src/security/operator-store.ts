@@ -51,8 +51,18 @@ export interface OperatorRecord extends CertificationRecord, MisuseSubjectOperat
   readonly totpSecret: string | null;
   readonly totpLastStep: number | null;
   readonly lockout: LockoutState;
+  /** Who deactivated the account, when and why (absent: never, or before this was kept). */
+  readonly deactivation?: OperatorDeactivation | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+export interface OperatorDeactivation {
+  readonly at: number;
+  readonly by: string;
+  readonly reason: string;
+  /** The `admin_action` row that recorded it. */
+  readonly auditSeq: number | null;
 }
 
 /** The fields an administrator (or the seed) may set. */

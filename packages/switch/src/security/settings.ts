@@ -204,6 +204,13 @@ export const cjisSettingsSchema = z.strictObject({
     otherAgencyTerminal: z.boolean().default(true),
   }).prefault({}),
 
+  misuseReport: z.strictObject({
+    /** Seed 002: the annual misuse report is due every February 1; coordinators are reminded from this many days before, daily. */
+    reminderDays: z.number().int().min(1).max(366).default(30),
+    /** How often the switch looks for reminders to send (one per agency per day at most). */
+    checkIntervalMs: positiveMs.default(HOUR),
+  }).prefault({}),
+
   releaseLog: z.strictObject({
     /** Third-party release log kept at least 3 years. */
     retentionYears: z.number().int().min(3).default(3),

@@ -6,6 +6,8 @@
  *   terminal-routes.ts      terminals
  *   review-queue-routes.ts  the misuse review queue
  *   release-routes.ts       the third-party release log
+ *   case-routes.ts          misuse investigations, from opening to finding and sanction
+ *   misuse-report-routes.ts the annual misuse report's submission to DOJ
  *   report-routes.ts        the coordinator's reports
  *
  * This plugin gives them what they share (admin-context.ts): every call but the login is
@@ -21,6 +23,8 @@ import { bearer, errorReply, httpFailure, isValidationFailure } from '../http-co
 import { catalogueRequiresRouteTo } from '../../reports/route-to-keys.js';
 import { BOOTSTRAP_ACTIONS, createAdminContext, routeConfigOf, type AdminContext } from './admin-context.js';
 import { AdminSessions, type ConfigAdministrator } from './admin-sessions.js';
+import { caseRoutes } from './case-routes.js';
+import { misuseReportRoutes } from './misuse-report-routes.js';
 import { operatorRoutes } from './operator-routes.js';
 import { releaseRoutes } from './release-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -83,7 +87,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (fastify, opt
       await context.auditRefusal(request, config.action, context.adminOf(request), httpFailure(error));
     });
 
-    for (const resource of [sessionRoutes, operatorRoutes, terminalRoutes, reviewQueueRoutes, releaseRoutes, reportRoutes]) {
+    for (const resource of [sessionRoutes, operatorRoutes, terminalRoutes, reviewQueueRoutes, releaseRoutes, caseRoutes, misuseReportRoutes, reportRoutes]) {
       await scope.register(resource, context);
     }
   }, { prefix: ADMIN_PREFIX });

@@ -41,7 +41,7 @@ export interface Plan<T> {
 }
 
 export interface AdminContext {
-  readonly security: Pick<CjisSecurity, 'policy' | 'store' | 'hasher' | 'reviewQueue' | 'releaseLog' | 'settings'>;
+  readonly security: Pick<CjisSecurity, 'policy' | 'store' | 'hasher' | 'reviewQueue' | 'releaseLog' | 'cases' | 'submissions' | 'settings'>;
   /**
    * The switch's audit store: every call appends an `admin_action` row; reports read through
    * `query`, the release log looks transactions up through `search`.

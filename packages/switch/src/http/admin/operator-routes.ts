@@ -199,7 +199,12 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     const record = context.operatorFor(admin, id);
     if (id === admin.id) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'nobody deactivates themselves');
     if (record.deactivated) throw new CletsError('CLETS_ERR_RESOURCE_CONFLICT', `operator ${id} is already deactivated`);
-    return { target: id, ori: record.ori, detail: { category: 'permission_change', reason: request.body.reason }, apply: () => ({ operator: context.view(store.updateOperator(id, { deactivated: true })!) }) };
+    return {
+      target: id, ori: record.ori, detail: { category: 'permission_change', reason: request.body.reason },
+      apply: (auditSeq) => ({
+        operator: context.view(store.updateOperator(id, { deactivated: true, deactivation: { at: clock(), by: admin.id, reason: request.body.reason, auditSeq } })!),
+      }),
+    };
   }));
 
   app.post('/operators/:id/unlock', {
