@@ -24,7 +24,9 @@ export { GOLDEN_FRAMES } from './golden-samples.js';
 export { CletsError, ERROR_CODES, isErrorCode, toCletsError, type ErrorCode, type ErrorDefinition } from './errors.js';
 
 // Operator roles and terminal classes.
-export { OPERATOR_ROLES, TERMINAL_CLASSES, type OperatorRole, type TerminalClass } from './roles.js';
+export {
+  AWARENESS_LEVELS, EXAM_LEVELS, OPERATOR_ROLES, TERMINAL_CLASSES, type AwarenessLevel, type ExamLevel, type OperatorRole, type TerminalClass,
+} from './roles.js';
 
 // What every answer carries back.
 export { rejectOf, replyHeader, type RejectContext } from './replies.js';

@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
-import { certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
+import { administratorLapse, certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
 import { ActivityTracker, fieldsOf, findMisuse, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
@@ -316,8 +316,9 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     if (!passwordMatches) throw this.#failure(record, lockout, now, loginFailed(new CletsError('CLETS_ERR_LOGIN_FAILED'), ADMIN_LOGIN_FAILED));
     if (record.totpSecret === null) throw loginFailed(new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'no second factor enrolled'), ADMIN_LOGIN_FAILED);
     if (!outcome.ok) throw this.#failure(record, lockout, now, loginFailed(new CletsError(outcome.code), ADMIN_LOGIN_FAILED));
-    if (record.deactivated) throw new CletsError('CLETS_ERR_OPERATOR_DEACTIVATED');
-    if (record.backgroundCheck !== 'cleared') throw new CletsError('CLETS_ERR_CERT_BACKGROUND', `fingerprint background check ${record.backgroundCheck}`);
+    // Background check, security awareness at the role's level, the liability packet for administrators.
+    const lapse = administratorLapse(record, now, this.settings.certification);
+    if (lapse !== undefined) throw new CletsError(lapse.code, lapse.detail);
     if (this.store.agency(record.ori)?.active !== true) throw new CletsError('CLETS_ERR_AGENCY_INACTIVE', record.ori);
     this.#rehashIfNeeded(record, password);
     return this.store.updateOperator(record.id, { totpLastStep: outcome.step, lockout: UNLOCKED }) ?? record;
@@ -344,7 +345,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     const day = dayOfInstant(now);
     const cached = this.#certification.get(record.id);
     if (cached !== undefined && cached.record === record && cached.day === day) return cached.lapse;
-    const lapse = certificationLapse(record, now, this.settings.certification);
+    const lapse = certificationLapse(record, now, this.settings.certification, record.role);
     this.#certification.set(record.id, { record, day, lapse });
     return lapse;
   }

@@ -7,13 +7,14 @@
  * rules: "valid through the same date two years later").
  */
 import { z } from 'zod';
-import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
+import { AWARENESS_LEVELS, OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
 
 const terminalClass = z.enum(TERMINAL_CLASSES);
 const role = z.enum(OPERATOR_ROLES);
 /** What a role may do at a terminal: update and inquire, inquire only, or nothing. */
 const terminalAccess = z.enum(['full', 'inquiry', 'none']);
 const positiveMs = z.number().int().positive();
+const awarenessLevel = z.enum(AWARENESS_LEVELS);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -150,6 +151,23 @@ export const cjisSettingsSchema = z.strictObject({
     employeeStatementValidYears: z.number().int().min(1).default(2),
     /** Trained within 6 months of appointment. */
     trainingWithinMonths: z.number().int().min(1).default(6),
+    /** Security awareness training for everyone with access (CJIS 5.2), checked on every message and at administration login. */
+    securityAwarenessRequired: z.boolean().default(true),
+    /** CJIS v5.9.5 AT-2: before access and annually; v5.8 said biennially (2). */
+    securityAwarenessValidYears: z.number().int().min(1).default(1),
+    /** The level each role trains at (CJIS 5.2 AT-3; the CLETS training: "test at appropriate level for access"). */
+    securityAwarenessLevels: z.strictObject({
+      FAO: awarenessLevel.default('general'),
+      LTFAO: awarenessLevel.default('general'),
+      PRACTITIONER: awarenessLevel.default('general'),
+      ADMINISTRATOR: awarenessLevel.default('privileged'),
+      ACC: awarenessLevel.default('privileged'),
+      SPOC: awarenessLevel.default('security'),
+    }).prefault({}),
+    /** Roles that sign the NCIC "Areas of Liability" packet (seed 001: administrators), checked at administration login. */
+    liabilitySignOffRoles: z.array(role).default(['ADMINISTRATOR']),
+    /** Sources silent: renewed with the biennial recertification, as the operators' exam is. */
+    liabilitySignOffValidYears: z.number().int().min(1).default(2),
   }).prefault({}),
 
   routeTo: z.strictObject({

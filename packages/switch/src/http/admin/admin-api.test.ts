@@ -160,6 +160,7 @@ describe('administrator login', () => {
     expect(await refused('POST', '/v1/admin/operators/OP1001/unlock')).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
     const first = {
       id: 'OP1950', name: { last: 'Marrow', first: 'Ines' }, ori: ORI, role: 'ADMINISTRATOR', password: 'Copper-Heron-Atlas', appointedOn: '2026-09-01', backgroundCheck: 'cleared',
+      securityAwareness: { level: 'privileged', completedOn: '2026-09-15' }, liabilitySignedOn: '2026-09-15',
     };
     // The fixtures have an administrator: the bootstrap account may not add another.
     expect(await refused('POST', '/v1/admin/operators', first)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
@@ -212,8 +213,42 @@ describe('operators', () => {
       expect((await h.call('POST', `/v1/admin/operators/OP1900/${path}`, auth, payload)).statusCode).toBe(200);
     }
     expect(await tryLogin()).toBe('CLETS_ERR_CERT_DMV_STATEMENT');
-    expect((await h.call('POST', '/v1/admin/operators/OP1900/statements', auth, { kind: 'dmv', signedOn: '2026-09-02' })).json().operator.certification.current).toBe(true);
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/statements', auth, { kind: 'dmv', signedOn: '2026-09-02' })).json().operator.certification.current).toBe(false);
+    // Security awareness at the level of the role (CJIS 5.2): basic is not enough for an operator.
+    expect(await tryLogin()).toBe('CLETS_ERR_CERT_TRAINING');
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'basic', completedOn: '2026-09-03' })).json().operator.certification.lapse.code).toBe('CLETS_ERR_CERT_TRAINING');
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'general', completedOn: '2026-09-03' })).json().operator.certification.current).toBe(true);
     expect(await tryLogin()).toBe('ok');
+  });
+
+  it('needs the FAO-level exam of an LTFAO promoted to FAO, and the liability packet of an administrator', async () => {
+    const h = await harness();
+    const auth = await h.login(await idOf('ADMINISTRATOR'));
+    const session = await loginAt(h.security, 'OP1005', 'LA02');
+    const query = () => {
+      try {
+        h.security.policy.authorizeTransaction(session, keyDefinition('QW'), transactionOf('QW', { NAM: 'TALLISTER,MAREN', DOB: '19920703' }), h.security.clock.now);
+        return 'ok';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(query()).toBe('ok');
+    expect((await h.call('PATCH', '/v1/admin/operators/OP1005', auth, { role: 'FAO' })).json().operator.certification.lapse)
+      .toEqual({ code: 'CLETS_ERR_CERT_EXAM_EXPIRED', detail: expect.stringContaining('no FAO-level proficiency exam on file') as string });
+    expect(query()).toBe('CLETS_ERR_CERT_EXAM_EXPIRED');
+    // The exam defaults to the level of the role now held.
+    const exam = await h.call('POST', '/v1/admin/operators/OP1005/exams', auth, { takenOn: '2026-10-20', score: 84 });
+    expect(exam.json().operator).toMatchObject({ examLevel: 'FAO', certification: { current: true } });
+    expect(query()).toBe('ok');
+
+    // An administrator whose liability sign-off lapsed logs in no more.
+    const admin = await idOf('ADMINISTRATOR');
+    h.security.store.updateOperator(admin, { liabilitySignedOn: '2024-10-31' });
+    h.security.clock.now += 30_000;
+    const refused = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, h.security.clock.now) });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_CERT_TRAINING']);
+    expect(refused.json().error.message).toContain('Areas of Liability packet signed 2024-10-31 lapsed');
   });
 
   it('refuses a banned password, a taken id, a future date and an invalid body, in the error shape', async () => {
