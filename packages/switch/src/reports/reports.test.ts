@@ -86,6 +86,9 @@ async function demoScenario(): Promise<void> {
     reviewQueue: security.reviewQueue,
     cases: security.cases,
     submissions: security.submissions,
+    personnel: security.personnel,
+    agencyRecords: security.agencyRecords,
+    agencyNames: () => new Map(security.store.agencies().map((agency) => [agency.ori, agency.name])),
     releaseLog: security.releaseLog,
     operators: () => security.store.operators(),
     requiresRouteTo: (key) => keyDefinition(key).routeToRequired,
@@ -175,7 +178,9 @@ describe('expiring-certification report', () => {
   it('shows every annual DMV statement of the reference day lapsing within 60 days on 2027-09-15', async () => {
     const fixtures = await demoFixtures();
     const now = Date.UTC(2027, 8, 15, 12);
-    const signedOnReferenceDay = fixtures.operators.filter((operator) => operator.ori === ORI && !operator.deactivated && operator.dmvStatementSignedOn === '2026-11-01');
+    // The DMV statement is an operator's (FAO, LTFAO): administrators and coordinators sign none.
+    const signedOnReferenceDay = fixtures.operators.filter((operator) => operator.ori === ORI && !operator.deactivated && operator.dmvStatementSignedOn === '2026-11-01'
+      && (operator.role === 'FAO' || operator.role === 'LTFAO'));
     const { csv } = report({ report: 'expiring', ori: ORI, days: 60, now });
     const dmvRows = csv.split('\r\n').filter((row) => row.includes(',DMV STATEMENT,2027-11-02,48,60'));
     expect(dmvRows).toHaveLength(signedOnReferenceDay.length);

@@ -63,8 +63,11 @@ export const cjisSettingsSchema = z.strictObject({
       ACC: terminalAccess.default('none'),
       SPOC: terminalAccess.default('none'),
     }).prefault({}),
-    /** Who may use the administration API (ACCs only for their own agency). */
-    administrators: z.array(role).default(['ADMINISTRATOR', 'ACC']),
+    /**
+     * Who may use the administration API (ACCs and SPOCs only for their own agency; a SPOC only
+     * the routes that name the role: security incidents, the audit reads).
+     */
+    administrators: z.array(role).default(['ADMINISTRATOR', 'ACC', 'SPOC']),
     /** Sending an AM to ALL or to a whole county needs this access (the sources are silent: documented choice). */
     broadcastAccess: z.enum(['full', 'inquiry']).default('full'),
   }).prefault({}),

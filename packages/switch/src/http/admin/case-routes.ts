@@ -22,7 +22,6 @@ import {
 import type { OperatorRecord } from '../../security/operator-store.js';
 import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 import type { AdminPrincipal } from './admin-sessions.js';
-import { auditScopeOf } from './audit-scope.js';
 import { operatorId as operatorIdSchema, ori, upperText } from './admin-schemas.js';
 
 const seqs = z.array(z.number().int().positive()).max(200);
@@ -109,32 +108,8 @@ export const caseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, cont
     return record;
   };
 
-  /**
-   * The audit rows a step refers to, as evidence: the read recorded first, then each row
-   * checked to be one the administrator may read. Another agency's row, a switch row and a
-   * seq past the end all answer alike.
-   */
-  const evidenceOf = async (request: FastifyRequest, admin: AdminPrincipal, wanted: readonly number[]): Promise<CaseEvidence[]> => {
-    if (wanted.length === 0) return [];
-    const query = context.audit.query?.bind(context.audit);
-    if (query === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this switch\'s audit log cannot be read for evidence');
-    const scope = auditScopeOf(admin);
-    // CJIS: any access to the audit log is audited, before the rows are read.
-    await context.auditRow(request, {
-      type: 'audit_read', outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}),
-      detail: { action: 'cases.evidence', seqs: [...wanted], scope: scope.ori ?? 'switch' },
-    });
-    return [...new Set(wanted)].map((seq) => {
-      const row = query({ afterSeq: seq - 1, limit: 1 })[0];
-      if (row === undefined || row.seq !== seq || (scope.ori !== null && row.ori !== scope.ori)) {
-        throw new CletsError('CLETS_ERR_NOT_FOUND', `audit row ${seq}: no row ${scope.ori === null ? 'of this switch' : `of ${scope.ori}`} with that number`, { field: 'auditSeqs' });
-      }
-      return {
-        seq: row.seq, at: row.at, type: row.type, operatorId: row.operatorId ?? null, terminal: row.terminal ?? null, ori: row.ori ?? null,
-        messageKey: row.messageKey ?? null, outcome: row.outcome, hash: row.hash,
-      };
-    });
-  };
+  const evidenceOf = (request: FastifyRequest, admin: AdminPrincipal, wanted: readonly number[]): Promise<CaseEvidence[]> =>
+    context.auditEvidence(request, admin, wanted, 'cases.evidence');
 
   /** Review items to attach: the case's agency's, not about the administrator, not in another case. */
   const itemsFor = (admin: AdminPrincipal, caseOri: string, ids: readonly number[]): number[] => {

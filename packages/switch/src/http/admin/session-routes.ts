@@ -44,7 +44,7 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
   });
 
   app.delete('/sessions/current', {
-    config: { action: 'logout' } satisfies AdminRouteConfig,
+    config: { action: 'logout', roles: OPERATOR_ROLES } satisfies AdminRouteConfig,
     schema: { response: { 204: z.null().describe('the session is ended'), ...errorResponses } },
   }, async (request, reply) => context.handle(request, reply, () => ({
     status: 204, apply: () => { context.sessions.logout(bearer(request)); return undefined; },
