@@ -17,7 +17,7 @@ describe('MisuseCases', () => {
     const closed = cases.close(1, { finding: 'unfounded', sanction: 'none', summary: 'CASE DETECTIVE ASKED FOR IT', deactivation: null, by: 'OP1008', at: 4_000, auditSeq: 23 });
     expect(closed).toMatchObject({ status: 'closed', operatorId: 'OP1005', finding: 'unfounded', sanction: 'none', closedBy: 'OP1008', closedAt: 4_000, auditSeqs: [12] });
     expect(closed.steps.map((step) => step.kind)).toEqual(['opened', 'changed', 'evidence', 'closed']);
-    expect(closed.steps.at(-1)?.text).toBe('CLOSED: UNFOUNDED; SANCTION NONE; CASE DETECTIVE ASKED FOR IT');
+    expect(closed.steps.at(-1)?.text).toBe('UNFOUNDED; SANCTION NONE; CASE DETECTIVE ASKED FOR IT');
     // A closed case takes no more steps, changes or closings.
     for (const attempt of [
       () => cases.addStep(1, { at: 5_000, by: 'OP1008', kind: 'note', text: 'LATE', evidence: [], reviewItemIds: [], auditSeq: null }),
@@ -34,7 +34,7 @@ describe('MisuseCases', () => {
     expect(() => db.prepare('DELETE FROM misuse_cases').run()).toThrow(/never deleted/);
     expect(() => db.prepare('DELETE FROM misuse_case_steps').run()).toThrow(/never deleted/);
     expect(() => db.prepare("UPDATE misuse_case_steps SET text = 'ERASED'").run()).toThrow(/never changed/);
-    expect(cases.get(1)?.steps[0]?.text).toBe('OPENED FROM COMPLAINT: Y');
+    expect(cases.get(1)?.steps[0]?.text).toBe('FROM A COMPLAINT: Y');
   });
 
   it('lists cases by agency, status, operator and year', () => {

@@ -196,7 +196,7 @@ export class MisuseCases {
         VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`).run(input.ori, input.operatorId, input.subject, input.source, input.allegation, input.at, input.by);
       const caseId = Number(result.lastInsertRowid);
       this.#step(caseId, {
-        at: input.at, by: input.by, kind: 'opened', text: `OPENED FROM ${input.source.toUpperCase()}: ${input.allegation}`,
+        at: input.at, by: input.by, kind: 'opened', text: `FROM ${input.source === 'audit' ? 'AN AUDIT SEARCH' : input.source === 'flag' ? 'A FLAG' : 'A COMPLAINT'}: ${input.allegation}`,
         evidence: input.evidence ?? [], reviewItemIds: input.reviewItemIds ?? [], auditSeq: input.auditSeq ?? null,
       });
       return caseId;
@@ -264,7 +264,7 @@ export class MisuseCases {
       );
       this.#step(caseId, {
         at: closing.at, by: closing.by, kind: 'closed', auditSeq: closing.auditSeq ?? null, evidence: [], reviewItemIds: [],
-        text: `CLOSED: ${closing.finding.toUpperCase().replace('_', ' ')}; SANCTION ${closing.sanction.toUpperCase().replaceAll('_', ' ')}; ${closing.summary}`,
+        text: `${closing.finding.toUpperCase().replace('_', ' ')}; SANCTION ${closing.sanction.toUpperCase().replaceAll('_', ' ')}; ${closing.summary}`,
       });
     })();
     return this.get(caseId)!;
