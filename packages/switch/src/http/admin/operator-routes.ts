@@ -1,7 +1,8 @@
 /**
  * Operators: list, read, create (the first ADMINISTRATOR by a bootstrap account), change
- * (name, agency, role, password, second factor), their certification (training, exams,
- * statements, background check), deactivate, unlock. Secrets are never audited or
+ * (name, agency, role, password, second factor), their certification (training, exams at a
+ * level, statements, background check, security awareness at a level, the administrators'
+ * liability sign-off), deactivate (who, when, why and its audit row kept), unlock. Secrets are never audited or
  * returned, except a generated TOTP secret, once, to whoever created or reset it.
  */
 import { randomBytes } from 'node:crypto';
