@@ -241,8 +241,16 @@ describe("the switch's real answers", () => {
     // The review queue, the release log, the reports.
     expect((await h.call('GET', '/v1/admin/review-queue?status=open', { token: acc })).statusCode).toBe(200);
     expect((await h.call('POST', '/v1/admin/review-queue/999/close', { token: acc, payload: { finding: 'no misuse found' } })).statusCode).toBe(404);
+    // A release names the transaction whose answer was released: here one of OP1001's, with its hit.
+    const { seq: released } = await h.sw.audit.append({
+      type: 'transaction', at: h.clock.now, outcome: 'accepted', operatorId: 'OP1001', terminal: 'LA01', ori: ORI, messageKey: 'QR', inputSeq: 1, switchId: 'county-19',
+    });
+    await h.sw.audit.append({
+      type: 'response', at: h.clock.now, outcome: 'hit', operatorId: 'OP1001', terminal: 'LA01', ori: ORI, messageKey: 'QR', inputSeq: 1, switchId: 'county-19',
+      detail: { system: 'CORI', records: ['ACHS:CH0000001'], auditSeq: released },
+    });
     const release = await h.call('POST', '/v1/admin/releases', {
-      token: acc, payload: { releasedOn: '2026-10-30', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', information: 'CORI summary', transmittedBy: 'fax', releasedBy: 'OP1001' },
+      token: acc, payload: { releasedOn: '2026-11-01', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', transmittedBy: 'fax', releasedBy: 'OP1001', transaction: { auditSeq: released } },
     });
     expect(release.statusCode, release.body).toBe(201);
     expect((await h.call('GET', '/v1/admin/releases?from=2026-10-01', { token: acc })).json().releases).toHaveLength(1);

@@ -11,7 +11,7 @@
  * terminal never waits on silence.
  */
 import {
-  CletsError, DELIVERY_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
+  CletsError, DELIVERY_SYSTEM, SWITCH_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
   type DownPolicy, type Frame, type Header, type Response, type Transaction,
 } from '@clets/protocol';
 import {
@@ -76,6 +76,12 @@ export interface PipelineDeps {
   ) => Promise<boolean | void>;
   /** Roles that may address a whole county ("C19") or everyone ("ALL"). Unset: any role. */
   readonly broadcastRoles?: ReadonlySet<string>;
+  /**
+   * The answer to a key the switch answers itself (catalogue route `local`: RL, a release
+   * logged against the operator's own transaction), given once the transaction's audit row
+   * is committed. Throws a CletsError to refuse; unset, such keys are refused.
+   */
+  readonly answerLocally?: (transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => Promise<Response>;
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -303,7 +309,8 @@ export class TransactionPipeline {
       ({ seq: auditSeq } = await deps.audit.append({
         type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
         inputSeq, routeTo: transaction.routeTo ?? undefined,
-        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system) : [...(header.destinations ?? [])],
+        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
+          : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
         bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
         ...(flags.length > 0 ? { detail: { flags } } : {}),
       }));
@@ -324,6 +331,8 @@ export class TransactionPipeline {
     if (decision.kind === 'systems') {
       const outcomes = await Promise.all(decision.legs.map((leg) => this.#runLeg(leg, transaction, auditSeq, stamp, decision.whenDown, reply, origin)));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
+    } else if (decision.kind === 'local') {
+      (await this.#answerLocally(transaction, auditSeq, reply, origin) ? answered : failed).push(SWITCH_SYSTEM);
     } else if (deps.deliver !== undefined) {
       const delivered = await deps.deliver(decision.deliveries, transaction, origin, reply, { auditSeq, stamp, whenDown: decision.whenDown });
       (delivered === false ? failed : answered).push(DELIVERY_SYSTEM);
@@ -360,7 +369,7 @@ export class TransactionPipeline {
       },
     });
     if (!outcome.ok) {
-      this.#legFailed(leg, outcome.error, transaction, reply, origin, auditSeq);
+      this.#legFailed(leg.system, outcome.error, transaction, reply, origin, auditSeq);
       return false;
     }
     const linkReply = outcome.reply;
@@ -374,7 +383,7 @@ export class TransactionPipeline {
     })));
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {
-      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
+      this.#legFailed(leg.system, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
       return false;
     }
     for (const response of responses) {
@@ -395,12 +404,39 @@ export class TransactionPipeline {
     return true;
   }
 
-  #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
-    reply(rejectFrame(failure, transaction, leg.system));
+  /**
+   * A key the switch answers itself: its answer audited before it is sent, as a system's
+   * is; a refusal answered as a reject from system SWITCH. Resolves true when answered.
+   */
+  async #answerLocally(transaction: Transaction, auditSeq: number, reply: (frame: Frame) => void, origin: TransactionOrigin): Promise<boolean> {
+    const { deps } = this;
+    const header = transaction.header ?? {};
+    let response: Response;
+    try {
+      if (deps.answerLocally === undefined) throw new CletsError('CLETS_ERR_NO_ROUTE', `this switch does not answer ${header.messageKey ?? 'this key'} itself`, { system: SWITCH_SYSTEM });
+      response = await deps.answerLocally(transaction, origin, auditSeq);
+    } catch (error) {
+      this.#legFailed(SWITCH_SYSTEM, toCletsError(error), transaction, reply, origin, auditSeq);
+      return false;
+    }
+    const row = await this.#auditOrFail({
+      type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+      inputSeq: header.inputSeq ?? 0, detail: { system: SWITCH_SYSTEM, records: recordIds(response), auditSeq },
+    });
+    if (row instanceof CletsError) {
+      this.#legFailed(SWITCH_SYSTEM, row, transaction, reply, origin, auditSeq);
+      return false;
+    }
+    reply({ response: { ...response, system: SWITCH_SYSTEM, header: { ...response.header, ...replyHeader(header) } } });
+    return true;
+  }
+
+  #legFailed(system: string, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
+    reply(rejectFrame(failure, transaction, system));
     this.#count(transaction.header?.messageKey, failure.code === 'CLETS_ERR_SYSTEM_TIMEOUT' ? 'timeout' : 'system_failed');
     void this.#audit({
       type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: failure.code, ...identity(origin, transaction),
-      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message, auditSeq },
+      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system, reason: failure.message, auditSeq },
     });
   }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
-import { certificationLapse, dayOf, lapseDates } from '../../security/certification.js';
+import { accessLapse, dayOf, lapseDates } from '../../security/certification.js';
 import type { CjisSecurity } from '../../security/cjis-security.js';
 import type { OperatorRecord, TerminalRecord } from '../../security/operator-store.js';
 
@@ -27,7 +27,7 @@ export const upperText = (max: number) => z.string().trim().min(1).max(max).tran
 /** An operator as the API shows it: no password hash, TOTP secret or step; lockout and certification status. */
 export function operatorView(record: OperatorRecord, security: Pick<CjisSecurity, 'policy' | 'settings'>, now: number) {
   const { passwordHash, totpSecret, totpLastStep: _step, lockout: _lockout, ...rest } = record;
-  const lapse = certificationLapse(record, now, security.settings.certification);
+  const lapse = accessLapse(record, now, security.settings.certification);
   return {
     ...rest,
     passwordSet: passwordHash !== null,

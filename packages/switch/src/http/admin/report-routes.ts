@@ -63,6 +63,8 @@ export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, co
           }
           const built = buildReport({ report: name, from: query.from, to: query.to, ori: reportOri, days: query.days, year: query.year, now: clock() }, {
             settings: security.settings, reviewQueue: security.reviewQueue, releaseLog: security.releaseLog, operators: () => security.store.operators(),
+            cases: security.cases, submissions: security.submissions, personnel: security.personnel, agencyRecords: security.agencyRecords,
+            agencyNames: () => new Map(security.store.agencies().map((agency) => [agency.ori, agency.name])),
             requiresRouteTo: context.requiresRouteTo,
             ...(audit.query === undefined ? {} : {
               auditRows: (from: number, to: number) => rowsFromStore(audit as QueryableAudit, { from, to, type: [...REPORT_ROW_TYPES], ...(reportOri ? { ori: reportOri } : {}) }),
