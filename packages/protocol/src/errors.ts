@@ -84,6 +84,9 @@ export const ERROR_CODES = {
   CLETS_ERR_CERT_TRAINING: { wire: 413, http: 403, message: 'initial training not completed within 6 months of appointment' },
   CLETS_ERR_KEY_NOT_FROM_TERMINAL: { wire: 414, http: 403, message: 'message key is sent by the switch only' },
   CLETS_ERR_ADMIN_NOT_PERMITTED: { wire: 415, http: 403, message: 'administrator not permitted this action or agency' },
+  CLETS_ERR_CERT_AWARENESS: { wire: 416, http: 403, message: 'security awareness training missing, lapsed or below the level the role needs' },
+  CLETS_ERR_CERT_LIABILITY: { wire: 417, http: 403, message: 'Areas of Liability packet not signed, or its sign-off lapsed' },
+  CLETS_ERR_CERT_EXAM_LEVEL: { wire: 418, http: 403, message: 'no proficiency exam on file at the level the role needs' },
 
   // --- 5xx: routing, systems and delivery --------------------------------------------------
   CLETS_ERR_NO_ROUTE: { wire: 501, http: 422, message: 'no route to a system for this message' },

@@ -26,7 +26,8 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
   app.post('/sessions', {
     config: { action: 'login', login: true } satisfies AdminRouteConfig,
     schema: {
-      summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND', 'CLETS_ERR_AGENCY_INACTIVE'],
+      summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND',
+        'CLETS_ERR_CERT_AWARENESS', 'CLETS_ERR_CERT_LIABILITY', 'CLETS_ERR_AGENCY_INACTIVE'],
       body: loginBody, response: { 201: loginAnswer, ...errorResponses },
     },
   }, async (request, reply) => {
