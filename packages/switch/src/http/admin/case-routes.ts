@@ -232,6 +232,8 @@ export const caseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, cont
     const body = request.body;
     const operator = found.operatorId === null ? undefined : operatorFor(admin, found.operatorId);
     const plan = deactivationPlan(found, operator, body);
+    // A sanction that deactivates follows the rule of the deactivate route: an ACC's case on an administrator is closed by one.
+    if (plan.kind === 'deactivate') context.operatorToChange(admin, plan.operator.id);
     return {
       target: String(found.id), ori: found.ori,
       detail: {
