@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   CLETS_ERR_PURPOSE_CODE_FEDERAL_ONLY: { wire: 215, http: 403, message: 'purpose code reserved to federal agencies' },
   CLETS_ERR_CASE_NUMBER_MISSING: { wire: 216, http: 400, message: 'case number or a documented reason for its absence is required' },
   CLETS_ERR_DESTINATION_INVALID: { wire: 217, http: 400, message: 'destination invalid for this message key' },
-  CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request body invalid' },
+  CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request invalid' },
   CLETS_ERR_HEADER_MISMATCH: { wire: 219, http: 400, message: 'header does not match the session (ORI, terminal or operator)' },
   CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
 

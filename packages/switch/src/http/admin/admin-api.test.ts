@@ -262,7 +262,7 @@ describe('operators', () => {
     const future = await h.call('POST', '/v1/admin/operators/OP1001/training', auth, { trainedOn: '2027-01-01' });
     expect([future.statusCode, future.json().error.code]).toEqual([400, 'CLETS_ERR_REQUEST_INVALID']);
     const invalid = await h.call('POST', '/v1/admin/operators/OP1001/exams', auth, { takenOn: '2026-02-30', score: 80 });
-    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request body invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
+    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
   });
 
   it('keeps an ACC to their own agency and to operator roles', async () => {
