@@ -91,7 +91,7 @@ async function login(server: FastifyInstance, security: TestSecurity, id: string
 
 /** The first `figures` event of the live stream, then the stream is dropped. */
 async function firstFigures(server: FastifyInstance, authorization: string): Promise<Record<string, unknown>> {
-  const address = server.addresses()[0]!;
+  const address = server.addresses()[0] as { port: number };
   const controller = new AbortController();
   const answer = await fetch(`http://127.0.0.1:${address.port}/v1/admin/live`, { headers: { authorization }, signal: controller.signal });
   expect(answer.status).toBe(200);
