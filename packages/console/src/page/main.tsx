@@ -80,6 +80,7 @@ function App() {
       </header>
       {session.notices.length > 0 ? <div class="notices" role="status">{session.notices.map((notice) => <p>{notice}</p>)}</div> : null}
       <main id="main">
+        <h1 class="sr-only">{VIEWS.find((each) => each.id === view)?.title}</h1>
         {view === 'live' ? <LiveView api={api} /> : null}
         {view === 'audit' ? <AuditView api={api} /> : null}
         {view === 'review' ? <ReviewView api={api} /> : null}
