@@ -66,7 +66,7 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated by the browser's debugger protocol: the page's content security policy (no inline script) stays on.
   await page.evaluate(axe);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run());
+  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run());
   return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
 }
 
