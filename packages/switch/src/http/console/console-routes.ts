@@ -84,7 +84,8 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (fa
 
   const page = { 200: { content: { 'text/html': { schema: z.string().describe('the console\'s page') } } }, ...errorResponses };
 
-  app.get('/console', { schema: { summary: 'The console: redirects to /console/', response: { 302: z.null().describe('to /console/'), ...errorResponses } } },
+  // Only a convenience for a typed address: left out of the API's document (one operation per page).
+  app.get('/console', { schema: { hide: true, summary: 'The console: redirects to /console/', response: { 302: z.null().describe('to /console/'), ...errorResponses } } },
     async (_request, reply) => reply.redirect('/console/', 302));
 
   app.get('/console/', { schema: { summary: 'The coordinator\'s console (a page for the browser)', errors: ['CLETS_ERR_NOT_FOUND'], response: page } },
