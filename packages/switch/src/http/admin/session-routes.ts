@@ -12,7 +12,7 @@ import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 
 const loginBody = z.strictObject({ operatorId: z.string().min(1).max(32), password: z.string().min(1).max(1024), totpCode: z.string().min(1).max(12) });
 
-const loginAnswer = z.object({
+export const loginAnswer = z.object({
   token: z.string(),
   administrator: z.object({ id: z.string(), role: z.enum(OPERATOR_ROLES), ori: z.string().nullable(), source: z.enum(['operator', 'config']) }),
   expiresAtMs: z.number(),
