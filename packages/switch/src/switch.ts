@@ -27,7 +27,11 @@ import { openCjisSecurity, type CjisSecurity, type SecurityData } from './securi
 import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
 import { registryOf, type Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
-import { TransactionPipeline, type PipelineDeps } from './pipeline/transaction-pipeline.js';
+import { TransactionPipeline, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
+import { TransactionJournal, type SavedOrigin } from './pipeline/journal.js';
+import { SqliteAuditStore } from './audit/sqlite-audit-store.js';
+import { SELECT_ANSWERS_SQL } from './audit/sqlite-schema.js';
+import type { AuditStore } from './audit/types.js';
 import { buildHttpApi } from './http/api.js';
 import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
@@ -86,6 +90,8 @@ export interface CletsSwitch {
   readonly pipeline: TransactionPipeline;
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
+  /** Accepted transactions until their completion, the duplicate window, input sequence numbers. */
+  readonly journal: TransactionJournal;
   readonly http: FastifyInstance;
   /**
    * Takes a login attempt of a source address from its budget (every login endpoint
@@ -172,16 +178,34 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     switchId: config.switchId, clock, links: allLinks, held, limits: config.limits, isSwitchLink: (name) => switchLinks.has(name),
   });
   const store = deps.messageStore ?? new MessageStore(config.messagesPath);
+  // The journal shares the message store's file (its own tables and connection): one file
+  // holds everything the switch promised to deliver.
+  const journal = new TransactionJournal({
+    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, log: logger,
+  });
   const deliveries = new DeliveryService({
     switchId: config.switchId, clock, timers: linkClock, table: () => table, links: allLinks, dispatcher, directory, store, audit,
-    settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
+    settings: {
+      retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri,
+      maxStoredBroadcastsPerTerminal: config.messages.maxStoredBroadcastsPerTerminal,
+    },
     log: logger,
   });
+  // Set once the network exists: the answers of a resumed request from another switch go back on its link.
+  let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
   const pipeline = new TransactionPipeline({
     switchId: config.switchId, clock, table: () => table, dispatcher, audit, policy, metrics,
-    limits: config.limits, log: logger,
+    limits: config.limits, log: logger, journal,
     deliver: (...args) => deliveries.deliver(...args),
     broadcastRoles: new Set(config.broadcastRoles),
+    resumedOrigin: (saved) => (saved.kind === 'link' && resumedLinkOrigin !== undefined ? resumedLinkOrigin(saved) : {
+      kind: saved.kind, session: undefined, terminal: saved.terminal, sourceAddress: saved.sourceAddress,
+      send: (frame) => {
+        deliveries.answerOperator(saved.terminal, saved.operatorId, frame);
+        return true;
+      },
+    }),
+    ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
@@ -212,6 +236,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     peerGuard: guards.peer,
     table: () => table, setTable: (next) => { table = next; },
   });
+  resumedLinkOrigin = (saved) => network.resumedLinkOrigin(saved);
 
   const linkStateAudit = (name: string, state: string, detail: Record<string, unknown>): void => {
     audit.append({ type: 'link_state', at: clock(), outcome: state, switchId: config.switchId, detail: { link: name, ...detail } })
@@ -251,11 +276,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
     loginAttempt,
-    messagesWaiting: (session: OperatorSession) => deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
+    messagesWaiting: (session: OperatorSession) => deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori, session.operatorId),
     onLogin: (connection: TerminalConnection) => {
-      const terminal = connection.session?.terminal;
-      return terminal === undefined ? 0 : deliveries.deliverStored(terminal.mnemonic, terminal.ori, (frame) => connection.write(frame));
+      const session = connection.session;
+      if (session === undefined) return 0;
+      return deliveries.deliverStored(session.terminal.mnemonic, session.terminal.ori, (frame) => connection.write(frame), session.operatorId);
     },
+    keepAnswer: (terminal: string, operatorId: string, frame: Frame) => deliveries.keepForOperator(terminal, operatorId, frame),
   };
   const connections = new Set<TerminalConnection>();
   metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', ['port'], () => {
@@ -289,6 +316,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       }
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
+    timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
     if (security !== undefined) {
       // CJIS: re-authenticate every 12 hours, drop the connection after an hour idle. An idle
       // lock needs nothing here: the next transaction is refused with CLETS_ERR_SESSION_LOCKED.
@@ -309,7 +337,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   );
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, http,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -324,6 +352,10 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       const httpUrl = await http.listen({ host: config.host, port: config.httpPort });
       const port = (terminalServer.address() as AddressInfo).port;
       const peersUrl = await network.listen(config.host);
+      // What the last run accepted and did not finish, and the hit confirmations it kept open.
+      const resumed = pipeline.resume();
+      const confirmations = deliveries.restoreConfirmations();
+      if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl, ...(peersUrl !== undefined ? { peers: peersUrl } : {}) };
       logger.info({ ...addresses, role: config.role }, 'switch listening');
       return addresses;
@@ -340,9 +372,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     const serverClosed = new Promise<void>((resolve) => wss.close(() => resolve()));
     terminalServer.close();
     terminalServer.closeIdleConnections();
-    // 2. Drain transactions in flight within the deadline; held ones end as non-delivered.
-    held.drop('CLETS_ERR_SHUTTING_DOWN');
+    // 2. Drain transactions in flight within the deadline. Held ones are suspended: the
+    // journal keeps them and the next start resumes them (without a journal on disk they end
+    // as not delivered, CLETS_ERR_SHUTTING_DOWN). So is whatever is still in flight when the
+    // links close below.
+    if (journal.durable) dispatcher.suspend();
+    else held.drop('CLETS_ERR_SHUTTING_DOWN');
     await Promise.race([pipeline.idle(), delay(config.limits.drainTimeoutMs)]);
+    if (journal.durable) dispatcher.suspend();
     // 3. Tell terminals, with a close code.
     for (const connection of connections) connection.closeWith('CLETS_ERR_SHUTTING_DOWN');
     await Promise.race([serverClosed, delay(config.limits.drainTimeoutMs)]);
@@ -353,6 +390,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await Promise.allSettled([...links.values()].map((link) => link.close()));
     await http.close();
     await audit.close();
+    await journal.close();
     network.close();
     security?.close();
     // 5. Flush logs.
@@ -360,6 +398,39 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+/** How often finished journal rows past the duplicate window are dropped. */
+const JOURNAL_PRUNE_INTERVAL_MS = 5_000;
+
+/**
+ * How the pipeline finds, at start, whether a transaction's completion row is in the audit
+ * log (its Completion was sent before a crash): the answer index of the SQLite store, or a
+ * query of an in-memory one.
+ */
+function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompletion'> {
+  type Completed = { answered: string[]; failed: string[] };
+  const completedIn = (detail: unknown): Completed => {
+    const parsed = (typeof detail === 'string' ? JSON.parse(detail) : detail) as Partial<Completed> | null;
+    return { answered: parsed?.answered ?? [], failed: parsed?.failed ?? [] };
+  };
+  if (audit instanceof SqliteAuditStore) {
+    const select = audit.connection.prepare(SELECT_ANSWERS_SQL);
+    return {
+      auditedCompletion: (auditSeq) => {
+        const row = (select.all(auditSeq) as { type: string; detail: string | null }[]).find((answer) => answer.type === 'completion');
+        return row === undefined ? undefined : completedIn(row.detail);
+      },
+    };
+  }
+  const query = (audit as Partial<AuditStore>).query?.bind(audit);
+  if (query === undefined) return {};
+  return {
+    auditedCompletion: (auditSeq) => {
+      const row = query({ type: 'completion', limit: 10_000 }).find((candidate) => candidate.detail?.['auditSeq'] === auditSeq);
+      return row === undefined ? undefined : completedIn(row.detail);
+    },
+  };
 }
 
 function requireData(deps: SwitchDeps): SwitchData {

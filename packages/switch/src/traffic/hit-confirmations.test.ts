@@ -8,8 +8,8 @@ function tracker() {
   const clock = new ManualClock(0);
   const events: string[] = [];
   const tracked = new HitConfirmationTracker(clock, { urgentMs: 10 * MINUTE, routineMs: 60 * MINUTE }, {
-    followUp: (confirmation: OpenConfirmation) => events.push(`RNO ${confirmation.requestNumber} at ${clock.now() / MINUTE}`),
-    escalate: (confirmation: OpenConfirmation) => events.push(`escalate ${confirmation.id} at ${clock.now() / MINUTE}`),
+    followUp: (confirmation: OpenConfirmation) => { events.push(`RNO ${confirmation.requestNumber} at ${clock.now() / MINUTE}`); },
+    escalate: (confirmation: OpenConfirmation) => { events.push(`escalate ${confirmation.id} at ${clock.now() / MINUTE}`); },
   });
   return { clock, events, tracked };
 }
