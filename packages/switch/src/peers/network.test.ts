@@ -553,3 +553,36 @@ describe('network: a county\'s request held at the state, across restarts', () =
     expect(late[0]).toMatchObject({ terminal: 'LA01', clientMessageId: 'HOLD-NET-2' });
   }, 20_000);
 });
+
+describe('network: agency traffic held at a county, across its restart', () => {
+  it('forwards an AM held while the state was down after the county restarts, and it reaches its destination once', async () => {
+    const dir = tempDir();
+    const harness = await start({
+      config: { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, drainTimeoutMs: 200 } },
+      messagesPaths: { 'county-19': join(dir, 'county-19.db') },
+    });
+    const receiver = await harness.terminal('SD01');
+    const messages = collect<AdminMessage>(receiver, 'adminMessage');
+    await harness.stopState();
+    await waitFor(() => harness.county19.links.get('state')?.state !== 'up');
+    const sender = await harness.terminal('LA01');
+    const queued: string[] = [];
+    sender.send(`AM.${ORI_19}.SD01.TXT/HELD WHILE THE STATE WAS DOWN`, { clientMessageId: 'AM-HELD-1', onProgress: (progress) => { if (progress.kind === 'queued') queued.push('queued'); } })
+      .catch(() => undefined);
+    await waitFor(() => queued.length === 1 && harness.county19.held.depth('state') === 1);
+    await sender.close();
+    await harness.stopCounty('county-19');
+    await harness.startState();
+    await harness.restartCounty('county-19');
+    await waitFor(() => messages.length === 1, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(messages.map((message) => message.text)).toEqual(['HELD WHILE THE STATE WAS DOWN']);
+    // The sender hears the report at its next login (kept for the operator while offline).
+    const again = await harness.terminal('LA01');
+    const reports = collect<DeliveryReport>(again, 'deliveryReport');
+    const completions: string[] = [];
+    again.on('uncorrelated', (event) => { if (event.clientMessageId === 'AM-HELD-1') completions.push(event.kind); });
+    await waitFor(() => completions.includes('completion'));
+    expect(reports.map((report) => report.state)).toEqual([DeliveryState.DELIVERY_STATE_DELIVERED]);
+  }, 20_000);
+});
