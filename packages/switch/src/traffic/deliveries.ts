@@ -367,15 +367,22 @@ export class DeliveryService {
     const broadcast = isBroadcastDestination(destination);
     const live = terminals.filter((terminal) => this.deps.directory.get(terminal)?.session !== undefined);
     if (live.length > 0 || broadcast) {
-      const offline = broadcast ? terminals.filter((terminal) => !live.includes(terminal)) : [];
       const [audited, marked] = await Promise.all([
-        this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: live.length, to: live, ...(offline.length > 0 ? { storedFor: offline.length } : {}) } }),
+        this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: live.length, to: live } }),
         this.#mark(context, `${part}=delivered`),
       ]);
       if (!audited || !marked) return { kind: 'unaudited', reason: audited ? 'the delivery could not be recorded in the journal' : 'the delivery could not be recorded in the audit log' };
       let delivered = 0;
       for (const terminal of live) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
-      if (broadcast) return { kind: 'delivered', terminals: delivered, stored: this.#storeBroadcast(frame, destination, messageId, offline) };
+      if (broadcast) {
+        // Who is logged in now, not before the rows were written: a terminal whose login came
+        // in between has taken its stored traffic already and gets the broadcast live.
+        const since = terminals.filter((terminal) => !live.includes(terminal) && this.deps.directory.get(terminal)?.session !== undefined);
+        const given = since.length > 0 && await this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: since.length, to: since } });
+        if (given) for (const terminal of since) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
+        const offline = terminals.filter((terminal) => !live.includes(terminal) && !(given && since.includes(terminal)));
+        return { kind: 'delivered', terminals: delivered, stored: this.#storeBroadcast(frame, destination, messageId, offline) };
+      }
       if (delivered > 0) return { kind: 'delivered', terminals: delivered };
       this.#audit(frame, { outcome: 'not_delivered', detail: { destination, reason: 'connections closed' } });
     }
