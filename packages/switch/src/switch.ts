@@ -353,6 +353,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       const port = (terminalServer.address() as AddressInfo).port;
       const peersUrl = await network.listen(config.host);
       // What the last run accepted and did not finish, and the hit confirmations it kept open.
+      // A journal new to this audit log accounts for none of the rows already in it.
+      if (journal.durable && journal.fresh) await journal.recordAuditedThrough((audit.health() as { lastSeq?: number }).lastSeq ?? 0);
       const resumed = pipeline.resume();
       const confirmations = deliveries.restoreConfirmations();
       if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
@@ -408,28 +410,52 @@ const JOURNAL_PRUNE_INTERVAL_MS = 5_000;
  * log (its Completion was sent before a crash): the answer index of the SQLite store, or a
  * query of an in-memory one.
  */
-function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompletion'> {
+function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompletion' | 'auditedTransactionsAfter'> {
   type Completed = { answered: string[]; failed: string[] };
   const completedIn = (detail: unknown): Completed => {
     const parsed = (typeof detail === 'string' ? JSON.parse(detail) : detail) as Partial<Completed> | null;
     return { answered: parsed?.answered ?? [], failed: parsed?.failed ?? [] };
   };
+  /** An answer row that ends a transaction: its completion, or a refusal of the transaction itself. */
+  const ends = (type: string, detail: unknown): boolean => {
+    if (type === 'completion') return true;
+    const parsed = (typeof detail === 'string' ? JSON.parse(detail) : detail) as { system?: unknown } | null;
+    return type === 'reject' && (parsed?.system === undefined || parsed.system === null);
+  };
   if (audit instanceof SqliteAuditStore) {
-    const select = audit.connection.prepare(SELECT_ANSWERS_SQL);
+    const answers = audit.connection.prepare(SELECT_ANSWERS_SQL);
+    const after = audit.connection.prepare(`SELECT seq, at, operator_id, terminal, ori, source_address, message_key, client_message_id, input_seq, destinations
+      FROM audit_log WHERE type = 'transaction' AND seq > ? ORDER BY seq LIMIT 10000`);
     return {
       auditedCompletion: (auditSeq) => {
-        const row = (select.all(auditSeq) as { type: string; detail: string | null }[]).find((answer) => answer.type === 'completion');
+        const row = (answers.all(auditSeq) as { type: string; detail: string | null }[]).find((answer) => answer.type === 'completion');
         return row === undefined ? undefined : completedIn(row.detail);
       },
+      auditedTransactionsAfter: (auditSeq) => (after.all(auditSeq) as {
+        seq: number; at: string; operator_id: string | null; terminal: string | null; ori: string | null; source_address: string | null;
+        message_key: string | null; client_message_id: string | null; input_seq: number | null; destinations: string | null;
+      }[]).map((row) => ({
+        seq: row.seq, at: Date.parse(row.at), operatorId: row.operator_id ?? '', terminal: row.terminal ?? '', ori: row.ori ?? '',
+        sourceAddress: row.source_address ?? '', messageKey: row.message_key ?? '', clientMessageId: row.client_message_id ?? '',
+        inputSeq: row.input_seq ?? 0, destinations: row.destinations === null ? [] : JSON.parse(row.destinations) as string[],
+        ended: (answers.all(row.seq) as { type: string; detail: string | null }[]).some((answer) => ends(answer.type, answer.detail)),
+      })),
     };
   }
   const query = (audit as Partial<AuditStore>).query?.bind(audit);
   if (query === undefined) return {};
+  const answersOf = (auditSeq: number) => query({ limit: 10_000 }).filter((candidate) => candidate.detail?.['auditSeq'] === auditSeq);
   return {
     auditedCompletion: (auditSeq) => {
-      const row = query({ type: 'completion', limit: 10_000 }).find((candidate) => candidate.detail?.['auditSeq'] === auditSeq);
+      const row = answersOf(auditSeq).find((candidate) => candidate.type === 'completion');
       return row === undefined ? undefined : completedIn(row.detail);
     },
+    auditedTransactionsAfter: (auditSeq) => query({ type: 'transaction', afterSeq: auditSeq, limit: 10_000 })
+      .map((row) => ({
+        seq: row.seq, at: row.atMs, operatorId: row.operatorId ?? '', terminal: row.terminal ?? '', ori: row.ori ?? '', sourceAddress: row.sourceAddress ?? '',
+        messageKey: row.messageKey ?? '', clientMessageId: row.clientMessageId ?? '', inputSeq: row.inputSeq ?? 0, destinations: row.destinations ?? [],
+        ended: answersOf(row.seq).some((answer) => ends(answer.type, answer.detail)),
+      })),
   };
 }
 

@@ -180,6 +180,8 @@ export class LinkDispatcher {
           send.onQueued(notice);
         }
       }
+      // The link may have come back while the hold was being recorded: its release is past.
+      if (deps.links.get(send.link)?.state === 'up') continue;
       const waited = await this.#wait(send, heldUntil);
       if (waited !== undefined) return waited;
     }

@@ -559,7 +559,8 @@ describe('network: agency traffic held at a county, across its restart', () => {
     const dir = tempDir();
     const harness = await start({
       config: { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, drainTimeoutMs: 200 } },
-      messagesPaths: { 'county-19': join(dir, 'county-19.db') },
+      // The state remembers what county 37 announced, so it routes SD01 before county 37 links again.
+      messagesPaths: { 'county-19': join(dir, 'county-19.db'), state: join(dir, 'state.db') },
     });
     const receiver = await harness.terminal('SD01');
     const messages = collect<AdminMessage>(receiver, 'adminMessage');

@@ -136,6 +136,10 @@ CREATE TABLE IF NOT EXISTS journal_parts (
   part TEXT NOT NULL,
   PRIMARY KEY (journal_id, part)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS journal_meta (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS input_sequences (
   terminal TEXT NOT NULL,
   day TEXT NOT NULL,
@@ -179,6 +183,8 @@ export function sequenceDay(at: number): string {
 export class TransactionJournal {
   /** False for ':memory:': nothing is kept across a restart. */
   readonly durable: boolean;
+  /** Opened on a file that held no journal yet (a new switch, or one upgraded to the journal). */
+  readonly fresh: boolean;
   readonly #db: Database.Database;
   readonly #log: TransactionJournalOptions['log'];
   readonly #statements: {
@@ -223,6 +229,7 @@ export class TransactionJournal {
       readSequence: this.#db.prepare('SELECT seq FROM input_sequences WHERE terminal = ? AND day = ?').pluck(),
     };
     this.#nextId = ((this.#db.prepare('SELECT max(id) FROM journal').pluck().get() as number | null) ?? 0) + 1;
+    this.fresh = this.#nextId === 1 && this.#db.prepare('SELECT count(*) FROM journal_meta').pluck().get() === 0;
     this.#finished = this.#db.prepare("SELECT count(*) FROM journal WHERE state = 'finished'").pluck().get() as number;
     const intervalMs = options.checkpointIntervalMs ?? 1_000;
     if (this.durable && intervalMs > 0) this.#checkpointer = this.#startCheckpointer(options.path, intervalMs, options.synchronous ?? 'FULL');
@@ -314,6 +321,43 @@ export class TransactionJournal {
     return rows.map((row) => toEntry(row, held.get(row.id) ?? [], parts.get(row.id) ?? new Set()));
   }
 
+  /**
+   * The highest audit seq of a transaction this journal recorded (kept when its row is
+   * pruned): a transaction row the audit log has past it was written just before a crash that
+   * came before its journal row, so before its Receipt.
+   */
+  lastAuditSeq(): number {
+    const kept = this.#db.prepare("SELECT value FROM journal_meta WHERE key = 'last_audit_seq'").pluck().get() as number | undefined;
+    const live = this.#db.prepare('SELECT max(audit_seq) FROM journal').pluck().get() as number | null;
+    return Math.max(kept ?? 0, live ?? 0);
+  }
+
+  /**
+   * What the audit log held when this journal began: its transaction rows are not this
+   * journal's to account for (the start-up check looks only past them).
+   */
+  recordAuditedThrough(auditSeq: number): Promise<void> {
+    return this.#write(() => {
+      this.#db.prepare(`INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', ?)
+        ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(auditSeq);
+    });
+  }
+
+  /**
+   * An input sequence number used before a crash that the journal did not record (its
+   * transaction row is in the audit log): the terminal's next number comes after it.
+   */
+  sequenceUsed(terminal: string, at: number, seq: number): void {
+    const day = sequenceDay(at);
+    const current = this.#sequences.get(terminal);
+    const known = current?.day === day ? current.seq : this.#readSequence(terminal, day);
+    if (seq <= known) return;
+    const value = { day, seq };
+    this.#sequences.set(terminal, value);
+    this.#dirtySequences.set(terminal, value);
+    this.#schedule();
+  }
+
   /** The finished row of a transaction by its audit seq (a late reply to one of its legs). */
   finishedByAuditSeq(auditSeq: number): JournalEntry | undefined {
     const row = this.#db.prepare("SELECT * FROM journal WHERE audit_seq = ? AND state = 'finished' ORDER BY id DESC LIMIT 1").get(auditSeq) as Row | undefined;
@@ -334,6 +378,8 @@ export class TransactionJournal {
         .pluck().all(expired[expired.length - 1] ?? 0) as number[];
       const ids = [...expired, ...oldest];
       if (ids.length > 0) {
+        db.prepare(`INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', coalesce((SELECT max(audit_seq) FROM journal), 0))
+          ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run();
         const list = ids.join(',');
         db.exec(`DELETE FROM journal WHERE id IN (${list}); DELETE FROM journal_held WHERE journal_id IN (${list}); DELETE FROM journal_parts WHERE journal_id IN (${list})`);
         this.#finished = Math.max(0, this.#finished - ids.length);

@@ -310,6 +310,39 @@ describe('a transaction in flight at a crash', () => {
   });
 });
 
+describe('a crash between a transaction\'s audit row and its journal row', () => {
+  it('closes the row at start (never acknowledged, never run) and keeps its input sequence number used', async () => {
+    const dir = freshDir();
+    const first = await start(dir, { hang: ['NCIC'] });
+    const { client } = await login(first);
+    const receipts: number[] = [];
+    client.send(QW, { clientMessageId: 'GAP-1', onProgress: (progress) => { if (progress.kind === 'receipt') receipts.push(Number(progress.receipt.header?.inputSeq)); } })
+      .catch(() => undefined);
+    await waitFor(() => receipts.length === 1);
+    await first.sw.journal.flush();
+    const after = crashCopy(dir);
+    await client.close();
+    // As if the crash came after the audit commit and before the journal's: no journal row,
+    // and the sequence number not recorded either.
+    const journal = new Database(join(after, 'messages.db'));
+    journal.prepare("DELETE FROM journal WHERE replay_key LIKE '%GAP-1%'").run();
+    journal.prepare("UPDATE input_sequences SET seq = seq - 1 WHERE terminal = 'LA01'").run();
+    journal.close();
+
+    const second = await start(after);
+    const { client: again } = await login(second);
+    const next = await again.send(QW, { clientMessageId: 'GAP-2' });
+    expect(next.receipt?.header?.inputSeq).toBe(receipts[0]! + 1);
+    // The same id again is a transaction of its own: the first was never acknowledged.
+    const resent = await again.send(QW, { clientMessageId: 'GAP-1' });
+    expect(resent.receipt?.header?.inputSeq).toBe(receipts[0]! + 2);
+    await second.sw.audit.close();
+    const completions = auditRows(after, 'completion').filter((row) => row.client_message_id === 'GAP-1');
+    expect(completions.map((row) => row.detail['interrupted'] ?? false)).toEqual([true, false]);
+    expect(auditRows(after, 'transaction').filter((row) => row.client_message_id === 'GAP-1')).toHaveLength(2);
+  });
+});
+
 describe('the duplicate window and input sequence numbers across a restart', () => {
   it('answers a resend after a crash from the journal: the same receipt, nothing forwarded again', async () => {
     const dir = freshDir();

@@ -101,6 +101,27 @@ export interface PipelineDeps {
    * Completion was sent before a crash is settled at start, not run again.
    */
   readonly auditedCompletion?: (auditSeq: number) => { readonly answered: readonly string[]; readonly failed: readonly string[] } | undefined;
+  /**
+   * Transaction rows of this switch past an audit seq, with whether each has ended (a
+   * completion row, or a refusal naming it): those past the journal's last are rows a crash
+   * left between their commit and their journal row's, so before any Receipt.
+   */
+  readonly auditedTransactionsAfter?: (auditSeq: number) => readonly InterruptedRow[];
+}
+
+/** A transaction row as the start-up check reads it from the audit log. */
+export interface InterruptedRow {
+  readonly seq: number;
+  readonly at: number;
+  readonly terminal: string;
+  readonly operatorId: string;
+  readonly ori: string;
+  readonly sourceAddress: string;
+  readonly messageKey: string;
+  readonly clientMessageId: string;
+  readonly inputSeq: number;
+  readonly destinations: readonly string[];
+  readonly ended: boolean;
 }
 
 /** What the pipeline knows of an accepted transaction, for the delivery step. */
@@ -472,7 +493,7 @@ export class TransactionPipeline {
     const now = deps.clock();
     let restored = 0;
     let resumed = 0;
-    let settled = 0;
+    let settled = this.#closeUnjournaled();
     for (const entry of this.#journal.load(now, deps.limits.duplicateWindowMs)) {
       const accepted = entry.accepted;
       if (entry.state === 'finished' || accepted === undefined) {
@@ -522,6 +543,29 @@ export class TransactionPipeline {
       || (frame.deliveryReport !== null && frame.deliveryReport !== undefined && system === DELIVERY_SYSTEM)
       || (frame.reject?.system === system && !GAVE_UP.has(frame.reject?.code ?? '')));
     return answered ? 'duplicate' : 'late';
+  }
+
+  /**
+   * Transaction rows a crash left between their audit commit and their journal row: never
+   * acknowledged (the Receipt waits for both), never run. Each gets its completion row,
+   * every destination failed, so the audit log shows it ended; a resend is a new transaction.
+   * Their input sequence numbers stay used.
+   */
+  #closeUnjournaled(): number {
+    if (!this.#journal.durable) return 0;
+    const rows = this.deps.auditedTransactionsAfter?.(this.#journal.lastAuditSeq()) ?? [];
+    let closed = 0;
+    for (const row of rows) {
+      if (row.inputSeq > 0) this.#journal.sequenceUsed(row.terminal, row.at, row.inputSeq);
+      if (row.ended) continue;
+      closed += 1;
+      void this.#audit({
+        type: 'completion', at: this.deps.clock(), outcome: 'partial', operatorId: row.operatorId, terminal: row.terminal, ori: row.ori,
+        sourceAddress: row.sourceAddress, messageKey: row.messageKey, clientMessageId: row.clientMessageId, inputSeq: row.inputSeq,
+        detail: { answered: [], failed: [...row.destinations], auditSeq: row.seq, interrupted: true, reason: 'the switch stopped before its receipt: not acknowledged, not run' },
+      });
+    }
+    return closed;
   }
 
   async #resumeOne(entry: JournalEntry, receipt: Frame): Promise<void> {
