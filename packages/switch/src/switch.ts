@@ -402,8 +402,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   return sw;
 }
 
-/** How often finished journal rows past the duplicate window are dropped. */
-const JOURNAL_PRUNE_INTERVAL_MS = 5_000;
+/** How often finished journal rows past the duplicate window are dropped (a chunk at a time). */
+const JOURNAL_PRUNE_INTERVAL_MS = 1_000;
 
 /**
  * How the pipeline finds, at start, whether a transaction's completion row is in the audit

@@ -167,8 +167,11 @@ interface Write {
   reject(error: unknown): void;
 }
 
-/** Rows deleted by one prune at most: a prune must not hold the loop for long. */
-const PRUNE_CHUNK = 5_000;
+/**
+ * Rows deleted by one prune at most: a prune must not hold the loop for long. Pruned once a
+ * second (switch.ts), it keeps up with 10,000 transactions a second.
+ */
+const PRUNE_CHUNK = 10_000;
 const BUSY_TIMEOUT_MS = 1_000;
 
 /**
