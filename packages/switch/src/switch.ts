@@ -343,7 +343,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     setTable: (next) => { table = next; },
     broadcastStatus,
     listen: async () => {
+      // What the last run accepted and did not finish, and the hit confirmations it kept open,
+      // before any port listens: a resend must find its transaction in the window. (A
+      // journal new to this audit log accounts for none of the rows already in it.)
+      if (journal.durable && journal.fresh) await journal.recordAuditedThrough((audit.health() as { lastSeq?: number }).lastSeq ?? 0);
       for (const link of links.values()) link.start();
+      const resumed = pipeline.resume();
+      const confirmations = deliveries.restoreConfirmations();
+      if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       startTimers();
       await new Promise<void>((resolve, reject) => {
         terminalServer.once('error', reject);
@@ -352,12 +359,6 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       const httpUrl = await http.listen({ host: config.host, port: config.httpPort });
       const port = (terminalServer.address() as AddressInfo).port;
       const peersUrl = await network.listen(config.host);
-      // What the last run accepted and did not finish, and the hit confirmations it kept open.
-      // A journal new to this audit log accounts for none of the rows already in it.
-      if (journal.durable && journal.fresh) await journal.recordAuditedThrough((audit.health() as { lastSeq?: number }).lastSeq ?? 0);
-      const resumed = pipeline.resume();
-      const confirmations = deliveries.restoreConfirmations();
-      if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       const addresses = { terminals: `${tls ? 'wss' : 'ws'}://${config.host}:${port}`, http: httpUrl, ...(peersUrl !== undefined ? { peers: peersUrl } : {}) };
       logger.info({ ...addresses, role: config.role }, 'switch listening');
       return addresses;
