@@ -24,6 +24,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY packages/protocol/package.json packages/protocol/
 COPY packages/routing/package.json packages/routing/
 COPY packages/data-files/package.json packages/data-files/
+COPY packages/openapi/package.json packages/openapi/
 COPY packages/fixtures/package.json packages/fixtures/
 COPY packages/switch/package.json packages/switch/
 COPY packages/backends/package.json packages/backends/
@@ -46,7 +47,7 @@ RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal
 RUN mkdir -p /app \
  && cp -a package.json pnpm-lock.yaml pnpm-workspace.yaml fixtures /app/ \
  && for manifest in packages/*/package.json bench/package.json; do install -D -m 0644 "$manifest" "/app/$manifest"; done \
- && for package in protocol routing data-files switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
+ && for package in protocol routing data-files openapi switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
  && cp -a packages/protocol/generated /app/packages/protocol/ \
  && for package in switch backends terminal; do cp -a "packages/$package/bin" "/app/packages/$package/"; done \
  && cd /app \

@@ -197,6 +197,14 @@ const ROWS: readonly MessageKeyDefinition[] = [
     route: { kind: 'destinations' }, destinationRule: { kinds: ['ori', 'terminal', 'county', 'all'], max: AM_MAX_DESTINATIONS },
   }),
 
+  // --- records the switch keeps and answers itself -----------------------------------------
+  row({
+    // CLETS's own key for this is not public: RL is the simulation's (docs/catalogue.md).
+    key: 'RL', meaning: 'RELEASE LOG ENTRY', action: 'record',
+    required: ['ISN', 'RQN', 'RQA', 'HOW'], optional: ['INF', 'OCA'],
+    route: { kind: 'local' },
+  }),
+
   // --- sent by a switch or a system only ----------------------------------------------------
   switchOnly('DR', 'DRIVER LICENSE RESPONSE'),
   switchOnly('RR', 'REGISTRATION RESPONSE'),

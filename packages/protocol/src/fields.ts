@@ -76,6 +76,13 @@ export const EXTRADITION_CODES = {
 export const PRIORITY_CODES = { U: 'URGENT - ANSWER WITHIN 10 MINUTES', R: 'ROUTINE - ANSWER WITHIN 1 HOUR' } as const;
 export const CONFIRMATION_CODES = { Y: 'CONFIRMED', N: 'NOT CONFIRMED', T: 'WILL ANSWER BY THE TIME IN ABY' } as const;
 export const YES_NO_CODES = { Y: 'YES', N: 'NO' } as const;
+/**
+ * How released information was transmitted (the third-party release log records it): the
+ * simulation's two-letter codes; the release log stores the word.
+ */
+export const TRANSMISSION_CODES = {
+  IP: 'IN-PERSON', ML: 'MAIL', FX: 'FAX', EM: 'EMAIL', TL: 'TELEPHONE', EL: 'ELECTRONIC', OT: 'OTHER',
+} as const;
 
 // --- edit building blocks -------------------------------------------------------------------
 
@@ -408,6 +415,12 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('RNO', 'request number (1 first, 2 and 3 follow-ups)', 1, '1', pattern(/^[1-3]$/, '1, 2 or 3')),
   define('CNF', 'confirmation status', 1, 'Y', codes(CONFIRMATION_CODES, 'a confirmation status')),
   define('ABY', 'answer by (HHMM or CCYYMMDDHHMM)', 12, '1430', checkAnswerBy),
+  // third-party release log (RL)
+  define('ISN', 'input sequence number of the released transaction (today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
+  define('RQN', 'name of the person the information was given to', 60, 'JUDGE A MERCER', checkShortText),
+  define('RQA', 'agency the information was given to (name or ORI)', 60, 'SUPERIOR COURT OF LOS ANGELES', checkShortText),
+  define('HOW', 'how it was transmitted', 2, 'FX', codes(TRANSMISSION_CODES, 'a transmission code')),
+  define('INF', 'what was given, when not every record of the answer', 200, 'CORI SUMMARY ONLY', checkRemarks),
   // administrative messages
   define('CAU', 'officer-safety caution, shown first', 200, 'SUBJECT KNOWN TO CARRY A KNIFE', checkRemarks),
   define('TXT', 'message text (last; periods allowed)', 4000, 'ATTEMPT TO LOCATE GRAY SEDAN. PLATE 8ABC123.', checkMessageText),

@@ -41,6 +41,8 @@ import { DeliveryService } from './traffic/deliveries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
+import { releaseRecorder, type ReleaseAuditSource } from './security/release-recorder.js';
+import { REMINDED_ROLES, sendMisuseReportReminders } from './security/misuse-report-submissions.js';
 import type { SwitchData } from './switch-data.js';
 
 export interface SwitchDeps {
@@ -207,6 +209,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }),
     ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
+    // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
+    ...(security !== undefined && isSearchable(audit)
+      ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
   });
 
@@ -318,6 +323,28 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
     if (security !== undefined) {
+      // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
+      // from 30 days before until it is marked submitted: a status message to the terminals
+      // they are logged in at (an agency may give its coordinator terminal access), and at
+      // every administration login (`notices`).
+      const remind = (): void => {
+        try {
+          sendMisuseReportReminders({
+            submissions: security.submissions, agencies: () => security.store.agencies(), audit, clock, switchId: config.switchId, log: logger,
+            notify: (reminder) => {
+              for (const connection of directory.loggedIn()) {
+                const session = connection.session;
+                if (session?.ori !== reminder.ori || !REMINDED_ROLES.has(session.role)) continue;
+                connection.write({ statusMessage: { system: 'MISUSE REPORT', state: LinkState.LINK_STATE_UNSPECIFIED, atMs: clock(), text: reminder.text, reportedBy: config.switchId } });
+              }
+            },
+          });
+        } catch (error) {
+          logger.error({ err: error }, 'misuse report reminders failed');
+        }
+      };
+      remind();
+      timers.push(setInterval(remind, security.settings.misuseReport.checkIntervalMs).unref());
       // CJIS: re-authenticate every 12 hours, drop the connection after an hour idle. An idle
       // lock needs nothing here: the next transaction is refused with CLETS_ERR_SESSION_LOCKED.
       timers.push(setInterval(() => {
@@ -458,6 +485,11 @@ function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompl
         ended: answersOf(row.seq).some((answer) => ends(answer.type, answer.detail)),
       })),
   };
+}
+
+/** An audit store the release log can look transactions up in (a test's fake may not be). */
+function isSearchable(audit: AuditSink): audit is AuditSink & ReleaseAuditSource {
+  return typeof (audit as Partial<ReleaseAuditSource>).search === 'function';
 }
 
 function requireData(deps: SwitchDeps): SwitchData {

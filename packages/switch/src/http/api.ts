@@ -5,13 +5,16 @@
  *   password and TOTP; scoped by admin/audit-scope.ts; every read audited under their id);
  * - gateway-routes.ts: the inquiry gateway through which CAD/RMS systems (and the load
  *   tests) send transactions over HTTP with the same credentials a terminal uses;
- * - admin/admin-api.ts: the administration API (CJIS policy only).
+ * - admin/admin-api.ts: the administration API (CJIS policy only);
+ * - `GET /openapi.json` and `GET /docs`: the API's OpenAPI document, made from these routes'
+ *   schemas (openapi-document.ts), and its reference page.
  * Requests and answers are zod schemas through the type provider (http-contract.ts); every
  * error answers `{ "error": { "code", "message", "field"? } }` with the HTTP status of the
  * error table, and nothing internal leaks. Login attempts on every endpoint draw on the
  * switch's per-source budget (here, before any body is read).
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { documentRoutes, openApiRoutes, RouteCatalogue } from '@clets/openapi';
 import { CletsError } from '@clets/protocol';
 import { adminApi } from './admin/admin-api.js';
 import { AdminSessions } from './admin/admin-sessions.js';
@@ -27,6 +30,7 @@ import type { SecurityPolicy } from '../security/policy.js';
 import { auditRoutes, type AuditRoutesOptions } from './audit-routes.js';
 import { gatewayRoutes, PROTOBUF } from './gateway-routes.js';
 import { errorReply, httpFailure, withZod } from './http-contract.js';
+import { SWITCH_OPENAPI } from './openapi-document.js';
 import type { ServerGuard } from './server-guard.js';
 import { statusRoutes } from './status-routes.js';
 
@@ -62,6 +66,8 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     ...(options.https ? { https: options.https } : {}),
   });
   options.guard?.watch(app.server);
+  // Every route from here on is in the document, whichever plugin registers it.
+  const catalogue = RouteCatalogue.watch(app);
   withZod(app);
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -95,6 +101,8 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     });
   }
 
+  await app.register(openApiRoutes, { catalogue, document: SWITCH_OPENAPI });
+
   await app.ready();
   return app;
 }
@@ -123,6 +131,7 @@ function attemptedEndpoint(method: string, route: string): LoginEndpoint | undef
  * bad tokens stops before it writes an audit row each.
  */
 function limitLoginAttempts(app: FastifyInstance, sw: Pick<HttpApiDeps, 'loginAttempt' | 'metrics'>): void {
+  documentRoutes(app, (route) => (attemptedEndpoint(String(route.method), route.url) === undefined ? undefined : { errors: ['CLETS_ERR_RATE_LIMITED'] }));
   const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
   app.addHook('onRequest', async (request, reply) => {
     const endpoint = attemptedEndpoint(request.method, request.routeOptions.url ?? '');
