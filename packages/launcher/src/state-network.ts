@@ -24,6 +24,7 @@ export const STATE_NETWORK_SWITCHES: readonly StateNetworkSwitch[] = ['state', '
 
 export interface StateNetwork {
   readonly dir: string;
+  /** The mock systems' running process (a new one after a restart). */
   readonly backends: ServiceProcess;
   /** The running process of a switch (a new one after a restart). */
   switch(name: StateNetworkSwitch): ServiceProcess;
@@ -44,6 +45,10 @@ export interface StateNetwork {
   startSwitch(name: StateNetworkSwitch): Promise<ServiceProcess>;
   /** stopSwitch, then startSwitch. */
   restartSwitch(name: StateNetworkSwitch, signal?: NodeJS.Signals): Promise<ServiceProcess>;
+  /** Stops the mock systems (their updates database stays); the state's links to them go down. */
+  stopBackends(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts them again on the same ports and updates database. */
+  startBackends(): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +65,14 @@ export interface StateNetworkOptions {
    * (default: the certificate itself, when it is self-signed).
    */
   readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile?: string };
+  /**
+   * Keep every port a service got at its first start (terminal and HTTP ports of the
+   * switches, the backends' link and control ports), so clients find a restarted service
+   * where it was.
+   */
+  readonly keepPorts?: boolean;
+  /** Where each county links to (default: the state's peer port): a proxy in front of it, say. */
+  readonly countyLinkUrl?: (county: 'county-19' | 'county-37', peersUrl: string) => string;
 }
 
 export async function startStateNetwork(options: StateNetworkOptions = {}): Promise<StateNetwork> {
@@ -74,17 +87,23 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
   const trust = tls === undefined ? {} : { tls: { caFile: tls.caFile ?? tls.certFile } };
 
   const backendConfigPath = join(dir, 'backends.json');
-  writeFileSync(backendConfigPath, JSON.stringify({
-    links: [{ peerId: 'state', secret: systemSecret }],
-    updatesDbPath: join(dir, 'backends-updates.sqlite'),
-    log: { level: logLevel },
-    ...serve,
-    ...options.backendConfig,
-  }, null, 2));
-  const backends = await startService({
+  const writeBackendConfig = (ports: Record<string, number>): void => {
+    writeFileSync(backendConfigPath, JSON.stringify({
+      links: [{ peerId: 'state', secret: systemSecret }],
+      updatesDbPath: join(dir, 'backends-updates.sqlite'),
+      log: { level: logLevel },
+      ...serve,
+      ...ports,
+      ...options.backendConfig,
+    }, null, 2));
+  };
+  writeBackendConfig({});
+  const launchBackends = (): Promise<ServiceProcess> => startService({
     name: 'backends', entry: SERVICE_ENTRIES.backends, args: ['--config', backendConfigPath], inheritStderr,
   });
+  let backends: ServiceProcess | undefined = await launchBackends();
   const linkUrl = String(backends.info['link']);
+  if (options.keepPorts) writeBackendConfig({ port: portOf(linkUrl), controlPort: portOf(String(backends.info['control'])) });
 
   const auditPath = (name: StateNetworkSwitch): string => join(dir, `${name}-audit.db`);
   const messagesPath = (name: StateNetworkSwitch): string => join(dir, `${name}-messages.db`);
@@ -97,12 +116,21 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     log: { level: logLevel },
     ...serve,
   });
+  const configs = new Map<StateNetworkSwitch, Record<string, unknown>>();
+  /** The ports each switch got at its first start (keepPorts). */
+  const kept = new Map<StateNetworkSwitch, { port: number; httpPort: number }>();
   const writeConfig = (name: StateNetworkSwitch, config: Record<string, unknown>): void => {
-    writeFileSync(configPath(name), JSON.stringify({ ...config, ...options.switchConfig, ...options.perSwitch?.[name] }, null, 2));
+    configs.set(name, config);
+    writeFileSync(configPath(name), JSON.stringify({ ...config, ...kept.get(name), ...options.switchConfig, ...options.perSwitch?.[name] }, null, 2));
   };
-  const launch = (name: StateNetworkSwitch): Promise<ServiceProcess> => startService({
-    name, entry: SERVICE_ENTRIES.switch, args: ['--config', configPath(name)], inheritStderr,
-  });
+  const launch = async (name: StateNetworkSwitch): Promise<ServiceProcess> => {
+    const service = await startService({ name, entry: SERVICE_ENTRIES.switch, args: ['--config', configPath(name)], inheritStderr });
+    if (options.keepPorts && !kept.has(name)) {
+      kept.set(name, { port: portOf(String(service.info['terminals'])), httpPort: portOf(String(service.info['http'])) });
+      writeConfig(name, configs.get(name) ?? {});
+    }
+    return service;
+  };
 
   const stateConfig = (peerPort: number): Record<string, unknown> => ({
     ...base('state'),
@@ -130,7 +158,10 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
       ...base(name),
       role: 'county',
       counties: [county],
-      links: [{ name: 'state', url: peersUrl, secret: peerSecrets[name], role: 'switch', reconnect: { minDelayMs: 100, maxDelayMs: 1_000 }, ...trust }],
+      links: [{
+        name: 'state', url: options.countyLinkUrl?.(name, peersUrl) ?? peersUrl, secret: peerSecrets[name], role: 'switch',
+        reconnect: { minDelayMs: 100, maxDelayMs: 1_000 }, ...trust,
+      }],
       upstreamLink: 'state',
     });
     processes.set(name, await launch(name));
@@ -141,9 +172,13 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
     if (service === undefined) throw new Error(`${name} is not running`);
     return service;
   };
+  const controlUrl = String(backends.info['control']);
   const network: StateNetwork = {
-    dir, backends, peersUrl,
-    controlUrl: String(backends.info['control']),
+    dir, peersUrl, controlUrl,
+    get backends(): ServiceProcess {
+      if (backends === undefined) throw new Error('the backends are not running');
+      return backends;
+    },
     switch: running,
     terminalsUrl: (name) => String(running(name).info['terminals']),
     httpUrl: (name) => String(running(name).info['http']),
@@ -165,10 +200,25 @@ export async function startStateNetwork(options: StateNetworkOptions = {}): Prom
       await network.stopSwitch(name, signal);
       return network.startSwitch(name);
     },
+    stopBackends: async (signal = 'SIGTERM') => {
+      const running = backends;
+      backends = undefined;
+      await running?.stop(signal);
+    },
+    startBackends: async () => {
+      if (backends !== undefined) throw new Error('the backends are already running');
+      if (!options.keepPorts) throw new Error('the backends start again on their ports only with keepPorts');
+      backends = await launchBackends();
+      return backends;
+    },
     stop: async () => {
       for (const name of ['county-19', 'county-37', 'state'] as const) await network.stopSwitch(name);
-      await backends.stop();
+      await network.stopBackends();
     },
   };
   return network;
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
 }

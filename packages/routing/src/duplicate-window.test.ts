@@ -45,7 +45,24 @@ describe('DuplicateWindow: one scope\'s share', () => {
   });
 });
 
+describe('DuplicateWindow restored after a restart', () => {
+  it('keeps each entry for the window counted from its own time, not from when it was restored', () => {
+    const window = new DuplicateWindow<string>(600_000, 100);
+    // Restored in the order they were first seen, each with its original time.
+    window.set('old', 'd-old', 'first answer', 1_000, 'scope');
+    window.set('recent', 'd-recent', 'second answer', 500_000, 'scope');
+    const restart = 601_500;
+    expect(window.lookup('old', 'd-old', restart)).toEqual({ kind: 'new' });
+    expect(window.lookup('recent', 'd-recent', restart)).toEqual({ kind: 'resend', value: 'second answer' });
+  });
+});
+
 describe('replayKey', () => {
+  it('gives the key the switch keeps on disk, the same in every version', () => {
+    expect(replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1002' }, 'ID-1')).toBe('["terminal","LA01","OP1002","ID-1"]');
+    expect(replayKey({ kind: 'link', peer: 'county-19', requestId: 'county-19:7:NCIC' }, 'ID-1')).toBe('["link","county-19","county-19:7:NCIC"]');
+  });
+
   it('gives the same client message id a different key for each operator, terminal, gateway session and link', () => {
     const keys = [
       replayKey({ kind: 'terminal', terminal: 'LA01', operatorId: 'OP1002' }, 'ID-1'),

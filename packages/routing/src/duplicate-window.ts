@@ -14,8 +14,8 @@ import { BoundedCache } from '@clets/protocol';
 /**
  * Where a client message id is unique, and so who may be answered again:
  * - terminal: the same operator at the same terminal. It outlives one connection (an
- *   operator who reconnects and resends is answered), and it is what a durable window would
- *   key on to answer a resend after a restart of the switch;
+ *   operator who reconnects and resends is answered), and it is what the switch's journal keys
+ *   its durable window on, so a resend after a restart of the switch is answered too;
  * - gateway: one inquiry gateway session (its clients number their own messages);
  * - link: one request of a linked switch, by its request id (that switch's terminals share
  *   client ids, so the id a terminal chose means nothing here).
@@ -25,7 +25,11 @@ export type ReplayScope =
   | { readonly kind: 'gateway'; readonly sessionId: string }
   | { readonly kind: 'link'; readonly peer: string; readonly requestId: string };
 
-/** The duplicate key of a transaction: its scope, and its client message id within it. */
+/**
+ * The duplicate key of a transaction: its scope, and its client message id within it. The
+ * switch keeps it on disk (its durable window): the same scope and id must give the same key
+ * in every version.
+ */
 export function replayKey(scope: ReplayScope, clientMessageId: string): string {
   // JSON keeps the parts apart whatever characters a client puts in its ids.
   switch (scope.kind) {

@@ -119,6 +119,12 @@ export const switchConfigSchema = z.strictObject({
     retentionMs: positiveMs.default(24 * 60 * 60_000),
     /** How often expired stored traffic is looked for. */
     sweepIntervalMs: positiveMs.default(30_000),
+    /**
+     * Broadcasts (`Cnn`, `ALL`) stored for one offline terminal at most: a copy is kept for
+     * every registered terminal of the county that is offline, and beyond this many waiting
+     * for one terminal the oldest is dropped (audited `expired`).
+     */
+    maxStoredBroadcastsPerTerminal: z.number().int().min(1).max(10_000).default(100),
   }).prefault({}),
   /**
    * Operator roles that may address a whole county ("C19") or everyone ("ALL"), checked by

@@ -27,7 +27,11 @@ import { openCjisSecurity, type CjisSecurity, type SecurityData } from './securi
 import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
 import { registryOf, type Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
-import { TransactionPipeline, type PipelineDeps } from './pipeline/transaction-pipeline.js';
+import { TransactionPipeline, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
+import { TransactionJournal, type SavedOrigin } from './pipeline/journal.js';
+import { SqliteAuditStore } from './audit/sqlite-audit-store.js';
+import { SELECT_ANSWERS_SQL } from './audit/sqlite-schema.js';
+import type { AuditStore } from './audit/types.js';
 import { buildHttpApi } from './http/api.js';
 import { ServerGuard, tlsTimeoutOptions, type ListeningPort } from './http/server-guard.js';
 import { openAuditStore } from './audit/index.js';
@@ -88,6 +92,8 @@ export interface CletsSwitch {
   readonly pipeline: TransactionPipeline;
   readonly directory: TerminalDirectory;
   readonly held: HeldQueue;
+  /** Accepted transactions until their completion, the duplicate window, input sequence numbers. */
+  readonly journal: TransactionJournal;
   readonly http: FastifyInstance;
   /**
    * Takes a login attempt of a source address from its budget (every login endpoint
@@ -174,16 +180,34 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     switchId: config.switchId, clock, links: allLinks, held, limits: config.limits, isSwitchLink: (name) => switchLinks.has(name),
   });
   const store = deps.messageStore ?? new MessageStore(config.messagesPath);
+  // The journal shares the message store's file (its own tables and connection): one file
+  // holds everything the switch promised to deliver.
+  const journal = new TransactionJournal({
+    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, log: logger,
+  });
   const deliveries = new DeliveryService({
     switchId: config.switchId, clock, timers: linkClock, table: () => table, links: allLinks, dispatcher, directory, store, audit,
-    settings: { retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri },
+    settings: {
+      retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri,
+      maxStoredBroadcastsPerTerminal: config.messages.maxStoredBroadcastsPerTerminal,
+    },
     log: logger,
   });
+  // Set once the network exists: the answers of a resumed request from another switch go back on its link.
+  let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
   const pipeline = new TransactionPipeline({
     switchId: config.switchId, clock, table: () => table, dispatcher, audit, policy, metrics,
-    limits: config.limits, log: logger,
+    limits: config.limits, log: logger, journal,
     deliver: (...args) => deliveries.deliver(...args),
     broadcastRoles: new Set(config.broadcastRoles),
+    resumedOrigin: (saved) => (saved.kind === 'link' && resumedLinkOrigin !== undefined ? resumedLinkOrigin(saved) : {
+      kind: saved.kind, session: undefined, terminal: saved.terminal, sourceAddress: saved.sourceAddress,
+      send: (frame) => {
+        deliveries.answerOperator(saved.terminal, saved.operatorId, frame);
+        return true;
+      },
+    }),
+    ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
     // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
     ...(security !== undefined && isSearchable(audit)
@@ -217,6 +241,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     peerGuard: guards.peer,
     table: () => table, setTable: (next) => { table = next; },
   });
+  resumedLinkOrigin = (saved) => network.resumedLinkOrigin(saved);
 
   const linkStateAudit = (name: string, state: string, detail: Record<string, unknown>): void => {
     audit.append({ type: 'link_state', at: clock(), outcome: state, switchId: config.switchId, detail: { link: name, ...detail } })
@@ -256,11 +281,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const connectionContext = {
     switchId: config.switchId, clock, policy, pipeline, directory, audit, metrics, limits: config.limits, log: logger,
     loginAttempt,
-    messagesWaiting: (session: OperatorSession) => deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori),
+    messagesWaiting: (session: OperatorSession) => deliveries.waitingFor(session.terminal.mnemonic, session.terminal.ori, session.operatorId),
     onLogin: (connection: TerminalConnection) => {
-      const terminal = connection.session?.terminal;
-      return terminal === undefined ? 0 : deliveries.deliverStored(terminal.mnemonic, terminal.ori, (frame) => connection.write(frame));
+      const session = connection.session;
+      if (session === undefined) return 0;
+      return deliveries.deliverStored(session.terminal.mnemonic, session.terminal.ori, (frame) => connection.write(frame), session.operatorId);
     },
+    keepAnswer: (terminal: string, operatorId: string, frame: Frame) => deliveries.keepForOperator(terminal, operatorId, frame),
   };
   const connections = new Set<TerminalConnection>();
   metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', ['port'], () => {
@@ -294,6 +321,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       }
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
+    timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
     if (security !== undefined) {
       // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
       // from 30 days before until it is marked submitted: a status message to the terminals
@@ -343,13 +371,20 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   );
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, http,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
     broadcastStatus,
     listen: async () => {
+      // What the last run accepted and did not finish, and the hit confirmations it kept open,
+      // before any port listens: a resend must find its transaction in the window. (A
+      // journal new to this audit log accounts for none of the rows already in it.)
+      if (journal.durable && journal.fresh) await journal.recordAuditedThrough((audit.health() as { lastSeq?: number }).lastSeq ?? 0);
       for (const link of links.values()) link.start();
+      const resumed = pipeline.resume();
+      const confirmations = deliveries.restoreConfirmations();
+      if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       startTimers();
       await new Promise<void>((resolve, reject) => {
         terminalServer.once('error', reject);
@@ -374,9 +409,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     const serverClosed = new Promise<void>((resolve) => wss.close(() => resolve()));
     terminalServer.close();
     terminalServer.closeIdleConnections();
-    // 2. Drain transactions in flight within the deadline; held ones end as non-delivered.
-    held.drop('CLETS_ERR_SHUTTING_DOWN');
+    // 2. Drain transactions in flight within the deadline. Held ones are suspended: the
+    // journal keeps them and the next start resumes them (without a journal on disk they end
+    // as not delivered, CLETS_ERR_SHUTTING_DOWN). So is whatever is still in flight when the
+    // links close below.
+    if (journal.durable) dispatcher.suspend();
+    else held.drop('CLETS_ERR_SHUTTING_DOWN');
     await Promise.race([pipeline.idle(), delay(config.limits.drainTimeoutMs)]);
+    if (journal.durable) dispatcher.suspend();
     // 3. Tell terminals, with a close code.
     for (const connection of connections) connection.closeWith('CLETS_ERR_SHUTTING_DOWN');
     await Promise.race([serverClosed, delay(config.limits.drainTimeoutMs)]);
@@ -387,6 +427,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await Promise.allSettled([...links.values()].map((link) => link.close()));
     await http.close();
     await audit.close();
+    await journal.close();
     network.close();
     security?.close();
     // 5. Flush logs.
@@ -394,6 +435,63 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   return sw;
+}
+
+/** How often finished journal rows past the duplicate window are dropped (a chunk at a time). */
+const JOURNAL_PRUNE_INTERVAL_MS = 1_000;
+
+/**
+ * How the pipeline finds, at start, whether a transaction's completion row is in the audit
+ * log (its Completion was sent before a crash): the answer index of the SQLite store, or a
+ * query of an in-memory one.
+ */
+function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompletion' | 'auditedTransactionsAfter'> {
+  type Completed = { answered: string[]; failed: string[] };
+  const completedIn = (detail: unknown): Completed => {
+    const parsed = (typeof detail === 'string' ? JSON.parse(detail) : detail) as Partial<Completed> | null;
+    return { answered: parsed?.answered ?? [], failed: parsed?.failed ?? [] };
+  };
+  /** An answer row that ends a transaction: its completion, or a refusal of the transaction itself. */
+  const ends = (type: string, detail: unknown): boolean => {
+    if (type === 'completion') return true;
+    const parsed = (typeof detail === 'string' ? JSON.parse(detail) : detail) as { system?: unknown } | null;
+    return type === 'reject' && (parsed?.system === undefined || parsed.system === null);
+  };
+  if (audit instanceof SqliteAuditStore) {
+    const answers = audit.connection.prepare(SELECT_ANSWERS_SQL);
+    const after = audit.connection.prepare(`SELECT seq, at, operator_id, terminal, ori, source_address, message_key, client_message_id, input_seq, destinations
+      FROM audit_log WHERE type = 'transaction' AND seq > ? ORDER BY seq LIMIT 10000`);
+    return {
+      auditedCompletion: (auditSeq) => {
+        const row = (answers.all(auditSeq) as { type: string; detail: string | null }[]).find((answer) => answer.type === 'completion');
+        return row === undefined ? undefined : completedIn(row.detail);
+      },
+      auditedTransactionsAfter: (auditSeq) => (after.all(auditSeq) as {
+        seq: number; at: string; operator_id: string | null; terminal: string | null; ori: string | null; source_address: string | null;
+        message_key: string | null; client_message_id: string | null; input_seq: number | null; destinations: string | null;
+      }[]).map((row) => ({
+        seq: row.seq, at: Date.parse(row.at), operatorId: row.operator_id ?? '', terminal: row.terminal ?? '', ori: row.ori ?? '',
+        sourceAddress: row.source_address ?? '', messageKey: row.message_key ?? '', clientMessageId: row.client_message_id ?? '',
+        inputSeq: row.input_seq ?? 0, destinations: row.destinations === null ? [] : JSON.parse(row.destinations) as string[],
+        ended: (answers.all(row.seq) as { type: string; detail: string | null }[]).some((answer) => ends(answer.type, answer.detail)),
+      })),
+    };
+  }
+  const query = (audit as Partial<AuditStore>).query?.bind(audit);
+  if (query === undefined) return {};
+  const answersOf = (auditSeq: number) => query({ limit: 10_000 }).filter((candidate) => candidate.detail?.['auditSeq'] === auditSeq);
+  return {
+    auditedCompletion: (auditSeq) => {
+      const row = answersOf(auditSeq).find((candidate) => candidate.type === 'completion');
+      return row === undefined ? undefined : completedIn(row.detail);
+    },
+    auditedTransactionsAfter: (auditSeq) => query({ type: 'transaction', afterSeq: auditSeq, limit: 10_000 })
+      .map((row) => ({
+        seq: row.seq, at: row.atMs, operatorId: row.operatorId ?? '', terminal: row.terminal ?? '', ori: row.ori ?? '', sourceAddress: row.sourceAddress ?? '',
+        messageKey: row.messageKey ?? '', clientMessageId: row.clientMessageId ?? '', inputSeq: row.inputSeq ?? 0, destinations: row.destinations ?? [],
+        ended: answersOf(row.seq).some((answer) => ends(answer.type, answer.detail)),
+      })),
+  };
 }
 
 /** An audit store the release log can look transactions up in (a test's fake may not be). */

@@ -386,9 +386,11 @@ export class LinkClient {
       case 'linkWelcome':
         this.#onWelcome(conn, frame.linkWelcome ?? {});
         return;
-      case 'linkReply':
-        this.#pending.deliver(frame.linkReply ?? {});
+      case 'linkReply': {
+        const reply = frame.linkReply ?? {};
+        if (this.#pending.deliver(reply) === 'unmatched' && reply.final) this.#emit('lateReply', reply);
         return;
+      }
       case 'linkRequest':
         this.#onLinkRequest(conn, frame.linkRequest ?? {});
         return;

@@ -5,8 +5,13 @@
  * the final reply within the request's deadline, and while the link is down applies the
  * message key's policy: refuse at once (Nlets `.04.`) or hold the request (`.02.`) in the
  * HeldQueue until the link returns or the hold expires.
+ *
+ * A hold is a promise to the sender (the QueuedNotice), so `onHold` (the journal's held
+ * mark) is committed before `onQueued` tells anyone; a hold that cannot be recorded is
+ * refused instead (`.04.`). At shutdown the dispatcher is suspended: what waits ends as
+ * `suspended` and its transaction is resumed at the next start (README.md, "What survives").
  */
-import { CletsError, replyHeader, toCletsError, type DownPolicy, type LinkReply, type QueuedNotice, type Transaction } from '@clets/protocol';
+import { CletsError, replyHeader, toCletsError, type DownPolicy, type ErrorCode, type LinkReply, type QueuedNotice, type Transaction } from '@clets/protocol';
 import type { HeldQueue } from './held-queue.js';
 import type { SystemLink } from './types.js';
 
@@ -28,13 +33,38 @@ export interface LinkSend {
   readonly whenDown: DownPolicy;
   /** The link is down and the key queues: the message is held (.02.); called once. */
   readonly onQueued: (notice: QueuedNotice) => void;
+  /**
+   * Called before `onQueued`, and waited for: the hold is recorded (the journal's held mark).
+   * If it rejects, the request is not held: it fails with CLETS_ERR_SYSTEM_UNAVAILABLE.
+   */
+  readonly onHold?: (notice: QueuedNotice) => Promise<void>;
   /** A `.02.` answer from the far side (it is holding the message there). */
   readonly onPartial?: (reply: LinkReply) => void;
+  /** When a hold runs out (its time to live counted from acceptance); default: now + queueTtlMs. */
+  readonly heldUntil?: number;
+  /** The sender was told of the hold before a restart: hold again without a second notice. */
+  readonly silentHold?: boolean;
+  /**
+   * A request resumed after a restart whose key refuses while down (`.04.`): its link may not
+   * have come up yet, so it waits for it until then before the refusal applies.
+   */
+  readonly waitForLinkUntil?: number;
 }
 
 export type LinkSendOutcome =
   | { readonly ok: true; readonly reply: LinkReply; /** As last sent, with this switch's hop. */ readonly sent: Transaction }
-  | { readonly ok: false; readonly error: CletsError };
+  | { readonly ok: false; readonly error: CletsError; /** Shutdown: resumed at the next start, answer nothing now. */ readonly suspended?: true };
+
+/**
+ * Thrown through a transaction's path when the switch shuts down under it with the journal
+ * keeping it: nothing more is answered now; the next start resumes the transaction.
+ */
+export class TransactionSuspended extends Error {
+  constructor() {
+    super('transaction suspended for the next start');
+    this.name = 'TransactionSuspended';
+  }
+}
 
 export interface LinkDispatcherDeps {
   readonly switchId: string;
@@ -60,8 +90,32 @@ const MAX_RETRIES_WHILE_UP = 2;
 
 export class LinkDispatcher {
   readonly #outputSeq = new Map<string, number>();
+  /** Requests waiting in the held queue, by request id: a late final reply may answer them. */
+  readonly #waiting = new Map<string, (reply: LinkReply) => void>();
+  #suspended = false;
 
   constructor(private readonly deps: LinkDispatcherDeps) {}
+
+  /**
+   * Shutdown with the journal keeping every transaction: held requests, and any request that
+   * fails from now on (its link closing), end as suspended; the next start resumes them.
+   */
+  suspend(): void {
+    this.#suspended = true;
+    this.deps.held.suspend();
+  }
+
+  /**
+   * A final reply that came for no request on the link: it answers the request of that id if
+   * one waits in the held queue here (resumed after a restart, its link just back). False
+   * when none waits.
+   */
+  deliverLate(requestId: string, reply: LinkReply): boolean {
+    const answer = this.#waiting.get(requestId);
+    if (answer === undefined) return false;
+    answer(reply);
+    return true;
+  }
 
   /**
    * Sends one request on a link and waits for its final reply. While the link is down the
@@ -75,6 +129,7 @@ export class LinkDispatcher {
     let heldUntil: number | undefined;
     let retriesWhileUp = 0;
     for (;;) {
+      if (this.#suspended) return suspended();
       const link = deps.links.get(send.link);
       if (link !== undefined && link.state === 'up') {
         const forwarded = this.#forwarded(send.transaction, send.link, send.destinations, send.stamp);
@@ -88,6 +143,7 @@ export class LinkDispatcher {
           return { ok: true, reply, sent: forwarded };
         } catch (error) {
           const failure = toCletsError(error);
+          if (this.#suspended) return suspended();
           if (failure.code !== 'CLETS_ERR_SYSTEM_UNAVAILABLE') return { ok: false, error: failure };
           // The link went down under the request. Already back (a peer's new connection
           // replaced the old one): send again at once, a few times. Else the down policy decides.
@@ -98,18 +154,60 @@ export class LinkDispatcher {
         }
       }
       if (send.whenDown === 'refuse') {
+        if (send.waitForLinkUntil !== undefined && deps.clock() < send.waitForLinkUntil) {
+          const waited = await this.#wait(send, send.waitForLinkUntil, 'CLETS_ERR_SYSTEM_UNAVAILABLE');
+          if (waited !== undefined) return waited;
+          continue;
+        }
         return { ok: false, error: new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', send.system, { system: send.system }) };
       }
       // Nlets .02.: hold it for the link, tell the sender once, forward when it returns.
       if (heldUntil === undefined) {
-        heldUntil = deps.clock() + deps.limits.queueTtlMs;
-        send.onQueued({
+        heldUntil = send.heldUntil ?? deps.clock() + deps.limits.queueTtlMs;
+        if (heldUntil <= deps.clock()) return { ok: false, error: new CletsError('CLETS_ERR_NON_DELIVERY', send.system, { system: send.system }) };
+        const notice: QueuedNotice = {
           header: replyHeader(header), system: send.system, expiresAtMs: heldUntil,
           text: `.02. ${send.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
-        });
+        };
+        if (!send.silentHold) {
+          try {
+            await send.onHold?.(notice);
+          } catch (error) {
+            // Never promise to forward what a restart would lose: refused as .04. instead.
+            const reason = error instanceof Error ? error.message : String(error);
+            return { ok: false, error: new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', `${send.system} out of service, and the message could not be recorded for store-and-forward (${reason}): not forwarded, send it again later`, { system: send.system }) };
+          }
+          send.onQueued(notice);
+        }
       }
-      const released = await deps.held.hold(send.link, heldUntil);
-      if (!released.ok) return { ok: false, error: new CletsError(released.code, send.system, { system: send.system }) };
+      // The link may have come back while the hold was being recorded: its release is past.
+      if (deps.links.get(send.link)?.state === 'up') continue;
+      const waited = await this.#wait(send, heldUntil);
+      if (waited !== undefined) return waited;
+    }
+  }
+
+  /**
+   * Waits in the held queue until the link returns (undefined: try again), or returns the
+   * outcome: expired (`expiredCode`), suspended, or answered by a late reply.
+   */
+  async #wait(send: LinkSend, until: number, expiredCode?: ErrorCode): Promise<LinkSendOutcome | undefined> {
+    let take: (() => void) | undefined;
+    const late = new Promise<LinkReply>((resolve) => this.#waiting.set(send.requestId, resolve));
+    const released = this.deps.held.hold(send.link, until, (taker) => { take = taker; });
+    try {
+      const outcome = await Promise.race([released.then((value) => ({ released: value })), late.then((reply) => ({ reply }))]);
+      if ('reply' in outcome) {
+        take?.();
+        return { ok: true, reply: outcome.reply, sent: send.transaction };
+      }
+      const release = outcome.released;
+      if (release.ok) return undefined;
+      if (release.suspended) return suspended();
+      const code = release.code === 'CLETS_ERR_NON_DELIVERY' && expiredCode !== undefined ? expiredCode : release.code;
+      return { ok: false, error: new CletsError(code, send.system, { system: send.system }) };
+    } finally {
+      this.#waiting.delete(send.requestId);
     }
   }
 
@@ -132,4 +230,8 @@ export class LinkDispatcher {
       },
     };
   }
+}
+
+function suspended(): LinkSendOutcome {
+  return { ok: false, error: new CletsError('CLETS_ERR_SHUTTING_DOWN'), suspended: true };
 }

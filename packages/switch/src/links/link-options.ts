@@ -5,7 +5,7 @@
  */
 import {
   DEFAULT_LINK_MAX_FRAME_BYTES, systemClock,
-  type DecodedFrame, type LinkClock, type ReconnectDelays, type StatusMessage,
+  type DecodedFrame, type LinkClock, type LinkReply, type ReconnectDelays, type StatusMessage,
 } from '@clets/protocol';
 
 export type LinkClientState = 'connecting' | 'up' | 'down' | 'closed';
@@ -95,6 +95,11 @@ export interface LinkClientEvents {
   statusMessage: [message: StatusMessage];
   /** Any other frame once up (AdminMessage, HitConfirmationRequest...), for the switch. */
   frame: [frame: DecodedFrame];
+  /**
+   * A final LinkReply for no request pending on this link: the far switch answers a request
+   * this switch sent before a restart of either (docs/protocol.md, "Between switches").
+   */
+  lateReply: [reply: LinkReply];
 }
 
 /** The options with every default filled in, checked and frozen. */

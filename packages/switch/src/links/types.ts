@@ -22,6 +22,8 @@ export interface SystemLink {
   on(event: 'statusMessage', listener: (message: StatusMessage) => void): unknown;
   /** Unsolicited traffic from another switch (a late DeliveryReport, say). */
   on(event: 'frame', listener: (frame: DecodedFrame) => void): unknown;
+  /** A final reply for no request pending (a switch answering a request sent before a restart). */
+  on(event: 'lateReply', listener: (reply: LinkReply) => void): unknown;
   /** Requests the switch at the other end sends this way (an AM for a terminal here). */
   onRequest?(handler: (request: LinkRequest) => Promise<LinkReply> | LinkReply): void;
   /** Sends one unsolicited frame (StatusMessage, DeliveryReport); false when not up. */

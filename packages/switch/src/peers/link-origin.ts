@@ -48,7 +48,10 @@ export async function answerLinkRequest(
       // Receipt and Completion are for a terminal: the final LinkReply says both.
     },
   };
-  await pipeline.submit(origin, request.transaction ?? {});
+  const outcome = await pipeline.submit(origin, request.transaction ?? {});
+  // This switch is shutting down with the request kept for its next start: no final reply
+  // now (an empty one would read as answered). The asking switch sends it again.
+  if (outcome === 'suspended') return new Promise<LinkReply>(() => {});
   return {
     requestId,
     responses,

@@ -482,3 +482,108 @@ describe('the id of an administrative message', () => {
     expect(messageIdOf({ ...header, operatorId: 'OP1002', hops: [{ switchId: 'county-19' }] }, 'state')).toBe(first);
   });
 });
+
+describe('network: a county\'s request held at the state, across restarts', () => {
+  /** A stop waits this long for transactions in flight (held ones are kept for the next start). */
+  const QUICK_STOP = { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, drainTimeoutMs: 200 } };
+  const IQ = `IQ.${ORI_19}.NV.NAM/QUILLAN,ORREN.SEX/M.DOB/19800115.${RTE};PUR:C`;
+
+  /** Every answer frame a terminal gets for one client message id, correlated or not. */
+  function answers(client: TerminalClient, id: string): string[] {
+    const seen: string[] = [];
+    for (const event of ['uncorrelated', 'late'] as const) {
+      client.on(event, (frame) => { if (frame.clientMessageId === id) seen.push(frame.kind); });
+    }
+    return seen;
+  }
+
+  it('survives a restart of the state and of the county: the county sends it again, the state answers it once, the operator gets one Completion', async () => {
+    const dir = tempDir();
+    const harness = await start({
+      down: ['NLETS'], config: QUICK_STOP,
+      messagesPaths: { state: join(dir, 'state.db'), 'county-19': join(dir, 'county-19.db') },
+    });
+    const client = await harness.terminal('LA01');
+    const queued: string[] = [];
+    client.send(IQ, { clientMessageId: 'HOLD-NET-1', onProgress: (progress) => { if (progress.kind === 'queued') queued.push(progress.notice.system ?? ''); } })
+      .catch(() => undefined);
+    await waitFor(() => queued.length === 1 && harness.state.held.depth('NLETS') === 1);
+    await client.close();
+    // Both switches stop in order while the state holds the request; both come back.
+    await harness.stopCounty('county-19');
+    await harness.stopState();
+    await harness.startState();
+    const county = await harness.restartCounty('county-19');
+    const again = await harness.terminal('LA01');
+    const seen = answers(again, 'HOLD-NET-1');
+    // The resumed county sent the request again; the resumed state holds it, once.
+    await waitFor(() => harness.state.held.depth('NLETS') === 1);
+    expect(county.pipeline.inFlight).toBe(1);
+    harness.systems.get('NLETS')!.setUp(true);
+    await waitFor(() => seen.includes('completion'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.filter((kind) => kind === 'completion')).toHaveLength(1);
+    expect(seen.filter((kind) => kind === 'response')).toHaveLength(1);
+    expect(harness.systems.get('NLETS')!.requests).toHaveLength(1);
+    const stateCompletions = (harness.state.audit as MemoryAuditStore).query({ type: 'completion' }).filter((row) => row.clientMessageId === 'HOLD-NET-1');
+    expect(stateCompletions).toHaveLength(1);
+  }, 20_000);
+
+  it('pushes the final reply to a county that restarted without it: the county gives it to the operator its header names', async () => {
+    const dir = tempDir();
+    // County 19 keeps nothing across its restart (an in-memory store): only the state's push can reach the operator.
+    const harness = await start({ down: ['NLETS'], config: QUICK_STOP, messagesPaths: { state: join(dir, 'state.db') } });
+    const client = await harness.terminal('LA01');
+    const queued: string[] = [];
+    client.send(IQ, { clientMessageId: 'HOLD-NET-2', onProgress: (progress) => { if (progress.kind === 'queued') queued.push('queued'); } })
+      .catch(() => undefined);
+    await waitFor(() => queued.length === 1 && harness.state.held.depth('NLETS') === 1);
+    await client.close();
+    await harness.stopState();
+    await harness.restartCounty('county-19').catch(() => undefined);
+    await harness.startState();
+    await waitFor(() => harness.county19.links.get('state')?.state === 'up');
+    const again = await harness.terminal('LA01');
+    const seen = answers(again, 'HOLD-NET-2');
+    expect(harness.county19.pipeline.inFlight).toBe(0);
+    harness.systems.get('NLETS')!.setUp(true);
+    await waitFor(() => seen.includes('response'));
+    const late = (harness.county19.audit as MemoryAuditStore).query({ type: 'delivery', outcome: 'late_answer' });
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({ terminal: 'LA01', clientMessageId: 'HOLD-NET-2' });
+  }, 20_000);
+});
+
+describe('network: agency traffic held at a county, across its restart', () => {
+  it('forwards an AM held while the state was down after the county restarts, and it reaches its destination once', async () => {
+    const dir = tempDir();
+    const harness = await start({
+      config: { limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000, drainTimeoutMs: 200 } },
+      // The state remembers what county 37 announced, so it routes SD01 before county 37 links again.
+      messagesPaths: { 'county-19': join(dir, 'county-19.db'), state: join(dir, 'state.db') },
+    });
+    const receiver = await harness.terminal('SD01');
+    const messages = collect<AdminMessage>(receiver, 'adminMessage');
+    await harness.stopState();
+    await waitFor(() => harness.county19.links.get('state')?.state !== 'up');
+    const sender = await harness.terminal('LA01');
+    const queued: string[] = [];
+    sender.send(`AM.${ORI_19}.SD01.TXT/HELD WHILE THE STATE WAS DOWN`, { clientMessageId: 'AM-HELD-1', onProgress: (progress) => { if (progress.kind === 'queued') queued.push('queued'); } })
+      .catch(() => undefined);
+    await waitFor(() => queued.length === 1 && harness.county19.held.depth('state') === 1);
+    await sender.close();
+    await harness.stopCounty('county-19');
+    await harness.startState();
+    await harness.restartCounty('county-19');
+    await waitFor(() => messages.length === 1, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(messages.map((message) => message.text)).toEqual(['HELD WHILE THE STATE WAS DOWN']);
+    // The sender hears the report at its next login (kept for the operator while offline).
+    const again = await harness.terminal('LA01');
+    const reports = collect<DeliveryReport>(again, 'deliveryReport');
+    const completions: string[] = [];
+    again.on('uncorrelated', (event) => { if (event.clientMessageId === 'AM-HELD-1') completions.push(event.kind); });
+    await waitFor(() => completions.includes('completion'));
+    expect(reports.map((report) => report.state)).toEqual([DeliveryState.DELIVERY_STATE_DELIVERED]);
+  }, 20_000);
+});

@@ -8,6 +8,11 @@
  *   status messages from upstream reach the terminals (switch.ts does that for every link).
  * - Both: late reports travelling between switches and traffic that waited for a link go to
  *   the DeliveryService it is given; the county announcements are kept in the MessageStore.
+ * - Both, across restarts (docs/protocol.md, "Between switches"): a request from another
+ *   switch that this one resumes after a restart is answered with a final LinkReply pushed
+ *   on that switch's link (kept for the link while it is down); a final LinkReply that comes
+ *   for no request pending here (the far switch answering after a restart of either) answers
+ *   the resumed request waiting for it, or is given to the operator its header names.
  */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -21,14 +26,15 @@ import type { DeliveryService } from '../traffic/deliveries.js';
 import type { HeldQueue } from '../links/held-queue.js';
 import { answerLinkRequest } from './link-origin.js';
 import { rejectReply } from '../links/upstream-requests.js';
-import type { MessageStore } from '../traffic/message-store.js';
+import { linkAddress, type MessageStore } from '../traffic/message-store.js';
+import type { SavedOrigin } from '../pipeline/journal.js';
 import { PeerLink } from './peer-link.js';
 import { clipped, describeRefusal, PeerOwnership } from './peer-ownership.js';
 import { PeerServer, type HelloOutcome, type PeerServerOptions } from './peer-server.js';
 import type { AuditSink } from '../audit/types.js';
 import type { SystemLink } from '../links/types.js';
 import type { SecurityAlerts } from '../security/alerts.js';
-import { expandText, type TransactionPipeline } from '../pipeline/transaction-pipeline.js';
+import { expandText, type TransactionOrigin, type TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 
 export interface NetworkDeps {
   readonly config: SwitchConfig;
@@ -117,6 +123,62 @@ export class SwitchNetwork {
     this.#listenToLinks();
   }
 
+  /**
+   * The sender of a request from another switch that this switch resumes after a restart:
+   * its answers are gathered as `answerLinkRequest` gathers them and, at the Completion,
+   * pushed to that switch as the final LinkReply of its request id, on its link now (a
+   * `.02.` notice as a partial reply). A county's final reply that cannot go now waits for
+   * the county's link to come back; the state's requests down a county's upstream link are
+   * held and sent again by the state itself, so nothing is kept for them.
+   */
+  resumedLinkOrigin(saved: SavedOrigin): TransactionOrigin {
+    const link = saved.fromLink ?? saved.terminal;
+    const requestId = saved.requestId ?? '';
+    const responses: NonNullable<LinkReply['responses']> = [];
+    const reports: NonNullable<LinkReply['deliveryReports']> = [];
+    let reject: LinkReply['reject'];
+    const push = (reply: LinkReply): void => {
+      const frame = { linkReply: reply };
+      const target = this.peers.get(link) ?? this.#deps.links.get(link);
+      if (target?.state === 'up' && target.send?.(frame) === true) return;
+      if (!reply.final || !this.peers.has(link)) return;
+      const now = this.#deps.clock();
+      try {
+        this.store.put({ address: linkAddress(link), destination: link, frame, storedAt: now, expiresAt: now + this.#deps.config.messages.retentionMs, reportToSender: false });
+      } catch (error) {
+        this.#deps.logger.error({ err: error, link, requestId }, 'final reply for a linked switch could not be kept');
+      }
+    };
+    return {
+      kind: 'link', session: undefined, terminal: saved.terminal, sourceAddress: saved.sourceAddress, fromLink: link, requestId,
+      ...(saved.system !== undefined ? { system: saved.system } : {}),
+      send: (frame) => {
+        if (frame.response) responses.push(frame.response);
+        else if (frame.deliveryReport) reports.push(frame.deliveryReport);
+        else if (frame.reject) reject ??= frame.reject;
+        else if (frame.queuedNotice) push({ requestId, queued: frame.queuedNotice, final: false });
+        else if (frame.completion) push({ requestId, responses, deliveryReports: reports, ...(reject !== undefined ? { reject } : {}), final: true });
+        return true;
+      },
+    };
+  }
+
+  /** A final reply for no request pending on a link (docs/protocol.md, "Between switches"). */
+  async #lateReply(link: string, reply: LinkReply): Promise<void> {
+    const requestId = reply.requestId ?? '';
+    const outcome = this.#deps.pipeline.lateReply(requestId, reply);
+    if (outcome !== 'late') {
+      this.#deps.logger.info({ link, requestId, outcome }, 'final reply for no pending request');
+      return;
+    }
+    try {
+      const given = await this.deliveries.deliverLateAnswer(reply, link);
+      this.#deps.logger.info({ link, requestId, given }, 'late answer given to its operator');
+    } catch (error) {
+      this.#deps.logger.error({ err: error, link, requestId }, 'late answer could not be given');
+    }
+  }
+
   /** County connections on the peer port that have not said LinkHello yet. */
   get unauthenticatedPeers(): number {
     return this.#server?.unauthenticatedConnections ?? 0;
@@ -134,6 +196,7 @@ export class SwitchNetwork {
       link.onRequest?.((request) => answerLinkRequest(pipeline, request, { link: linkConfig.name, peerId: linkConfig.name, sourceAddress: linkConfig.name }));
       link.on('frame', (frame) => this.deliveries.onLinkFrame(frame, linkConfig.name));
       link.on('up', () => this.deliveries.flushLink(linkConfig.name));
+      link.on('lateReply', (reply) => void this.#lateReply(linkConfig.name, reply));
     }
 
     // State: each county's link, and the state's own system links reported down to counties.
@@ -150,6 +213,7 @@ export class SwitchNetwork {
       peer.on('frame', (frame) => {
         if (this.#believePeerFrame(name, peer.remoteAddress, frame)) this.deliveries.onLinkFrame(frame, name);
       });
+      peer.on('lateReply', (reply) => void this.#lateReply(name, reply));
       peer.on('up', () => {
         logger.info({ peer: name }, 'peer link up');
         this.#auditLink(name, 'up', { peer: true });

@@ -43,6 +43,7 @@ interface PeerLinkEvents {
   down: [reason: string];
   statusMessage: [message: NonNullable<Frame['statusMessage']>];
   frame: [frame: DecodedFrame];
+  lateReply: [reply: LinkReply];
 }
 
 /** How many request ids from the county are remembered for retries. */
@@ -166,9 +167,11 @@ export class PeerLink implements SystemLink {
   /** One decoded frame from the county on the current connection. */
   receive(frame: DecodedFrame & { body: FrameKind }): void {
     switch (frame.body) {
-      case 'linkReply':
-        this.#pending.deliver(frame.linkReply ?? {});
+      case 'linkReply': {
+        const reply = frame.linkReply ?? {};
+        if (this.#pending.deliver(reply) === 'unmatched' && reply.final) this.#emit('lateReply', reply);
         return;
+      }
       case 'linkRequest':
         this.#onLinkRequest(frame.linkRequest ?? {});
         return;

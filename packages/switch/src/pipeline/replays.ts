@@ -11,6 +11,7 @@ export class AnswerRecord {
   readonly frames: Frame[] = [];
   readonly #followers = new Set<(frame: Frame) => void>();
   #finished = false;
+  #suspended = false;
   #firstRowSeq: number | undefined;
   #resolveFirstRow: (seq: number | undefined) => void = () => {};
   #resolveDone: () => void = () => {};
@@ -26,6 +27,24 @@ export class AnswerRecord {
 
   get finished(): boolean {
     return this.#finished;
+  }
+
+  /** The seq of the original's first audit row, once known. */
+  get firstRowSeq(): number | undefined {
+    return this.#firstRowSeq;
+  }
+
+  /**
+   * A record read back from the journal after a restart: the frames answered before it, and
+   * its first audit row. A finished one answers resends from here on; an open one (resumed)
+   * gets the rest of its frames as the resumed transaction sends them.
+   */
+  static restored(frames: readonly Frame[], firstRow: number | undefined, finished: boolean): AnswerRecord {
+    const record = new AnswerRecord();
+    record.frames.push(...frames);
+    record.audited(firstRow);
+    if (finished) record.finish();
+    return record;
   }
 
   /** Keeps a frame of the original's answer and passes it to every resend waiting on it. */
@@ -46,9 +65,15 @@ export class AnswerRecord {
     if (!this.#finished) this.#followers.add(send);
   }
 
-  finish(): void {
+  /** The original ended without its answer: the switch shut down under it (resumed at the next start). */
+  get suspended(): boolean {
+    return this.#suspended;
+  }
+
+  finish(suspended = false): void {
     if (this.#finished) return;
     this.#finished = true;
+    this.#suspended = suspended;
     this.#followers.clear();
     this.#resolveFirstRow(this.#firstRowSeq);
     this.#resolveDone();

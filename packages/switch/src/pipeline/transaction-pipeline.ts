@@ -8,18 +8,21 @@
  *
  * Nothing is acknowledged before its audit row is committed (CJIS: never process what
  * cannot be audited), and every leg ends in an answer, a reject or a non-delivery: a
- * terminal never waits on silence.
+ * terminal never waits on silence. Nor across a restart: the Receipt also waits for the
+ * transaction's row in the journal (journal.ts), and a transaction a crash or a shutdown
+ * interrupted is resumed at the next start (`resume`), ending in its one Completion.
  */
 import {
   CletsError, DELIVERY_SYSTEM, SWITCH_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
-  type DownPolicy, type Frame, type Header, type Response, type Transaction,
+  type DownPolicy, type Frame, type Header, type LinkReply, type Response, type SystemName, type Target, type Transaction,
 } from '@clets/protocol';
 import {
   DuplicateWindow, isBroadcastDestination, replayKey, replayScopeKey, routeTransaction,
   type Deliveries, type ReplayScope, type RouteDecision, type RoutingTable, type SystemLeg,
 } from '@clets/routing';
-import type { HopStamp, LinkDispatcher } from '../links/link-dispatcher.js';
+import { TransactionSuspended, type HopStamp, type LinkDispatcher, type LinkSend } from '../links/link-dispatcher.js';
 import { AnswerRecord, transactionDigest } from './replays.js';
+import { TransactionJournal, type JournalEntry, type SavedDecision, type SavedOrigin, type WindowPlace } from './journal.js';
 import type { Metrics } from '../metrics.js';
 import type { AuditSink } from '../audit/types.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
@@ -42,10 +45,22 @@ export interface TransactionOrigin {
   /** The LinkRequest's id: the duplicate key of traffic from another switch. */
   readonly requestId?: string;
   /**
+   * A transaction resumed after a restart has no session: who sent it, as its header was
+   * filled from the session when it was accepted.
+   */
+  readonly resumedBy?: { readonly operatorId: string; readonly ori: string };
+  /**
    * Sends a frame to whoever sent the transaction, wherever they are connected now: for a
    * terminal, the connection of the same operator at that terminal, and nobody else's.
+   * False when it could not be given now (the operator is not logged in there).
    */
-  send(frame: Frame): void;
+  send(frame: Frame): boolean | void;
+  /**
+   * Keeps a frame for the sender when `send` could not give it: a transaction that was held
+   * (`.02.`) answers after a wait the operator need not sit through, so its later frames are
+   * stored for the operator's next login as other traffic is.
+   */
+  keep?(frame: Frame): void;
 }
 
 export interface PipelineDeps {
@@ -85,6 +100,39 @@ export interface PipelineDeps {
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
+  /** Where accepted transactions and input sequence numbers are kept (default: in memory only). */
+  readonly journal?: TransactionJournal;
+  /**
+   * Where the answers of a transaction resumed after a restart go: the sender's connection
+   * is gone. Default: nowhere (only its resends are answered).
+   */
+  readonly resumedOrigin?: (saved: SavedOrigin) => TransactionOrigin;
+  /**
+   * The completion row of a transaction, when the audit log has one: a transaction whose
+   * Completion was sent before a crash is settled at start, not run again.
+   */
+  readonly auditedCompletion?: (auditSeq: number) => { readonly answered: readonly string[]; readonly failed: readonly string[] } | undefined;
+  /**
+   * Transaction rows of this switch past an audit seq, with whether each has ended (a
+   * completion row, or a refusal naming it): those past the journal's last are rows a crash
+   * left between their commit and their journal row's, so before any Receipt.
+   */
+  readonly auditedTransactionsAfter?: (auditSeq: number) => readonly InterruptedRow[];
+}
+
+/** A transaction row as the start-up check reads it from the audit log. */
+export interface InterruptedRow {
+  readonly seq: number;
+  readonly at: number;
+  readonly terminal: string;
+  readonly operatorId: string;
+  readonly ori: string;
+  readonly sourceAddress: string;
+  readonly messageKey: string;
+  readonly clientMessageId: string;
+  readonly inputSeq: number;
+  readonly destinations: readonly string[];
+  readonly ended: boolean;
 }
 
 /** What the pipeline knows of an accepted transaction, for the delivery step. */
@@ -94,6 +142,28 @@ export interface DeliveryContext {
   /** This switch's stamp, for the hop it adds when it sends the transaction on. */
   readonly stamp: HopStamp;
   readonly whenDown: DownPolicy;
+  /** When a hold for a down link runs out: its time to live counts from acceptance. */
+  readonly heldUntil?: number;
+  /** Records that a remote part is held (before its QueuedNotice: the notice is a promise). */
+  readonly markHeld?: (link: string, expiresAt: number) => Promise<void>;
+  /** Records that a part of the delivery is done (before the message reaches anyone). */
+  readonly markDone?: (part: string) => Promise<void>;
+  /** Resumed after a restart: the parts already done, and the remote parts already held. */
+  readonly resumed?: { readonly done: ReadonlySet<string>; readonly held: ReadonlySet<string> };
+}
+
+/** One accepted transaction from its Receipt to its Completion (live, or resumed after a restart). */
+interface AcceptedRun {
+  readonly id: number;
+  readonly origin: TransactionOrigin;
+  readonly transaction: Transaction;
+  readonly decision: RouteDecision;
+  readonly auditSeq: number;
+  readonly stamp: HopStamp;
+  readonly acceptedAt: number;
+  readonly reply: (frame: Frame) => void;
+  /** Systems (legs) and links (deliveries) held before a restart, and deliveries done. */
+  readonly resumed?: { readonly held: ReadonlySet<string>; readonly done: ReadonlySet<string> };
 }
 
 const ECHO_LENGTH = 100;
@@ -102,14 +172,22 @@ const MAX_CLIENT_MESSAGE_ID = 64;
 const MAX_CONTROL = 40;
 export class TransactionPipeline {
   readonly #duplicates: DuplicateWindow<AnswerRecord>;
-  readonly #inputSeq = new Map<string, number>();
+  readonly #journal: TransactionJournal;
   /** Transactions in flight per session (terminal: operator at the terminal; gateway: its session). */
   readonly #perSession = new Map<string, number>();
   #inFlight = 0;
   #idleWaiters: (() => void)[] = [];
+  /** Audit seqs of accepted transactions still running here (a late reply to one of their legs is a repeat). */
+  readonly #open = new Set<number>();
 
   constructor(private readonly deps: PipelineDeps) {
     this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries, deps.limits.duplicateMaxPerSession);
+    this.#journal = deps.journal ?? new TransactionJournal({ path: ':memory:' });
+  }
+
+  /** Where accepted transactions are kept. */
+  get journal(): TransactionJournal {
+    return this.#journal;
   }
 
   /** Transactions accepted and not yet complete. */
@@ -123,13 +201,17 @@ export class TransactionPipeline {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  /** Runs one transaction to its end. Never throws: every failure is answered. */
-  async submit(origin: TransactionOrigin, transaction: Transaction): Promise<void> {
+  /**
+   * Runs one transaction to its end. Never throws: every failure is answered. Resolves
+   * `suspended` when the switch shut down under it before its end: nothing more is answered
+   * now, and the next start resumes it (a caller that answers with a summary must not).
+   */
+  async submit(origin: TransactionOrigin, transaction: Transaction): Promise<'done' | 'suspended'> {
     this.#inFlight += 1;
     const session = this.#enterWindow(origin);
     try {
       if (session === false) await this.#refuseWindowFull(origin, transaction);
-      else await this.#run(origin, transaction);
+      else return await this.#run(origin, transaction);
     } catch (error) {
       this.deps.log?.error({ err: error, terminal: origin.terminal }, 'transaction pipeline failed');
       origin.send(rejectFrame(toCletsError(error), transaction));
@@ -138,6 +220,7 @@ export class TransactionPipeline {
       this.#inFlight -= 1;
       if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
     }
+    return 'done';
   }
 
   /**
@@ -172,7 +255,7 @@ export class TransactionPipeline {
     origin.send(rejectFrame(reject, transaction));
   }
 
-  async #run(origin: TransactionOrigin, sent: Transaction): Promise<void> {
+  async #run(origin: TransactionOrigin, sent: Transaction): Promise<'done' | 'suspended'> {
     const { deps } = this;
     const now = deps.clock();
     // Only switches stamp: a terminal or gateway client that sends hops, sequence numbers or
@@ -181,7 +264,7 @@ export class TransactionPipeline {
     const clientMessageId = incoming.header?.clientMessageId ?? '';
     if (clientMessageId === '') {
       origin.send(rejectFrame(new CletsError('CLETS_ERR_REQUEST_INVALID', 'header.client_message_id is required'), incoming));
-      return;
+      return 'done';
     }
     // Both are echoed in every answer and kept in the duplicate window: a client must not
     // make each of its transactions cost the switch tens of kilobytes. (A linked switch may
@@ -202,19 +285,18 @@ export class TransactionPipeline {
         detail: { reason: reject.message, field: oversized, echo: echoOf(shown) },
       });
       origin.send(rejectFrame(reject, shown));
-      return;
+      return 'done';
     }
 
     // A resend of a transaction already seen is answered again, never forwarded again; but
     // only inside its replay scope, and only for the same content (README.md, "Resends").
     const scope = replayScopeOf(origin);
     const key = replayKey(scope, clientMessageId);
-    const digest = transactionDigest(sent);
+    // A linked switch stamps its hop afresh on every attempt (send time, output sequence):
+    // its retry of a request is the same request whatever those stamps say.
+    const digest = transactionDigest(origin.kind === 'link' ? withoutSwitchStamps(sent) : sent);
     const seen = this.#duplicates.lookup(key, digest, now);
-    if (seen.kind === 'resend') {
-      await this.#replay(origin, incoming, seen.value, now);
-      return;
-    }
+    if (seen.kind === 'resend') return this.#replay(origin, incoming, seen.value, now);
     if (seen.kind === 'reused') {
       const reject = new CletsError('CLETS_ERR_MESSAGE_ID_REUSED', `${clientMessageId.slice(0, 64)} already names another transaction: give this one a new id`, { field: 'client_message_id' });
       this.#count(incoming.header?.messageKey, 'rejected');
@@ -223,21 +305,32 @@ export class TransactionPipeline {
         detail: { reason: reject.message, echo: echoOf(incoming) },
       });
       origin.send(rejectFrame(reject, incoming));
-      return;
+      return 'done';
     }
     const record = new AnswerRecord();
     // A linked switch's share is the peer's, not one request's.
     const share = replayScopeKey(scope.kind === 'link' ? { ...scope, requestId: '' } : scope);
     this.#duplicates.set(key, digest, record, now, share);
+    const place: WindowPlace = { key, share, digest, at: now };
+    const id = this.#journal.nextId();
+    let held = false;
     const reply = (frame: Frame): void => {
       record.add(frame);
-      origin.send(frame);
+      if (frame.queuedNotice) held = true;
+      if (origin.send(frame) === false && held) origin.keep?.(frame);
     };
+    let suspended = false;
     try {
-      await this.#accept(origin, incoming, reply, record, now);
+      await this.#accept(origin, incoming, reply, record, now, id, place);
+    } catch (error) {
+      if (!(error instanceof TransactionSuspended)) throw error;
+      suspended = true;
     } finally {
-      record.finish();
+      record.finish(suspended);
+      // A suspended transaction stays open in the journal: the next start resumes it.
+      if (!suspended) this.#journal.finish(id, place, record.firstRowSeq, record.frames);
     }
+    return suspended ? 'suspended' : 'done';
   }
 
   /**
@@ -245,7 +338,7 @@ export class TransactionPipeline {
    * original), then answered with the original's frames so far and every later one. If the
    * replay cannot be audited, the resend gets a reject instead of the answer.
    */
-  async #replay(origin: TransactionOrigin, incoming: Transaction, record: AnswerRecord, now: number): Promise<void> {
+  async #replay(origin: TransactionOrigin, incoming: Transaction, record: AnswerRecord, now: number): Promise<'done' | 'suspended'> {
     const { deps } = this;
     const originalSeq = await record.firstRow;
     try {
@@ -256,17 +349,21 @@ export class TransactionPipeline {
     } catch (error) {
       this.#count(incoming.header?.messageKey, 'audit_unavailable');
       origin.send(rejectFrame(toCletsError(error), incoming));
-      return;
+      return 'done';
     }
     deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
     for (const frame of record.frames) origin.send(frame);
-    if (record.finished) return;
+    if (record.finished) return record.suspended ? 'suspended' : 'done';
     record.follow((frame) => origin.send(frame));
     await record.done;
+    return record.suspended ? 'suspended' : 'done';
   }
 
   /** A transaction seen for the first time in its scope: validate, authorise, audit, answer. */
-  async #accept(origin: TransactionOrigin, incoming: Transaction, reply: (frame: Frame) => void, record: AnswerRecord, now: number): Promise<void> {
+  async #accept(
+    origin: TransactionOrigin, incoming: Transaction, reply: (frame: Frame) => void, record: AnswerRecord, now: number,
+    id: number, place: WindowPlace,
+  ): Promise<void> {
     const { deps } = this;
     let transaction: Transaction;
     let decision: RouteDecision;
@@ -295,7 +392,7 @@ export class TransactionPipeline {
 
     // The header keeps the first switch's stamps (what the terminal sees); this switch's own
     // input sequence and time go into the hop it adds when it sends the transaction on.
-    const inputSeq = this.#nextInputSeq(origin.terminal);
+    const inputSeq = this.#journal.nextInputSeq(origin.terminal, now);
     const stamp: HopStamp = { inputSeq, receivedAt: now };
     const header: Header = {
       ...transaction.header,
@@ -323,18 +420,63 @@ export class TransactionPipeline {
     record.audited(auditSeq);
     for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
 
+    // The Receipt promises an answer, across a restart too: the journal's row first.
+    try {
+      await this.#journal.accept(id, place, {
+        transaction, auditSeq, inputSeq, receivedAt: now, decision: saveDecision(decision), origin: saveOrigin(origin, transaction),
+      });
+    } catch (error) {
+      const refusal = new CletsError('CLETS_ERR_OVERLOADED',
+        `the transaction could not be recorded for store-and-forward (${error instanceof Error ? error.message : String(error)}): not accepted, send it again later`);
+      this.#count(header.messageKey, 'journal_unavailable');
+      void this.#audit({
+        type: 'reject', at: deps.clock(), outcome: 'rejected', code: refusal.code, ...identity(origin, transaction), inputSeq,
+        detail: { reason: refusal.message, auditSeq, echo: echoOf(transaction) },
+      });
+      reply(rejectFrame(refusal, transaction));
+      return;
+    }
+
     reply({ receipt: { header: replyHeader(header) } });
     this.#count(header.messageKey, 'accepted');
+    await this.#runAccepted({ id, origin, transaction, decision, auditSeq, stamp, acceptedAt: now, reply });
+  }
 
+  /**
+   * From the Receipt to the Completion: each leg (or the deliveries), then the Completion,
+   * whose audit row is committed before it is sent, so a crash never makes the switch send
+   * a second one for the same transaction (a transaction whose completion row is in the
+   * audit log is settled at start, not resumed). Throws TransactionSuspended at shutdown.
+   */
+  async #runAccepted(run: AcceptedRun): Promise<void> {
+    this.#open.add(run.auditSeq);
+    try {
+      await this.#answerAccepted(run);
+    } finally {
+      this.#open.delete(run.auditSeq);
+    }
+  }
+
+  async #answerAccepted(run: AcceptedRun): Promise<void> {
+    const { deps } = this;
+    const { decision, transaction, reply } = run;
+    const header = transaction.header ?? {};
     const answered: string[] = [];
     const failed: string[] = [];
     if (decision.kind === 'systems') {
-      const outcomes = await Promise.all(decision.legs.map((leg) => this.#runLeg(leg, transaction, auditSeq, stamp, decision.whenDown, reply, origin)));
+      const outcomes = await settleAll(decision.legs.map((leg) => this.#runLeg(run, leg, decision.whenDown)));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (decision.kind === 'local') {
-      (await this.#answerLocally(transaction, auditSeq, reply, origin) ? answered : failed).push(SWITCH_SYSTEM);
+      const origin = run.resumed === undefined ? run.origin : { ...run.origin, resumedBy: { operatorId: header.operatorId ?? '', ori: header.ori ?? '' } };
+      (await this.#answerLocally(transaction, run.auditSeq, reply, origin) ? answered : failed).push(SWITCH_SYSTEM);
     } else if (deps.deliver !== undefined) {
-      const delivered = await deps.deliver(decision.deliveries, transaction, origin, reply, { auditSeq, stamp, whenDown: decision.whenDown });
+      const queueTtlMs = deps.limits.queueTtlMs;
+      const delivered = await deps.deliver(decision.deliveries, transaction, run.origin, reply, {
+        auditSeq: run.auditSeq, stamp: run.stamp, whenDown: decision.whenDown, heldUntil: run.acceptedAt + queueTtlMs,
+        markHeld: (link, expiresAt) => this.#journal.held(run.id, { system: DELIVERY_SYSTEM, link, expiresAt }),
+        markDone: (part) => this.#journal.part(run.id, part),
+        ...(run.resumed !== undefined ? { resumed: run.resumed } : {}),
+      });
       (delivered === false ? failed : answered).push(DELIVERY_SYSTEM);
     } else {
       failed.push(DELIVERY_SYSTEM);
@@ -342,33 +484,199 @@ export class TransactionPipeline {
     }
 
     const done = deps.clock();
-    deps.metrics.observeLatency(done - now);
-    reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
-    void this.#audit({
-      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(origin, transaction),
-      inputSeq, detail: { answered, failed, ms: done - now, auditSeq },
+    if (run.resumed === undefined) deps.metrics.observeLatency(done - run.acceptedAt);
+    const inputSeq = header.inputSeq ?? 0;
+    await this.#audit({
+      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, transaction),
+      inputSeq, detail: { answered, failed, ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
     });
+    reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
+  }
+
+  /**
+   * After a restart: the duplicate window read back from the journal (a resend is answered,
+   * not run again), and every transaction the last run accepted and did not finish resumed:
+   * each leg sent again under its request id (a system or switch answers a repeated id from
+   * its memory, never applying an update twice), held legs held again until their time to
+   * live (counted from acceptance) runs out, the answers to the operator's terminal (stored
+   * for the operator when not logged in) and one Completion. A transaction whose completion
+   * row the audit log has was answered before the crash: settled, not run again. Call once,
+   * when the links start.
+   */
+  resume(): { restored: number; resumed: number; settled: number } {
+    const { deps } = this;
+    const now = deps.clock();
+    let restored = 0;
+    let resumed = 0;
+    let settled = this.#closeUnjournaled();
+    for (const entry of this.#journal.load(now, deps.limits.duplicateWindowMs)) {
+      const accepted = entry.accepted;
+      if (entry.state === 'finished' || accepted === undefined) {
+        this.#duplicates.set(entry.place.key, entry.place.digest, AnswerRecord.restored(entry.frames, entry.auditSeq, true), entry.place.at, entry.place.share);
+        restored += 1;
+        continue;
+      }
+      const header = accepted.transaction.header ?? {};
+      const receipt: Frame = { receipt: { header: replyHeader(header) } };
+      const completed = deps.auditedCompletion?.(accepted.auditSeq);
+      if (completed !== undefined) {
+        const frames: Frame[] = [receipt, { completion: { header: replyHeader(header), answered: [...completed.answered], failed: [...completed.failed], inputSeq: accepted.inputSeq } }];
+        this.#duplicates.set(entry.place.key, entry.place.digest, AnswerRecord.restored(frames, accepted.auditSeq, true), entry.place.at, entry.place.share);
+        this.#journal.finish(entry.id, entry.place, accepted.auditSeq, frames);
+        settled += 1;
+        continue;
+      }
+      if (accepted.origin.kind === 'link' && accepted.decision.kind !== 'local' && accepted.decision.whenDown === 'refuse') {
+        // The switch that asked stopped waiting when its link to this one went down (`.04.`):
+        // nothing to answer; the transaction ends here, its systems failed, once.
+        void this.#settleInterrupted(entry, receipt);
+        settled += 1;
+        continue;
+      }
+      void this.#resumeOne(entry, receipt);
+      resumed += 1;
+    }
+    return { restored, resumed, settled };
+  }
+
+  /**
+   * A final LinkReply that came for no request on a link (a switch that held a request of
+   * this one answers it after a restart of either): it answers the request if one waits for
+   * its link here. Otherwise: `duplicate` when this switch's journal shows the leg answered,
+   * `late` when its transaction ended without that answer (or is unknown): the caller gives
+   * the answer to the operator by its header.
+   */
+  lateReply(requestId: string, reply: LinkReply): 'answered' | 'duplicate' | 'late' {
+    if (this.deps.dispatcher.deliverLate(requestId, reply)) return 'answered';
+    const [switchId, seq, system] = requestId.split(':');
+    const auditSeq = Number(seq);
+    if (switchId !== this.deps.switchId || !Number.isSafeInteger(auditSeq)) return 'late';
+    if (this.#open.has(auditSeq)) return 'duplicate';
+    const entry = this.#journal.finishedByAuditSeq(auditSeq);
+    if (entry === undefined) return 'late';
+    const answered = entry.frames.some((frame) => (frame.response && (frame.response.system === system || system === DELIVERY_SYSTEM))
+      || (frame.deliveryReport !== null && frame.deliveryReport !== undefined && system === DELIVERY_SYSTEM)
+      || (frame.reject?.system === system && !GAVE_UP.has(frame.reject?.code ?? '')));
+    return answered ? 'duplicate' : 'late';
+  }
+
+  /**
+   * Transaction rows a crash left between their audit commit and their journal row: never
+   * acknowledged (the Receipt waits for both), never run. Each gets its completion row,
+   * every destination failed, so the audit log shows it ended; a resend is a new transaction.
+   * Their input sequence numbers stay used.
+   */
+  #closeUnjournaled(): number {
+    if (!this.#journal.durable) return 0;
+    const rows = this.deps.auditedTransactionsAfter?.(this.#journal.lastAuditSeq()) ?? [];
+    let closed = 0;
+    for (const row of rows) {
+      if (row.inputSeq > 0) this.#journal.sequenceUsed(row.terminal, row.at, row.inputSeq);
+      if (row.ended) continue;
+      closed += 1;
+      void this.#audit({
+        type: 'completion', at: this.deps.clock(), outcome: 'partial', operatorId: row.operatorId, terminal: row.terminal, ori: row.ori,
+        sourceAddress: row.sourceAddress, messageKey: row.messageKey, clientMessageId: row.clientMessageId, inputSeq: row.inputSeq,
+        detail: { answered: [], failed: [...row.destinations], auditSeq: row.seq, interrupted: true, reason: 'the switch stopped before its receipt: not acknowledged, not run' },
+      });
+    }
+    return closed;
+  }
+
+  async #resumeOne(entry: JournalEntry, receipt: Frame): Promise<void> {
+    const accepted = entry.accepted!;
+    const { deps } = this;
+    const header = accepted.transaction.header ?? {};
+    const heldSystems = new Set(entry.held.map((mark) => (mark.system === DELIVERY_SYSTEM ? mark.link : mark.system)));
+    const seeded: Frame[] = [receipt, ...entry.held.map((mark): Frame => ({
+      queuedNotice: {
+        header: replyHeader(header), system: mark.system === DELIVERY_SYSTEM ? mark.link : mark.system, expiresAtMs: mark.expiresAt,
+        text: `.02. ${mark.system === DELIVERY_SYSTEM ? mark.link : mark.system} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS`,
+      },
+    }))];
+    const record = AnswerRecord.restored(seeded, accepted.auditSeq, false);
+    this.#duplicates.set(entry.place.key, entry.place.digest, record, entry.place.at, entry.place.share);
+    const origin = deps.resumedOrigin?.(accepted.origin) ?? silentOrigin(accepted.origin);
+    const reply = (frame: Frame): void => {
+      record.add(frame);
+      origin.send(frame);
+    };
+    this.#inFlight += 1;
+    let suspended = false;
+    try {
+      await this.#runAccepted({
+        id: entry.id, origin, transaction: accepted.transaction, decision: restoreDecision(accepted.decision), auditSeq: accepted.auditSeq,
+        stamp: { inputSeq: accepted.inputSeq, receivedAt: accepted.receivedAt }, acceptedAt: entry.place.at, reply,
+        resumed: { held: heldSystems, done: entry.parts },
+      });
+    } catch (error) {
+      if (error instanceof TransactionSuspended) suspended = true;
+      else deps.log?.error({ err: error, journalId: entry.id }, 'resumed transaction failed');
+    } finally {
+      record.finish(suspended);
+      if (!suspended) this.#journal.finish(entry.id, entry.place, accepted.auditSeq, record.frames);
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
+    }
+  }
+
+  /** A transaction nobody waits for any more: failed for each of its systems, one completion row. */
+  async #settleInterrupted(entry: JournalEntry, receipt: Frame): Promise<void> {
+    const accepted = entry.accepted!;
+    const { deps } = this;
+    const header = accepted.transaction.header ?? {};
+    const origin = silentOrigin(accepted.origin);
+    const systems = accepted.decision.kind === 'systems' ? accepted.decision.legs.map((leg) => leg.system)
+      : accepted.decision.kind === 'local' ? [SWITCH_SYSTEM] : [DELIVERY_SYSTEM];
+    const frames: Frame[] = [receipt];
+    for (const system of systems) {
+      frames.push(rejectFrame(new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', `${system}: interrupted by a restart of ${deps.switchId}, not forwarded: resend later`, { system }), accepted.transaction, system));
+    }
+    await this.#audit({
+      type: 'completion', at: deps.clock(), outcome: 'partial', ...identity(origin, accepted.transaction), inputSeq: accepted.inputSeq,
+      detail: { answered: [], failed: systems, auditSeq: accepted.auditSeq, resumed: true, interrupted: true },
+    });
+    frames.push({ completion: { header: replyHeader(header), answered: [], failed: systems, inputSeq: accepted.inputSeq } });
+    this.#duplicates.set(entry.place.key, entry.place.digest, AnswerRecord.restored(frames, accepted.auditSeq, true), entry.place.at, entry.place.share);
+    this.#journal.finish(entry.id, entry.place, accepted.auditSeq, frames);
   }
 
   /** One system of a fan-out. Resolves true when the system answered. */
-  async #runLeg(
-    leg: SystemLeg, transaction: Transaction, auditSeq: number, stamp: HopStamp, whenDown: DownPolicy,
-    reply: (frame: Frame) => void, origin: TransactionOrigin,
-  ): Promise<boolean> {
+  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy): Promise<boolean> {
     const { deps } = this;
+    const { transaction, reply, origin, auditSeq } = run;
     const header = transaction.header ?? {};
-    const outcome = await deps.dispatcher.send({
+    const heldBefore = run.resumed?.held.has(leg.system) ?? false;
+    // A `.02.` notice from the far switch is passed on once its held mark is committed; the
+    // answers wait for it, so they never overtake it.
+    let notified: Promise<void> = Promise.resolve();
+    let partialSeen = heldBefore;
+    const send: LinkSend = {
       link: leg.link, system: leg.system, requestId: `${deps.switchId}:${auditSeq}:${leg.system}`,
-      transaction, destinations: leg.destinations, stamp, whenDown,
+      transaction, destinations: leg.destinations, stamp: run.stamp, whenDown,
+      heldUntil: run.acceptedAt + deps.limits.queueTtlMs,
+      ...(heldBefore ? { silentHold: true } : {}),
+      ...(run.resumed !== undefined && whenDown === 'refuse' ? { waitForLinkUntil: deps.clock() + deps.limits.requestDeadlineMs } : {}),
+      onHold: (notice) => this.#journal.held(run.id, { system: leg.system, link: leg.link, expiresAt: notice.expiresAtMs ?? 0 }),
       onQueued: (notice) => {
         reply({ queuedNotice: notice });
         void this.#audit({ type: 'queued', at: deps.clock(), outcome: 'queued', ...identity(origin, transaction), inputSeq: header.inputSeq ?? 0, detail: { system: leg.system, auditSeq } });
       },
       onPartial: (partial) => {
-        if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system } });
+        if (!partial.queued || partialSeen) return;
+        partialSeen = true;
+        const notice = { ...partial.queued, header: replyHeader(header), system: partial.queued.system || leg.system };
+        notified = this.#journal.held(run.id, { system: leg.system, link: leg.link, expiresAt: Number(notice.expiresAtMs ?? 0) })
+          .then(() => reply({ queuedNotice: notice }), (error: unknown) => {
+            // Not recorded, so not promised: the far switch holds it all the same.
+            deps.log?.error({ err: error, system: leg.system }, 'held mark not recorded: queued notice withheld');
+          });
       },
-    });
+    };
+    const outcome = await deps.dispatcher.send(send);
+    await notified;
     if (!outcome.ok) {
+      if (outcome.suspended) throw new TransactionSuspended();
       this.#legFailed(leg.system, outcome.error, transaction, reply, origin, auditSeq);
       return false;
     }
@@ -456,12 +764,6 @@ export class TransactionPipeline {
     if (broadcast !== undefined && !roles.has(origin.session.role)) {
       throw new CletsError('CLETS_ERR_BROADCAST_NOT_PERMITTED', `${broadcast}: role ${origin.session.role} may not broadcast`, { field: 'DEST' });
     }
-  }
-
-  #nextInputSeq(terminal: string): number {
-    const next = (this.#inputSeq.get(terminal) ?? 0) + 1;
-    this.#inputSeq.set(terminal, next);
-    return next;
   }
 
   #count(messageKey: string | null | undefined, outcome: string): void {
@@ -599,4 +901,65 @@ function statusName(response: Response): string {
 /** The records an answer disclosed (a file searched with nothing found names no record). */
 function recordIds(response: Response): string[] {
   return (response.records ?? []).filter((record) => record.recordId).map((record) => `${record.file ?? ''}:${record.recordId}`);
+}
+
+/** Rejects that mean the switch stopped waiting, not that the system answered. */
+const GAVE_UP: ReadonlySet<string> = new Set(['CLETS_ERR_SYSTEM_TIMEOUT', 'CLETS_ERR_NON_DELIVERY', 'CLETS_ERR_SHUTTING_DOWN', 'CLETS_ERR_SYSTEM_UNAVAILABLE']);
+
+/** Waits for every leg; a shutdown under any of them suspends the transaction (after all settle). */
+async function settleAll(legs: readonly Promise<boolean>[]): Promise<boolean[]> {
+  const settled = await Promise.allSettled(legs);
+  const failure = settled.find((each): each is PromiseRejectedResult => each.status === 'rejected');
+  if (failure !== undefined) {
+    const suspension = settled.find((each) => each.status === 'rejected' && each.reason instanceof TransactionSuspended);
+    throw suspension !== undefined ? new TransactionSuspended() : failure.reason;
+  }
+  return settled.map((each) => (each as PromiseFulfilledResult<boolean>).value);
+}
+
+/** The sender and where to answer, as the journal keeps them. */
+function saveOrigin(origin: TransactionOrigin, transaction: Transaction): SavedOrigin {
+  return {
+    kind: origin.kind, terminal: origin.terminal, operatorId: origin.session?.operatorId ?? transaction.header?.operatorId ?? '',
+    sourceAddress: origin.sourceAddress,
+    ...(origin.fromLink !== undefined ? { fromLink: origin.fromLink } : {}),
+    ...(origin.requestId !== undefined ? { requestId: origin.requestId } : {}),
+    ...(origin.system !== undefined ? { system: origin.system } : {}),
+  };
+}
+
+function saveDecision(decision: RouteDecision): SavedDecision {
+  if (decision.kind === 'systems') {
+    return {
+      kind: 'systems', whenDown: decision.whenDown,
+      legs: decision.legs.map((leg) => ({ system: leg.system, link: leg.link, targets: [...leg.targets], destinations: [...leg.destinations] })),
+    };
+  }
+  if (decision.kind === 'local') return { kind: 'local' };
+  const { local, remote, unknown } = decision.deliveries;
+  return { kind: 'deliver', whenDown: decision.whenDown, local: [...local], remote: [...remote].map(([link, destinations]) => [link, [...destinations]] as const), unknown: [...unknown] };
+}
+
+function restoreDecision(saved: SavedDecision): RouteDecision {
+  if (saved.kind === 'systems') {
+    return {
+      kind: 'systems', whenDown: saved.whenDown,
+      legs: saved.legs.map((leg) => ({ link: leg.link, system: leg.system as SystemName, targets: leg.targets as Target[], destinations: [...leg.destinations] })),
+    };
+  }
+  if (saved.kind === 'local') return { kind: 'local' };
+  return {
+    kind: 'deliver', whenDown: saved.whenDown,
+    deliveries: { local: saved.local, remote: new Map(saved.remote.map(([link, destinations]) => [link, destinations])), unknown: saved.unknown },
+  };
+}
+
+/** A resumed transaction's sender when nobody routes its answers: only its resends hear them. */
+function silentOrigin(saved: SavedOrigin): TransactionOrigin {
+  return {
+    kind: saved.kind, session: undefined, terminal: saved.terminal, sourceAddress: saved.sourceAddress,
+    ...(saved.fromLink !== undefined ? { fromLink: saved.fromLink } : {}),
+    ...(saved.requestId !== undefined ? { requestId: saved.requestId } : {}),
+    send: () => false,
+  };
 }

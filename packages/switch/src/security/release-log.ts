@@ -153,6 +153,12 @@ export class ReleaseLog {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM release_log WHERE transaction_seq = ? ORDER BY id`).all(transactionSeq) as Row[]).map(toEntry);
   }
 
+  /** The entry an RL transaction (its audit seq) recorded, if any. */
+  recordedIn(auditSeq: number): ReleaseEntry | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM release_log WHERE recorded_in_seq = ? ORDER BY id LIMIT 1`).get(auditSeq) as Row | undefined;
+    return row === undefined ? undefined : toEntry(row);
+  }
+
   /** The first release date still inside the retention period at `now`. */
   retainedSince(now: number): string {
     return isoOfDay(addMonths(dayOfInstant(now), -12 * this.retentionYears));

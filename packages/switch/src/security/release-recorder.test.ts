@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { HitStatus, type Frame, type Response, type Transaction } from '@clets/protocol';
 import { loginAt, pipelineHarness, testSecurity, type TestSecurity } from '../testing/security.js';
-import { findReleasedTransaction } from './release-recorder.js';
+import { findReleasedTransaction, releaseRecorder } from './release-recorder.js';
 
 const ORI = 'CA0190000';
 const RTE = 'RTE/REQ:DET A MORROW 5120;RSN:COURT ORDERED RECORD REVIEW;CASE:26-000877';
@@ -128,5 +128,30 @@ describe('RL: a release recorded from the terminal', () => {
     expect(findReleasedTransaction(security.audit, { operatorId: 'OP1001', transactionSeq: seq })).toMatchObject({ transactionSeq: seq, ori: ORI, records: ['ACHS:CH0000001'] });
     expect(() => findReleasedTransaction(security.audit, { operatorId: 'OP1003', transactionSeq: seq })).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FIELD_INVALID', field: 'transactionSeq' }));
     expect(() => findReleasedTransaction(security.audit, { operatorId: 'OP1001', transactionSeq: seq + 1 })).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FIELD_INVALID' }));
+  });
+
+  it('answers an RL taken up again after a restart with the entry it recorded before, and records one it had not', async () => {
+    const { security, send } = await setUp();
+    const isn = inputSeqOf(await send('OP1001', 'LA01', HISTORY));
+    const line = `RL.${ORI}.ISN/${isn}.RQN/JUDGE A MERCER.RQA/SUPERIOR COURT OF LOS ANGELES.HOW/FX`;
+    await send('OP1001', 'LA01', line);
+    await security.audit.flush();
+    const rlSeq = security.audit.query({ type: 'transaction', messageKey: 'RL' })[0]!.seq;
+    const recorder = releaseRecorder({ releaseLog: security.releaseLog, audit: security.audit, clock: () => security.clock.now });
+    // After a restart the transaction has no session: its header names who sent it.
+    const resumed = { session: undefined, terminal: 'LA01', resumedBy: { operatorId: 'OP1001', ori: ORI } };
+    const transaction: Transaction = {
+      header: { messageKey: 'RL', ori: ORI, terminal: 'LA01', operatorId: 'OP1001' }, text: line,
+      fields: [{ tag: 'ISN', value: String(isn) }, { tag: 'RQN', value: 'JUDGE A MERCER' }, { tag: 'RQA', value: 'SUPERIOR COURT OF LOS ANGELES' }, { tag: 'HOW', value: 'FX' }],
+    };
+
+    const again = await recorder(transaction, resumed, rlSeq);
+    expect(again.text).toContain('RELEASE LOG ENTRY RL1');
+    expect(security.releaseLog.list()).toHaveLength(1);
+
+    const first = await recorder(transaction, resumed, rlSeq + 100);
+    expect(first.text).toContain('RELEASE LOG ENTRY RL2');
+    expect(security.releaseLog.get(2)).toMatchObject({ releasedBy: 'OP1001', recordedBy: 'OP1001', recordedInSeq: rlSeq + 100 });
+    await expect(recorder(transaction, { session: undefined, terminal: 'LA01' }, rlSeq + 200)).rejects.toMatchObject({ code: 'CLETS_ERR_NOT_LOGGED_IN' });
   });
 });

@@ -99,6 +99,8 @@ export function findReleasedTransaction(audit: ReleaseAuditSource, ref: Released
 export interface ReleaseOrigin {
   readonly session: { readonly operatorId: string; readonly ori: string } | undefined;
   readonly terminal: string;
+  /** An RL accepted before a restart and answered after it: the operator its header names. */
+  readonly resumedBy?: { readonly operatorId: string; readonly ori: string };
 }
 
 export interface ReleaseRecorderDeps {
@@ -113,7 +115,11 @@ export interface ReleaseRecorderDeps {
  */
 export function releaseRecorder(deps: ReleaseRecorderDeps): (transaction: Transaction, origin: ReleaseOrigin, auditSeq: number) => Promise<Response> {
   return async (transaction, origin, auditSeq) => {
-    const session = origin.session;
+    // An RL resumed after a restart may have been recorded before it: answered with that
+    // entry, never recorded twice.
+    const recorded = origin.resumedBy === undefined ? undefined : deps.releaseLog.recordedIn(auditSeq);
+    if (recorded !== undefined) return acknowledgement(transaction, recorded);
+    const session = origin.session ?? origin.resumedBy;
     if (session === undefined) throw new CletsError('CLETS_ERR_NOT_LOGGED_IN', 'a release is recorded by the operator who released the information');
     const fields = fieldsOf(transaction);
     const now = deps.clock();
@@ -129,11 +135,15 @@ export function releaseRecorder(deps: ReleaseRecorderDeps): (transaction: Transa
       ori: released.ori || session.ori, releasedBy: session.operatorId, caseNumber: fields.get('OCA') ?? null,
       recordedBy: session.operatorId, transaction: linkOf(released), recordedInSeq: auditSeq,
     }, now);
-    return {
-      header: transaction.header ?? {}, system: SWITCH_SYSTEM, responseKey: 'RL', status: HitStatus.HIT_STATUS_ACKNOWLEDGED,
-      records: [{ status: HitStatus.HIT_STATUS_ACKNOWLEDGED, system: SWITCH_SYSTEM, file: 'RELEASE LOG', recordId: `RL${entry.id}` }],
-      text: releaseText(entry),
-    };
+    return acknowledgement(transaction, entry);
+  };
+}
+
+function acknowledgement(transaction: Transaction, entry: ReleaseEntry): Response {
+  return {
+    header: transaction.header ?? {}, system: SWITCH_SYSTEM, responseKey: 'RL', status: HitStatus.HIT_STATUS_ACKNOWLEDGED,
+    records: [{ status: HitStatus.HIT_STATUS_ACKNOWLEDGED, system: SWITCH_SYSTEM, file: 'RELEASE LOG', recordId: `RL${entry.id}` }],
+    text: releaseText(entry),
   };
 }
 

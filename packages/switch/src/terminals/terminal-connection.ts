@@ -86,6 +86,8 @@ export interface ConnectionContext {
   readonly messagesWaiting?: (session: OperatorSession) => number;
   /** Called after a successful login (after the LoginResult): deliver stored traffic. */
   readonly onLogin?: (connection: TerminalConnection) => Promise<number> | number;
+  /** Keeps a frame of a held transaction's answer for its operator, who is not logged in now. */
+  readonly keepAnswer?: (terminal: string, operatorId: string, frame: Frame) => void;
   /** Takes a login attempt from the source's budget (the switch's LoginRateLimiter); absent: no limit. */
   readonly loginAttempt?: (address: string, endpoint: 'terminal_hello' | 'operator_login') => LoginAttempt;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -393,7 +395,8 @@ export class TerminalConnection {
     try {
       await this.context.pipeline.submit({
         kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
-        send: (frame) => { directory.sendToOperator(mnemonic, session.operatorId, frame); },
+        send: (frame) => directory.sendToOperator(mnemonic, session.operatorId, frame),
+        keep: (frame) => this.context.keepAnswer?.(mnemonic, session.operatorId, frame),
       }, transaction);
     } finally {
       this.#inFlight -= 1;

@@ -96,6 +96,8 @@ export interface NetworkHarnessOptions<C extends HarnessTerminal> {
   /** Message store files (default ':memory:'). */
   messagesPaths?: Partial<Record<'state' | 'county-19' | 'county-37', string>>;
   systems?: Partial<Record<string, (request: FakeRequest) => FakeAnswer>>;
+  /** The state's systems that are down when it starts (each start). */
+  down?: readonly string[];
   config?: Partial<SwitchConfigInput>;
 }
 
@@ -118,7 +120,7 @@ export async function startNetworkHarness<C extends HarnessTerminal>(options: Ne
       audit: new MemoryAuditStore(), registry: registryOf('state', '34'),
       ...(options.timers?.state !== undefined ? { timers: options.timers.state } : {}),
       linkFactory: (link) => {
-        const fake = new FakeLink(link.name, options.systems?.[link.name] ?? echoingSystem(link.name));
+        const fake = new FakeLink(link.name, options.systems?.[link.name] ?? echoingSystem(link.name), { up: !options.down?.includes(link.name) });
         systems.set(link.name, fake);
         return fake;
       },

@@ -10,21 +10,28 @@
  * - the sender gets one DeliveryReport per destination (per switch, for a broadcast), now
  *   or later: a report made at a later login travels back across switches to the sender's
  *   terminal (stored there too when it is offline);
+ * - a broadcast (`Cnn`, `ALL`) reaches every logged-in terminal of the county and is stored
+ *   for each of its registered terminals that is offline (a copy per terminal, at most
+ *   `maxStoredBroadcastsPerTerminal` waiting for one terminal: the oldest go first);
  * - a YQ sent from here is tracked until a YR closes it (HitConfirmationTracker): RNO 2 and
- *   3 go out when deadlines pass, then the requester and the state control point are told.
- * Every delivery, storage, expiry, follow-up and escalation is audited (type `delivery`).
+ *   3 go out when deadlines pass, then the requester and the state control point are told;
+ *   open confirmations are kept in the message store and taken up again after a restart.
+ * A delivery the transaction journal resumes after a crash skips what it had done (each
+ * local destination is marked done before the message reaches anyone) and stores nothing
+ * twice (stored copies carry a key). Every delivery, storage, expiry, follow-up and
+ * escalation is audited (type `delivery`).
  */
 import {
-  ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES, replyHeader,
-  type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type LinkClock, type Transaction,
+  ConfirmationPriority, ConfirmationState, DELIVERY_SYSTEM, DeliveryState, PRIORITY_CODES, decodeFrame, encodeFrame, replyHeader,
+  type DecodedFrame, type DeliveryReport, type Frame, type Header, type HitConfirmationResponse, type LinkClock, type LinkReply, type Transaction,
 } from '@clets/protocol';
 import { isBroadcastDestination, resolveDeliveries, routeToTerminal, type Deliveries, type RoutingTable } from '@clets/routing';
-import { HitConfirmationTracker, type ConfirmationPriorityCode, type OpenConfirmation } from './hit-confirmations.js';
-import { linkAddress, type MessageStore, type StoredMessage } from './message-store.js';
+import { HitConfirmationTracker, type ConfirmationPriorityCode, type ConfirmationSending, type OpenConfirmation } from './hit-confirmations.js';
+import { linkAddress, type MessageStore, type NewStoredMessage, type StoredMessage } from './message-store.js';
 import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
 import type { SystemLink } from '../links/types.js';
 import type { TerminalDirectory } from '../terminals/terminal-connection.js';
-import type { HopStamp, LinkDispatcher } from '../links/link-dispatcher.js';
+import { TransactionSuspended, type HopStamp, type LinkDispatcher } from '../links/link-dispatcher.js';
 import type { DeliveryContext, TransactionOrigin } from '../pipeline/transaction-pipeline.js';
 
 export interface DeliverySettings {
@@ -33,7 +40,22 @@ export interface DeliverySettings {
   readonly confirmation: { readonly urgentMs: number; readonly routineMs: number };
   /** ORI of the state control point told of unanswered hit confirmations (DOJ). */
   readonly controlPointOri: string;
+  /** Broadcast copies waiting for one offline terminal at most (the oldest are dropped first). */
+  readonly maxStoredBroadcastsPerTerminal?: number;
 }
+
+/** How a delivery is run: fresh, or resumed after a restart (parts done, links held before). */
+interface DeliveryRun {
+  readonly requestKey: string;
+  readonly stamp: HopStamp;
+  readonly whenDown: DeliveryContext['whenDown'];
+  readonly heldUntil?: number;
+  readonly markHeld?: (link: string, expiresAt: number) => Promise<void>;
+  readonly markDone?: (part: string) => Promise<void>;
+  readonly resumed?: DeliveryContext['resumed'];
+}
+
+const DEFAULT_MAX_STORED_BROADCASTS = 100;
 
 export interface DeliveryServiceDeps {
   readonly switchId: string;
@@ -56,9 +78,10 @@ export interface DeliveryServiceDeps {
  * delivered because its delivery row could not be written.
  */
 type LocalOutcome =
-  | { readonly kind: 'delivered'; readonly terminals: number }
+  | { readonly kind: 'delivered'; readonly terminals: number; readonly stored?: number }
   | { readonly kind: 'stored'; readonly until: number }
-  | { readonly kind: 'unaudited'; readonly reason: string };
+  | { readonly kind: 'unaudited'; readonly reason: string }
+  | { readonly kind: 'done before'; readonly how: string };
 
 const ORI_PATTERN = /^[A-Z]{2}[0-9A-Z]{7}$/;
 
@@ -69,7 +92,29 @@ export class DeliveryService {
     this.confirmations = new HitConfirmationTracker(deps.timers, deps.settings.confirmation, {
       followUp: (confirmation) => this.#followUp(confirmation),
       escalate: (confirmation) => this.#escalate(confirmation),
-    });
+    }, {
+      save: (confirmation, sending) => deps.store.saveConfirmation({
+        id: confirmation.id, recordId: confirmation.recordId, priority: confirmation.priority, requestingOri: confirmation.requestingOri,
+        requestingTerminal: confirmation.requestingTerminal, enteringOri: confirmation.enteringOri, requestNumber: confirmation.requestNumber,
+        dueAt: confirmation.dueAt, sending: sending !== 'none', escalating: sending === 'escalation',
+        context: encodeFrame({ transaction: confirmation.context as Transaction }, { maxFrameBytes: Number.MAX_SAFE_INTEGER }),
+      }),
+      remove: (id) => deps.store.removeConfirmation(id),
+    }, (error, id) => deps.log.error({ err: error, confirmationId: id }, 'hit confirmation could not be kept or sent'));
+  }
+
+  /**
+   * Takes up the hit confirmations kept before a restart (their deadlines as they were).
+   * Call once, when the links start.
+   */
+  restoreConfirmations(): number {
+    const kept = this.deps.store.confirmations().map((stored) => ({
+      id: stored.id, recordId: stored.recordId, priority: stored.priority, requestingOri: stored.requestingOri,
+      requestingTerminal: stored.requestingTerminal, enteringOri: stored.enteringOri, requestNumber: stored.requestNumber, dueAt: stored.dueAt,
+      context: decodeFrame(stored.context, { maxFrameBytes: Number.MAX_SAFE_INTEGER }).transaction ?? {},
+      sending: (stored.escalating ? 'escalation' : stored.sending ? 'follow-up' : 'none') as ConfirmationSending,
+    }));
+    return this.confirmations.restore(kept);
   }
 
   /** The pipeline's deliver step. False when every remote destination failed. */
@@ -77,20 +122,82 @@ export class DeliveryService {
     deliveries: Deliveries, transaction: Transaction, origin: TransactionOrigin, reply: (frame: Frame) => void, context: DeliveryContext,
   ): Promise<boolean> {
     const header = transaction.header ?? {};
-    if (header.messageKey === 'YQ' && origin.kind !== 'link') this.#openConfirmation(transaction);
+    if (header.messageKey === 'YQ' && origin.kind !== 'link') {
+      // Resumed after a restart: the confirmation opened before it is kept already.
+      const open = context.resumed !== undefined && this.confirmations.get(confirmationIdOf(header, this.deps.switchId)) !== undefined;
+      if (!open) this.#openConfirmation(transaction);
+    }
     return this.#deliverResolved(deliveries, transaction, reply, {
       requestKey: String(context.auditSeq), stamp: context.stamp, whenDown: context.whenDown,
+      ...(context.heldUntil !== undefined ? { heldUntil: context.heldUntil } : {}),
+      ...(context.markHeld !== undefined ? { markHeld: context.markHeld } : {}),
+      ...(context.markDone !== undefined ? { markDone: context.markDone } : {}),
+      ...(context.resumed !== undefined ? { resumed: context.resumed } : {}),
     });
+  }
+
+  /**
+   * Keeps a frame of a transaction's answer for the operator who sent it, at their terminal,
+   * when they are not logged in (a held transaction answered after a wait, or one resumed
+   * after a restart): given at that operator's next login there, to nobody else.
+   */
+  keepForOperator(terminal: string, operatorId: string, frame: Frame): void {
+    const now = this.deps.clock();
+    const header = headerOf(frame);
+    try {
+      this.deps.store.put({
+        address: terminal, destination: terminal, frame, storedAt: now, expiresAt: now + this.deps.settings.retentionMs, reportToSender: false, operatorId,
+      });
+      this.#audit(frame, { outcome: 'stored', detail: { destination: terminal, address: terminal, operator: operatorId, answer: frameKind(frame), clientMessageId: header.clientMessageId ?? '' } });
+    } catch (error) {
+      this.deps.log.error({ err: error, terminal }, 'answer for an offline operator could not be stored');
+    }
+  }
+
+  /**
+   * Sends a frame of a transaction's answer to the operator who sent it if they are logged in
+   * at that terminal, else keeps it for them (`keepForOperator`).
+   */
+  answerOperator(terminal: string, operatorId: string, frame: Frame): void {
+    if (this.deps.directory.sendToOperator(terminal, operatorId, frame)) return;
+    this.keepForOperator(terminal, operatorId, frame);
+  }
+
+  /**
+   * A switch's final answer to a request of this one that no transaction here waits for any
+   * more (it ended before the answer came, or this switch no longer knows it): given to the
+   * operator its header names, audited first, kept for them when they are not logged in.
+   */
+  async deliverLateAnswer(reply: LinkReply, fromLink: string): Promise<number> {
+    const frames: Frame[] = [
+      ...(reply.responses ?? []).map((response): Frame => ({ response })),
+      ...(reply.reject ? [{ reject: reply.reject } as Frame] : []),
+      ...(reply.deliveryReports ?? []).map((deliveryReport): Frame => ({ deliveryReport })),
+    ];
+    let given = 0;
+    for (const frame of frames) {
+      const header = headerOf(frame);
+      const terminal = header.terminal ?? '';
+      if (routeToTerminal(terminal, this.deps.table(), { fromLink }).kind !== 'local') {
+        this.deps.log.warn({ terminal, fromLink, requestId: reply.requestId }, 'late answer for a terminal not served here: dropped');
+        continue;
+      }
+      const audited = await this.#auditFirst(frame, { outcome: 'late_answer', detail: { destination: terminal, requestId: reply.requestId ?? '', link: fromLink, answer: frameKind(frame) } });
+      if (!audited) continue;
+      this.answerOperator(terminal, header.operatorId ?? '', frame);
+      given += 1;
+    }
+    return given;
   }
 
   /**
    * A terminal logged in: its stored traffic, oldest first (traffic for its ORI too: the
    * first terminal of the agency to log in takes it). Returns how many frames it got.
    */
-  async deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean): Promise<number> {
+  async deliverStored(mnemonic: string, ori: string, write: (frame: Frame) => boolean, operatorId?: string): Promise<number> {
     const now = this.deps.clock();
     let delivered = 0;
-    for (const message of this.deps.store.pending([mnemonic, ori], now)) {
+    for (const message of this.deps.store.pending([mnemonic, ori], now, operatorId)) {
       // Taken from the store first, so two terminals of one agency logging in at once do not
       // both get it; put back when it does not reach this one.
       if (!this.deps.store.remove(message.id)) continue;
@@ -98,6 +205,9 @@ export class DeliveryService {
         this.deps.store.put({
           address: message.address, destination: message.destination, frame: message.frame,
           storedAt: message.storedAt, expiresAt: message.expiresAt, reportToSender: message.reportToSender,
+          ...(message.operatorId !== undefined ? { operatorId: message.operatorId } : {}),
+          ...(message.dedupeKey !== undefined ? { dedupeKey: message.dedupeKey } : {}),
+          ...(message.broadcast ? { broadcast: true } : {}),
         });
       };
       // CJIS: the delivery row is committed before the message reaches the terminal. If it
@@ -122,9 +232,9 @@ export class DeliveryService {
     return delivered;
   }
 
-  /** How many frames wait for a terminal (LoginResult.messages_waiting). */
-  waitingFor(mnemonic: string, ori: string): number {
-    return this.deps.store.count([mnemonic, ori], this.deps.clock());
+  /** How many frames wait for a terminal (LoginResult.messages_waiting), for the operator logging in. */
+  waitingFor(mnemonic: string, ori: string, operatorId?: string): number {
+    return this.deps.store.count([mnemonic, ori], this.deps.clock(), operatorId);
   }
 
   /**
@@ -201,10 +311,7 @@ export class DeliveryService {
 
   // --- delivering -----------------------------------------------------------------------
 
-  async #deliverResolved(
-    deliveries: Deliveries, transaction: Transaction, reply: (frame: Frame) => void,
-    context: { readonly requestKey: string; readonly stamp: HopStamp; readonly whenDown: DeliveryContext['whenDown'] },
-  ): Promise<boolean> {
+  async #deliverResolved(deliveries: Deliveries, transaction: Transaction, reply: (frame: Frame) => void, context: DeliveryRun): Promise<boolean> {
     const header = transaction.header ?? {};
     const messageId = messageIdOf(header, this.deps.switchId);
     const report = (destination: string, state: DeliveryState, text: string): void => {
@@ -219,9 +326,13 @@ export class DeliveryService {
     }
     let localFailed = false;
     for (const [destination, terminals] of byDestination) {
-      const outcome = await this.#deliverLocal(transaction, destination, terminals, messageId);
+      const outcome = await this.#deliverLocal(transaction, destination, terminals, messageId, context);
       if (outcome.kind === 'delivered') {
-        report(destination, DeliveryState.DELIVERY_STATE_DELIVERED, `${destination}: DELIVERED TO ${outcome.terminals} TERMINAL(S) AT ${this.deps.switchId}`);
+        const stored = outcome.stored !== undefined && outcome.stored > 0 ? `, STORED FOR ${outcome.stored} OFFLINE` : '';
+        report(destination, DeliveryState.DELIVERY_STATE_DELIVERED, `${destination}: DELIVERED TO ${outcome.terminals} TERMINAL(S) AT ${this.deps.switchId}${stored}`);
+      } else if (outcome.kind === 'done before') {
+        report(destination, outcome.how === 'stored' ? DeliveryState.DELIVERY_STATE_STORED : DeliveryState.DELIVERY_STATE_DELIVERED,
+          `${destination}: ${outcome.how === 'stored' ? 'STORED' : 'DELIVERED'} AT ${this.deps.switchId} BEFORE A RESTART`);
       } else if (outcome.kind === 'stored') {
         report(destination, DeliveryState.DELIVERY_STATE_STORED,
           `${destination}: NO TERMINAL LOGGED IN AT ${this.deps.switchId} - STORED, DELIVERED AT LOGIN UNTIL ${new Date(outcome.until).toISOString()}`);
@@ -244,48 +355,115 @@ export class DeliveryService {
   /**
    * One destination served here: to each of its logged-in terminals, or stored. The delivery
    * row is committed before the message reaches anyone (CJIS: nothing disclosed that cannot
-   * be audited); if it cannot be, nobody gets it and the sender is told.
+   * be audited); if it cannot be, nobody gets it and the sender is told. With the journal, the
+   * part is marked done in the same turn, also before anyone gets it: a delivery resumed
+   * after a crash never reaches a terminal twice.
    */
-  async #deliverLocal(transaction: Transaction, destination: string, terminals: readonly string[], messageId: string): Promise<LocalOutcome> {
+  async #deliverLocal(transaction: Transaction, destination: string, terminals: readonly string[], messageId: string, context: DeliveryRun): Promise<LocalOutcome> {
+    const part = `local:${destination}`;
+    const before = [...(context.resumed?.done ?? [])].find((done) => done.startsWith(`${part}=`));
+    if (before !== undefined) return { kind: 'done before', how: before.slice(part.length + 1) };
     const frame = this.#frameFor(transaction, destination, messageId);
+    const broadcast = isBroadcastDestination(destination);
     const live = terminals.filter((terminal) => this.deps.directory.get(terminal)?.session !== undefined);
-    if (live.length > 0 || isBroadcastDestination(destination)) {
-      const audited = await this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: live.length, to: live } });
-      if (!audited) return { kind: 'unaudited', reason: 'the delivery could not be recorded in the audit log' };
+    if (live.length > 0 || broadcast) {
+      const [audited, marked] = await Promise.all([
+        this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: live.length, to: live } }),
+        this.#mark(context, `${part}=delivered`),
+      ]);
+      if (!audited || !marked) return { kind: 'unaudited', reason: audited ? 'the delivery could not be recorded in the journal' : 'the delivery could not be recorded in the audit log' };
       let delivered = 0;
       for (const terminal of live) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
-      // A broadcast reaches whoever is logged in; it is not stored for every terminal.
-      if (delivered > 0 || isBroadcastDestination(destination)) return { kind: 'delivered', terminals: delivered };
+      if (broadcast) {
+        // Who is logged in now, not before the rows were written: a terminal whose login came
+        // in between has taken its stored traffic already and gets the broadcast live.
+        const since = terminals.filter((terminal) => !live.includes(terminal) && this.deps.directory.get(terminal)?.session !== undefined);
+        const given = since.length > 0 && await this.#auditFirst(frame, { outcome: 'delivered', detail: { destination, terminals: since.length, to: since } });
+        if (given) for (const terminal of since) if (this.#writeToTerminal(terminal, frame)) delivered += 1;
+        const offline = terminals.filter((terminal) => !live.includes(terminal) && !(given && since.includes(terminal)));
+        return { kind: 'delivered', terminals: delivered, stored: this.#storeBroadcast(frame, destination, messageId, offline) };
+      }
+      if (delivered > 0) return { kind: 'delivered', terminals: delivered };
       this.#audit(frame, { outcome: 'not_delivered', detail: { destination, reason: 'connections closed' } });
     }
     const now = this.deps.clock();
     const until = now + this.deps.settings.retentionMs;
     // A message to an agency waits for its first terminal to log in; to a terminal, for that one.
     const address = ORI_PATTERN.test(destination) ? destination : terminals[0] ?? destination;
-    this.deps.store.put({ address, destination, frame, storedAt: now, expiresAt: until, reportToSender: true });
+    this.deps.store.put({ address, destination, frame, storedAt: now, expiresAt: until, reportToSender: true, dedupeKey: `${messageId}:${destination}` });
+    await this.#mark(context, `${part}=stored`);
     this.#audit(frame, { outcome: 'stored', detail: { destination, address, until } });
     return { kind: 'stored', until };
+  }
+
+  /**
+   * A broadcast's copy for each registered terminal of the county that is offline, stored in
+   * one commit; each terminal keeps at most `maxStoredBroadcastsPerTerminal` of them (the
+   * oldest dropped, audited `expired`). Returns how many were stored.
+   */
+  #storeBroadcast(frame: Frame, destination: string, messageId: string, offline: readonly string[]): number {
+    if (offline.length === 0) return 0;
+    const now = this.deps.clock();
+    const copies: NewStoredMessage[] = offline.map((terminal) => ({
+      address: terminal, destination, frame, storedAt: now, expiresAt: now + this.deps.settings.retentionMs, reportToSender: false,
+      broadcast: true, dedupeKey: `${messageId}:${destination}:${terminal}`,
+    }));
+    try {
+      const { stored, trimmed } = this.deps.store.putMany(copies, this.deps.settings.maxStoredBroadcastsPerTerminal ?? DEFAULT_MAX_STORED_BROADCASTS);
+      this.#audit(frame, { outcome: 'stored', detail: { destination, broadcast: true, terminals: stored } });
+      for (const dropped of trimmed) {
+        this.#audit(dropped.frame, { outcome: 'expired', detail: { destination: dropped.destination, address: dropped.address, storedAt: dropped.storedAt, reason: 'broadcasts stored for this terminal over the limit' } });
+      }
+      return stored;
+    } catch (error) {
+      this.deps.log.error({ err: error, destination }, 'broadcast copies for offline terminals could not be stored');
+      return 0;
+    }
+  }
+
+  async #mark(context: DeliveryRun, part: string): Promise<boolean> {
+    if (context.markDone === undefined) return true;
+    try {
+      await context.markDone(part);
+      return true;
+    } catch (error) {
+      this.deps.log.error({ err: error, part }, 'delivery could not be recorded in the journal');
+      return false;
+    }
   }
 
   /** The destinations another switch serves, in one request on the link towards it. */
   async #deliverRemote(
     link: string, destinations: readonly string[], transaction: Transaction, reply: (frame: Frame) => void,
     report: (destination: string, state: DeliveryState, text: string) => void,
-    context: { readonly requestKey: string; readonly stamp: HopStamp; readonly whenDown: DeliveryContext['whenDown'] },
+    context: DeliveryRun,
   ): Promise<boolean> {
     const header = transaction.header ?? {};
+    const heldBefore = context.resumed?.held.has(link) ?? false;
+    let partialSeen = heldBefore;
+    let notified: Promise<void> = Promise.resolve();
     const outcome = await this.deps.dispatcher.send({
       link, system: DELIVERY_SYSTEM, requestId: `${this.deps.switchId}:${context.requestKey}:${DELIVERY_SYSTEM}:${link}`,
       transaction, destinations, stamp: context.stamp, whenDown: context.whenDown,
+      ...(context.heldUntil !== undefined ? { heldUntil: context.heldUntil } : {}),
+      ...(heldBefore ? { silentHold: true } : {}),
+      ...(context.markHeld !== undefined ? { onHold: (notice) => context.markHeld!(link, Number(notice.expiresAtMs ?? 0)) } : {}),
       onQueued: (notice) => {
         reply({ queuedNotice: { ...notice, system: link, text: `.02. ${link} OUT OF SERVICE - MESSAGE QUEUED, WILL BE FORWARDED WHEN IT RETURNS` } });
         this.#audit({ adminMessage: { header } }, { outcome: 'queued', detail: { link, destinations } });
       },
       onPartial: (partial) => {
-        if (partial.queued) reply({ queuedNotice: { ...partial.queued, header: replyHeader(header) } });
+        if (!partial.queued || partialSeen) return;
+        partialSeen = true;
+        const notice = { ...partial.queued, header: replyHeader(header) };
+        // Passed on once recorded: the notice promises the message is kept.
+        notified = (context.markHeld?.(link, Number(notice.expiresAtMs ?? 0)) ?? Promise.resolve())
+          .then(() => reply({ queuedNotice: notice }), (error: unknown) => this.deps.log.error({ err: error, link }, 'held mark not recorded: queued notice withheld'));
       },
     });
+    await notified;
     if (!outcome.ok) {
+      if (outcome.suspended) throw new TransactionSuspended();
       const state = outcome.error.code === 'CLETS_ERR_NON_DELIVERY' ? DeliveryState.DELIVERY_STATE_EXPIRED : DeliveryState.DELIVERY_STATE_REFUSED;
       for (const destination of destinations) report(destination, state, `${destination}: NOT DELIVERED - ${outcome.error.code} ${outcome.error.message}`);
       this.#audit({ adminMessage: { header } }, { outcome: 'not_delivered', code: outcome.error.code, detail: { link, destinations } });
@@ -373,7 +551,7 @@ export class DeliveryService {
   }
 
   /** The deadline passed unanswered: the same YQ again with the next request number. */
-  #followUp(confirmation: OpenConfirmation): void {
+  #followUp(confirmation: OpenConfirmation): Promise<void> {
     const original = confirmation.context as Transaction;
     const fields = (original.fields ?? []).map((field) => (field.tag === 'RNO' ? { tag: 'RNO', value: String(confirmation.requestNumber) } : field));
     const transaction: Transaction = { ...original, fields, text: '' };
@@ -381,11 +559,11 @@ export class DeliveryService {
       outcome: 'confirmation_follow_up',
       detail: { confirmationId: confirmation.id, requestNumber: confirmation.requestNumber, dueAt: confirmation.dueAt },
     });
-    void this.#sendFromSwitch(transaction, `${confirmation.id}:RNO${confirmation.requestNumber}`);
+    return this.#sendFromSwitch(transaction, `${confirmation.id}:RNO${confirmation.requestNumber}`);
   }
 
   /** No answer after the third request: the requester and the state control point are told. */
-  #escalate(confirmation: OpenConfirmation): void {
+  #escalate(confirmation: OpenConfirmation): Promise<void> {
     const original = confirmation.context as Transaction;
     const header = original.header ?? {};
     const controlPoint = this.deps.settings.controlPointOri;
@@ -410,10 +588,14 @@ export class DeliveryService {
           + `${confirmation.requestNumber} REQUESTS SENT, NO ANSWER. CONFIRMATION ${confirmation.id}.`,
       }],
     };
-    void this.#sendFromSwitch(message, `${confirmation.id}:ESC`);
+    return this.#sendFromSwitch(message, `${confirmation.id}:ESC`);
   }
 
-  /** Traffic the switch itself originates (follow-ups, escalations): reports are audited only. */
+  /**
+   * Traffic the switch itself originates (follow-ups, escalations): reports are audited only.
+   * Resolves once it went out or its hold ended; the hit confirmation it serves is kept as
+   * being sent until then, so a restart sends it again.
+   */
   async #sendFromSwitch(transaction: Transaction, requestKey: string): Promise<void> {
     try {
       const deliveries = resolveDeliveries(transaction.header?.destinations ?? [], this.deps.table());
@@ -425,6 +607,7 @@ export class DeliveryService {
         }
       }, { requestKey, stamp: { inputSeq: 0, receivedAt: this.deps.clock() }, whenDown: 'queue' });
     } catch (error) {
+      if (error instanceof TransactionSuspended) throw error;
       this.deps.log.error({ err: error, requestKey }, 'switch-originated message failed');
     }
   }
@@ -507,7 +690,13 @@ function messageIdFor(frame: Frame, switchId: string): string {
 
 function headerOf(frame: Frame): Header {
   return frame.adminMessage?.header ?? frame.hitConfirmationRequest?.header ?? frame.hitConfirmationResponse?.header
-    ?? frame.deliveryReport?.header ?? {};
+    ?? frame.deliveryReport?.header ?? frame.response?.header ?? frame.reject?.header ?? frame.completion?.header
+    ?? frame.queuedNotice?.header ?? frame.receipt?.header ?? {};
+}
+
+/** The kind of answer frame kept or given late (for the audit row). */
+function frameKind(frame: Frame): string {
+  return Object.keys(frame).find((key) => (frame as Record<string, unknown>)[key] != null) ?? 'unknown';
 }
 
 function fieldsOf(transaction: Transaction): Map<string, string> {

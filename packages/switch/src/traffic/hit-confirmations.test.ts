@@ -8,8 +8,8 @@ function tracker() {
   const clock = new ManualClock(0);
   const events: string[] = [];
   const tracked = new HitConfirmationTracker(clock, { urgentMs: 10 * MINUTE, routineMs: 60 * MINUTE }, {
-    followUp: (confirmation: OpenConfirmation) => events.push(`RNO ${confirmation.requestNumber} at ${clock.now() / MINUTE}`),
-    escalate: (confirmation: OpenConfirmation) => events.push(`escalate ${confirmation.id} at ${clock.now() / MINUTE}`),
+    followUp: (confirmation: OpenConfirmation) => { events.push(`RNO ${confirmation.requestNumber} at ${clock.now() / MINUTE}`); },
+    escalate: (confirmation: OpenConfirmation) => { events.push(`escalate ${confirmation.id} at ${clock.now() / MINUTE}`); },
   });
   return { clock, events, tracked };
 }
@@ -65,5 +65,44 @@ describe('HitConfirmationTracker', () => {
     tracked.close();
     clock.advance(60 * MINUTE);
     expect(events).toEqual([]);
+  });
+
+  it('keeps each confirmation with what is being sent for it, and takes them up again after a restart', async () => {
+    const kept = new Map<string, { requestNumber: number; dueAt: number; sending: string }>();
+    const keeper = {
+      save: (confirmation: OpenConfirmation, sending: 'none' | 'follow-up' | 'escalation') => {
+        kept.set(confirmation.id, { requestNumber: confirmation.requestNumber, dueAt: confirmation.dueAt, sending });
+      },
+      remove: (id: string) => { kept.delete(id); },
+    };
+    const clock = new ManualClock(0);
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const first = new HitConfirmationTracker(clock, { urgentMs: 10 * MINUTE, routineMs: 60 * MINUTE }, {
+      // The follow-up is held (its link is down) when the switch stops.
+      followUp: () => new Promise<void>((resolve) => { release = resolve; }),
+      escalate: () => {},
+    }, keeper);
+    first.open(request());
+    expect(kept.get('county-19:LA01:1')).toEqual({ requestNumber: 1, dueAt: 10 * MINUTE, sending: 'none' });
+    clock.advance(10 * MINUTE);
+    expect(kept.get('county-19:LA01:1')).toEqual({ requestNumber: 2, dueAt: 20 * MINUTE, sending: 'follow-up' });
+    first.close();
+
+    // The next start: RNO 2 may not have gone out, so it goes again; its deadline stays at minute 20.
+    const second = new HitConfirmationTracker(clock, { urgentMs: 10 * MINUTE, routineMs: 60 * MINUTE }, {
+      followUp: (confirmation) => { events.push(`RNO ${confirmation.requestNumber} at ${clock.now() / MINUTE}`); },
+      escalate: (confirmation) => { events.push(`escalate ${confirmation.id} at ${clock.now() / MINUTE}`); },
+    }, keeper);
+    second.restore([...kept].map(([id, state]) => ({ ...request({ id, requestNumber: state.requestNumber }), dueAt: state.dueAt, sending: state.sending as 'follow-up' })));
+    await Promise.resolve();
+    expect(events).toEqual(['RNO 2 at 10']);
+    expect(kept.get('county-19:LA01:1')?.sending).toBe('none');
+    clock.advance(20 * MINUTE);
+    await Promise.resolve();
+    expect(events).toEqual(['RNO 2 at 10', 'RNO 3 at 20', 'escalate county-19:LA01:1 at 30']);
+    await Promise.resolve();
+    expect(kept.size).toBe(0);
+    release();
   });
 });

@@ -9,8 +9,12 @@
  * switch does the sending (`followUp`, `escalate`). Time comes from an injected clock, so a
  * test moves through 30 minutes of deadlines without waiting.
  *
- * Open confirmations live in memory: a restart of the requesting switch forgets them (the
- * YQ and its deliveries stay in the audit log, and the operator can send RNO 2 by hand).
+ * With a `ConfirmationKeeper` (the message store), each open confirmation is kept with its
+ * deadline and with what is being sent for it, written before anything goes out: a restart
+ * of the requesting switch takes every one up again (`restore`), its deadlines counted from
+ * when each request was sent, not from the restart, and a follow-up or escalation the crash
+ * interrupted is sent again (under the same request key, so a switch that already has it
+ * answers it from memory).
  */
 import type { LinkClock } from '@clets/protocol';
 
@@ -44,10 +48,19 @@ export interface ConfirmationWindows {
 }
 
 export interface HitConfirmationHooks {
-  /** The deadline of request `requestNumber - 1` passed: send request `requestNumber`. */
-  followUp(confirmation: OpenConfirmation): void;
-  /** The deadline of the third request passed: tell the requester and the control point. */
-  escalate(confirmation: OpenConfirmation): void;
+  /** The deadline of request `requestNumber - 1` passed: send request `requestNumber`. Resolves once it went out (or is held). */
+  followUp(confirmation: OpenConfirmation): Promise<void> | void;
+  /** The deadline of the third request passed: tell the requester and the control point. Resolves once both are out. */
+  escalate(confirmation: OpenConfirmation): Promise<void> | void;
+}
+
+/** What is being sent for a confirmation, and may not have gone out yet. */
+export type ConfirmationSending = 'none' | 'follow-up' | 'escalation';
+
+/** Where open confirmations are kept across restarts (the message store). */
+export interface ConfirmationKeeper {
+  save(confirmation: OpenConfirmation, sending: ConfirmationSending): void;
+  remove(id: string): void;
 }
 
 export interface OpenRequest {
@@ -68,7 +81,26 @@ export class HitConfirmationTracker {
     private readonly clock: LinkClock,
     private readonly windows: ConfirmationWindows,
     private readonly hooks: HitConfirmationHooks,
+    private readonly keeper?: ConfirmationKeeper,
+    private readonly onError?: (error: unknown, id: string) => void,
   ) {}
+
+  /**
+   * Takes up the confirmations kept before a restart: each armed for its own deadline (one
+   * already past fires at once), and a follow-up or escalation that was being sent is sent
+   * again. Call once, before new ones are opened.
+   */
+  restore(kept: readonly (OpenConfirmation & { readonly sending: ConfirmationSending })[]): number {
+    for (const { sending, ...confirmation } of kept) {
+      if (sending === 'escalation') {
+        this.#escalate(confirmation);
+        continue;
+      }
+      this.#arm(confirmation);
+      if (sending === 'follow-up') this.#followUp(confirmation);
+    }
+    return kept.length;
+  }
 
   windowOf(priority: ConfirmationPriorityCode): number {
     return priority === 'U' ? this.windows.urgentMs : this.windows.routineMs;
@@ -93,6 +125,7 @@ export class HitConfirmationTracker {
       dueAt: this.clock.now() + this.windowOf(request.priority),
       context: existing?.context ?? request.context,
     };
+    this.#keep(confirmation, 'none');
     this.#arm(confirmation);
     return confirmation;
   }
@@ -106,6 +139,7 @@ export class HitConfirmationTracker {
     const found = this.#findOpen(requestingOri, recordId, respondingOri) ?? this.#findOpen(requestingOri, recordId, undefined);
     if (found === undefined) return undefined;
     this.#drop(found.id);
+    this.#forget(found.id);
     return found;
   }
 
@@ -134,13 +168,55 @@ export class HitConfirmationTracker {
     const { confirmation } = entry;
     if (confirmation.requestNumber >= FINAL_REQUEST_NUMBER) {
       this.#open.delete(id);
-      this.hooks.escalate(confirmation);
+      this.#escalate(confirmation);
       return;
     }
     confirmation.requestNumber += 1;
     confirmation.dueAt = this.clock.now() + this.windowOf(confirmation.priority);
     this.#arm(confirmation);
-    this.hooks.followUp(confirmation);
+    this.#followUp(confirmation);
+  }
+
+  /** Kept as being sent before it goes out; kept as sent once it has. */
+  #followUp(confirmation: OpenConfirmation): void {
+    this.#keep(confirmation, 'follow-up');
+    void this.#settle(confirmation.id, () => this.hooks.followUp(confirmation), () => {
+      if (this.#open.get(confirmation.id)?.confirmation === confirmation) this.#keep(confirmation, 'none');
+    });
+  }
+
+  /** Kept as escalating until both notices are out; then forgotten. */
+  #escalate(confirmation: OpenConfirmation): void {
+    this.#keep(confirmation, 'escalation');
+    void this.#settle(confirmation.id, () => this.hooks.escalate(confirmation), () => {
+      if (!this.#open.has(confirmation.id)) this.#forget(confirmation.id);
+    });
+  }
+
+  async #settle(id: string, send: () => Promise<void> | void, sent: () => void): Promise<void> {
+    try {
+      await send();
+      sent();
+    } catch (error) {
+      // Left as being sent: the next start sends it again.
+      this.onError?.(error, id);
+    }
+  }
+
+  #keep(confirmation: OpenConfirmation, sending: ConfirmationSending): void {
+    try {
+      this.keeper?.save(confirmation, sending);
+    } catch (error) {
+      this.onError?.(error, confirmation.id);
+    }
+  }
+
+  #forget(id: string): void {
+    try {
+      this.keeper?.remove(id);
+    } catch (error) {
+      this.onError?.(error, id);
+    }
   }
 
   #drop(id: string): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { linkAddress, MessageStore } from './message-store.js';
 
 const T0 = 1_700_000_000_000;
@@ -52,5 +53,69 @@ describe('MessageStore', () => {
     store.savePeer({ peer: 'county-37', oris: ['CA0370000', 'CA0370100'], terminals: ['SD01', 'SD09'], announcedAt: T0 + 1 });
     expect(store.peers()).toEqual([{ peer: 'county-37', oris: ['CA0370000', 'CA0370100'], terminals: ['SD01', 'SD09'], announcedAt: T0 + 1 }]);
     store.close();
+  });
+
+  it('gives an answer kept for one operator to that operator only', () => {
+    const store = new MessageStore(':memory:');
+    store.put({ address: 'LA01', destination: 'LA01', frame: am('answer'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: false, operatorId: 'OP1' });
+    store.put({ address: 'LA01', destination: 'LA01', frame: am('for all'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: false });
+    expect(store.pending(['LA01'], T0, 'OP2').map((message) => message.frame.adminMessage?.text)).toEqual(['for all']);
+    expect(store.count(['LA01'], T0, 'OP2')).toBe(1);
+    expect(store.pending(['LA01'], T0, 'OP1').map((message) => message.operatorId)).toEqual(['OP1', undefined]);
+    store.close();
+  });
+
+  it('stores a message with the same key once, however often it is stored', () => {
+    const store = new MessageStore(':memory:');
+    const message = { address: 'SD02', destination: 'SD02', frame: am('once'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: true, dedupeKey: 'm1:SD02' };
+    expect(store.put(message)).toBeGreaterThan(0);
+    expect(store.put(message)).toBe(0);
+    expect(store.size).toBe(1);
+    store.close();
+  });
+
+  it('stores a broadcast\'s copies in one go and trims each terminal to its share, oldest first', () => {
+    const store = new MessageStore(':memory:');
+    const copy = (text: string, address: string) => ({
+      address, destination: 'C19', frame: am(text), storedAt: T0, expiresAt: T0 + 1000, reportToSender: false, broadcast: true, dedupeKey: `${text}:${address}`,
+    });
+    store.put({ address: 'LA02', destination: 'LA02', frame: am('direct'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: true });
+    for (const text of ['b1', 'b2', 'b3']) store.putMany([copy(text, 'LA02'), copy(text, 'LA03')], 2);
+    const { trimmed } = store.putMany([copy('b4', 'LA02')], 2);
+    expect(trimmed.map((message) => message.frame.adminMessage?.text)).toEqual(['b2']);
+    expect(store.pending(['LA02'], T0).map((message) => message.frame.adminMessage?.text)).toEqual(['direct', 'b3', 'b4']);
+    expect(store.pending(['LA03'], T0).map((message) => message.frame.adminMessage?.text)).toEqual(['b2', 'b3']);
+    store.close();
+  });
+
+  it('keeps open hit confirmations across a reopen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-store-'));
+    const path = join(dir, 'messages.db');
+    const first = new MessageStore(path);
+    first.saveConfirmation({
+      id: 'county-19:LA01:OP1:7', recordId: 'W297823148', priority: 'U', requestingOri: 'CA0190000', requestingTerminal: 'LA01',
+      enteringOri: 'CA0370000', requestNumber: 2, dueAt: T0 + 600_000, sending: true, escalating: false, context: new Uint8Array([1, 2, 3]),
+    });
+    first.close();
+    const second = new MessageStore(path);
+    expect(second.confirmations()).toMatchObject([{ id: 'county-19:LA01:OP1:7', requestNumber: 2, dueAt: T0 + 600_000, sending: true, escalating: false }]);
+    second.removeConfirmation('county-19:LA01:OP1:7');
+    expect(second.confirmations()).toEqual([]);
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens a file an older version wrote, adding the columns it lacks and keeping its rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-store-'));
+    const path = join(dir, 'messages.db');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE stored_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, address TEXT NOT NULL, destination TEXT NOT NULL,
+      frame BLOB NOT NULL, stored_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, report_to_sender INTEGER NOT NULL) STRICT`);
+    old.close();
+    const store = new MessageStore(path);
+    store.put({ address: 'SD02', destination: 'SD02', frame: am('after'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: true, operatorId: 'OP2' });
+    expect(store.pending(['SD02'], T0, 'OP2')).toHaveLength(1);
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
