@@ -45,6 +45,10 @@ export const ERROR_CODES = {
   CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request body invalid' },
   CLETS_ERR_HEADER_MISMATCH: { wire: 219, http: 400, message: 'header does not match the session (ORI, terminal or operator)' },
   CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
+  CLETS_ERR_RECORD_STATE: { wire: 221, http: 409, message: 'record is not in a state that allows this action (already located, expired, not pending)' },
+  CLETS_ERR_LOCATE_OWN_RECORD: { wire: 222, http: 409, message: 'the entering agency clears or cancels its own record; a locate is placed by the agency that found the person or property' },
+  CLETS_ERR_SECOND_PARTY_SAME_OPERATOR: { wire: 223, http: 403, message: 'the second-party check must be made by another operator than the one who entered the record' },
+  CLETS_ERR_COURT_NOT_ISSUER: { wire: 224, http: 403, message: 'a court terminal enters and modifies only the orders of its own court ORI' },
 
   // --- 3xx: terminals, logins and sessions ------------------------------------------------
   CLETS_ERR_TERMINAL_UNKNOWN: { wire: 301, http: 401, message: 'terminal not registered', close: 4001 },
