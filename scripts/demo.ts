@@ -116,6 +116,7 @@ async function main(): Promise<number> {
   try {
     printWhereItListens(network);
     printCredentials(fixtures);
+    printConsole(network, fixtures, certificate?.cert);
     if (flags.envOut !== undefined) writeToolEnvironment(flags.envOut, network, fixtures, certificate?.cert);
     if (!flags.once) {
       print('\nRunning. Open a terminal in another shell, e.g.:');
@@ -191,6 +192,17 @@ function printCredentials(fixtures: FixtureSet): void {
   const administrator = operator(fixtures, 'OP1010');
   print(`  audit log of county-19: administrator OP1010 (password Demo-Pass-1010!, TOTP secret ${administrator.totpSecret}) ` +
     'logs in with POST /v1/admin/sessions {operatorId, password, totpCode}, then GET /v1/audit with the token');
+}
+
+/** Where each switch's console is, and who logs in to county 19's. */
+function printConsole(network: StateNetwork, fixtures: FixtureSet, certificate: string | undefined): void {
+  const acc = operator(fixtures, COORDINATOR);
+  print('\nThe coordinator\'s console (a browser page; log in with the password and the current TOTP code of the secret):');
+  print(`  county-19  ${network.httpUrl('county-19')}/console/`);
+  print(`  county-37  ${network.httpUrl('county-37')}/console/`);
+  print(`  ACC of CA0190000: ${COORDINATOR} (${acc.name.last}, ${acc.name.first}) password Demo-Pass-${COORDINATOR.slice(2)}!  TOTP secret ${acc.totpSecret}` +
+    `  (a code now: node -e "import('@clets/protocol').then(p => console.log(p.totpCode('${acc.totpSecret}', Date.now())))")`);
+  if (certificate !== undefined) print(`  the browser must trust the demo's certificate ${certificate} (or accept it once)`);
 }
 
 function operator(fixtures: FixtureSet, operatorId: string) {
@@ -403,6 +415,15 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       if (closed.case.status !== 'closed' || closed.case.finding !== 'unfounded') return `the case is ${closed.case.status}, finding ${closed.case.finding ?? 'none'}`;
       return line === undefined ? 'the annual misuse report does not list the case' : undefined;
     });
+    await step('the coordinator\'s console is served by county 19', async () => {
+      const url = `${network.httpUrl('county-19')}/console/`;
+      const page = await new CoordinatorClient(network.httpUrl('county-19')).page('/console/');
+      const script = /src="\.\/(assets\/console-[^"]+\.js)"/.exec(page.body)?.[1];
+      if (page.status !== 200 || script === undefined) return `GET ${url}: ${page.status}, ${script === undefined ? 'no script in the page' : ''}`;
+      const asset = await new CoordinatorClient(network.httpUrl('county-19')).page(`/console/${script}`);
+      print(`  > GET ${url}  ${page.status}, ${page.body.length} bytes; ${script} ${asset.status}, ${asset.body.length} bytes`);
+      return asset.status === 200 ? undefined : `GET /console/${script}: ${asset.status}`;
+    });
 
     // County 19 reports a vehicle stolen; a county 37 deputy stops it, confirms the hit with a
     // YQ built from the hit itself, and places a locate: county 19 is told at once.
@@ -497,6 +518,15 @@ class CoordinatorClient {
 
   async text(path: string): Promise<string> {
     return (await this.#call('GET', path)).body;
+  }
+
+  /** A GET with no token, its status and body as they come. */
+  page(path: string): Promise<{ status: number; body: string }> {
+    const token = this.#token;
+    this.#token = undefined;
+    const answer = this.#call('GET', path);
+    this.#token = token;
+    return answer;
   }
 
   async send<T>(method: string, path: string, body?: unknown): Promise<T> {

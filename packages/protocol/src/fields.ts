@@ -450,13 +450,11 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('BRD', 'firearm prohibition (Brady) indicator', 1, 'Y', codes(YES_NO_CODES, 'Y or N')),
   define('PCO', 'protection order conditions (NCIC PCO codes, blank-separated)', 26, '01 05 07', checkConditionCodes),
   define('SRV', `date the order was served on the restrained person (${DATE})`, 8, '20261105', checkDate),
-  // locate, clear, validation, second-party check
+  // locate, clear, validation
   define('DOL', `date of locate (${DATE})`, 8, '20261101', checkDate),
   define('LCA', "locating agency's case number", 20, '26-DSD-0042', pattern(/^[0-9A-Z](?:[0-9A-Z-]*[0-9A-Z])?$/, 'letters, digits and inner hyphens')),
   define('DCL', `date of clear (${DATE})`, 8, '20261102', checkDate),
   define('VLN', 'name of the person who validated the record (LAST,FIRST MIDDLE)', 30, 'OSTRANDER,PELL', checkName),
-  define('VAC', 'validation action: C confirmed current, M modified, X cancelled', 1, 'C', codes({ C: 'CONFIRMED', M: 'MODIFIED', X: 'CANCELLED' }, 'a validation action')),
-  define('SMP', 'records drawn for a database audit sample (1-200)', 3, '50', pattern(/^(?:[1-9][0-9]?|1[0-9]{2}|200)$/, 'a number from 1 to 200')),
   // missing persons and supplemental identifiers
   define('MNP', 'missing person category', 1, 'J', codes(MISSING_CATEGORY_CODES, 'a missing person category')),
   define('DLC', `date of last contact (${DATE})`, 8, '20261030', checkDate),

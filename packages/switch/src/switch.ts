@@ -340,7 +340,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   const http = await buildHttpApi(
-    { config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt },
+    {
+      config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt,
+      live: {
+        terminals: () => directory.loggedIn().flatMap(({ session }) => (session === undefined ? [] : [{ mnemonic: session.terminal.mnemonic, ori: session.ori, operatorId: session.operatorId, since: session.startedAt }])),
+        peers: () => [...peers].map(([name, peer]) => ({ name, state: peer.state })),
+        queues: () => ({ inFlight: pipeline.inFlight, stored: store.size }),
+      },
+    },
     { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) },
   );
 

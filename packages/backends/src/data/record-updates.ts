@@ -616,7 +616,8 @@ function modifyRecord(files: Files, request: UpdateRequest, spec: FileOf): Updat
   const record = {
     ...old,
     ...modified(spec.stateFile, old, fields),
-    extras: extrasOf(fields, MODIFY_EXTRAS[spec.stateFile], old.extras ?? {}),
+    // VLN: who validated the record, kept with it (NCIC records the validator by a modify).
+    extras: extrasOf(fields, [...MODIFY_EXTRAS[spec.stateFile], 'VLN'], old.extras ?? {}),
     life: touched(old, request.atMs),
   } as AnyRecord;
   return plan(request, 'modify', spec.stateFile, old, changed, () => {

@@ -38,6 +38,8 @@ const auditQuery = z.strictObject({
   type: z.string().optional(),
   messageKey: z.string().optional(),
   outcome: z.string().optional(),
+  /** Rows with a greater seq only: the next page starts after the last seq of the previous one. */
+  afterSeq: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 

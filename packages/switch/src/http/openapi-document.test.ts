@@ -194,7 +194,8 @@ describe("the switch's real answers", () => {
     expect((await h.call('GET', '/v1/audit?limit=50', { token: admin })).json().rows.length).toBeGreaterThan(3);
     expect((await h.call('GET', '/v1/audit?operatorId=OP1004&type=transaction', { token: acc })).statusCode).toBe(200);
     expect((await h.call('GET', '/v1/audit?ori=CA0190100', { token: acc })).statusCode).toBe(403);
-    expect((await h.call('GET', '/v1/audit?afterSeq=3', { token: admin })).statusCode).toBe(400);
+    expect((await h.call('GET', '/v1/audit?afterSeq=3', { token: admin })).statusCode).toBe(200);
+    expect((await h.call('GET', '/v1/audit?after=3', { token: admin })).statusCode).toBe(400);
     const search = await h.call('GET', '/v1/audit/search?name=KORVALE,DESMIN&dob=19860412', { token: admin });
     expect(search.json().count).toBe(1);
     expect((await h.call('GET', '/v1/audit/search?name=KORVALE,DESMIN', { token: acc })).json().scope).toEqual({ oris: [ORI] });

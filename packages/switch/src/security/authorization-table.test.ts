@@ -103,11 +103,11 @@ function oracle(role: OperatorRole, certification: CertificationState, terminal:
     exam_expired: 'CLETS_ERR_CERT_EXAM_EXPIRED',
     employee_statement_lapsed: 'CLETS_ERR_CERT_EMPLOYEE_STATEMENT',
     dmv_statement_lapsed: 'CLETS_ERR_CERT_DMV_STATEMENT',
-    awareness_lapsed: 'CLETS_ERR_CERT_TRAINING',
-    awareness_basic_only: 'CLETS_ERR_CERT_TRAINING',
-    awareness_none: 'CLETS_ERR_CERT_TRAINING',
+    awareness_lapsed: 'CLETS_ERR_CERT_AWARENESS',
+    awareness_basic_only: 'CLETS_ERR_CERT_AWARENESS',
+    awareness_none: 'CLETS_ERR_CERT_AWARENESS',
   };
-  if (certification === 'exam_level_ltfao' && role === 'FAO') return 'CLETS_ERR_CERT_EXAM_EXPIRED';
+  if (certification === 'exam_level_ltfao' && role === 'FAO') return 'CLETS_ERR_CERT_EXAM_LEVEL';
   const lapse = lapses[certification];
   if (lapse !== undefined) return lapse;
   if (terminal.terminalClass === 'receive_only') return 'CLETS_ERR_TERMINAL_KEY_NOT_ALLOWED';

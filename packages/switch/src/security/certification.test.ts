@@ -38,12 +38,12 @@ describe('certification by role and level', () => {
   const now = at('2026-11-01');
   it.each([
     ['an LTFAO with the LTFAO-level exam', 'LTFAO', {}, undefined],
-    ['an LTFAO promoted to FAO, the LTFAO-level exam on file', 'FAO', {}, 'CLETS_ERR_CERT_EXAM_EXPIRED'],
+    ['an LTFAO promoted to FAO, the LTFAO-level exam on file', 'FAO', {}, 'CLETS_ERR_CERT_EXAM_LEVEL'],
     ['an FAO with the FAO-level exam', 'FAO', { examLevel: 'FAO' }, undefined],
     ['an LTFAO with the FAO-level exam', 'LTFAO', { examLevel: 'FAO' }, undefined],
-    ['no security awareness training', 'LTFAO', { securityAwareness: null }, 'CLETS_ERR_CERT_TRAINING'],
-    ['awareness at the basic level only', 'LTFAO', { securityAwareness: { level: 'basic', completedOn: '2026-10-01' } }, 'CLETS_ERR_CERT_TRAINING'],
-    ['awareness a year and a day ago', 'LTFAO', { securityAwareness: { level: 'general', completedOn: '2025-10-31' } }, 'CLETS_ERR_CERT_TRAINING'],
+    ['no security awareness training', 'LTFAO', { securityAwareness: null }, 'CLETS_ERR_CERT_AWARENESS'],
+    ['awareness at the basic level only', 'LTFAO', { securityAwareness: { level: 'basic', completedOn: '2026-10-01' } }, 'CLETS_ERR_CERT_AWARENESS'],
+    ['awareness a year and a day ago', 'LTFAO', { securityAwareness: { level: 'general', completedOn: '2025-10-31' } }, 'CLETS_ERR_CERT_AWARENESS'],
     ['awareness exactly a year ago (its last valid day)', 'LTFAO', { securityAwareness: { level: 'general', completedOn: '2025-11-01' } }, undefined],
     ['awareness at a higher level than needed', 'LTFAO', { securityAwareness: { level: 'security', completedOn: '2026-10-01' } }, undefined],
   ] as const)('%s', (_label, role, changes, code) => {
@@ -56,11 +56,11 @@ describe('certification by role and level', () => {
 
   it.each([
     ['an administrator trained at the privileged level who signed the liability packet', 'ADMINISTRATOR', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' }, liabilitySignedOn: '2025-06-01' }, undefined],
-    ['an administrator who never signed it', 'ADMINISTRATOR', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' } }, 'CLETS_ERR_CERT_TRAINING'],
-    ['an administrator whose signature is over two years old', 'ADMINISTRATOR', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' }, liabilitySignedOn: '2024-10-31' }, 'CLETS_ERR_CERT_TRAINING'],
-    ['an administrator trained at the general level only', 'ADMINISTRATOR', { liabilitySignedOn: '2025-06-01' }, 'CLETS_ERR_CERT_TRAINING'],
+    ['an administrator who never signed it', 'ADMINISTRATOR', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' } }, 'CLETS_ERR_CERT_LIABILITY'],
+    ['an administrator whose signature is over two years old', 'ADMINISTRATOR', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' }, liabilitySignedOn: '2024-10-31' }, 'CLETS_ERR_CERT_LIABILITY'],
+    ['an administrator trained at the general level only', 'ADMINISTRATOR', { liabilitySignedOn: '2025-06-01' }, 'CLETS_ERR_CERT_AWARENESS'],
     ['a coordinator at the privileged level (no packet to sign)', 'ACC', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' } }, undefined],
-    ['a security point of contact trained as a privileged user only', 'SPOC', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' } }, 'CLETS_ERR_CERT_TRAINING'],
+    ['a security point of contact trained as a privileged user only', 'SPOC', { securityAwareness: { level: 'privileged', completedOn: '2026-06-01' } }, 'CLETS_ERR_CERT_AWARENESS'],
     ['an administrator whose background check is pending', 'ADMINISTRATOR', { backgroundCheck: 'pending' }, 'CLETS_ERR_CERT_BACKGROUND'],
   ] as const)('at administration login: %s', (_label, role, changes, code) => {
     expect(administratorLapse({ ...record, ...changes, role }, now, rules)?.code).toBe(code);

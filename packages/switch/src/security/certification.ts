@@ -53,7 +53,8 @@ export interface CertificationRecord {
 
 export type CertificationCode = Extract<ErrorCode,
   | 'CLETS_ERR_OPERATOR_DEACTIVATED' | 'CLETS_ERR_CERT_BACKGROUND' | 'CLETS_ERR_CERT_TRAINING' | 'CLETS_ERR_CERT_EXAM_SCORE'
-  | 'CLETS_ERR_CERT_EXAM_EXPIRED' | 'CLETS_ERR_CERT_EMPLOYEE_STATEMENT' | 'CLETS_ERR_CERT_DMV_STATEMENT'>;
+  | 'CLETS_ERR_CERT_EXAM_EXPIRED' | 'CLETS_ERR_CERT_EMPLOYEE_STATEMENT' | 'CLETS_ERR_CERT_DMV_STATEMENT'
+  | 'CLETS_ERR_CERT_AWARENESS' | 'CLETS_ERR_CERT_LIABILITY' | 'CLETS_ERR_CERT_EXAM_LEVEL'>;
 
 export interface CertificationLapse {
   readonly code: CertificationCode;
@@ -122,12 +123,12 @@ export function lapseDates(record: CertificationRecord, settings: CertificationS
  * `securityAwarenessValidYears`. Undefined when met.
  */
 export function awarenessLapse(training: AwarenessTraining | null, required: AwarenessLevel, now: number, settings: CertificationSettings): CertificationLapse | undefined {
-  if (training === null) return { code: 'CLETS_ERR_CERT_TRAINING', detail: `no security awareness training on file (${required} level required)` };
+  if (training === null) return { code: 'CLETS_ERR_CERT_AWARENESS', detail: `no security awareness training on file (${required} level required)` };
   if (!awarenessCovers(training.level, required)) {
-    return { code: 'CLETS_ERR_CERT_TRAINING', detail: `security awareness training at ${training.level} level: ${required} level required` };
+    return { code: 'CLETS_ERR_CERT_AWARENESS', detail: `security awareness training at ${training.level} level: ${required} level required` };
   }
   if (dayOfInstant(now) >= lapseDay(training.completedOn, settings.securityAwarenessValidYears)) {
-    return { code: 'CLETS_ERR_CERT_TRAINING', detail: `security awareness training of ${training.completedOn} lapsed (valid ${settings.securityAwarenessValidYears} year${settings.securityAwarenessValidYears === 1 ? '' : 's'})` };
+    return { code: 'CLETS_ERR_CERT_AWARENESS', detail: `security awareness training of ${training.completedOn} lapsed (valid ${settings.securityAwarenessValidYears} year${settings.securityAwarenessValidYears === 1 ? '' : 's'})` };
   }
   return undefined;
 }
@@ -145,9 +146,9 @@ export function administratorLapse(record: CertificationRecord & { readonly role
   const awareness = settings.securityAwarenessRequired ? awarenessLapse(record.securityAwareness, settings.securityAwarenessLevels[record.role], now, settings) : undefined;
   if (awareness !== undefined) return awareness;
   if (settings.liabilitySignOffRoles.includes(record.role)) {
-    if (record.liabilitySignedOn === null) return { code: 'CLETS_ERR_CERT_TRAINING', detail: 'the Areas of Liability packet is not signed' };
+    if (record.liabilitySignedOn === null) return { code: 'CLETS_ERR_CERT_LIABILITY', detail: 'the Areas of Liability packet is not signed' };
     if (dayOfInstant(now) >= lapseDay(record.liabilitySignedOn, settings.liabilitySignOffValidYears)) {
-      return { code: 'CLETS_ERR_CERT_TRAINING', detail: `the Areas of Liability packet signed ${record.liabilitySignedOn} lapsed (valid ${settings.liabilitySignOffValidYears} years)` };
+      return { code: 'CLETS_ERR_CERT_LIABILITY', detail: `the Areas of Liability packet signed ${record.liabilitySignedOn} lapsed (valid ${settings.liabilitySignOffValidYears} years)` };
     }
   }
   return undefined;
@@ -170,10 +171,10 @@ export function certificationLapse(record: CertificationRecord, now: number, set
   if (dayOf(record.trainedOn) > trainingDeadline) {
     return { code: 'CLETS_ERR_CERT_TRAINING', detail: `trained ${record.trainedOn}, after ${isoOfDay(trainingDeadline)}` };
   }
-  if (record.examTakenOn === null || record.examScore === null) return { code: 'CLETS_ERR_CERT_EXAM_EXPIRED', detail: 'no proficiency exam on file' };
+  if (record.examTakenOn === null || record.examScore === null) return { code: 'CLETS_ERR_CERT_EXAM_LEVEL', detail: 'no proficiency exam on file' };
   // An LTFAO promoted to FAO needs the FAO-level exam: the one on file does not count.
   if (role !== undefined && !examQualifies(record.examLevel, role)) {
-    return { code: 'CLETS_ERR_CERT_EXAM_EXPIRED', detail: `no ${role}-level proficiency exam on file (the exam of ${record.examTakenOn} is ${record.examLevel ?? 'of no'} level)` };
+    return { code: 'CLETS_ERR_CERT_EXAM_LEVEL', detail: `no ${role}-level proficiency exam on file (the exam of ${record.examTakenOn} is ${record.examLevel ?? 'of no'} level)` };
   }
   if (record.examScore < settings.examPassMark) {
     return { code: 'CLETS_ERR_CERT_EXAM_SCORE', detail: `scored ${record.examScore}, pass mark ${settings.examPassMark}` };

@@ -215,8 +215,8 @@ describe('operators', () => {
     expect(await tryLogin()).toBe('CLETS_ERR_CERT_DMV_STATEMENT');
     expect((await h.call('POST', '/v1/admin/operators/OP1900/statements', auth, { kind: 'dmv', signedOn: '2026-09-02' })).json().operator.certification.current).toBe(false);
     // Security awareness at the level of the role (CJIS 5.2): basic is not enough for an operator.
-    expect(await tryLogin()).toBe('CLETS_ERR_CERT_TRAINING');
-    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'basic', completedOn: '2026-09-03' })).json().operator.certification.lapse.code).toBe('CLETS_ERR_CERT_TRAINING');
+    expect(await tryLogin()).toBe('CLETS_ERR_CERT_AWARENESS');
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'basic', completedOn: '2026-09-03' })).json().operator.certification.lapse.code).toBe('CLETS_ERR_CERT_AWARENESS');
     expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'general', completedOn: '2026-09-03' })).json().operator.certification.current).toBe(true);
     expect(await tryLogin()).toBe('ok');
   });
@@ -235,8 +235,8 @@ describe('operators', () => {
     };
     expect(query()).toBe('ok');
     expect((await h.call('PATCH', '/v1/admin/operators/OP1005', auth, { role: 'FAO' })).json().operator.certification.lapse)
-      .toEqual({ code: 'CLETS_ERR_CERT_EXAM_EXPIRED', detail: expect.stringContaining('no FAO-level proficiency exam on file') as string });
-    expect(query()).toBe('CLETS_ERR_CERT_EXAM_EXPIRED');
+      .toEqual({ code: 'CLETS_ERR_CERT_EXAM_LEVEL', detail: expect.stringContaining('no FAO-level proficiency exam on file') as string });
+    expect(query()).toBe('CLETS_ERR_CERT_EXAM_LEVEL');
     // The exam defaults to the level of the role now held.
     const exam = await h.call('POST', '/v1/admin/operators/OP1005/exams', auth, { takenOn: '2026-10-20', score: 84 });
     expect(exam.json().operator).toMatchObject({ examLevel: 'FAO', certification: { current: true } });
@@ -247,7 +247,7 @@ describe('operators', () => {
     h.security.store.updateOperator(admin, { liabilitySignedOn: '2024-10-31' });
     h.security.clock.now += 30_000;
     const refused = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, h.security.clock.now) });
-    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_CERT_TRAINING']);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_CERT_LIABILITY']);
     expect(refused.json().error.message).toContain('Areas of Liability packet signed 2024-10-31 lapsed');
   });
 
@@ -262,7 +262,7 @@ describe('operators', () => {
     const future = await h.call('POST', '/v1/admin/operators/OP1001/training', auth, { trainedOn: '2027-01-01' });
     expect([future.statusCode, future.json().error.code]).toEqual([400, 'CLETS_ERR_REQUEST_INVALID']);
     const invalid = await h.call('POST', '/v1/admin/operators/OP1001/exams', auth, { takenOn: '2026-02-30', score: 80 });
-    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request body invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
+    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
   });
 
   it('keeps an ACC to their own agency and to operator roles', async () => {
@@ -277,6 +277,29 @@ describe('operators', () => {
     const listed = (await h.call('GET', '/v1/admin/operators', auth)).json() as { operators: { ori: string }[] };
     expect(new Set(listed.operators.map((operator) => operator.ori))).toEqual(new Set([ORI]));
     expect((await adminActions(h.security)).filter((row) => row.outcome === 'denied')).toHaveLength(4);
+  });
+
+  it('keeps an ACC from taking over, deactivating or unlocking an administrator of their own agency', async () => {
+    const h = await harness();
+    const acc = await idOf('ACC');
+    const administrator = await idOf('ADMINISTRATOR');
+    expect(h.security.store.operator(administrator)!.ori).toBe(h.security.store.operator(acc)!.ori);
+    const auth = await h.login(acc);
+    const refusals = [
+      await h.call('PATCH', `/v1/admin/operators/${administrator}`, auth, { password: 'Taken-Over-Pass-77!' }),
+      await h.call('PATCH', `/v1/admin/operators/${administrator}`, auth, { resetSecondFactor: true }),
+      await h.call('POST', `/v1/admin/operators/${administrator}/deactivate`, auth, { reason: 'locking the administrator out' }),
+      await h.call('POST', `/v1/admin/operators/${administrator}/unlock`, auth),
+      await h.call('POST', `/v1/admin/operators/${administrator}/liability`, auth, { signedOn: '2026-06-01' }),
+    ];
+    for (const refused of refusals) {
+      expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+      expect(refused.json().error.message).toContain('only administrators');
+    }
+    expect(h.security.store.operator(administrator)!.deactivated).toBe(false);
+    // Their own account and the operators they may grant stay theirs to change.
+    expect((await h.call('POST', '/v1/admin/operators/OP1003/deactivate', auth, { reason: 'left the agency' })).statusCode).toBe(200);
+    expect((await h.call('PATCH', `/v1/admin/operators/${acc}`, auth, { name: h.security.store.operator(acc)!.name })).statusCode).toBe(200);
   });
 
   it('deactivates an operator, which stops their live session at the next message, and unlocks a locked one', async () => {

@@ -87,6 +87,11 @@ export interface AdminContext {
   mayGrant(admin: AdminPrincipal, granted: OperatorRole): void;
   /** An operator the administrator may act on; throws 404 or 403. */
   operatorFor(admin: AdminPrincipal, id: string): OperatorRecord;
+  /**
+   * An operator the administrator may change (account, certification facts, deactivation,
+   * unlock): an ACC changes only the roles they may grant, and themselves; throws 404 or 403.
+   */
+  operatorToChange(admin: AdminPrincipal, id: string): OperatorRecord;
   /** An operator as the API shows it, now. */
   view(record: OperatorRecord): ReturnType<typeof operatorView>;
 }
@@ -219,6 +224,16 @@ export function createAdminContext(options: AdminContextOptions): AdminContext {
       const record = store.operator(id);
       if (record === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', `operator ${id}`);
       context.within(admin, record.ori);
+      return record;
+    },
+
+    operatorToChange(admin, id) {
+      const record = context.operatorFor(admin, id);
+      // An ACC who could reset an administrator's password or second factor, or lock them out,
+      // would hold the administrator's powers: the people above an ACC are changed from above.
+      if (admin.role !== 'ADMINISTRATOR' && id !== admin.id && !ACC_GRANTABLE.has(record.role)) {
+        throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `operator ${id} is ${record.role}: only administrators change that role's accounts`);
+      }
       return record;
     },
 

@@ -86,6 +86,19 @@ describe('a misuse case, opened from an audit search and closed with a finding',
     expect(rows.map((row) => row.id)).toEqual([`CASE ${id}`]);
   });
 
+  it('leaves a case whose sanction deactivates an administrator to an administrator', async () => {
+    const { h } = await setUp();
+    const administrator = await fixtureOperator('ADMINISTRATOR');
+    const auth = await h.login(await fixtureOperator('ACC'));
+    const opened = await h.call('POST', '/v1/admin/cases', auth, { source: 'complaint', subject: 'KORVALE, DESMIN', operatorId: administrator, allegation: 'Looked up for a friend' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const id = opened.json().case.id as number;
+    const refused = await h.call('POST', `/v1/admin/cases/${id}/close`, auth, { finding: 'substantiated', sanction: 'termination', summary: 'Personal use', deactivate: true });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+    expect(h.security.store.operator(administrator)!.deactivated).toBe(false);
+    expect((await h.call('GET', `/v1/admin/cases/${id}`, auth)).json().case.status).toBe('open');
+  });
+
   it('closes a termination by deactivating the operator, whose next message is refused, or by linking the deactivation made before', async () => {
     const { h, seqOf } = await setUp();
     const auth = await h.login(await fixtureOperator('ACC'));

@@ -51,7 +51,7 @@ const stepBody = z.strictObject({
   text: upperText(4000), auditSeqs: seqs.default([]), reviewItemIds: itemIds.default([]),
 });
 
-const closeBody = z.strictObject({
+export const closeBody = z.strictObject({
   finding: z.enum(CASE_FINDINGS),
   sanction: z.enum(CASE_SANCTIONS),
   summary: upperText(4000),
@@ -74,7 +74,7 @@ const step = z.object({
   evidence: z.array(evidence), reviewItemIds: z.array(z.number().int()), auditSeq: z.number().int().nullable(),
 });
 /** A case (security/misuse-cases.ts, MisuseCase), with its steps where one case is answered. */
-const misuseCase = z.object({
+export const misuseCase = z.object({
   id: z.number().int(), ori: z.string(), operatorId: z.string().nullable(), subject: z.string(), source: z.enum(CASE_SOURCES),
   allegation: z.string(), openedAt: z.number(), openedBy: z.string(), status: z.enum(['open', 'closed']),
   finding: z.enum(CASE_FINDINGS).nullable(), sanction: z.enum(CASE_SANCTIONS).nullable(), summary: z.string().nullable(),
@@ -82,7 +82,7 @@ const misuseCase = z.object({
   deactivation: z.object({ at: z.number(), by: z.string(), reason: z.string(), auditSeq: z.number().int().nullable(), how: z.enum(['at-close', 'linked']) }).nullable(),
   reviewItemIds: z.array(z.number().int()), auditSeqs: z.array(z.number().int()),
 });
-const caseWithSteps = misuseCase.extend({ steps: z.array(step) });
+export const caseWithSteps = misuseCase.extend({ steps: z.array(step) });
 
 /** Sanctions that may come with taking the operator's access away. */
 const ENDS_ACCESS = new Set(['suspension', 'termination', 'referral_for_prosecution']);
@@ -232,6 +232,8 @@ export const caseRoutes: FastifyPluginAsync<AdminContext> = async (fastify, cont
     const body = request.body;
     const operator = found.operatorId === null ? undefined : operatorFor(admin, found.operatorId);
     const plan = deactivationPlan(found, operator, body);
+    // A sanction that deactivates follows the rule of the deactivate route: an ACC's case on an administrator is closed by one.
+    if (plan.kind === 'deactivate') context.operatorToChange(admin, plan.operator.id);
     return {
       target: String(found.id), ori: found.ori,
       detail: {

@@ -25,7 +25,7 @@ const submission = z.object({
   ori: z.string(), year: z.number().int(), submittedAt: z.number(), submittedBy: z.string(), reference: z.string(),
   cases: z.number().int(), auditSeq: z.number().int().nullable(),
 });
-const status = z.object({
+export const status = z.object({
   ori: z.string(), year: z.number().int(), dueOn: z.string(), daysLeft: z.number().int(), submitted: submission.nullable(),
   /** Investigations the report lists now: cases opened in the year and flags no case took up. */
   investigations: z.number().int(),

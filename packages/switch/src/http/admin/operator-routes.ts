@@ -153,7 +153,7 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
   }, async (request, reply) => context.handle(request, reply, async (admin) => {
     const { id } = request.params;
     const body = request.body;
-    const record = context.operatorFor(admin, id);
+    const record = context.operatorToChange(admin, id);
     if (body.ori !== undefined) context.within(admin, body.ori);
     if (body.role !== undefined) {
       if (id === admin.id) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'nobody changes their own role', { field: 'role' });
@@ -201,7 +201,7 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
       schema: { summary, errors: ['CLETS_ERR_NOT_FOUND'], params: idParam, body, response: { 200: oneOperator, ...errorResponses } },
     }, async (request, reply) => context.handle(request, reply, (admin) => {
       const { id } = request.params;
-      const record = context.operatorFor(admin, id);
+      const record = context.operatorToChange(admin, id);
       const { changes, detail } = changesOf(request.body as z.output<S>, record);
       for (const [field, value] of Object.entries(changes)) {
         const date = typeof value === 'object' && value !== null && 'completedOn' in value ? value.completedOn : value;
@@ -235,7 +235,7 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
-    const record = context.operatorFor(admin, id);
+    const record = context.operatorToChange(admin, id);
     if (id === admin.id) throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'nobody deactivates themselves');
     if (record.deactivated) throw new CletsError('CLETS_ERR_RESOURCE_CONFLICT', `operator ${id} is already deactivated`);
     return {
@@ -254,7 +254,7 @@ export const operatorRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
     },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
-    const record = context.operatorFor(admin, id);
+    const record = context.operatorToChange(admin, id);
     return {
       target: id, ori: record.ori, detail: { category: 'account_change', wasLocked: security.policy.lockoutStatus(id, clock()).locked },
       apply: () => { security.policy.unlock(id); return { operator: context.view(store.operator(id)!) }; },

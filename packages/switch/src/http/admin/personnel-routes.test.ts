@@ -29,7 +29,7 @@ describe('staff with access who are not operators', () => {
     const contractor = await h.call('POST', '/v1/admin/personnel', auth, {
       id: 'PS9002', name: { last: 'Quade', first: 'Lio' }, ori: ORI, kind: 'contractor', backgroundCheck: 'cleared', securityAwareness: { level: 'general', completedOn: '2026-10-01' },
     });
-    expect(contractor.json().person).toMatchObject({ access: 'logical', requiredAwareness: 'privileged', current: false, lapse: { code: 'CLETS_ERR_CERT_TRAINING' } });
+    expect(contractor.json().person).toMatchObject({ access: 'logical', requiredAwareness: 'privileged', current: false, lapse: { code: 'CLETS_ERR_CERT_AWARENESS' } });
     const trained = await h.call('POST', '/v1/admin/personnel/PS9002/awareness', auth, { level: 'privileged', completedOn: '2026-10-20' });
     expect(trained.json().person.current).toBe(true);
     const ended = await h.call('POST', '/v1/admin/personnel/PS9002/end', auth, { endedOn: '2026-10-31', reason: 'Contract over' });

@@ -37,7 +37,7 @@ const releasedTransaction = z.object({
 });
 
 /** One release (security/release-log.ts, ReleaseEntry). */
-const release = z.looseObject({
+export const release = z.looseObject({
   id: z.number().int(), recordedAt: z.number(), releasedOn: z.string(), requester: z.string(), requestingAgency: z.string(),
   information: z.string(), transmittedBy: z.enum(TRANSMISSION_METHODS), ori: z.string(), releasedBy: z.string(), caseNumber: z.string().nullable(),
   recordedBy: z.string(), transaction: releasedTransaction.nullable(), recordedInSeq: z.number().int().nullable(),

@@ -20,7 +20,7 @@ const reportQuery = z.strictObject({
 });
 
 /** A report as JSON (reports/report-format.ts, Report); `format=text` or `csv` answers it rendered. */
-const report = z.object({
+export const report = z.object({
   title: z.string(),
   subtitle: z.array(z.string()).readonly(),
   columns: z.array(z.object({ key: z.string(), header: z.string(), align: z.enum(['left', 'right']).optional() }).readonly()).readonly(),

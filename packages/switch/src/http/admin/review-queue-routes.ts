@@ -20,7 +20,7 @@ const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
 const closeBody = z.strictObject({ finding: z.string().trim().min(3).max(1000) });
 
 /** One flag on the queue (security/review-queue.ts, ReviewItem). */
-const reviewItem = z.looseObject({
+export const reviewItem = z.looseObject({
   id: z.number().int(), at: z.number().describe('epoch ms: when the flag was raised'), operatorId: z.string(), ori: z.string(),
   terminal: z.string().nullable(), messageKey: z.string().nullable(),
   kind: z.string().describe('self-query, watch-list, relative, home-address, unusual-volume'), detail: z.string(),

@@ -12,7 +12,7 @@ import type { AdminContext, AdminRouteConfig } from './admin-context.js';
 
 const loginBody = z.strictObject({ operatorId: z.string().min(1).max(32), password: z.string().min(1).max(1024), totpCode: z.string().min(1).max(12) });
 
-const loginAnswer = z.object({
+export const loginAnswer = z.object({
   token: z.string(),
   administrator: z.object({ id: z.string(), role: z.enum(OPERATOR_ROLES), ori: z.string().nullable(), source: z.enum(['operator', 'config']) }),
   expiresAtMs: z.number(),
@@ -26,7 +26,8 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (fastify, c
   app.post('/sessions', {
     config: { action: 'login', login: true } satisfies AdminRouteConfig,
     schema: {
-      summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND', 'CLETS_ERR_AGENCY_INACTIVE'],
+      summary: 'Log in an administrator (password and TOTP code): a bearer token', errors: ['CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_CERT_BACKGROUND',
+        'CLETS_ERR_CERT_AWARENESS', 'CLETS_ERR_CERT_LIABILITY', 'CLETS_ERR_AGENCY_INACTIVE'],
       body: loginBody, response: { 201: loginAnswer, ...errorResponses },
     },
   }, async (request, reply) => {
