@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, totpCode } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
-import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
+import { TerminalClient, formatResult, hitConfirmationLine, type TransactionResult } from '@clets/terminal';
 import {
   selfSignedCertificate, startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch,
 } from '@clets/launcher';
@@ -423,6 +423,46 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       const asset = await new CoordinatorClient(network.httpUrl('county-19')).page(`/console/${script}`);
       print(`  > GET ${url}  ${page.status}, ${page.body.length} bytes; ${script} ${asset.status}, ${asset.body.length} bytes`);
       return asset.status === 200 ? undefined : `GET /console/${script}: ${asset.status}`;
+    });
+
+    // County 19 reports a vehicle stolen; a county 37 deputy stops it, confirms the hit with a
+    // YQ built from the hit itself, and places a locate: county 19 is told at once.
+    const plate = `7DM${String(Date.now() % 10000).padStart(4, '0')}`;
+    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    let stolenNic = '';
+    let sdHit: TransactionResult | undefined;
+    await step('county 37 hits county 19\'s stolen vehicle and sends a YQ built from the hit', async () => {
+      const entered = await send(la, `EV.CA0190000.LIC/${plate}.LIS/CA.VYR/2020.VMA/FORD.VCO/BLU.DOT/${today}.OCA/26-DEMO-V${plate.slice(3)}.${RTE}`);
+      stolenNic = entered.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId ?? '';
+      if (stolenNic === '') return 'the stolen vehicle was not entered';
+      sdHit = await send(sd, `QV.CA0370000.LIC/${plate}.LIS/CA.${RTE}`);
+      const record = sdHit.responses.flatMap((response) => response.records ?? []).find((each) => each.status === HitStatus.HIT_STATUS_HIT && each.recordId === stolenNic);
+      if (record === undefined) return 'QV did not hit the vehicle just entered';
+      const yq = hitConfirmationLine(record, { ori: 'CA0370000' });
+      if (yq === undefined) return 'no YQ could be built from the hit';
+      print(`    yq ${sdHit.receipt?.header?.inputSeq ?? '?'} built: ${yq}`);
+      const request = la.next('hitConfirmationRequest', 15_000);
+      const asked = await send(sd, yq);
+      if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
+      const [received] = await request;
+      print(`    LA01 received YQ for ${received.recordId} from ${received.header?.ori ?? '?'}`);
+      return received.recordId === stolenNic ? undefined : 'the YQ did not name the record';
+    });
+
+    await step('county 37 locates the vehicle (LV); county 19, the entering agency, is notified at once', async () => {
+      if (stolenNic === '') return 'no stolen vehicle from the previous step';
+      const notified = la.next('adminMessage', 15_000);
+      const located = await send(sd, `LV.CA0370000.NIC/${stolenNic}.DOL/${today}.LCA/26-SD-LOC-${plate.slice(3)}.${RTE}`);
+      if (located.outcome !== 'completed' || located.rejects.length > 0) return 'the locate was not accepted';
+      const [message] = await notified;
+      print(`    LA01 received AM from ${message.header?.ori ?? '?'}:`);
+      print(indent(indent(message.text ?? '')));
+      if (!(message.text ?? '').includes(`NIC/${stolenNic}`)) return 'the notification does not name the record';
+      const again = await send(sd, `QV.CA0370000.LIC/${plate}.LIS/CA.${RTE}`);
+      const shown = again.responses.flatMap((response) => response.records ?? []).some((record) => (record.text ?? '').includes('LOCATED'));
+      if (!shown) return 'the next inquiry does not show the locate';
+      const cleared = await send(la, `CV.CA0190000.NIC/${stolenNic}.DCL/${today}.${RTE}`);
+      return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
     });
   } finally {
     await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);

@@ -109,6 +109,13 @@ export interface MessageKeyDefinition {
    * Absent: every kind, any number (AM). YQ and YR go to exactly one ORI.
    */
   readonly destinationRule?: { readonly kinds: readonly DestinationKind[]; readonly max?: number };
+  /**
+   * A locate: once the system acknowledges it, the switch the locating terminal works at
+   * tells the agency that entered the record at once, by an administrative message to that
+   * ORI (NCIC practice: the entering agency is notified of every locate placed on its record;
+   * docs/protocol.md, "Locate notification").
+   */
+  readonly notifyEnteringAgency?: boolean;
 }
 
 /**

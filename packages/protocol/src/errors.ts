@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request invalid' },
   CLETS_ERR_HEADER_MISMATCH: { wire: 219, http: 400, message: 'header does not match the session (ORI, terminal or operator)' },
   CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
+  CLETS_ERR_RECORD_STATE: { wire: 221, http: 409, message: 'record is not in a state that allows this action (a record already located)' },
+  CLETS_ERR_LOCATE_OWN_RECORD: { wire: 222, http: 409, message: 'the entering agency clears or cancels its own record; a locate is placed by the agency that found the person or property' },
 
   // --- 3xx: terminals, logins and sessions ------------------------------------------------
   CLETS_ERR_TERMINAL_UNKNOWN: { wire: 301, http: 401, message: 'terminal not registered', close: 4001 },

@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
-import { buildRoutingTable, type RoutingTable } from '@clets/routing';
+import { buildRoutingTable, resolveDeliveries, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
 import { createSwitchLogger } from './logger.js';
@@ -38,6 +38,7 @@ import { openAuditStore } from './audit/index.js';
 import { LinkClient } from './links/index.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
+import { locateNotifications } from './traffic/locate-notifications.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
@@ -213,6 +214,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     ...(security !== undefined && isSearchable(audit)
       ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
+    // A locate acknowledged: the entering agency is told by an AM from the locating agency.
+    onAnswered: (response, transaction, origin, context) => {
+      for (const notice of locateNotifications(response, transaction)) {
+        const resolved = resolveDeliveries(notice.header?.destinations ?? [], table);
+        deliveries.deliver(resolved, notice, origin, (frame) => origin.send(frame), { ...context, whenDown: 'queue' })
+          .catch((error: unknown) => logger.error({ err: error }, 'locate notification failed'));
+      }
+    },
   });
 
   const loginLimiter = new LoginRateLimiter(config.limits.loginRate);

@@ -97,6 +97,11 @@ export interface PipelineDeps {
    * is committed. Throws a CletsError to refuse; unset, such keys are refused.
    */
   readonly answerLocally?: (transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => Promise<Response>;
+  /**
+   * Each system response once it has gone to the sender: a locate's acknowledgement makes the
+   * switch notify the entering agency (traffic/locate-notifications.ts). Must not throw.
+   */
+  readonly onAnswered?: (response: Response, transaction: Transaction, origin: TransactionOrigin, context: DeliveryContext) => void;
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -700,6 +705,7 @@ export class TransactionPipeline {
       const echoed = response.header?.hops ?? [];
       const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
       reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
+      if (origin.kind !== 'link') deps.onAnswered?.(response, transaction, origin, { auditSeq, stamp, whenDown });
     }
     if (linkReply.reject) {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
