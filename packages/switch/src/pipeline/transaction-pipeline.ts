@@ -705,7 +705,7 @@ export class TransactionPipeline {
       const echoed = response.header?.hops ?? [];
       const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
       reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
-      if (origin.kind !== 'link') deps.onAnswered?.(response, transaction, origin, { auditSeq, stamp, whenDown });
+      if (origin.kind !== 'link') deps.onAnswered?.(response, transaction, origin, { auditSeq, stamp: run.stamp, whenDown });
     }
     if (linkReply.reject) {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
