@@ -46,7 +46,9 @@ RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal \
 # The production closure, assembled in /app in the repository's own layout (so the data-files
 # package finds fixtures/ where it does in a checkout): the compiled packages, and a
 # production-only install of the three deployables' dependencies from the store filled
-# above (better-sqlite3 comes from pnpm's cache of its build, not compiled again).
+# above (better-sqlite3 comes from pnpm's cache of its build, not compiled again). `NAME...`
+# selects the workspace packages they import too (openapi, data-files, protocol): without
+# it those are linked but their own dependencies (zod) are not installed.
 RUN mkdir -p /app \
  && cp -a package.json pnpm-lock.yaml pnpm-workspace.yaml fixtures /app/ \
  && mkdir -p /app/packages/console/dist && cp -a packages/console/dist/page /app/packages/console/dist/ \
@@ -56,7 +58,7 @@ RUN mkdir -p /app \
  && for package in switch backends terminal; do cp -a "packages/$package/bin" "/app/packages/$package/"; done \
  && cd /app \
  && npm pkg delete scripts \
- && pnpm install --frozen-lockfile --prod --offline --filter @clets/switch --filter @clets/backends --filter @clets/terminal \
+ && pnpm install --frozen-lockfile --prod --offline --filter '@clets/switch...' --filter '@clets/backends...' --filter '@clets/terminal...' \
  && rm -rf packages/e2e bench pnpm-lock.yaml pnpm-workspace.yaml \
  && find packages -name '*.d.ts' -o -name '*.d.ts.map' -o -name '.tsbuildinfo' | xargs rm -f \
  # Type declarations, TypeScript sources, source maps and documents of the dependencies are

@@ -33,7 +33,7 @@ const FULL_ROWS = 10_000_000;
 const SEARCHES = 5_000;
 const AUDITED_SEARCHES = 200;
 /** Rows appended per appendMany (and per transaction: batchMaxRows). */
-const FILL_BATCH = 20_000;
+export const FILL_BATCH = 20_000;
 const YEAR_MS = 365 * 86_400_000;
 
 /** A small seeded generator (mulberry32): the same log every run. */
@@ -72,8 +72,8 @@ const vin = (index: number): string => {
 const licence = (index: number): string => `D${String(index).padStart(7, '0')}`;
 const serial = (index: number): string => `TX${String(index).padStart(6, '0')}`;
 
-type Kind = 'person' | 'plate' | 'vin' | 'licence' | 'serial';
-interface Subject {
+export type Kind = 'person' | 'plate' | 'vin' | 'licence' | 'serial';
+export interface Subject {
   readonly kind: Kind;
   readonly index: number;
 }
@@ -92,7 +92,7 @@ function lineOf(subject: Subject, ori: string): string {
   }
 }
 
-function queryOf(subject: Subject): SubjectQuery {
+export function queryOf(subject: Subject): SubjectQuery {
   switch (subject.kind) {
     case 'person': return person(subject.index);
     case 'plate': return { plate: plate(subject.index), state: 'CA' };
@@ -108,7 +108,7 @@ const KIND_MIX: readonly [Kind, number][] = [['person', 0.5], ['plate', 0.25], [
 const AGENCIES = 40;
 const oriOf = (agency: number): string => `CA019${String(agency).padStart(2, '0')}00`;
 
-interface Fill {
+export interface Fill {
   readonly rows: number;
   readonly transactions: number;
   readonly seconds: number;
@@ -117,7 +117,7 @@ interface Fill {
 }
 
 /** Appends `rows` rows as the switch writes them, `FILL_BATCH` at a time. */
-async function fill(store: SqliteAuditStore, rows: number, log: (line: string) => void): Promise<Fill> {
+export async function fill(store: SqliteAuditStore, rows: number, log: (line: string) => void): Promise<Fill> {
   const pick = random(42);
   const sample: Fill['sample'] = [];
   const start = Date.now() - YEAR_MS;

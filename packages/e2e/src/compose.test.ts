@@ -92,6 +92,12 @@ describe('Dockerfile', () => {
     }
   });
 
+  it('installs the production dependencies of each deployable and of the workspace packages it imports', () => {
+    // `--filter @clets/switch` alone links @clets/openapi without installing its own dependencies (zod): the switch does not start.
+    const install = /pnpm install --frozen-lockfile --prod[^\n]*/.exec(stages[0]!)?.[0] ?? '';
+    for (const name of IMAGE_PACKAGES) expect(install).toContain(`--filter '@clets/${name}...'`);
+  });
+
   it('runs the final stage without the toolchain, as the node user, with /data its own', () => {
     expect(stages).toHaveLength(2);
     const final = stages[1]!;

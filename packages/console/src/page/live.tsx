@@ -74,8 +74,8 @@ export function LiveView({ api }: { api: Api }) {
       </Section>
       <Section title="Terminals logged in">
         <p>{figures ? `${figures.terminalsLoggedIn} on this switch; ${figures.terminals.length} listed in your scope.` : '-'}</p>
-        <table><thead><tr><th scope="col">Terminal</th><th scope="col">ORI</th><th scope="col">Operator</th><th scope="col">Since</th></tr></thead>
-          <tbody>{(figures?.terminals ?? []).map((terminal) => <tr><td>{terminal.mnemonic}</td><td>{terminal.ori}</td><td>{terminal.operatorId}</td><td>{new Date(terminal.since).toLocaleTimeString()}</td></tr>)}</tbody>
+        <table><thead><tr><th scope="col">Terminal</th><th scope="col">ORI</th><th scope="col">Operator</th><th scope="col">Since</th><th scope="col">Via</th></tr></thead>
+          <tbody>{(figures?.terminals ?? []).map((terminal) => <tr><td>{terminal.mnemonic}</td><td>{terminal.ori}</td><td>{terminal.operatorId}</td><td>{new Date(terminal.since).toLocaleTimeString()}</td><td>{terminal.via === 'gateway' ? 'HTTP gateway' : 'terminal'}</td></tr>)}</tbody>
         </table>
       </Section>
     </div>

@@ -279,3 +279,45 @@ describe('gateway login', () => {
     expect(await open(right, await totpOf('OP1003', h.clock.now))).toMatch(/^201 /);
   });
 });
+
+describe('the live view, GET /v1/admin/live', () => {
+  /** The first `figures` event of the live stream, read over a real socket (the stream does not end). */
+  async function firstFigures(url: string, token: string): Promise<{ terminalsLoggedIn: number; terminals: unknown[] }> {
+    const controller = new AbortController();
+    const answer = await fetch(`${url}/v1/admin/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    expect(answer.status).toBe(200);
+    const reader = answer.body!.getReader();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended: ${text}`);
+      text += new TextDecoder().decode(value);
+      const match = /event: figures\ndata: (.*)\n\n/.exec(text);
+      if (match) {
+        controller.abort();
+        return JSON.parse(match[1]!) as { terminalsLoggedIn: number; terminals: unknown[] };
+      }
+    }
+  }
+
+  it('counts an operator logged in through the HTTP gateway, until the session goes idle', async () => {
+    const h = await start({ http: { gatewaySessionIdleMs: 5 * 60_000 } });
+    const la01 = (await demoFixtures()).terminals.find((terminal) => terminal.mnemonic === 'LA01')!;
+    const gateway = await h.sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'LA01', deviceSecret: la01.deviceSecret, operatorId: 'OP1003', password: 'Demo-Pass-1003!', totpCode: await totpOf('OP1003', h.clock.now), acknowledgeBanner: true },
+    });
+    expect(gateway.statusCode, gateway.body).toBe(201);
+    const admin = await adminLogin(h, { operatorId: 'OP1010', password: 'Demo-Pass-1010!', totpCode: await totpOf('OP1010', h.clock.now) }, '127.0.0.1');
+    expect(admin.statusCode, admin.body).toBe(201);
+    const url = await h.sw.http.listen({ host: '127.0.0.1', port: 0 });
+
+    const open = await firstFigures(url, admin.json().token as string);
+    expect(open.terminalsLoggedIn).toBe(1);
+    expect(open.terminals).toEqual([{ mnemonic: 'LA01', ori: 'CA0190000', operatorId: 'OP1003', since: h.clock.now, via: 'gateway' }]);
+
+    h.clock.now += 5 * 60_000 + 1;
+    const idle = await firstFigures(url, admin.json().token as string);
+    expect([idle.terminalsLoggedIn, idle.terminals]).toEqual([0, []]);
+  });
+});

@@ -30,14 +30,14 @@ import type { CjisSecurity } from '../security/cjis-security.js';
 import type { AdmittedAttempt, LoginAttempt, LoginEndpoint } from '../security/login-rate-limiter.js';
 import type { SecurityPolicy } from '../security/policy.js';
 import { auditRoutes, type AuditRoutesOptions } from './audit-routes.js';
-import { gatewayRoutes, PROTOBUF } from './gateway-routes.js';
+import { gatewayRoutes, PROTOBUF, type OpenGatewaySession } from './gateway-routes.js';
 import { errorReply, httpFailure, withZod } from './http-contract.js';
 import { SWITCH_OPENAPI } from './openapi-document.js';
 import type { ServerGuard } from './server-guard.js';
 import { statusRoutes } from './status-routes.js';
 import { ChainVerification, workerChainVerifier, type ChainVerifier } from './console/chain-verification.js';
 import { consoleRoutes } from './console/console-routes.js';
-import { LiveFeed, type LiveSources } from './console/live-figures.js';
+import { LiveFeed, type LiveSources, type LiveTerminal } from './console/live-figures.js';
 import { liveRoutes } from './console/live-routes.js';
 import { verificationRoutes } from './console/verification-routes.js';
 
@@ -56,7 +56,11 @@ export interface HttpApiDeps {
   /** Takes a login attempt of a source address from the switch's budget (`limits.loginRate`). */
   loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
   /** What the console's live view reads besides the metrics and links: terminals, peers, queues. */
-  readonly live?: Pick<LiveSources, 'terminals' | 'queues'> & { peers(): readonly { name: string; state: string }[] };
+  readonly live?: Pick<LiveSources, 'queues'> & {
+    /** Terminals logged in over the WebSocket (the gateway's sessions are the API's own). */
+    terminals(): readonly Omit<LiveTerminal, 'via'>[];
+    peers(): readonly { name: string; state: string }[];
+  };
 }
 
 export interface HttpApiOptions {
@@ -100,9 +104,11 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     : new AdminSessions(deps.security.policy, deps.security.hasher, config.security.administrators);
   await app.register(auditRoutes, { switchId: config.switchId, clock, audit: deps.audit as AuditRoutesOptions['audit'], sessions: adminSessions });
 
+  let gatewaySessions: () => readonly OpenGatewaySession[] = () => [];
   await app.register(gatewayRoutes, {
     switchId: config.switchId, clock, logger: deps.logger, audit: deps.audit, policy: deps.policy, pipeline: deps.pipeline,
     limits: { sessionIdleMs: config.http.gatewaySessionIdleMs, waitMs: config.http.gatewayWaitMs },
+    publishSessions: (open) => { gatewaySessions = open; },
   });
 
   if (deps.security !== undefined && adminSessions !== undefined) {
@@ -113,7 +119,7 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
   }
 
   await app.register(consoleRoutes, options.consoleDir === undefined ? {} : { dir: options.consoleDir });
-  await app.register(liveRoutes, { switchId: config.switchId, clock, audit: deps.audit, sessions: adminSessions, feed: liveFeed(deps, clock) });
+  await app.register(liveRoutes, { switchId: config.switchId, clock, audit: deps.audit, sessions: adminSessions, feed: liveFeed(deps, clock, () => gatewaySessions()) });
   const verifier = chainVerifier(deps.audit);
   if (verifier !== undefined) {
     await app.register(verificationRoutes, { switchId: config.switchId, clock, audit: deps.audit, sessions: adminSessions, verification: new ChainVerification(verifier, clock) });
@@ -171,7 +177,7 @@ function limitLoginAttempts(app: FastifyInstance, sw: Pick<HttpApiDeps, 'loginAt
 }
 
 /** The live view's readings: the switch's own counters and state, read once a second while watched. */
-function liveFeed(deps: HttpApiDeps, clock: () => number): LiveFeed {
+function liveFeed(deps: HttpApiDeps, clock: () => number, gatewaySessions: () => readonly OpenGatewaySession[]): LiveFeed {
   const audit = deps.audit as HttpApiDeps['audit'] & { query?: LiveSources['audit']['query']; health(): { lastSeq?: number; pending: number; writable: boolean } };
   return new LiveFeed({
     clock,
@@ -181,7 +187,10 @@ function liveFeed(deps: HttpApiDeps, clock: () => number): LiveFeed {
       ...[...deps.links].map(([name, link]) => ({ name, kind: 'link' as const, state: link.state, systems: [...link.systems], held: deps.held.depth(name) })),
       ...(deps.live?.peers() ?? []).map((peer) => ({ name: peer.name, kind: 'peer' as const, state: peer.state, systems: [], held: deps.held.depth(peer.name) })),
     ],
-    terminals: () => deps.live?.terminals() ?? [],
+    terminals: () => [
+      ...(deps.live?.terminals() ?? []).map((terminal) => ({ ...terminal, via: 'terminal' as const })),
+      ...gatewaySessions().map((session) => ({ ...session, via: 'gateway' as const })),
+    ],
     queues: () => deps.live?.queues() ?? { inFlight: 0, stored: 0 },
     audit: { ...(typeof audit.query === 'function' ? { query: audit.query.bind(audit) } : {}), health: () => audit.health() },
   });

@@ -29,6 +29,16 @@ export interface GatewayRoutesOptions {
   readonly pipeline: Pick<TransactionPipeline, 'submit'>;
   /** `http.gatewaySessionIdleMs` and `http.gatewayWaitMs` of the switch's config. */
   readonly limits: { readonly sessionIdleMs: number; readonly waitMs: number };
+  /** Given, once, the reader of the sessions open now (the console's live view counts them). */
+  readonly publishSessions?: (open: () => readonly OpenGatewaySession[]) => void;
+}
+
+/** A gateway session open now, as the console's live view lists it. */
+export interface OpenGatewaySession {
+  readonly mnemonic: string;
+  readonly ori: string;
+  readonly operatorId: string;
+  readonly since: number;
 }
 
 /** The content type of an encoded Frame body, and of an answer of length-prefixed frames. */
@@ -92,6 +102,13 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
   const { audit, clock, policy } = options;
   const sessions = new Map<string, GatewaySession>();
   const current = new WeakMap<FastifyRequest, GatewaySession>();
+  // A session idle past the limit is dropped only when next used: it is not counted as open.
+  options.publishSessions?.(() => {
+    const now = clock();
+    return [...sessions.values()].filter((gateway) => now - gateway.lastUsed <= options.limits.sessionIdleMs).map(({ session }) => ({
+      mnemonic: session.terminal.mnemonic, ori: session.ori, operatorId: session.operatorId, since: session.startedAt,
+    }));
+  });
 
   /** The gateway session of a request's token; throws when there is none or it went idle. */
   const requireSession = async (request: FastifyRequest): Promise<void> => {

@@ -118,8 +118,8 @@ describe('the live view, GET /v1/admin/live', () => {
       transactionCounts: async () => [{ key: 'QW', outcome: 'accepted', value: 0 }],
       links: () => [{ name: 'state', kind: 'link', state: 'up', systems: ['NCIC'], held: 0 }],
       terminals: () => [
-        { mnemonic: 'LA01', ori: 'CA0190000', operatorId: 'OP1001', since: 0 },
-        { mnemonic: 'PD01', ori: 'CA0190100', operatorId: 'OP1101', since: 0 },
+        { mnemonic: 'LA01', ori: 'CA0190000', operatorId: 'OP1001', since: 0, via: 'terminal' },
+        { mnemonic: 'PD01', ori: 'CA0190100', operatorId: 'OP1101', since: 0, via: 'gateway' },
       ],
       queues: () => ({ inFlight: 0, stored: 0 }),
       audit: { query: (filter) => security.audit.query(filter), health: () => security.audit.health() },
@@ -141,7 +141,7 @@ describe('the live view, GET /v1/admin/live', () => {
     const acc = await firstFigures(app, await login(app, security, 'OP1008'));
     expect(acc['scope']).toEqual({ oris: ['CA0190000'] });
     expect(acc['terminalsLoggedIn']).toBe(2);
-    expect(acc['terminals']).toEqual([{ mnemonic: 'LA01', ori: 'CA0190000', operatorId: 'OP1001', since: 0 }]);
+    expect(acc['terminals']).toEqual([{ mnemonic: 'LA01', ori: 'CA0190000', operatorId: 'OP1001', since: 0, via: 'terminal' }]);
 
     const reads = security.audit.query({ type: 'audit_read', limit: 100 }).filter((row) => row.detail?.['action'] === 'live');
     expect(reads.map((row) => [row.operatorId, row.outcome])).toEqual([['OP1010', 'success'], ['OP1008', 'success']]);

@@ -21,8 +21,8 @@ export interface LiveSources {
   transactionCounts(): Promise<readonly { key: string; outcome: string; value: number }[]>;
   /** Outgoing links (to the state or to the systems) and county peers, with what is held for each. */
   links(): readonly { name: string; kind: 'link' | 'peer'; state: string; systems: readonly string[]; held: number }[];
-  /** Terminals with an operator logged in. */
-  terminals(): readonly { mnemonic: string; ori: string; operatorId: string; since: number }[];
+  /** Operators logged in: at a terminal over the WebSocket, or through a gateway session. */
+  terminals(): readonly LiveTerminal[];
   /** Audit rows committed since a seq (ascending), and the head of the log. */
   readonly audit: {
     query?: (filter: AuditFilter) => AuditRow[];
@@ -30,6 +30,15 @@ export interface LiveSources {
   };
   /** Transactions accepted and not complete, traffic stored for offline terminals. */
   queues(): { inFlight: number; stored: number };
+}
+
+/** An operator logged in at a terminal: over the terminal WebSocket, or a session of the HTTP gateway. */
+export interface LiveTerminal {
+  readonly mnemonic: string;
+  readonly ori: string;
+  readonly operatorId: string;
+  readonly since: number;
+  readonly via: 'terminal' | 'gateway';
 }
 
 /** One second of the switch, before it is cut to a reader's scope. */
@@ -61,7 +70,7 @@ export interface LiveFigures {
   readonly refusals: readonly { code: string; count: number }[];
   readonly links: LiveTick['links'];
   readonly queues: LiveTick['queues'];
-  /** Terminals logged in: the switch's count, and the list in the reader's scope. */
+  /** Sessions logged in (terminal WebSocket and gateway): the switch's count, and the list in the reader's scope. */
   readonly terminalsLoggedIn: number;
   readonly terminals: LiveTick['terminals'];
   readonly sampled: boolean;
