@@ -32,6 +32,18 @@ describe('misuse rules', () => {
     expect(findMisuse(operator, fields(entries), index, rules).selfQuery?.kind).toBe('self-query');
   });
 
+  it('answers a subject asked about again from its cache, and never mixes two identifier sets up', () => {
+    const first = index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }));
+    expect(index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }))).toBe(first);
+    expect([...first.persons]).toEqual(['P1']);
+    // The same characters split differently between fields: another subject (nobody here).
+    const spliced = index.resolve(fields({ NAM: 'DOE,JANEDOB19800101' }));
+    expect(spliced.persons.size).toBe(0);
+    expect(spliced.nameDob).toBeUndefined();
+    expect([...index.resolve(fields({ LIC: '7ABC123', LIS: 'CA', SOC: '912345678' })).everyone]).toEqual(['P1']);
+    expect(index.resolve(fields({ SER: 'X1' })).everyone.size).toBe(0);
+  });
+
   it('flags a watch-listed subject, a relative and a housemate, and leaves others alone', () => {
     expect(findMisuse(operator, fields({ NAM: 'STAR,MAX', DOB: '19650303' }), index, rules).flags.map((flag) => flag.kind)).toEqual(['watch-list']);
     expect(findMisuse(operator, fields({ NAM: 'DOE,JOHN', DOB: '19500505' }), index, rules).flags.map((flag) => flag.kind)).toEqual(['relative']);
