@@ -114,7 +114,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const registry = deps.registry ?? registryOf(requireData(deps), config.switchId);
   const audit = deps.audit ?? openAuditStore({
     path: config.audit.path, synchronous: config.audit.synchronous,
-    batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
+    batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs, writer: config.audit.writer,
   });
   // Sessions a newer login of the same operator ended are closed (4016) once connections exist.
   const supersede: ((session: OperatorSession) => void)[] = [];

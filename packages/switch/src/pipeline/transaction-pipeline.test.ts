@@ -74,6 +74,8 @@ function crashCopy(dir: string): string {
 
 async function start(dir: string, options: {
   down?: readonly string[]; hang?: readonly string[]; clock?: () => number; config?: Partial<SwitchConfigInput>;
+  /** Systems that answer only once their promise resolves. */
+  held?: Readonly<Record<string, Promise<void>>>;
 } = {}): Promise<Running> {
   const links = new Map<string, FakeLink>();
   const sw = await buildSwitch({
@@ -88,7 +90,9 @@ async function start(dir: string, options: {
     registry,
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
     linkFactory: (link) => {
-      const fake = new FakeLink(link.name, options.hang?.includes(link.name) ? () => 'hang' : answer(link.name), {
+      const held = options.held?.[link.name];
+      const answers = held === undefined ? answer(link.name) : (request: FakeRequest) => held.then(() => answer(link.name)(request));
+      const fake = new FakeLink(link.name, options.hang?.includes(link.name) ? () => 'hang' : answers, {
         up: !options.down?.includes(link.name), ...(options.clock !== undefined ? { now: options.clock } : {}),
       });
       links.set(link.name, fake);
@@ -275,9 +279,14 @@ describe('a transaction in flight at a crash', () => {
     const after = crashCopy(dir);
     await client.close();
 
-    const second = await start(after);
+    // NCIC answers the resumed leg once the resend has its Receipt: the resumed transaction's
+    // own answers go to the operator's terminal too, and would otherwise race the replay's
+    // (which waits for its replay row's commit) to end the client's send.
+    let release!: () => void;
+    const ncicBack = new Promise<void>((resolve) => { release = resolve; });
+    const second = await start(after, { held: { NCIC: ncicBack } });
     const { client: again } = await login(second);
-    const resent = await again.send(QW, { clientMessageId: 'FLIGHT-1' });
+    const resent = await again.send(QW, { clientMessageId: 'FLIGHT-1', onProgress: (progress) => { if (progress.kind === 'receipt') release(); } });
     expect(resent.outcome).toBe('completed');
     expect(resent.receipt?.header?.inputSeq).toBe(receipts[0]);
     expect(resent.completion?.answered?.slice().sort()).toEqual(['CORI', 'NCIC']);
