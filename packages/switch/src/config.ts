@@ -101,8 +101,9 @@ export const switchConfigSchema = z.strictObject({
     batchMaxRows: z.number().int().positive().default(1000),
     checkpointIntervalMs: positiveMs.default(1000),
     /**
-     * worker: rows are committed by a writer thread, so the fsync of each commit never stops
-     * the event loop; thread: in the switch's own thread. A Receipt waits for the commit either way.
+     * worker: audit rows, and the journal's writes (which follow the audit log's settings), are
+     * committed by writer threads, so the fsync of each commit never stops the event loop;
+     * thread: in the switch's own thread. A Receipt waits for the commits either way.
      */
     writer: z.enum(['worker', 'thread']).default('worker'),
   }).prefault({}),

@@ -181,7 +181,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   // The journal shares the message store's file (its own tables and connection): one file
   // holds everything the switch promised to deliver.
   const journal = new TransactionJournal({
-    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, log: logger,
+    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, writer: config.audit.writer, log: logger,
   });
   const deliveries = new DeliveryService({
     switchId: config.switchId, clock, timers: linkClock, table: () => table, links: allLinks, dispatcher, directory, store, audit,

@@ -238,7 +238,7 @@ describe('a held transaction (.02.) across a restart', () => {
     client.send(IQ, { clientMessageId: 'FILL-0', onProgress: (progress) => { if (progress.kind === 'queued') queued.push('queued'); } }).catch(() => undefined);
     await waitFor(() => queued.length === 1);
     // The disk fills: the next held mark cannot be written (SQLITE_FULL where the mark goes).
-    running.sw.journal.connection.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON journal_held BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    running.sw.journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal_held BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const held = await client.send(IQ, { clientMessageId: 'FILL-1' });
     expect(held.outcome).toBe('completed');
     expect(held.queued).toEqual([]);
@@ -255,12 +255,12 @@ describe('a held transaction (.02.) across a restart', () => {
     const dir = freshDir();
     const running = await start(dir);
     const { client } = await login(running);
-    running.sw.journal.connection.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    running.sw.journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const refused = await client.send(QW, { clientMessageId: 'FULL-1' });
     expect(refused.outcome).toBe('rejected');
     expect(refused.rejected).toMatchObject({ code: 'CLETS_ERR_OVERLOADED' });
     expect(running.links.get('NCIC')!.requests).toHaveLength(0);
-    running.sw.journal.connection.exec('DROP TRIGGER temp.full');
+    running.sw.journal.connection.exec('DROP TRIGGER full');
     const accepted = await client.send(QW, { clientMessageId: 'FULL-2' });
     expect(accepted.outcome).toBe('completed');
   });
