@@ -5,7 +5,8 @@
 # Two stages. `build` holds the toolchain (better-sqlite3 compiles from source), every
 # dependency and the TypeScript compiler, and compiles the runtime packages. The final stage
 # receives only what runs: the compiled dist/ of protocol, routing, data-files, switch,
-# backends and terminal, their production dependencies, and the fixture data; it runs as the
+# backends and terminal, the console's built page (served by the switch at /console/), their
+# production dependencies, and the fixture data; it runs as the
 # unprivileged `node` user, and writes only to /data.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -24,6 +25,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY packages/protocol/package.json packages/protocol/
 COPY packages/routing/package.json packages/routing/
 COPY packages/data-files/package.json packages/data-files/
+COPY packages/openapi/package.json packages/openapi/
 COPY packages/fixtures/package.json packages/fixtures/
 COPY packages/switch/package.json packages/switch/
 COPY packages/backends/package.json packages/backends/
@@ -32,12 +34,14 @@ COPY packages/launcher/package.json packages/launcher/
 COPY packages/conformance/package.json packages/conformance/
 COPY packages/e2e/package.json packages/e2e/
 COPY bench/package.json bench/
+COPY packages/console/package.json packages/console/
 RUN npm pkg delete scripts.prepare && pnpm install --frozen-lockfile
 
 # The sources (.dockerignore keeps out tests, tools and everything that does not run), then
 # the runtime packages compiled with their project references.
 COPY . .
-RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal
+RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal \
+ && node packages/console/build.mjs --force
 
 # The production closure, assembled in /app in the repository's own layout (so the data-files
 # package finds fixtures/ where it does in a checkout): the compiled packages, and a
@@ -45,8 +49,9 @@ RUN pnpm exec tsc -b packages/switch packages/backends packages/terminal
 # above (better-sqlite3 comes from pnpm's cache of its build, not compiled again).
 RUN mkdir -p /app \
  && cp -a package.json pnpm-lock.yaml pnpm-workspace.yaml fixtures /app/ \
+ && mkdir -p /app/packages/console/dist && cp -a packages/console/dist/page /app/packages/console/dist/ \
  && for manifest in packages/*/package.json bench/package.json; do install -D -m 0644 "$manifest" "/app/$manifest"; done \
- && for package in protocol routing data-files switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
+ && for package in protocol routing data-files openapi switch backends terminal; do cp -a "packages/$package/dist" "/app/packages/$package/"; done \
  && cp -a packages/protocol/generated /app/packages/protocol/ \
  && for package in switch backends terminal; do cp -a "packages/$package/bin" "/app/packages/$package/"; done \
  && cd /app \

@@ -21,6 +21,8 @@ function build(): void {
     const output = error as { stdout?: string; stderr?: string };
     throw new Error(`the workspace does not compile (tsc -b tsconfig.build.json):\n${output.stdout ?? ''}${output.stderr ?? ''}`);
   }
+  // The console's page, which the switch serves and the browser tests load (skipped when current).
+  execFileSync(process.execPath, ['packages/console/build.mjs'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
 }
 
 export default function setup(project: TestProject): void {

@@ -10,12 +10,14 @@
  * Everything here is synthetic: the people, the records and the credentials.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfirmationPriority, ConfirmationState, DeliveryState, HitStatus, totpCode } from '@clets/protocol';
 import { loadFixtures, WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
-import { TerminalClient, formatResult, type TransactionResult } from '@clets/terminal';
+import { TerminalClient, formatResult, hitConfirmationLine, type TransactionResult } from '@clets/terminal';
 import {
   selfSignedCertificate, startStateNetwork, STATE_NETWORK_SWITCHES, type StateNetwork, type StateNetworkSwitch,
 } from '@clets/launcher';
@@ -114,6 +116,7 @@ async function main(): Promise<number> {
   try {
     printWhereItListens(network);
     printCredentials(fixtures);
+    printConsole(network, fixtures, certificate?.cert);
     if (flags.envOut !== undefined) writeToolEnvironment(flags.envOut, network, fixtures, certificate?.cert);
     if (!flags.once) {
       print('\nRunning. Open a terminal in another shell, e.g.:');
@@ -191,6 +194,17 @@ function printCredentials(fixtures: FixtureSet): void {
     'logs in with POST /v1/admin/sessions {operatorId, password, totpCode}, then GET /v1/audit with the token');
 }
 
+/** Where each switch's console is, and who logs in to county 19's. */
+function printConsole(network: StateNetwork, fixtures: FixtureSet, certificate: string | undefined): void {
+  const acc = operator(fixtures, COORDINATOR);
+  print('\nThe coordinator\'s console (a browser page; log in with the password and the current TOTP code of the secret):');
+  print(`  county-19  ${network.httpUrl('county-19')}/console/`);
+  print(`  county-37  ${network.httpUrl('county-37')}/console/`);
+  print(`  ACC of CA0190000: ${COORDINATOR} (${acc.name.last}, ${acc.name.first}) password Demo-Pass-${COORDINATOR.slice(2)}!  TOTP secret ${acc.totpSecret}` +
+    `  (a code now: node -e "import('@clets/protocol').then(p => console.log(p.totpCode('${acc.totpSecret}', Date.now())))")`);
+  if (certificate !== undefined) print(`  the browser must trust the demo's certificate ${certificate} (or accept it once)`);
+}
+
 function operator(fixtures: FixtureSet, operatorId: string) {
   const found = fixtures.operators.find((candidate) => candidate.id === operatorId);
   if (found === undefined) throw new Error(`no fixture operator ${operatorId}`);
@@ -262,11 +276,15 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       return hops.includes('state') ? undefined : `the answer did not come through the state switch (${hops.join(', ')})`;
     });
 
-    await step('a no-record answer', async () => {
+    await step('a no-record answer, and a no-record look-up of the same wanted subject by another operator', async () => {
       const result = await send(la, `QW.CA0190000.NAM/${clean.last},${clean.first}.SEX/${clean.sex}.DOB/${clean.dob}.${RTE}`);
       if (result.outcome !== 'completed') return `rejected: ${result.rejected.code}`;
-      return result.hit || !result.responses.every((response) => response.status === HitStatus.HIT_STATUS_NO_RECORD)
-        ? 'expected no record from every system' : undefined;
+      if (result.hit || !result.responses.every((response) => response.status === HitStatus.HIT_STATUS_NO_RECORD)) return 'expected no record from every system';
+      // A records clerk at LA02 runs the step-1 subject's Nevada licence: nothing on file there.
+      const nevada = await send(laLimited, `DQ.CA0190000.OLS/NV.NAM/${wanted.last},${wanted.first}.DOB/${wanted.dob}.${CLERK_RTE}`);
+      if (nevada.outcome !== 'completed') return `DQ rejected: ${nevada.rejected.code}`;
+      return nevada.hit || !nevada.responses.every((response) => response.status === HitStatus.HIT_STATUS_NO_RECORD)
+        ? 'expected no Nevada licence of the wanted subject' : undefined;
     });
 
     await step('a reject for a missing route-to', async () => {
@@ -342,6 +360,110 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       if (result.queued.length === 0) return 'no .02. queued notice';
       return result.responses.some((response) => response.system === 'NLETS') ? undefined : 'the queued inquiry was not delivered';
     });
+
+    // The county 19 coordinator, at the administration API: who looked up the wanted subject today?
+    const coordinator = new CoordinatorClient(network.httpUrl('county-19'));
+    let found: SearchHit[] = [];
+    await step(`the county 19 coordinator asks who looked up ${wanted.last}, ${wanted.first} ${wanted.dob} today`, async () => {
+      const acc = operator(fixtures, COORDINATOR);
+      const login = await coordinator.login(COORDINATOR, `Demo-Pass-${COORDINATOR.slice(2)}!`, totpCode(acc.totpSecret, Date.now()));
+      print(`  ${COORDINATOR} (${acc.name.last}, ${acc.name.first}, ${login.administrator.role} of ${login.administrator.ori ?? 'the switch'}) logged in to ${network.httpUrl('county-19')}/v1/admin`);
+      for (const notice of login.notices) print(`    notice: ${notice}`);
+      const today = new Date().toISOString().slice(0, 10);
+      const query = `name=${encodeURIComponent(`${wanted.last},${wanted.first}`)}&dob=${wanted.dob}&from=${today}`;
+      print(`  > GET /v1/audit/search?${query}`);
+      const answer = await coordinator.get<{ count: number; scope: unknown; hits: SearchHit[] }>(`/v1/audit/search?${query}`);
+      found = answer.hits;
+      print(`    ${answer.count} look-up${answer.count === 1 ? '' : 's'} of ${wanted.last}, ${wanted.first} ${wanted.dob} in the audit log of county-19 (scope ${JSON.stringify(answer.scope)}):`);
+      for (const hit of found) {
+        const who = operator(fixtures, hit.operatorId ?? '');
+        const why = hit.routeTo === undefined ? '' : `${hit.routeTo.reason ?? ''}${hit.routeTo.caseNumber ? `, case ${hit.routeTo.caseNumber}` : ''}, for ${hit.routeTo.requester ?? '?'}`;
+        print(`    ${hit.at.slice(11, 19)}Z  ${hit.operatorId} ${who.name.last}, ${who.name.first} (${who.role}) at ${hit.terminal}  ${hit.messageKey}  ${hit.result.toUpperCase().replace('_', ' ')}` +
+          `${hit.records.length > 0 ? `: ${hit.records.join(', ')}` : ''}  row ${hit.seq}`);
+        print(`      why: ${why}`);
+      }
+      print('    (this search is itself recorded in the audit log)');
+      const has = (operatorId: string, terminal: string, result: string) => found.some((hit) => hit.operatorId === operatorId && hit.terminal === terminal && hit.result === result);
+      if (!has(OPERATORS.la.operatorId, OPERATORS.la.mnemonic, 'hit')) return `the step-1 hit by ${OPERATORS.la.operatorId} at ${OPERATORS.la.mnemonic} is not among the hits`;
+      if (!has(OPERATORS.laLimited.operatorId, OPERATORS.laLimited.mnemonic, 'no_record')) return `the no-record look-up by ${OPERATORS.laLimited.operatorId} is not among the hits`;
+      return undefined;
+    });
+
+    await step('the coordinator opens a misuse case from that search, and closes it with a finding', async () => {
+      const clerk = found.find((hit) => hit.operatorId === OPERATORS.laLimited.operatorId);
+      const stop = found.find((hit) => hit.operatorId === OPERATORS.la.operatorId && hit.result === 'hit');
+      if (clerk === undefined || stop === undefined) return 'the search of the previous step found nothing to open a case from';
+      print(`  > POST /v1/admin/cases  (from audit row ${clerk.seq})`);
+      const opened = await coordinator.send<{ case: MisuseCaseView }>('POST', '/v1/admin/cases', {
+        source: 'audit', subject: `${wanted.last}, ${wanted.first} ${wanted.dob}`, operatorId: clerk.operatorId, auditSeqs: [clerk.seq],
+        allegation: 'A records clerk ran the out-of-state licence of a wanted subject: was there a need to know?',
+      });
+      const id = opened.case.id;
+      print(`    case ${id} opened ${opened.case.status.toUpperCase()}: operator ${opened.case.operatorId}, began from ${opened.case.source} search, evidence row ${opened.case.auditSeqs.join(', ')}`);
+      print(`  > POST /v1/admin/cases/${id}/steps  (evidence: audit row ${stop.seq}, the step-1 traffic stop)`);
+      await coordinator.send('POST', `/v1/admin/cases/${id}/steps`, {
+        text: `Dep R Vale 4411 confirms he asked records for the Nevada licence during the traffic stop of case 26-001234 (row ${stop.seq})`, auditSeqs: [stop.seq],
+      });
+      print(`  > POST /v1/admin/cases/${id}/close`);
+      const closed = await coordinator.send<{ case: MisuseCaseView }>('POST', `/v1/admin/cases/${id}/close`, {
+        finding: 'unfounded', sanction: 'none', summary: 'The look-up was requested by the deputy on the traffic stop: right and need to know established',
+      });
+      for (const entry of closed.case.steps) print(`    ${new Date(entry.at).toISOString().slice(11, 19)}Z  ${entry.by}  ${entry.kind.toUpperCase()}: ${entry.text}`);
+      const report = await coordinator.text(`/v1/admin/reports/misuse?year=${new Date().getUTCFullYear()}&format=text`);
+      const line = report.split('\n').find((row) => row.startsWith(`CASE ${id} `));
+      print(`    the annual misuse report lists it: ${line?.replace(/ {2,}/g, '  ') ?? '(missing)'}`);
+      if (closed.case.status !== 'closed' || closed.case.finding !== 'unfounded') return `the case is ${closed.case.status}, finding ${closed.case.finding ?? 'none'}`;
+      return line === undefined ? 'the annual misuse report does not list the case' : undefined;
+    });
+    await step('the coordinator\'s console is served by county 19', async () => {
+      const url = `${network.httpUrl('county-19')}/console/`;
+      const page = await new CoordinatorClient(network.httpUrl('county-19')).page('/console/');
+      const script = /src="\.\/(assets\/console-[^"]+\.js)"/.exec(page.body)?.[1];
+      if (page.status !== 200 || script === undefined) return `GET ${url}: ${page.status}, ${script === undefined ? 'no script in the page' : ''}`;
+      const asset = await new CoordinatorClient(network.httpUrl('county-19')).page(`/console/${script}`);
+      print(`  > GET ${url}  ${page.status}, ${page.body.length} bytes; ${script} ${asset.status}, ${asset.body.length} bytes`);
+      return asset.status === 200 ? undefined : `GET /console/${script}: ${asset.status}`;
+    });
+
+    // County 19 reports a vehicle stolen; a county 37 deputy stops it, confirms the hit with a
+    // YQ built from the hit itself, and places a locate: county 19 is told at once.
+    const plate = `7DM${String(Date.now() % 10000).padStart(4, '0')}`;
+    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    let stolenNic = '';
+    let sdHit: TransactionResult | undefined;
+    await step('county 37 hits county 19\'s stolen vehicle and sends a YQ built from the hit', async () => {
+      const entered = await send(la, `EV.CA0190000.LIC/${plate}.LIS/CA.VYR/2020.VMA/FORD.VCO/BLU.DOT/${today}.OCA/26-DEMO-V${plate.slice(3)}.${RTE}`);
+      stolenNic = entered.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId ?? '';
+      if (stolenNic === '') return 'the stolen vehicle was not entered';
+      sdHit = await send(sd, `QV.CA0370000.LIC/${plate}.LIS/CA.${RTE}`);
+      const record = sdHit.responses.flatMap((response) => response.records ?? []).find((each) => each.status === HitStatus.HIT_STATUS_HIT && each.recordId === stolenNic);
+      if (record === undefined) return 'QV did not hit the vehicle just entered';
+      const yq = hitConfirmationLine(record, { ori: 'CA0370000' });
+      if (yq === undefined) return 'no YQ could be built from the hit';
+      print(`    yq ${sdHit.receipt?.header?.inputSeq ?? '?'} built: ${yq}`);
+      const request = la.next('hitConfirmationRequest', 15_000);
+      const asked = await send(sd, yq);
+      if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
+      const [received] = await request;
+      print(`    LA01 received YQ for ${received.recordId} from ${received.header?.ori ?? '?'}`);
+      return received.recordId === stolenNic ? undefined : 'the YQ did not name the record';
+    });
+
+    await step('county 37 locates the vehicle (LV); county 19, the entering agency, is notified at once', async () => {
+      if (stolenNic === '') return 'no stolen vehicle from the previous step';
+      const notified = la.next('adminMessage', 15_000);
+      const located = await send(sd, `LV.CA0370000.NIC/${stolenNic}.DOL/${today}.LCA/26-SD-LOC-${plate.slice(3)}.${RTE}`);
+      if (located.outcome !== 'completed' || located.rejects.length > 0) return 'the locate was not accepted';
+      const [message] = await notified;
+      print(`    LA01 received AM from ${message.header?.ori ?? '?'}:`);
+      print(indent(indent(message.text ?? '')));
+      if (!(message.text ?? '').includes(`NIC/${stolenNic}`)) return 'the notification does not name the record';
+      const again = await send(sd, `QV.CA0370000.LIC/${plate}.LIS/CA.${RTE}`);
+      const shown = again.responses.flatMap((response) => response.records ?? []).some((record) => (record.text ?? '').includes('LOCATED'));
+      if (!shown) return 'the next inquiry does not show the locate';
+      const cleared = await send(la, `CV.CA0190000.NIC/${stolenNic}.DCL/${today}.${RTE}`);
+      return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
+    });
   } finally {
     await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);
   }
@@ -349,6 +471,90 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
   print(`\n${stepNumber - failures.length} of ${stepNumber} steps got the answer they expect.`);
   for (const failure of failures) print(`  FAILED ${failure}`);
   return failures.length === 0 ? 0 : 1;
+}
+
+/** The county 19 Agency CLETS Coordinator (CA0190000's ACC in the fixtures). */
+const COORDINATOR = 'OP1008';
+/** The records clerk's route-to: asked by the deputy of step 1, for the same case. */
+const CLERK_RTE = 'RTE/REQ:DEP R VALE 4411;RSN:SUSPECT OUT OF STATE LICENCE CHECK;CASE:26-001234';
+
+/** One hit of `GET /v1/audit/search`, as far as the demo prints it. */
+interface SearchHit {
+  readonly seq: number;
+  readonly at: string;
+  readonly operatorId?: string;
+  readonly terminal?: string;
+  readonly messageKey?: string;
+  readonly routeTo?: { readonly requester?: string | null; readonly reason?: string | null; readonly caseNumber?: string | null };
+  readonly result: string;
+  readonly records: readonly string[];
+}
+
+interface MisuseCaseView {
+  readonly id: number;
+  readonly operatorId: string | null;
+  readonly source: string;
+  readonly status: string;
+  readonly finding: string | null;
+  readonly auditSeqs: readonly number[];
+  readonly steps: readonly { readonly at: number; readonly by: string; readonly kind: string; readonly text: string }[];
+}
+
+/** An administrator's calls to a switch's HTTP API, trusting the demo's certificate. */
+class CoordinatorClient {
+  #token: string | undefined;
+
+  constructor(private readonly base: string) {}
+
+  async login(operatorId: string, password: string, totpCode: string): Promise<{ administrator: { role: string; ori: string | null }; notices: string[] }> {
+    const answer = await this.send<{ token: string; administrator: { role: string; ori: string | null }; notices: string[] }>('POST', '/v1/admin/sessions', { operatorId, password, totpCode });
+    this.#token = answer.token;
+    return answer;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.send<T>('GET', path);
+  }
+
+  async text(path: string): Promise<string> {
+    return (await this.#call('GET', path)).body;
+  }
+
+  /** A GET with no token, its status and body as they come. */
+  page(path: string): Promise<{ status: number; body: string }> {
+    const token = this.#token;
+    this.#token = undefined;
+    const answer = this.#call('GET', path);
+    this.#token = token;
+    return answer;
+  }
+
+  async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, body: text } = await this.#call(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path}: ${status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  #call(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
+    const url = new URL(path, this.base);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = {
+      ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(this.#token === undefined ? {} : { authorization: `Bearer ${this.#token}` }),
+    };
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const request = send(url, { method, headers, ...(url.protocol === 'https:' && tlsCa !== undefined ? { ca: tlsCa } : {}) }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => { text += chunk; });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.setTimeout(15_000, () => request.destroy(new Error(`${method} ${path}: no answer in 15 s`)));
+      request.on('error', reject);
+      request.end(payload);
+    });
+  }
 }
 
 async function control(network: StateNetwork, system: string, body: Record<string, unknown>): Promise<void> {

@@ -92,37 +92,37 @@ describe('control endpoint', () => {
     });
     expect(response.statusCode).toBe(400);
     const body = response.json();
-    expect(body.code).toBe('CLETS_ERR_REQUEST_INVALID');
-    const problems = (body.problems as string[]).join('\n');
+    expect(body.error.code).toBe('CLETS_ERR_REQUEST_INVALID');
+    const problems = (body.error.problems as string[]).join('\n');
     expect(problems).toContain('outage:');
     expect(problems).toContain('errorRate:');
     expect(problems).toContain('latency.p99Ms:');
     expect(problems).toContain('colour: unknown key');
-    expect(body.message).toContain('outage');
+    expect(body.error.message).toContain('outage');
     expect(behaviour.get('DMV')).toEqual({ latency: { kind: 'fixed', ms: 3 }, errorRate: 0, outage: 'none' });
   });
 
   it('names a bad latency member and an unknown latency kind', async () => {
     const { control } = build();
     const uniform = await control.inject({ method: 'PUT', url: '/control/DMV', payload: { latency: { kind: 'uniform', minMs: 9, maxMs: 'x' } } });
-    expect(uniform.json().problems).toEqual([expect.stringMatching(/^latency\.maxMs:/)]);
+    expect(uniform.json().error.problems).toEqual([expect.stringMatching(/^latency\.maxMs:/)]);
     const kind = await control.inject({ method: 'PUT', url: '/control/DMV', payload: { latency: { kind: 'gamma' } } });
-    expect(kind.json().problems).toEqual([expect.stringMatching(/^latency\.kind:/)]);
+    expect(kind.json().error.problems).toEqual([expect.stringMatching(/^latency\.kind:/)]);
   });
 
   it('404 for a system not hosted here, and for an unknown path', async () => {
     const { control } = build();
     const notHosted = await control.inject({ method: 'PUT', url: '/control/CORI', payload: { outage: 'hang' } });
     expect(notHosted.statusCode).toBe(404);
-    expect(notHosted.json().code).toBe('CLETS_ERR_NOT_FOUND');
-    expect((await control.inject({ method: 'GET', url: '/nothing' })).json().code).toBe('CLETS_ERR_NOT_FOUND');
+    expect(notHosted.json().error.code).toBe('CLETS_ERR_NOT_FOUND');
+    expect((await control.inject({ method: 'GET', url: '/nothing' })).json().error.code).toBe('CLETS_ERR_NOT_FOUND');
   });
 
   it('400 in the same shape for a body that is not JSON', async () => {
     const { control } = build();
     const response = await control.inject({ method: 'PUT', url: '/control/DMV', payload: '{not json', headers: { 'content-type': 'application/json' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().code).toBe('CLETS_ERR_REQUEST_INVALID');
+    expect(response.json().error.code).toBe('CLETS_ERR_REQUEST_INVALID');
   });
 
   it('POST /control/reset restores the configured knobs', async () => {

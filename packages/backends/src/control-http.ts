@@ -9,13 +9,23 @@
  *   GET  /control          200 { systems: { NCIC: { latency, errorRate, outage, activity } } }
  *   PUT  /control/:system  200 the system's knobs after the change; 400 invalid, 404 not hosted
  *   POST /control/reset    200 every system back to its configured knobs
+ *   GET  /openapi.json     this endpoint's OpenAPI document, made from the routes' zod schemas
+ *   GET  /docs             its reference page (control-document.ts)
+ *
+ * Routes take zod schemas through the type provider, as the switch's do: the answers are
+ * encoded by their schemas, a request part is validated by its own, and the refusal of a
+ * body lists every bad field.
  */
 import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { CletsError, type ErrorCode, type SystemName } from '@clets/protocol';
+import { z } from 'zod';
+import { openApiRoutes, RouteCatalogue } from '@clets/openapi';
+import { CletsError, ERROR_CODES, type ErrorCode, type SystemName } from '@clets/protocol';
 import type { BehaviourController } from './behaviour.js';
 import { behaviourPatchSchema, describeIssues } from './config.js';
+import { BACKENDS_OPENAPI, backendErrorSchema, controlStateSchema, healthSchema, systemKnobsSchema, systemsKnobsSchema } from './control-document.js';
 import { applyHttpTimeouts, type HttpTimeouts } from './http-timeouts.js';
 import type { SystemActivity } from './request-dispatcher.js';
 
@@ -29,10 +39,12 @@ export interface ControlState {
 }
 
 export interface ErrorBody {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** For a validation error: each bad field as `path: message`. */
-  readonly problems?: readonly string[];
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    /** For a validation error: each bad field as `path: message`. */
+    readonly problems?: readonly string[];
+  };
 }
 
 /** Builds the fastify app without listening (tests use `inject()`); `timeouts` guard its port (http-timeouts.ts). */
@@ -44,19 +56,34 @@ export function buildControlApp(state: ControlState, logger: Logger, timeouts?: 
     bodyLimit: 64 * 1024,
   });
   if (timeouts !== undefined) applyHttpTimeouts(app.server as Server, timeouts, { upgrades: false });
+  // Every route from here on is in the document.
+  const catalogue = RouteCatalogue.watch(app);
+  app.setValidatorCompiler<z.ZodType>(({ schema }) => (data) => {
+    const result = schema.safeParse(data ?? {});
+    return result.success ? { value: result.data } : { error: new InvalidRequest(describeIssues(result.error.issues)) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
 
+  // Errors in the switch's one shape, with the error table's status: a refused body is
+  // CLETS_ERR_REQUEST_INVALID (400) naming every bad field; fastify's own refusals (bad JSON,
+  // a content type it does not read) the same; a body over the limit CLETS_ERR_FRAME_TOO_LARGE.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    // Fastify's own errors (bad JSON, wrong content type) keep their status, in our shape.
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) logger.error({ err: error }, 'control request failed');
-    const code: ErrorCode = status === 500 ? 'CLETS_ERR_INTERNAL' : 'CLETS_ERR_REQUEST_INVALID';
-    void reply.code(status).send(errorBody(code, status === 500 ? undefined : error.message));
+    if (error instanceof InvalidRequest) return reply.code(400).send(errorBody('CLETS_ERR_REQUEST_INVALID', error.problems.join('; '), error.problems));
+    const status = error.statusCode ?? 500;
+    const code: ErrorCode = status === 413 ? 'CLETS_ERR_FRAME_TOO_LARGE' : status >= 400 && status < 500 ? 'CLETS_ERR_REQUEST_INVALID' : 'CLETS_ERR_INTERNAL';
+    if (code === 'CLETS_ERR_INTERNAL') logger.error({ err: error }, 'control request failed');
+    void reply.code(ERROR_CODES[code].http).send(errorBody(code, code === 'CLETS_ERR_INTERNAL' ? undefined : error.message));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send(errorBody('CLETS_ERR_NOT_FOUND', `${request.method} ${request.url}`));
   });
 
-  app.get('/healthz', async (_request, reply) => {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const errors = { '4xx': backendErrorSchema, '5xx': backendErrorSchema };
+
+  routes.get('/healthz', {
+    schema: { summary: 'Liveness: 200 while serving, 503 while shutting down', response: { 200: healthSchema, 503: healthSchema, ...errors } },
+  }, async (_request, reply) => {
     const closing = state.isClosing();
     return reply.code(closing ? 503 : 200).send({
       ok: !closing,
@@ -66,39 +93,60 @@ export function buildControlApp(state: ControlState, logger: Logger, timeouts?: 
     });
   });
 
-  app.get('/metrics', async (_request, reply) => reply.type(state.metrics.contentType).send(await state.metrics.render()));
+  routes.get('/metrics', {
+    schema: {
+      summary: 'Prometheus figures: requests by system and outcome, their time, what waits, links, the process',
+      response: { 200: { content: { 'text/plain': { schema: z.string().describe('Prometheus text exposition format') } } }, ...errors },
+    },
+  }, async (_request, reply) => reply.type(state.metrics.contentType).send(await state.metrics.render()));
 
-  app.get('/control', async () => ({
+  routes.get('/control', {
+    schema: { summary: 'Each hosted system: its knobs and what it is doing', response: { 200: controlStateSchema, ...errors } },
+  }, async () => ({
     systems: Object.fromEntries(
       state.behaviour.systems.map((system) => [system, { ...state.behaviour.get(system), activity: state.activity(system) }]),
     ),
   }));
 
-  app.put<{ Params: { system: string } }>('/control/:system', async (request, reply) => {
+  routes.put('/control/:system', {
+    schema: {
+      summary: 'Change some knobs of one system (any case); members left out stay', errors: ['CLETS_ERR_NOT_FOUND'],
+      params: z.object({ system: z.string().describe('NCIC, NLETS, DMV or CORI, in any case') }), body: behaviourPatchSchema,
+      response: { 200: systemKnobsSchema, ...errors },
+    },
+    // A system not hosted here is answered 404 whatever the body says.
+    attachValidation: true,
+  }, async (request, reply) => {
     const system = request.params.system.toUpperCase();
     if (!state.behaviour.has(system)) {
       return reply.code(404).send(errorBody('CLETS_ERR_NOT_FOUND', `system ${request.params.system} is not hosted here`));
     }
-    const parsed = behaviourPatchSchema.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      const problems = describeIssues(parsed.error.issues);
-      return reply.code(400).send(errorBody('CLETS_ERR_REQUEST_INVALID', problems.join('; '), problems));
-    }
-    const updated = state.behaviour.update(system, parsed.data);
+    if (request.validationError !== undefined) throw request.validationError;
+    const updated = state.behaviour.update(system, request.body);
     logger.info({ system, behaviour: updated }, 'behaviour changed');
     return { system, ...updated, activity: state.activity(system) };
   });
 
-  app.post('/control/reset', async () => {
+  routes.post('/control/reset', {
+    schema: { summary: 'Every system back to its configured knobs (not to healthy)', response: { 200: systemsKnobsSchema, ...errors } },
+  }, async () => {
     state.behaviour.reset();
     logger.info('behaviour reset to the configured knobs');
     return { systems: state.behaviour.snapshot() };
   });
 
+  void app.register(openApiRoutes, { catalogue, document: BACKENDS_OPENAPI });
   return app;
+}
+
+/** A request part its schema refused: every bad field, as `path: message`. */
+class InvalidRequest extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+  }
 }
 
 function errorBody(code: ErrorCode, detail?: string, problems?: readonly string[]): ErrorBody {
   const message = new CletsError(code, detail).message;
-  return problems ? { code, message, problems } : { code, message };
+  return { error: problems ? { code, message, problems } : { code, message } };
 }

@@ -35,6 +35,7 @@ function targetsOf(definition: MessageKeyDefinition, transaction: Transaction): 
     case 'nlets-states':
       return ['NLETS'];
     case 'destinations':
+    case 'local':
     case 'none':
       return [];
   }

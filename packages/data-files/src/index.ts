@@ -5,8 +5,10 @@
  * schemas, not the generator, so a service depends on the format and never on the generator.
  */
 export {
-  AGENCY_KINDS, CERTIFICATION_STATES, COLLECTIONS, FIXTURE_REFERENCE_DATE, OPERATOR_ROLES, OUT_OF_STATE_CODES, TERMINAL_CLASSES,
-  type Address, type Agency, type AgencyKind, type ArrestCycle, type Article, type BackgroundCheck, type Boat, type CertificationState,
+  AGENCY_KINDS, AGREEMENT_KINDS, AWARENESS_LEVELS, CERTIFICATION_STATES, COLLECTIONS, EXAM_LEVELS, FIXTURE_REFERENCE_DATE, OPERATOR_ROLES,
+  OUT_OF_STATE_CODES, PERSONNEL_KINDS, TERMINAL_CLASSES,
+  type Address, type Agency, type AgencyAgreement, type AgencyContact, type AgencyDetails, type AgencyKind, type AgreementKind,
+  type AwarenessLevel, type ExamLevel, type Personnel, type PersonnelKind, type SecurityAwarenessTraining, type ArrestCycle, type Article, type BackgroundCheck, type Boat, type CertificationState,
   type Charge, type ChargeLevel, type CollectionName, type CollectionRecord, type CriminalHistory, type DispositionResult,
   type DriverLicense, type Extradition, type EyeColor, type FileScope, type FixtureCollections, type FixtureMeta, type FixtureSet,
   type Gun, type GunStatus, type GunType, type HairColor, type HotFileRecord, type IsoDate, type LicenseClass, type LicenseStatus,
@@ -17,7 +19,7 @@ export {
   type VehicleMake, type VehicleStyle, type Warrant, type WarrantType, type WatchListEntry, type WatchListReason,
 } from './model.js';
 export {
-  RECORD_SCHEMAS, agencySchema, articleSchema, boatSchema, criminalHistorySchema, gunSchema, licenseSchema, missingPersonSchema,
+  RECORD_SCHEMAS, agencyDetailsSchema, agencySchema, personnelSchema, articleSchema, boatSchema, criminalHistorySchema, gunSchema, licenseSchema, missingPersonSchema,
   operatorSchema, personSchema, protectionOrderSchema, registrantSchema, stolenVehicleSchema, supervisedReleaseSchema,
   terminalSchema, vehicleSchema, warrantSchema, watchListEntrySchema,
 } from './schemas.js';

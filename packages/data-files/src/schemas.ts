@@ -6,10 +6,10 @@
  * format does not know is refused, not carried along unseen.
  */
 import { z } from 'zod';
-import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
+import { AWARENESS_LEVELS, EXAM_LEVELS, OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
 import {
-  AGENCY_KINDS, CERTIFICATION_STATES, OUT_OF_STATE_CODES,
-  type Agency, type Article, type ArrestCycle, type Boat, type CollectionName, type CollectionRecord, type CriminalHistory,
+  AGENCY_KINDS, AGREEMENT_KINDS, CERTIFICATION_STATES, OUT_OF_STATE_CODES, PERSONNEL_KINDS,
+  type Agency, type AgencyDetails, type Personnel, type Article, type ArrestCycle, type Boat, type CollectionName, type CollectionRecord, type CriminalHistory,
   type DriverLicense, type Gun, type MissingPerson, type Operator, type Person, type ProtectionOrder, type Registrant,
   type StolenVehicle, type SupervisedRelease, type Terminal, type Vehicle, type Warrant, type WatchListEntry,
 } from './model.js';
@@ -38,6 +38,23 @@ export const operatorSchema: z.ZodType<Operator> = z.strictObject({
   deactivated: z.boolean(), homeAddress: z.strictObject({ street: z.string(), city: z.string(), zip: z.string() }),
   relatives: z.array(z.strictObject({ last: text, first: text, dob: ncicDate })), personId: text.optional(),
   certificationState: z.enum(CERTIFICATION_STATES),
+  examLevel: z.enum(EXAM_LEVELS).optional(),
+  securityAwareness: z.strictObject({ level: z.enum(AWARENESS_LEVELS), completedOn: isoDate }),
+  liabilitySignedOn: isoDate.optional(),
+});
+
+export const personnelSchema: z.ZodType<Personnel> = z.strictObject({
+  id: text, name, ori, kind: z.enum(PERSONNEL_KINDS), access: z.enum(['unescorted', 'logical']),
+  backgroundCheck: z.enum(['cleared', 'pending', 'failed']), employeeStatementSignedOn: isoDate,
+  securityAwareness: z.strictObject({ level: z.enum(AWARENESS_LEVELS), completedOn: isoDate }),
+});
+
+const contact = z.strictObject({ name: text, title: text, phone: text, email: text, operatorId: text.optional() });
+
+export const agencyDetailsSchema: z.ZodType<AgencyDetails> = z.strictObject({
+  ori, head: contact, acc: contact, spoc: contact, telephone: text,
+  address: z.strictObject({ street: text, city: text, zip: z.string().regex(/^\d{5}$/, 'must be 5 digits') }),
+  agreements: z.array(z.strictObject({ kind: z.enum(AGREEMENT_KINDS), party: text, signedOn: isoDate, renewsOn: isoDate })),
 });
 
 export const personSchema: z.ZodType<Person> = z.strictObject({
@@ -144,4 +161,6 @@ export const RECORD_SCHEMAS: { readonly [N in CollectionName]: z.ZodType<Collect
   missingPersons: missingPersonSchema,
   supervisedReleases: supervisedReleaseSchema,
   watchlist: watchListEntrySchema,
+  personnel: personnelSchema,
+  agencyRecords: agencyDetailsSchema,
 };

@@ -35,6 +35,7 @@ const COMMANDS: Readonly<Record<string, readonly string[]>> = {
   'pnpm gen (golden frames)': node('scripts/dist/gen-golden.js'),
   'pnpm gen (protobuf code)': node('scripts/gen-proto.mjs'),
   'pnpm check:cycles': node('scripts/dist/import-cycles.js'),
+  'pnpm openapi': node('scripts/dist/gen-openapi.js'),
   'pnpm bench': fromSource('bench/src/run-all.ts'),
   // The scenario scripts share one flag reader (bench/src/command-line.ts): one stands for all.
   'bench switch-e2e': fromSource('bench/src/switch-e2e.ts'),

@@ -87,7 +87,7 @@ describe('Dockerfile', () => {
     const install = build.indexOf('pnpm install --frozen-lockfile');
     expect(install).toBeGreaterThan(build.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./'));
     expect(build.indexOf('COPY . .')).toBeGreaterThan(install);
-    for (const manifest of ['packages/protocol', 'packages/routing', 'packages/data-files', 'packages/fixtures', 'packages/switch', 'packages/backends', 'packages/terminal', 'packages/launcher', 'packages/e2e', 'bench']) {
+    for (const manifest of ['packages/protocol', 'packages/routing', 'packages/data-files', 'packages/openapi', 'packages/fixtures', 'packages/switch', 'packages/backends', 'packages/terminal', 'packages/launcher', 'packages/e2e', 'bench']) {
       expect(build.slice(0, install)).toContain(`COPY ${manifest}/package.json ${manifest}/`);
     }
   });

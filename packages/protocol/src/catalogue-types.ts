@@ -16,6 +16,12 @@ export type SystemName = (typeof SYSTEMS)[number];
 export const DELIVERY_SYSTEM = 'DELIVERY';
 
 /**
+ * The `system` of an answer the switch gives itself (a release logged with RL): the name its
+ * Response and the Completion give it among what was answered or failed.
+ */
+export const SWITCH_SYSTEM = 'SWITCH';
+
+/**
  * Routing targets: the national and DMV systems, and the California DOJ state files that
  * sit behind the CORI system. The switch's routing table maps each target to a system link.
  *  WPS wanted persons, SVS stolen vehicles, AFS automated firearms, APS automated property,
@@ -36,9 +42,11 @@ export const DEFAULT_TARGET_SYSTEM: Readonly<Record<Target, SystemName>> = {
  * inquiry: reads files (any operator role that may operate a terminal).
  * update:  enters, modifies or cancels a record (full-access operators only).
  * admin:   agency-to-agency traffic (AM, YQ, YR), routed by the header's destinations.
+ * record:  a record the switch keeps and answers itself (RL, a third-party release logged
+ *          against the operator's own transaction): any operator who may run a terminal.
  * switch:  sent by a switch or system only (ER, SM, responses); refused from a terminal.
  */
-export type KeyAction = 'inquiry' | 'update' | 'admin' | 'switch';
+export type KeyAction = 'inquiry' | 'update' | 'admin' | 'record' | 'switch';
 
 /** Where a key's transaction goes. */
 export type RouteRule =
@@ -53,6 +61,8 @@ export type RouteRule =
   | { readonly kind: 'destinations' }
   /** To Nlets, addressed to the 2-letter state codes in the header's destinations. */
   | { readonly kind: 'nlets-states' }
+  /** Answered by the switch the terminal is connected to, which keeps the record (RL). */
+  | { readonly kind: 'local' }
   /** Not routed (switch-originated keys). */
   | { readonly kind: 'none' };
 
@@ -99,6 +109,13 @@ export interface MessageKeyDefinition {
    * Absent: every kind, any number (AM). YQ and YR go to exactly one ORI.
    */
   readonly destinationRule?: { readonly kinds: readonly DestinationKind[]; readonly max?: number };
+  /**
+   * A locate: once the system acknowledges it, the switch the locating terminal works at
+   * tells the agency that entered the record at once, by an administrative message to that
+   * ORI (NCIC practice: the entering agency is notified of every locate placed on its record;
+   * docs/protocol.md, "Locate notification").
+   */
+  readonly notifyEnteringAgency?: boolean;
 }
 
 /**

@@ -51,6 +51,64 @@ function row(partial: Row): MessageKeyDefinition {
   });
 }
 
+/**
+ * Identifiers a person record carries beyond the descriptors (NCIC supplemental data):
+ * alias, place of birth, citizenship, skin tone, scars/marks/tattoos, other numbers. Given
+ * with an entry, or added later by a modify (an AKA, SMT or MNU adds to what is on file).
+ */
+const SUPPLEMENTAL = ['AKA', 'POB', 'CTZ', 'SKN', 'SMT', 'MNU'] as const;
+
+/** What one hot file's life-cycle keys need: its entry fields, what a modify may change, how a record is named. */
+interface LifeCycleSpec {
+  readonly file: Target;
+  /** The file's letter(s) after the action letter: EW, LV, CPO. */
+  readonly letter: string;
+  readonly words: string;
+  readonly enter: Pick<Row, 'required' | 'anyOf' | 'optional' | 'together'>;
+  /** Fields a modify (M) may change; a modify must change at least one. VLN (validation) is always allowed. */
+  readonly modifiable: readonly string[];
+  /** Fields that name the subject and, given with a modify, cancel, locate or clear, must be the record's. */
+  readonly subject: readonly string[];
+  readonly subjectTogether?: readonly (readonly string[])[];
+  /** Whether NCIC locates records of this file (not protection orders). Default true. */
+  readonly locate?: boolean;
+}
+
+/**
+ * The rows of one file's life cycle: enter, modify, cancel, locate, clear. Every one is an
+ * update (full-access operators, route-to required, queued when the file is down) to the one
+ * state file that owns the record. A modify, cancel or clear names the record by NIC or by
+ * the entering agency's OCA; a locate by NIC only, since the locating agency does not know
+ * the entering agency's case number (docs/catalogue.md, "Life cycle").
+ */
+function lifeCycle(spec: LifeCycleSpec): MessageKeyDefinition[] {
+  const route = fanout(spec.file);
+  const together = spec.subjectTogether ?? [];
+  const rows = [
+    row({ key: `E${spec.letter}`, meaning: `ENTER ${spec.words}`, action: 'update', route, ...spec.enter }),
+    row({
+      key: `M${spec.letter}`, meaning: `MODIFY ${spec.words}`, action: 'update', route,
+      anyOf: [['NIC', 'OCA'], [...spec.modifiable, 'VLN']],
+      optional: spec.subject.filter((tag) => !spec.modifiable.includes(tag)), together,
+    }),
+    row({
+      key: `X${spec.letter}`, meaning: `CANCEL ${spec.words}`, action: 'update', route,
+      anyOf: RECORD_ID, optional: [...spec.subject, 'MIS'], together,
+    }),
+  ];
+  if (spec.locate !== false) {
+    rows.push(row({
+      key: `L${spec.letter}`, meaning: `LOCATE ${spec.words}`, action: 'update', route,
+      required: ['NIC', 'DOL'], optional: [...spec.subject, 'LCA', 'MIS'], together, notifyEnteringAgency: true,
+    }));
+  }
+  rows.push(row({
+    key: `C${spec.letter}`, meaning: `CLEAR ${spec.words}`, action: 'update', route,
+    anyOf: RECORD_ID, optional: [...spec.subject, 'DCL', 'MIS'], together,
+  }));
+  return rows;
+}
+
 const switchOnly = (key: string, meaning: string): MessageKeyDefinition => row({ key, meaning, action: 'switch', route: { kind: 'none' } });
 
 const ROWS: readonly MessageKeyDefinition[] = [
@@ -94,48 +152,68 @@ const ROWS: readonly MessageKeyDefinition[] = [
   }),
 
   // --- updates: full-access operators only, to the state file that owns the record ----------
-  row({
-    key: 'EPO', meaning: 'ENTER PROTECTION ORDER', action: 'update',
-    required: ['NAM', 'SEX', 'RAC', 'DOB', 'POT', 'PNO', 'ISD', 'EXP', 'CRT', 'OCA'],
-    optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'OLN', 'OLS', 'PDB', 'CND', 'BRD', 'MIS'],
-    together: [['OLN', 'OLS']],
-    route: fanout('CARPOS'),
+  // NCIC's action letters (E enter, M modify, X cancel, L locate, C clear) before the file's
+  // letter (W wanted, V vehicle, G gun, A article, B boat, M missing, PO protection order).
+  ...lifeCycle({
+    file: 'CARPOS', letter: 'PO', words: 'PROTECTION ORDER',
+    enter: {
+      required: ['NAM', 'SEX', 'RAC', 'DOB', 'POT', 'PNO', 'ISD', 'EXP', 'CRT', 'OCA'],
+      optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'OLN', 'OLS', 'PDB', 'PCO', 'CND', 'BRD', 'SRV', 'MIS', ...SUPPLEMENTAL],
+      together: [['OLN', 'OLS']],
+    },
+    modifiable: ['EXP', 'PCO', 'CND', 'CRT', 'POT', 'PNO', 'PDB', 'BRD', 'SRV', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI', ...SUPPLEMENTAL],
+    subject: ['NAM'],
+    // NCIC does not locate a protection order: it is enforced, not recovered.
+    locate: false,
   }),
-  row({
-    key: 'MPO', meaning: 'MODIFY PROTECTION ORDER', action: 'update',
-    // The record by NIC or OCA, and at least one field to change.
-    anyOf: [['NIC', 'OCA'], ['EXP', 'CND', 'CRT', 'POT', 'PNO', 'PDB', 'BRD', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI']],
-    optional: ['NAM'],
-    route: fanout('CARPOS'),
+  ...lifeCycle({
+    file: 'WPS', letter: 'W', words: 'WANTED PERSON',
+    enter: {
+      required: ['NAM', 'SEX', 'RAC', 'DOB', 'OFF', 'WTY', 'DOW', 'EXL', 'OCA'],
+      optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', 'OLN', 'OLS', 'CRT', 'MIS', ...SUPPLEMENTAL],
+      together: [['OLN', 'OLS']],
+    },
+    modifiable: ['OFF', 'WTY', 'DOW', 'EXL', 'CRT', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', ...SUPPLEMENTAL],
+    subject: ['NAM'],
   }),
-  row({
-    key: 'XPO', meaning: 'CANCEL PROTECTION ORDER', action: 'update',
-    anyOf: RECORD_ID, optional: ['NAM', 'MIS'],
-    route: fanout('CARPOS'),
+  ...lifeCycle({
+    file: 'SVS', letter: 'V', words: 'STOLEN VEHICLE',
+    enter: {
+      required: ['VYR', 'VMA', 'DOT', 'OCA'], anyOf: [['LIC', 'VIN']],
+      optional: ['LIS', 'LIY', 'LIT', 'VMO', 'VST', 'VCO', 'MIS'],
+      together: [['LIC', 'LIS']],
+    },
+    modifiable: ['VMO', 'VST', 'VCO', 'MIS'],
+    subject: ['LIC', 'LIS', 'VIN'],
+    subjectTogether: [['LIC', 'LIS']],
   }),
-  row({
-    key: 'EW', meaning: 'ENTER WANTED PERSON', action: 'update',
-    required: ['NAM', 'SEX', 'RAC', 'DOB', 'OFF', 'WTY', 'DOW', 'EXL', 'OCA'],
-    optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', 'OLN', 'OLS', 'CRT', 'MIS'],
-    together: [['OLN', 'OLS']],
-    route: fanout('WPS'),
+  ...lifeCycle({
+    file: 'AFS', letter: 'G', words: 'GUN',
+    enter: { required: ['SER', 'MAK', 'CAL', 'TYP', 'DOT', 'OCA'], optional: ['MOD', 'MIS'] },
+    modifiable: ['MAK', 'CAL', 'MOD', 'TYP', 'MIS'],
+    subject: ['SER'],
   }),
-  row({
-    key: 'XW', meaning: 'CANCEL WANTED PERSON', action: 'update',
-    anyOf: RECORD_ID, optional: ['NAM', 'MIS'],
-    route: fanout('WPS'),
+  ...lifeCycle({
+    file: 'APS', letter: 'A', words: 'ARTICLE',
+    enter: { required: ['SER', 'TYP', 'MAK', 'DOT', 'OCA'], optional: ['MOD', 'MIS'] },
+    modifiable: ['TYP', 'MAK', 'MOD', 'MIS'],
+    subject: ['SER'],
   }),
-  row({
-    key: 'EV', meaning: 'ENTER STOLEN VEHICLE', action: 'update',
-    required: ['VYR', 'VMA', 'DOT', 'OCA'], anyOf: [['LIC', 'VIN']],
-    optional: ['LIS', 'LIY', 'LIT', 'VMO', 'VST', 'VCO', 'MIS'],
-    together: [['LIC', 'LIS']],
-    route: fanout('SVS'),
+  ...lifeCycle({
+    file: 'ABS', letter: 'B', words: 'BOAT',
+    enter: { required: ['MAK', 'DOT', 'OCA'], anyOf: [['BHN', 'REG']], optional: ['BLE', 'MIS'] },
+    modifiable: ['REG', 'MAK', 'BLE', 'MIS'],
+    subject: ['BHN', 'REG'],
   }),
-  row({
-    key: 'XV', meaning: 'CANCEL STOLEN VEHICLE', action: 'update',
-    anyOf: RECORD_ID, optional: ['LIC', 'LIS', 'VIN', 'MIS'], together: [['LIC', 'LIS']],
-    route: fanout('SVS'),
+  ...lifeCycle({
+    file: 'MPS', letter: 'M', words: 'MISSING PERSON',
+    enter: {
+      required: ['NAM', 'SEX', 'RAC', 'DOB', 'MNP', 'DLC', 'OCA'],
+      optional: ['HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', 'OLN', 'OLS', 'MIS', ...SUPPLEMENTAL],
+      together: [['OLN', 'OLS']],
+    },
+    modifiable: ['MNP', 'DLC', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', ...SUPPLEMENTAL],
+    subject: ['NAM'],
   }),
 
   // --- criminal history (III and the state's ACHS): purpose code required --------------------
@@ -195,6 +273,14 @@ const ROWS: readonly MessageKeyDefinition[] = [
     // or ALL. Without a bound, one message could fan out into thousands of deliveries,
     // stored messages and audit rows (docs/catalogue.md, "Destinations").
     route: { kind: 'destinations' }, destinationRule: { kinds: ['ori', 'terminal', 'county', 'all'], max: AM_MAX_DESTINATIONS },
+  }),
+
+  // --- records the switch keeps and answers itself -----------------------------------------
+  row({
+    // CLETS's own key for this is not public: RL is the simulation's (docs/catalogue.md).
+    key: 'RL', meaning: 'RELEASE LOG ENTRY', action: 'record',
+    required: ['ISN', 'RQN', 'RQA', 'HOW'], optional: ['INF', 'OCA'],
+    route: { kind: 'local' },
   }),
 
   // --- sent by a switch or a system only ----------------------------------------------------

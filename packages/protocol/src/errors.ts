@@ -42,9 +42,11 @@ export const ERROR_CODES = {
   CLETS_ERR_PURPOSE_CODE_FEDERAL_ONLY: { wire: 215, http: 403, message: 'purpose code reserved to federal agencies' },
   CLETS_ERR_CASE_NUMBER_MISSING: { wire: 216, http: 400, message: 'case number or a documented reason for its absence is required' },
   CLETS_ERR_DESTINATION_INVALID: { wire: 217, http: 400, message: 'destination invalid for this message key' },
-  CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request body invalid' },
+  CLETS_ERR_REQUEST_INVALID: { wire: 218, http: 400, message: 'request invalid' },
   CLETS_ERR_HEADER_MISMATCH: { wire: 219, http: 400, message: 'header does not match the session (ORI, terminal or operator)' },
   CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
+  CLETS_ERR_RECORD_STATE: { wire: 221, http: 409, message: 'record is not in a state that allows this action (a record already located)' },
+  CLETS_ERR_LOCATE_OWN_RECORD: { wire: 222, http: 409, message: 'the entering agency clears or cancels its own record; a locate is placed by the agency that found the person or property' },
 
   // --- 3xx: terminals, logins and sessions ------------------------------------------------
   CLETS_ERR_TERMINAL_UNKNOWN: { wire: 301, http: 401, message: 'terminal not registered', close: 4001 },
@@ -84,6 +86,9 @@ export const ERROR_CODES = {
   CLETS_ERR_CERT_TRAINING: { wire: 413, http: 403, message: 'initial training not completed within 6 months of appointment' },
   CLETS_ERR_KEY_NOT_FROM_TERMINAL: { wire: 414, http: 403, message: 'message key is sent by the switch only' },
   CLETS_ERR_ADMIN_NOT_PERMITTED: { wire: 415, http: 403, message: 'administrator not permitted this action or agency' },
+  CLETS_ERR_CERT_AWARENESS: { wire: 416, http: 403, message: 'security awareness training missing, lapsed or below the level the role needs' },
+  CLETS_ERR_CERT_LIABILITY: { wire: 417, http: 403, message: 'Areas of Liability packet not signed, or its sign-off lapsed' },
+  CLETS_ERR_CERT_EXAM_LEVEL: { wire: 418, http: 403, message: 'no proficiency exam on file at the level the role needs' },
 
   // --- 5xx: routing, systems and delivery --------------------------------------------------
   CLETS_ERR_NO_ROUTE: { wire: 501, http: 422, message: 'no route to a system for this message' },

@@ -76,6 +76,44 @@ export const EXTRADITION_CODES = {
 export const PRIORITY_CODES = { U: 'URGENT - ANSWER WITHIN 10 MINUTES', R: 'ROUTINE - ANSWER WITHIN 1 HOUR' } as const;
 export const CONFIRMATION_CODES = { Y: 'CONFIRMED', N: 'NOT CONFIRMED', T: 'WILL ANSWER BY THE TIME IN ABY' } as const;
 export const YES_NO_CODES = { Y: 'YES', N: 'NO' } as const;
+/**
+ * Missing-person categories. NCIC writes the category as the last letter of the entry key
+ * (EMD, EME, EMI, EMJ, EMV); the simulation keeps one key, EM, and carries that letter in MNP
+ * (docs/catalogue.md).
+ */
+export const MISSING_CATEGORY_CODES = {
+  D: 'DISABILITY', E: 'ENDANGERED', I: 'INVOLUNTARY', J: 'JUVENILE', V: 'CATASTROPHE', O: 'OTHER',
+} as const;
+/** Skin tone (NCIC SKN codes). */
+export const SKIN_TONE_CODES = {
+  ALB: 'ALBINO', BLK: 'BLACK', DBR: 'DARK BROWN', DRK: 'DARK', FAR: 'FAIR', LBR: 'LIGHT BROWN', LGT: 'LIGHT',
+  MBR: 'MEDIUM BROWN', MED: 'MEDIUM', OLV: 'OLIVE', RUD: 'RUDDY', SAL: 'SALLOW', YEL: 'YELLOW',
+} as const;
+/**
+ * Protection-order conditions, coded as NCIC codes them (the PCO code list published with
+ * NIEM's justice domain, ncic:PCOCodeSimpleType); the words are the simulation's short form.
+ */
+export const ORDER_CONDITION_CODES = {
+  '01': 'RESTRAINED FROM ASSAULTING, THREATENING, HARASSING, FOLLOWING OR STALKING THE PROTECTED PERSON OR THEIR CHILD',
+  '02': 'MAY NOT THREATEN A MEMBER OF THE PROTECTED PERSON\'S FAMILY OR HOUSEHOLD',
+  '03': 'PROTECTED PERSON GRANTED EXCLUSIVE POSSESSION OF THE RESIDENCE',
+  '04': 'STAY AWAY FROM THE PROTECTED PERSON\'S RESIDENCE, PROPERTY, SCHOOL OR WORK',
+  '05': 'NO COMMUNICATION WITH THE PROTECTED PERSON (PERSONAL, WRITTEN, TELEPHONE, THROUGH OTHERS)',
+  '06': 'SUBJECT HAS VISITATION OR CUSTODY RIGHTS OF THE CHILDREN NAMED',
+  '07': 'PROHIBITED FROM POSSESSING OR PURCHASING A FIREARM OR OTHER WEAPON',
+  '08': 'SEE MIS FOR OTHER TERMS AND CONDITIONS',
+  '09': 'PROTECTED PERSON AWARDED TEMPORARY EXCLUSIVE CUSTODY OF THE CHILDREN NAMED',
+} as const;
+/** Gun types as entered (NCIC two-letter codes) and the word the files keep. */
+export const GUN_TYPE_CODES = { PI: 'PISTOL', RV: 'REVOLVER', RI: 'RIFLE', SG: 'SHOTGUN' } as const;
+
+/**
+ * How released information was transmitted (the third-party release log records it): the
+ * simulation's two-letter codes; the release log stores the word.
+ */
+export const TRANSMISSION_CODES = {
+  IP: 'IN-PERSON', ML: 'MAIL', FX: 'FAX', EM: 'EMAIL', TL: 'TELEPHONE', EL: 'ELECTRONIC', OT: 'OTHER',
+} as const;
 
 // --- edit building blocks -------------------------------------------------------------------
 
@@ -298,6 +336,18 @@ function checkAnswerBy(value: string): string | undefined {
   return checkDate(value.slice(0, 8)) ?? timeProblem(value, 8);
 }
 
+/** Two-digit PCO codes separated by one blank, each once (`01 05 07`). */
+function checkConditionCodes(value: string): string | undefined {
+  const known = ORDER_CONDITION_CODES as Readonly<Record<string, string>>;
+  const seen = new Set<string>();
+  for (const code of value.split(' ')) {
+    if (known[code] === undefined) return `'${code}' is not a condition code: two digits 01-09, separated by one blank (01 05 07)`;
+    if (seen.has(code)) return `condition ${code} given twice`;
+    seen.add(code);
+  }
+  return undefined;
+}
+
 // --- VIN ------------------------------------------------------------------------------------
 
 /** ISO 3779 / 49 CFR 565 transliteration: letter -> value (I, O, Q are never used). */
@@ -398,6 +448,24 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('CRT', 'issuing court', 60, 'SAN DIEGO SUPERIOR COURT', checkShortText),
   define('CND', 'order conditions', 200, 'STAY AWAY 100 YARDS NO CONTACT', checkRemarks),
   define('BRD', 'firearm prohibition (Brady) indicator', 1, 'Y', codes(YES_NO_CODES, 'Y or N')),
+  define('PCO', 'protection order conditions (NCIC PCO codes, blank-separated)', 26, '01 05 07', checkConditionCodes),
+  define('SRV', `date the order was served on the restrained person (${DATE})`, 8, '20261105', checkDate),
+  // locate, clear, validation
+  define('DOL', `date of locate (${DATE})`, 8, '20261101', checkDate),
+  define('LCA', "locating agency's case number", 20, '26-DSD-0042', pattern(/^[0-9A-Z](?:[0-9A-Z-]*[0-9A-Z])?$/, 'letters, digits and inner hyphens')),
+  define('DCL', `date of clear (${DATE})`, 8, '20261102', checkDate),
+  define('VLN', 'name of the person who validated the record (LAST,FIRST MIDDLE)', 30, 'OSTRANDER,PELL', checkName),
+  // missing persons and supplemental identifiers
+  define('MNP', 'missing person category', 1, 'J', codes(MISSING_CATEGORY_CODES, 'a missing person category')),
+  define('DLC', `date of last contact (${DATE})`, 8, '20261030', checkDate),
+  define('AKA', 'alias (LAST,FIRST MIDDLE)', 30, 'QUILL,OREN', checkName),
+  define('POB', 'place of birth (state or country code)', 2, 'CA', pattern(/^[A-Z]{2}$/, 'a 2-letter state or country code')),
+  define('CTZ', 'citizenship (country code)', 2, 'US', pattern(/^[A-Z]{2}$/, 'a 2-letter country code')),
+  define('SKN', 'skin tone', 3, 'MED', codes(SKIN_TONE_CODES, 'a skin tone code')),
+  define('SMT', 'scars, marks and tattoos (codes, comma-separated)', 60, 'TAT R ARM,SC L CHK', checkShortText),
+  define('MNU', 'other identifying number (2-letter type, hyphen, number)', 15, 'AS-12345678', pattern(/^[A-Z]{2}-[0-9A-Z]{1,12}$/, 'a 2-letter type, a hyphen and the number (AS-12345678)')),
+  // boats
+  define('BLE', 'boat length in feet', 3, '21', pattern(/^[1-9][0-9]{0,2}$/, '1-3 digits, not starting with 0')),
   // warrants
   define('OFF', 'offense', 40, 'BURGLARY', checkShortText),
   define('WTY', 'warrant type', 1, 'F', codes(WARRANT_TYPE_CODES, 'a warrant type')),
@@ -408,6 +476,12 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('RNO', 'request number (1 first, 2 and 3 follow-ups)', 1, '1', pattern(/^[1-3]$/, '1, 2 or 3')),
   define('CNF', 'confirmation status', 1, 'Y', codes(CONFIRMATION_CODES, 'a confirmation status')),
   define('ABY', 'answer by (HHMM or CCYYMMDDHHMM)', 12, '1430', checkAnswerBy),
+  // third-party release log (RL)
+  define('ISN', 'input sequence number of the released transaction (today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
+  define('RQN', 'name of the person the information was given to', 60, 'JUDGE A MERCER', checkShortText),
+  define('RQA', 'agency the information was given to (name or ORI)', 60, 'SUPERIOR COURT OF LOS ANGELES', checkShortText),
+  define('HOW', 'how it was transmitted', 2, 'FX', codes(TRANSMISSION_CODES, 'a transmission code')),
+  define('INF', 'what was given, when not every record of the answer', 200, 'CORI SUMMARY ONLY', checkRemarks),
   // administrative messages
   define('CAU', 'officer-safety caution, shown first', 200, 'SUBJECT KNOWN TO CARRY A KNIFE', checkRemarks),
   define('TXT', 'message text (last; periods allowed)', 4000, 'ATTEMPT TO LOCATE GRAY SEDAN. PLATE 8ABC123.', checkMessageText),

@@ -24,22 +24,25 @@ export { GOLDEN_FRAMES } from './golden-samples.js';
 export { CletsError, ERROR_CODES, isErrorCode, toCletsError, type ErrorCode, type ErrorDefinition } from './errors.js';
 
 // Operator roles and terminal classes.
-export { OPERATOR_ROLES, TERMINAL_CLASSES, type OperatorRole, type TerminalClass } from './roles.js';
+export {
+  AWARENESS_LEVELS, EXAM_LEVELS, OPERATOR_ROLES, TERMINAL_CLASSES, type AwarenessLevel, type ExamLevel, type OperatorRole, type TerminalClass,
+} from './roles.js';
 
 // What every answer carries back.
 export { rejectOf, replyHeader, type RejectContext } from './replies.js';
 
 // The message-key catalogue, field edits and validation.
 export {
-  DEFAULT_TARGET_SYSTEM, DELIVERY_SYSTEM, SYSTEMS, TARGETS,
+  DEFAULT_TARGET_SYSTEM, DELIVERY_SYSTEM, SWITCH_SYSTEM, SYSTEMS, TARGETS,
   type DestinationKind, type DownPolicy, type FieldDefinition, type KeyAction, type MessageKeyDefinition, type RouteRule,
   type SystemName, type Target,
 } from './catalogue-types.js';
 export { CATALOGUE, EXAMPLE_ORI, EXAMPLE_ROUTE_TO, HOME_STATE, exampleTransaction, fieldsOfKey, messageKey } from './catalogue.js';
 export {
   CONFIRMATION_CODES, EXTRADITION_CODES, EYE_CODES, FIELDS, HAIR_CODES, NLETS_ALL_STATES, NLETS_STATE_CODES, ORDER_TYPE_CODES,
-  PLATE_TYPE_CODES, PRIORITY_CODES, RACE_CODES, SEX_CODES, STATE_CODES, TEXT_TAG, VEHICLE_COLOR_CODES, WARRANT_TYPE_CODES,
+  PLATE_TYPE_CODES, PRIORITY_CODES, RACE_CODES, SEX_CODES, STATE_CODES, TEXT_TAG, TRANSMISSION_CODES, VEHICLE_COLOR_CODES, WARRANT_TYPE_CODES,
   YES_NO_CODES, fieldDefinition, vinCheckDigit,
+  GUN_TYPE_CODES, MISSING_CATEGORY_CODES, ORDER_CONDITION_CODES, SKIN_TONE_CODES,
 } from './fields.js';
 export {
   FEDERAL_ONLY_PURPOSE_CODES, PURPOSE_CODES, checkRoleForKey, destinationKind, validateTransaction,

@@ -425,6 +425,8 @@ function routeInWords(definition: MessageKeyDefinition): string {
       const max = definition.destinationRule?.max;
       return `the destinations after the ORI: ${kinds.join(', ')}${max === undefined ? '' : ` (at most ${max})`}`;
     }
+    case 'local':
+      return 'answered by the switch itself, which keeps the record';
     case 'none':
       return 'not routed: sent by the switch only';
   }
@@ -438,6 +440,7 @@ const ACTION_IN_WORDS = {
   inquiry: 'inquiry (any operator)',
   update: 'update (full-access operators only)',
   admin: 'agency-to-agency message',
+  record: 'a record the switch keeps (any operator)',
   switch: 'sent by the switch or a system only',
 } as const;
 

@@ -74,6 +74,12 @@ describe('routeTransaction', () => {
     expect(() => routeTransaction(routable(ER), county)).toThrow(expect.objectContaining({ code: 'CLETS_ERR_KEY_NOT_FROM_TERMINAL' }));
   });
 
+  it('keeps a key the switch answers itself here, even on a county switch that sends everything else upstream', () => {
+    const RL = definition({ key: 'RL', action: 'record', routeToRequired: false, route: { kind: 'local' } });
+    const table = buildRoutingTable({ switchId: 'county-37', upstream: 'upstream', defaultToUpstream: true });
+    expect(routeTransaction(routable(RL), table)).toEqual({ kind: 'local' });
+  });
+
   it('turns agency-to-agency traffic into deliveries', () => {
     const decision = routeTransaction(routable(AM, {}, ['PD01']), county);
     expect(decision).toEqual({ kind: 'deliver', whenDown: 'queue', deliveries: { local: [{ terminal: 'PD01', destination: 'PD01' }], remote: new Map(), unknown: [] } });

@@ -36,7 +36,9 @@ export interface Deliveries {
 
 export type RouteDecision =
   | { readonly kind: 'systems'; readonly legs: readonly SystemLeg[]; readonly whenDown: DownPolicy }
-  | { readonly kind: 'deliver'; readonly deliveries: Deliveries; readonly whenDown: DownPolicy };
+  | { readonly kind: 'deliver'; readonly deliveries: Deliveries; readonly whenDown: DownPolicy }
+  /** The switch answers it itself, from the records it keeps (RL: the release log). */
+  | { readonly kind: 'local' };
 
 export interface RouteContext {
   /** The link a transaction arrived on, when it came from another switch (never routed back). */
@@ -75,6 +77,10 @@ export function routeTransaction(routable: RoutableTransaction, table: RoutingTa
     }
     case 'destinations':
       return { kind: 'deliver', deliveries: resolveDeliveries(destinationsOf(routable.transaction), table, context), whenDown: definition.whenDown };
+    case 'local':
+      // Never passed on: the records it concerns (the operator's own transactions) are in
+      // the audit log of the switch the operator works at.
+      return { kind: 'local' };
     case 'none':
       throw new CletsError('CLETS_ERR_KEY_NOT_FROM_TERMINAL', definition.key);
   }

@@ -95,6 +95,14 @@ export class Metrics {
     return found?.value ?? 0;
   }
 
+  /** Every value of a counter, one per set of labels (none when never counted). */
+  async counterValues(name: string): Promise<{ labels: Labels; value: number }[]> {
+    const counter = this.#counters.get(name);
+    if (counter === undefined) return [];
+    const { values } = await counter.get();
+    return values.map((value) => ({ labels: Object.fromEntries(Object.entries(value.labels).map(([key, text]) => [key, String(text)])), value: value.value }));
+  }
+
   /** Every metric in the Prometheus text format (version 0.0.4). */
   async render(): Promise<string> {
     const own = await this.#registry.metrics();

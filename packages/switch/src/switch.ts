@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
-import { buildRoutingTable, type RoutingTable } from '@clets/routing';
+import { buildRoutingTable, resolveDeliveries, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
 import { createSwitchLogger } from './logger.js';
@@ -38,9 +38,12 @@ import { openAuditStore } from './audit/index.js';
 import { LinkClient } from './links/index.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
+import { locateNotifications } from './traffic/locate-notifications.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
+import { releaseRecorder, type ReleaseAuditSource } from './security/release-recorder.js';
+import { REMINDED_ROLES, sendMisuseReportReminders } from './security/misuse-report-submissions.js';
 import type { SwitchData } from './switch-data.js';
 
 export interface SwitchDeps {
@@ -207,7 +210,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }),
     ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
+    // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
+    ...(security !== undefined && isSearchable(audit)
+      ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
+    // A locate acknowledged: the entering agency is told by an AM from the locating agency.
+    onAnswered: (response, transaction, origin, context) => {
+      for (const notice of locateNotifications(response, transaction)) {
+        const resolved = resolveDeliveries(notice.header?.destinations ?? [], table);
+        deliveries.deliver(resolved, notice, origin, (frame) => origin.send(frame), { ...context, whenDown: 'queue' })
+          .catch((error: unknown) => logger.error({ err: error }, 'locate notification failed'));
+      }
+    },
   });
 
   const loginLimiter = new LoginRateLimiter(config.limits.loginRate);
@@ -318,6 +332,28 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
     if (security !== undefined) {
+      // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
+      // from 30 days before until it is marked submitted: a status message to the terminals
+      // they are logged in at (an agency may give its coordinator terminal access), and at
+      // every administration login (`notices`).
+      const remind = (): void => {
+        try {
+          sendMisuseReportReminders({
+            submissions: security.submissions, agencies: () => security.store.agencies(), audit, clock, switchId: config.switchId, log: logger,
+            notify: (reminder) => {
+              for (const connection of directory.loggedIn()) {
+                const session = connection.session;
+                if (session?.ori !== reminder.ori || !REMINDED_ROLES.has(session.role)) continue;
+                connection.write({ statusMessage: { system: 'MISUSE REPORT', state: LinkState.LINK_STATE_UNSPECIFIED, atMs: clock(), text: reminder.text, reportedBy: config.switchId } });
+              }
+            },
+          });
+        } catch (error) {
+          logger.error({ err: error }, 'misuse report reminders failed');
+        }
+      };
+      remind();
+      timers.push(setInterval(remind, security.settings.misuseReport.checkIntervalMs).unref());
       // CJIS: re-authenticate every 12 hours, drop the connection after an hour idle. An idle
       // lock needs nothing here: the next transaction is refused with CLETS_ERR_SESSION_LOCKED.
       timers.push(setInterval(() => {
@@ -332,7 +368,14 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   };
 
   const http = await buildHttpApi(
-    { config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt },
+    {
+      config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt,
+      live: {
+        terminals: () => directory.loggedIn().flatMap(({ session }) => (session === undefined ? [] : [{ mnemonic: session.terminal.mnemonic, ori: session.ori, operatorId: session.operatorId, since: session.startedAt }])),
+        peers: () => [...peers].map(([name, peer]) => ({ name, state: peer.state })),
+        queues: () => ({ inFlight: pipeline.inFlight, stored: store.size }),
+      },
+    },
     { clock, guard: guards.http, ...(tls ? { https: { ...tls, ...tlsTimeoutOptions(config.connections) } } : {}) },
   );
 
@@ -458,6 +501,11 @@ function auditedCompletionOf(audit: AuditSink): Pick<PipelineDeps, 'auditedCompl
         ended: answersOf(row.seq).some((answer) => ends(answer.type, answer.detail)),
       })),
   };
+}
+
+/** An audit store the release log can look transactions up in (a test's fake may not be). */
+function isSearchable(audit: AuditSink): audit is AuditSink & ReleaseAuditSource {
+  return typeof (audit as Partial<ReleaseAuditSource>).search === 'function';
 }
 
 function requireData(deps: SwitchDeps): SwitchData {

@@ -19,4 +19,5 @@ export { transactionFromText, type TransactionInput } from './transaction-input.
 export type { SecondFactorProvider } from './second-factor.js';
 export { errorFromClose, errorFromReject, isRetryable } from './wire-errors.js';
 export { formatResult } from './format.js';
+export { hitConfirmationFor, hitConfirmationLine, type HitConfirmationOptions } from './hit-confirmation.js';
 export { REDACTED } from './redact.js';

@@ -24,7 +24,11 @@ describe('wire errors', () => {
     expect(isRetryable(dropped)).toBe(true);
     expect(isRetryable(errorFromClose(1001, ''))).toBe(true);
     expect(isRetryable(errorFromClose(4904, ''))).toBe(true);
-    for (const code of [1000, 4001, 4011, 4016, 4017]) expect(isRetryable(errorFromClose(code, ''))).toBe(false);
+    for (const code of [1000, 4001, 4011, 4016, 4017, 4019]) expect(isRetryable(errorFromClose(code, ''))).toBe(false);
+    // Over a connection cap (1013) the switch asks to be tried again later.
+    expect(errorFromClose(1013, 'too many connections').code).toBe('CLETS_ERR_TOO_MANY_CONNECTIONS');
+    expect(isRetryable(errorFromClose(1013, ''))).toBe(true);
+    expect(errorFromClose(4019, '').code).toBe('CLETS_ERR_TERMINAL_BUSY');
     expect(isRetryable(errorFromLoginResult({ ok: false, code: 'CLETS_ERR_LOGIN_FAILED' }))).toBe(false);
     expect(isRetryable(errorFromLoginResult({ ok: false, code: 'CLETS_ERR_ACCOUNT_LOCKED' }))).toBe(false);
   });

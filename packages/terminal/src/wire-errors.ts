@@ -41,30 +41,25 @@ export function errorFromLoginResult(result: LoginResult): CletsError {
   return errorFromWire(result.code, result.reason, 'CLETS_ERR_LOGIN_FAILED');
 }
 
-/** Close codes of docs/protocol.md ("Close codes") and the error each one means. */
-const CLOSE_CODE_ERRORS: Readonly<Record<number, ErrorCode>> = {
-  1000: 'CLETS_ERR_LOGGED_OUT',
-  1001: 'CLETS_ERR_SHUTTING_DOWN',
-  1009: 'CLETS_ERR_FRAME_TOO_LARGE',
-  1011: 'CLETS_ERR_INTERNAL',
-  4001: 'CLETS_ERR_TERMINAL_CREDENTIAL',
-  4006: 'CLETS_ERR_PROTOCOL_VERSION',
-  4007: 'CLETS_ERR_TOO_MANY_MALFORMED',
-  4011: 'CLETS_ERR_REAUTH_REQUIRED',
-  4013: 'CLETS_ERR_AUTH_TIMEOUT',
-  4016: 'CLETS_ERR_SESSION_SUPERSEDED',
-  4017: 'CLETS_ERR_LOGGED_OUT',
-  4018: 'CLETS_ERR_LINK_AUTH',
-  4019: 'CLETS_ERR_TERMINAL_BUSY',
-  4904: 'CLETS_ERR_SLOW_CONSUMER',
-};
+/**
+ * Close codes and the error each one means: the error table's own `close` column (the first
+ * code of the table for a close code two share), and 1000, the normal close, which a switch
+ * sends a terminal only when its session has ended.
+ */
+const CLOSE_CODE_ERRORS: ReadonlyMap<number, ErrorCode> = (() => {
+  const byClose = new Map<number, ErrorCode>([[1000, 'CLETS_ERR_LOGGED_OUT']]);
+  for (const [code, definition] of Object.entries(ERROR_CODES) as [ErrorCode, { close?: number }][]) {
+    if (definition.close !== undefined && !byClose.has(definition.close)) byClose.set(definition.close, code);
+  }
+  return byClose;
+})();
 
 /**
  * The error a closed connection means. Codes outside the table (1006: the TCP connection
  * dropped without a closing handshake) mean the switch is unreachable.
  */
 export function errorFromClose(code: number, reason: string): CletsError {
-  const mapped = CLOSE_CODE_ERRORS[code];
+  const mapped = CLOSE_CODE_ERRORS.get(code);
   const detail = `connection to the switch closed (${code}${reason ? ` ${reason}` : ''})`;
   return new CletsError(mapped ?? 'CLETS_ERR_SYSTEM_UNAVAILABLE', detail);
 }
@@ -85,6 +80,8 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CLETS_ERR_AUDIT_UNAVAILABLE',
   'CLETS_ERR_SLOW_CONSUMER',
   'CLETS_ERR_AUTH_TIMEOUT',
+  // 1013: the switch's connection cap for this address or port; later, there may be room.
+  'CLETS_ERR_TOO_MANY_CONNECTIONS',
   // The switch may not yet have seen the old connection go (a dead link found by heartbeat).
   'CLETS_ERR_SESSION_ACTIVE_ELSEWHERE',
   // A code already used in this 30 s step: the next attempt waits for a fresh one.

@@ -21,6 +21,25 @@ import { soundex } from './phonetic.js';
  */
 export interface RecordExtras {
   readonly extras?: Readonly<Record<string, string>>;
+  /** What happened to the record after its entry (absent for a fixture record never updated). */
+  readonly life?: RecordLife;
+}
+
+/** A record's life after entry: when it was entered and last changed, and any locate placed on it. */
+export interface RecordLife {
+  /** Entry time (epoch ms), for records entered through the files. */
+  readonly enteredAtMs?: number;
+  /** Last modify, locate or validation (epoch ms). */
+  readonly updatedAtMs?: number;
+  readonly located?: {
+    /** Date of locate as given (CCYYMMDD). */
+    readonly on: string;
+    /** The agency that found the person or property. */
+    readonly ori: string;
+    /** Its case number, when given. */
+    readonly caseNumber?: string;
+    readonly atMs: number;
+  };
 }
 
 /** A hot-file record as the files hold it: the fixture shape, plus what an update added. */
@@ -317,6 +336,11 @@ export class Files {
       if (record !== undefined && this.boats.isActive(index)) out.push(record);
     }
     return out;
+  }
+
+  /** Indexes a boat record an entry appended or a modify changed (its registration). */
+  indexBoat(index: number): void {
+    this.boatByRegistration.addRecord(index);
   }
 
   agencyName(ori: string): string | undefined {

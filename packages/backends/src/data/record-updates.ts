@@ -1,41 +1,49 @@
 /**
- * Entries, modifications and cancellations of hot-file records (EPO/MPO/XPO, EW/XW, EV/XV),
- * applied to the in-memory files. Each update is planned first (every check done, the new
- * record built, nothing changed), so the update store can write it durably before
+ * The life cycle of hot-file records: entry (E), modification (M), cancellation (X), locate
+ * (L) and clear (C), for every state file an update key reaches (CARPOS, WPS, SVS, AFS, APS,
+ * ABS, MPS), applied to the in-memory files. Each update is planned first (every check done,
+ * the new record built, nothing changed), so the update store can write it durably before
  * `commit()` changes the files: an update is never visible before it is on disk.
  *
- * NCIC practice followed here: a record is identified by its NIC, or by ORI + OCA; only the
- * entering agency (the ORI that entered it) may modify or cancel it, anyone else is told
- * the record is not on file; an entry with the ORI and OCA of a record already in the file
- * is a duplicate. Updates go to the one state file that owns the record (catalogue.ts).
+ * NCIC practice followed here:
+ * - a record is identified by its NIC, or by ORI + OCA; only the entering agency may modify,
+ *   cancel or clear it, anyone else is told the record is not on file; an entry with the ORI
+ *   and OCA of a record already in the file is a duplicate;
+ * - a locate is placed by the agency that found the person or property, never the entering
+ *   agency (which clears its record instead), and once only; the record keeps hitting, showing
+ *   the locate, until the entering agency clears it. A missing person's locate retires the
+ *   record at once: the person is found, there is nobody left to look for;
+ * - a clear (the person apprehended, the property recovered) and a cancel (the record should
+ *   never have been entered) both take the record out of the active file: it stops hitting.
+ * Updates go to the one state file that owns the record (catalogue.ts).
  */
 import type {
-  HotFileRecord, Person, ProtectedPerson, ProtectionOrder, StolenVehicle, Vehicle, Warrant,
+  Article, Boat, Gun, HotFileRecord, MissingPerson, Person, ProtectedPerson, ProtectionOrder, StolenVehicle, Vehicle, Warrant,
 } from '@clets/data-files';
-import { CletsError, messageKey } from '@clets/protocol';
-import type { FileRecord, Files, HotFile } from './indexes.js';
+import { CletsError, GUN_TYPE_CODES, MISSING_CATEGORY_CODES, messageKey } from '@clets/protocol';
+import type { FileRecord, Files, HotFile, RecordLife } from './indexes.js';
 import { findPersons, findVehicles, middleAgrees, parseName, type Fields } from './matching.js';
 
 /** What the update store knows of an update, enough to plan it again on replay. */
 export interface UpdateRequest {
   readonly key: string;
   readonly fields: Fields;
-  /** The ORI of the agency sending it (header.ori): the entering agency of an entry. */
+  /** The ORI of the agency sending it (header.ori): the entering agency of an entry, the locating one of a locate. */
   readonly ori: string;
   readonly atMs: number;
   /** On replay of an entry: the NIC it was given the first time. */
   readonly nic?: string;
 }
 
-export type UpdateAction = 'enter' | 'modify' | 'cancel';
+export type UpdateAction = 'enter' | 'modify' | 'cancel' | 'locate' | 'clear';
 
 /** A checked update, ready to apply. */
 export interface UpdatePlan {
   readonly key: string;
   readonly action: UpdateAction;
-  /** The state file that holds the record: CARPOS, WPS, SVS. */
+  /** The state file that holds the record: CARPOS, WPS, SVS, AFS, APS, ABS, MPS. */
   readonly file: string;
-  /** The file in words: PROTECTION ORDER, WANTED PERSON, STOLEN VEHICLE. */
+  /** The file in words: PROTECTION ORDER, WANTED PERSON, STOLEN VEHICLE... */
   readonly words: string;
   readonly nic: string;
   readonly enteringOri: string;
@@ -56,17 +64,21 @@ export interface NicSpace {
 }
 
 /** The state files updates go to, with the record kind in words. */
-const STATE_FILES = { CARPOS: 'PROTECTION ORDER', WPS: 'WANTED PERSON', SVS: 'STOLEN VEHICLE' } as const;
-type StateFile = keyof typeof STATE_FILES;
+export const STATE_FILES = {
+  CARPOS: 'PROTECTION ORDER', WPS: 'WANTED PERSON', SVS: 'STOLEN VEHICLE', AFS: 'GUN', APS: 'ARTICLE', ABS: 'BOAT', MPS: 'MISSING PERSON',
+} as const;
+export type StateFile = keyof typeof STATE_FILES;
 
 /** NCIC action letters: the first letter of an update key says what it does (docs/domain.md section 4). */
-const ACTIONS: Readonly<Record<string, UpdateAction>> = { E: 'enter', M: 'modify', X: 'cancel' };
+const ACTIONS: Readonly<Record<string, UpdateAction>> = { E: 'enter', M: 'modify', X: 'cancel', L: 'locate', C: 'clear' };
 
 interface FileOf {
   readonly stateFile: StateFile;
   readonly words: string;
   readonly action: UpdateAction;
 }
+
+type AnyRecord = FileRecord<HotFileRecord & { readonly file: string }>;
 
 function isStateFile(target: string): target is StateFile {
   return Object.hasOwn(STATE_FILES, target);
@@ -76,13 +88,30 @@ function isStateFile(target: string): target is StateFile {
  * What an update key does and to which file, read from the catalogue: the key's route names
  * the owning state file, its action letter the change. Undefined for a key that is not one.
  */
-function updateOf(key: string): FileOf | undefined {
+export function updateOf(key: string): FileOf | undefined {
   const definition = messageKey(key);
   if (definition === undefined || definition.action !== 'update' || definition.route.kind !== 'fanout') return undefined;
   const stateFile = definition.route.targets.find(isStateFile);
   const action = ACTIONS[key.charAt(0)];
   if (stateFile === undefined || action === undefined) return undefined;
   return { stateFile, words: STATE_FILES[stateFile], action };
+}
+
+/** The hot file a state file's records live in. */
+export function hotFileOf(files: Files, stateFile: StateFile): HotFile<HotFileRecord & { readonly file: string }> {
+  return hotFileIn(files, stateFile) as unknown as HotFile<HotFileRecord & { readonly file: string }>;
+}
+
+function hotFileIn(files: Files, stateFile: StateFile) {
+  switch (stateFile) {
+    case 'CARPOS': return files.protectionOrders;
+    case 'WPS': return files.warrants;
+    case 'SVS': return files.stolenVehicles;
+    case 'AFS': return files.guns;
+    case 'APS': return files.articles;
+    case 'ABS': return files.boats;
+    case 'MPS': return files.missingPersons;
+  }
 }
 
 /** CCYYMMDD -> YYYY-MM-DD. */
@@ -105,14 +134,35 @@ function need(fields: Fields, tag: string): string {
   return value;
 }
 
-/** Tags an entry keeps as extras (rendered with the record), when given. */
+/**
+ * Supplemental identifiers a record may hold several of. A modify adds to the list (NCIC
+ * supplemental data); the separator is one no value of the tag can hold.
+ */
+export const LIST_SEPARATORS: Readonly<Record<string, string>> = { AKA: ';', SMT: ';', MNU: ';' };
+
+/** Tags an entry or modify keeps as extras (rendered with the record), when given. */
 function extrasOf(fields: Fields, tags: readonly string[], base: Readonly<Record<string, string>> = {}): Record<string, string> {
   const out: Record<string, string> = { ...base };
   for (const tag of tags) {
     const value = fields.get(tag);
-    if (value !== undefined && value !== '') out[tag] = value;
+    if (value === undefined || value === '') continue;
+    const separator = LIST_SEPARATORS[tag];
+    const before = out[tag];
+    if (separator === undefined || before === undefined || before === '') out[tag] = value;
+    else if (!before.split(separator).includes(value)) out[tag] = `${before}${separator}${value}`;
   }
   return out;
+}
+
+const SUPPLEMENTAL = ['AKA', 'POB', 'CTZ', 'SKN', 'SMT', 'MNU'] as const;
+const DESCRIPTORS = ['HGT', 'WGT', 'EYE', 'HAI'] as const;
+
+function entryLife(request: UpdateRequest): RecordLife {
+  return { enteredAtMs: request.atMs, updatedAtMs: request.atMs };
+}
+
+function touched(record: AnyRecord, atMs: number, change: Partial<RecordLife> = {}): RecordLife {
+  return { ...(record.life ?? {}), updatedAtMs: atMs, ...change };
 }
 
 /** Plans one update. Throws a CletsError (not on file, duplicate, ORI missing) and changes nothing. */
@@ -120,26 +170,24 @@ export function planUpdate(files: Files, request: UpdateRequest, allocate: NicAl
   const spec = updateOf(request.key);
   if (spec === undefined) throw new CletsError('CLETS_ERR_SYSTEM_NOT_ACCEPTING', `${request.key} is not an update of a state file`, { field: 'MKE' });
   if (request.ori === '') throw new CletsError('CLETS_ERR_FIELD_MISSING', 'the ORI of the agency is required for an update', { field: 'ORI' });
-  if (spec.action === 'cancel') return cancelRecord(files, request, spec);
-  if (spec.action === 'modify' && spec.stateFile === 'CARPOS') return modifyProtectionOrder(files, request);
-  if (spec.action === 'enter') {
-    switch (spec.stateFile) {
-      case 'CARPOS':
-        return enterProtectionOrder(files, request, allocate);
-      case 'WPS':
-        return enterWarrant(files, request, allocate);
-      case 'SVS':
-        return enterStolenVehicle(files, request, allocate);
-    }
+  switch (spec.action) {
+    case 'enter':
+      return ENTRIES[spec.stateFile](files, request, allocate);
+    case 'modify':
+      return modifyRecord(files, request, spec);
+    case 'cancel':
+    case 'clear':
+      return retireRecord(files, request, spec);
+    case 'locate':
+      return locateRecord(files, request, spec);
   }
-  throw new CletsError('CLETS_ERR_SYSTEM_NOT_ACCEPTING', `${request.key}: ${spec.stateFile} records are not modified by this simulation`, { field: 'MKE' });
 }
 
 // --- finding the record an update names ----------------------------------------------------------
 
 /**
- * The record a modify or cancel names, by NIC or by ORI + OCA, in the state file, active,
- * and entered by the sending agency. Anything else: not on file.
+ * The record a modify, cancel or clear names, by NIC or by ORI + OCA, in the state file,
+ * active, and entered by the sending agency. Anything else: not on file.
  */
 function findOwnRecord<T extends HotFileRecord & { readonly file: string }>(
   file: HotFile<T>, request: UpdateRequest, stateFile: StateFile,
@@ -164,15 +212,47 @@ function findOwnRecord<T extends HotFileRecord & { readonly file: string }>(
   return found;
 }
 
-/** The NAM given with a modify or cancel must be the record subject's. */
-function checkSubjectName(files: Files, request: UpdateRequest, personId: string | undefined, stateFile: StateFile): void {
-  const given = request.fields.get('NAM');
-  if (given === undefined || personId === undefined) return;
-  const name = parseName(given);
-  const person = files.person(personId);
-  if (name === undefined || person === undefined) return;
-  if (person.last !== name.last || person.first !== name.first || !middleAgrees(name.middle, person.middle)) {
-    throw new CletsError('CLETS_ERR_RECORD_NOT_FOUND', `NAM/${given} does not match the record in ${stateFile}`, { field: 'NAM' });
+/** The person a person-keyed record is about. */
+function personIdOf(stateFile: StateFile, record: AnyRecord): string | undefined {
+  switch (stateFile) {
+    case 'CARPOS': return (record as unknown as ProtectionOrder).restrainedPersonId;
+    case 'WPS':
+    case 'MPS': return (record as unknown as Warrant).personId;
+    default: return undefined;
+  }
+}
+
+/**
+ * What a modify, cancel, locate or clear names of the subject (NAM; LIC/LIS/VIN; SER;
+ * BHN/REG) must be the record's: a mistyped NIC must not reach another record.
+ */
+function checkSubject(files: Files, request: UpdateRequest, stateFile: StateFile, record: AnyRecord): void {
+  const fields = request.fields;
+  const mismatch = (tag: string): never => {
+    throw new CletsError('CLETS_ERR_RECORD_NOT_FOUND', `${tag}/${fields.get(tag) ?? ''} does not match the record in ${stateFile}`, { field: tag });
+  };
+  const personId = personIdOf(stateFile, record);
+  const given = fields.get('NAM');
+  if (personId !== undefined && given !== undefined) {
+    const name = parseName(given);
+    const person = files.person(personId);
+    if (name !== undefined && person !== undefined && (person.last !== name.last || person.first !== name.first || !middleAgrees(name.middle, person.middle))) {
+      mismatch('NAM');
+    }
+  }
+  if (stateFile === 'SVS') {
+    const vehicle = files.vehicle((record as unknown as StolenVehicle).vehicleId);
+    if (vehicle === undefined) return;
+    const lic = fields.get('LIC');
+    const vin = fields.get('VIN');
+    if (lic !== undefined && (lic !== vehicle.plate || fields.get('LIS') !== vehicle.plateState)) mismatch('LIC');
+    if (vin !== undefined && vin !== vehicle.vin) mismatch('VIN');
+  }
+  if ((stateFile === 'AFS' || stateFile === 'APS') && fields.has('SER') && fields.get('SER') !== (record as unknown as Gun).serial) mismatch('SER');
+  if (stateFile === 'ABS') {
+    const boat = record as unknown as Boat;
+    if (fields.has('BHN') && fields.get('BHN') !== boat.hullNumber) mismatch('BHN');
+    if (fields.has('REG') && fields.get('REG') !== boat.registration) mismatch('REG');
   }
 }
 
@@ -183,6 +263,12 @@ function checkNotDuplicate<T extends HotFileRecord & { readonly file: string }>(
     throw new CletsError('CLETS_ERR_RECORD_CONFLICT', `ORI/${request.ori} OCA/${oca} already on file in ${stateFile} as NIC/${existing[1].nic}`, { field: 'OCA' });
   }
   return oca;
+}
+
+/** One active record per property item: a second entry of the same item is a duplicate (NCIC rejects it). */
+function checkItemNotOnFile(records: readonly AnyRecord[], stateFile: StateFile, field: string): void {
+  const already = records.find((record) => inStateFile(record, stateFile));
+  if (already !== undefined) throw new CletsError('CLETS_ERR_RECORD_CONFLICT', `already on file in ${stateFile} as NIC/${already.nic}`, { field });
 }
 
 // --- persons and vehicles named by an entry ------------------------------------------------------
@@ -255,56 +341,74 @@ function personSummary(person: Person): (readonly [string, string])[] {
   return [['NAM', person.middle ? `${person.last},${person.first} ${person.middle}` : `${person.last},${person.first}`], ['DOB', person.dob]];
 }
 
-function enterProtectionOrder(files: Files, request: UpdateRequest, allocate: NicAllocator): UpdatePlan {
+/** The members every entered record has: NIC, file, entering agency, case number, entry date and time. */
+function entered<F extends StateFile>(request: UpdateRequest, nic: string, oca: string, stateFile: F) {
+  return { id: `X${nic}`, nic, file: stateFile, enteringOri: request.ori, oca, enteredOn: isoDay(request.atMs), life: entryLife(request) };
+}
+
+type Entry = (files: Files, request: UpdateRequest, allocate: NicAllocator) => UpdatePlan;
+
+function plan(request: UpdateRequest, action: UpdateAction, stateFile: StateFile, record: { nic: string; enteringOri: string; oca: string },
+  summary: readonly (readonly [string, string])[], commit: () => void): UpdatePlan {
+  return {
+    key: request.key, action, file: stateFile, words: STATE_FILES[stateFile], nic: record.nic, enteringOri: record.enteringOri, oca: record.oca,
+    summary, commit,
+  };
+}
+
+/** Parsed PNO/PDB: the protected person an order names. */
+function protectedPersonOf(fields: Fields, fallback?: ProtectedPerson): ProtectedPerson {
+  const text = fields.get('PNO');
+  const parsed = text === undefined ? undefined : parseName(text);
+  return {
+    last: parsed?.last ?? fallback?.last ?? text ?? '',
+    first: parsed === undefined ? (fallback?.first ?? '') : [parsed.first, parsed.middle].filter(Boolean).join(' '),
+    dob: fields.get('PDB') ?? fallback?.dob ?? '',
+  };
+}
+
+/** The conditions of an order: the PCO codes, then any free-text conditions (CND) as the renderer joins them. */
+function conditionsOf(fields: Fields, old: readonly string[] = []): string[] {
+  const codes = fields.get('PCO');
+  const text = fields.get('CND');
+  const fromCodes = codes === undefined ? old.filter((item) => /^[0-9]{2}$/.test(item)) : codes.split(' ');
+  const fromText = text === undefined ? old.filter((item) => !/^[0-9]{2}$/.test(item)) : text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  return [...fromCodes, ...fromText];
+}
+
+const ORDER_EXTRAS = [...DESCRIPTORS, 'OLN', 'OLS', 'BRD', 'MIS', ...SUPPLEMENTAL] as const;
+const PERSON_EXTRAS = [...DESCRIPTORS, 'OLN', 'OLS', 'MIS', ...SUPPLEMENTAL] as const;
+
+const enterProtectionOrder: Entry = (files, request, allocate) => {
   const { fields } = request;
   const file = files.protectionOrders;
   const oca = checkNotDuplicate(file, request, 'CARPOS');
   const nic = entryNic(request, file, allocate);
   const { person, isNew } = subjectOf(files, fields, nic);
-  const protectedName = parseName(need(fields, 'PNO'));
-  const protectedPerson: ProtectedPerson = {
-    last: protectedName?.last ?? need(fields, 'PNO'),
-    first: protectedName === undefined ? '' : [protectedName.first, protectedName.middle].filter(Boolean).join(' '),
-    dob: fields.get('PDB') ?? '',
-  };
+  const served = fields.get('SRV');
   const record: FileRecord<ProtectionOrder> = {
-    id: `X${nic}`,
-    nic,
+    ...entered(request, nic, oca, 'CARPOS'),
     restrainedPersonId: person.id,
-    protectedPersons: [protectedPerson],
+    protectedPersons: [protectedPersonOf(fields)],
     orderType: need(fields, 'POT') as ProtectionOrder['orderType'],
     issuedOn: isoOf(need(fields, 'ISD')),
     expiresOn: isoOf(need(fields, 'EXP')),
     court: need(fields, 'CRT'),
-    conditions: conditionsOf(fields.get('CND')),
-    served: false,
-    file: 'CARPOS',
-    enteringOri: request.ori,
-    oca,
-    enteredOn: isoDay(request.atMs),
-    extras: extrasOf(fields, ['HGT', 'WGT', 'EYE', 'HAI', 'OLN', 'OLS', 'BRD', 'MIS']),
+    conditions: conditionsOf(fields),
+    served: served !== undefined,
+    extras: extrasOf(fields, [...ORDER_EXTRAS, 'SRV']),
   };
-  return {
-    key: request.key, action: 'enter', file: 'CARPOS', words: 'PROTECTION ORDER', nic, enteringOri: request.ori, oca,
-    summary: [...personSummary(person), ['POT', record.orderType], ['EXP', need(fields, 'EXP')]],
-    commit() {
-      if (isNew) files.addPerson(person);
-      file.append(record);
-    },
-  };
-}
-
-/** CND is free text; conditions are listed comma-separated, as the renderer joins them. */
-function conditionsOf(text: string | undefined): string[] {
-  if (text === undefined || text === '') return [];
-  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-}
+  return plan(request, 'enter', 'CARPOS', record, [...personSummary(person), ['POT', record.orderType], ['EXP', need(fields, 'EXP')]], () => {
+    if (isNew) files.addPerson(person);
+    file.append(record);
+  });
+};
 
 const EXTRADITION_OF_CODE: Readonly<Record<string, Warrant['extradition']>> = {
   1: 'FULL', 2: 'LIMITED', 3: 'LIMITED', 4: 'IN-STATE ONLY', 5: 'LIMITED', 6: 'IN-STATE ONLY',
 };
 
-function enterWarrant(files: Files, request: UpdateRequest, allocate: NicAllocator): UpdatePlan {
+const enterWarrant: Entry = (files, request, allocate) => {
   const { fields } = request;
   const file = files.warrants;
   const oca = checkNotDuplicate(file, request, 'WPS');
@@ -312,147 +416,261 @@ function enterWarrant(files: Files, request: UpdateRequest, allocate: NicAllocat
   const { person, isNew } = subjectOf(files, fields, nic);
   const exl = need(fields, 'EXL');
   const record: FileRecord<Warrant> = {
-    id: `X${nic}`,
-    nic,
+    ...entered(request, nic, oca, 'WPS'),
     personId: person.id,
     offense: need(fields, 'OFF'),
     warrantType: need(fields, 'WTY') === 'M' ? 'MISDEMEANOR' : 'FELONY',
     extradition: EXTRADITION_OF_CODE[exl] ?? 'LIMITED',
     issuedOn: isoOf(need(fields, 'DOW')),
     court: fields.get('CRT') ?? '',
-    file: 'WPS',
-    enteringOri: request.ori,
-    oca,
-    enteredOn: isoDay(request.atMs),
-    extras: extrasOf(fields, ['HGT', 'WGT', 'EYE', 'HAI', 'OLN', 'OLS', 'MIS'], { EXL: exl }),
+    extras: extrasOf(fields, PERSON_EXTRAS, { EXL: exl }),
   };
-  return {
-    key: request.key, action: 'enter', file: 'WPS', words: 'WANTED PERSON', nic, enteringOri: request.ori, oca,
-    summary: [...personSummary(person), ['OFF', record.offense]],
-    commit() {
-      if (isNew) files.addPerson(person);
-      file.append(record);
-    },
-  };
-}
+  return plan(request, 'enter', 'WPS', record, [...personSummary(person), ['OFF', record.offense]], () => {
+    if (isNew) files.addPerson(person);
+    file.append(record);
+  });
+};
 
-function enterStolenVehicle(files: Files, request: UpdateRequest, allocate: NicAllocator): UpdatePlan {
+const enterMissingPerson: Entry = (files, request, allocate) => {
+  const { fields } = request;
+  const file = files.missingPersons;
+  const oca = checkNotDuplicate(file, request, 'MPS');
+  const nic = entryNic(request, file, allocate);
+  const { person, isNew } = subjectOf(files, fields, nic);
+  const category = MISSING_CATEGORY_CODES[need(fields, 'MNP') as keyof typeof MISSING_CATEGORY_CODES] ?? 'OTHER';
+  const record: FileRecord<MissingPerson> = {
+    ...entered(request, nic, oca, 'MPS'),
+    personId: person.id,
+    category,
+    missingSince: isoOf(need(fields, 'DLC')),
+    extras: extrasOf(fields, PERSON_EXTRAS),
+  };
+  return plan(request, 'enter', 'MPS', record, [...personSummary(person), ['MNP', need(fields, 'MNP')]], () => {
+    if (isNew) files.addPerson(person);
+    file.append(record);
+  });
+};
+
+const enterStolenVehicle: Entry = (files, request, allocate) => {
   const { fields } = request;
   const file = files.stolenVehicles;
   const oca = checkNotDuplicate(file, request, 'SVS');
   const nic = entryNic(request, file, allocate);
   const { vehicle, isNew } = vehicleOf(files, fields, nic);
-  // One active stolen-vehicle record per vehicle: a second entry is a duplicate (NCIC rejects it).
-  const already = isNew ? undefined : file.bySubjectKey(vehicle.id).find((record) => inStateFile(record, 'SVS'));
-  if (already !== undefined) {
-    throw new CletsError('CLETS_ERR_RECORD_CONFLICT', `vehicle already on file in SVS as NIC/${already.nic}`, { field: fields.has('VIN') ? 'VIN' : 'LIC' });
-  }
+  if (!isNew) checkItemNotOnFile(file.bySubjectKey(vehicle.id), 'SVS', fields.has('VIN') ? 'VIN' : 'LIC');
   const record: FileRecord<StolenVehicle> = {
-    id: `X${nic}`,
-    nic,
+    ...entered(request, nic, oca, 'SVS'),
     vehicleId: vehicle.id,
     theftDate: isoOf(need(fields, 'DOT')),
-    file: 'SVS',
-    enteringOri: request.ori,
-    oca,
-    enteredOn: isoDay(request.atMs),
     extras: extrasOf(fields, ['MIS']),
   };
   const summary: (readonly [string, string])[] = [];
   if (vehicle.plate) summary.push(['LIC', vehicle.plate], ['LIS', vehicle.plateState]);
   if (vehicle.vin) summary.push(['VIN', vehicle.vin]);
-  return {
-    key: request.key, action: 'enter', file: 'SVS', words: 'STOLEN VEHICLE', nic, enteringOri: request.ori, oca, summary,
-    commit() {
-      if (isNew) files.addVehicle(vehicle);
-      file.append(record);
-    },
-  };
+  return plan(request, 'enter', 'SVS', record, summary, () => {
+    if (isNew) files.addVehicle(vehicle);
+    file.append(record);
+  });
+};
+
+/** A gun type as entered: NCIC's two-letter code, or the word the files keep. */
+function gunTypeOf(value: string): Gun['type'] {
+  const word = (GUN_TYPE_CODES as Readonly<Record<string, string>>)[value] ?? value;
+  if (!Object.values(GUN_TYPE_CODES).includes(word as Gun['type'])) {
+    throw new CletsError('CLETS_ERR_FIELD_INVALID', `TYP ${value}: not a gun type: one of ${Object.keys(GUN_TYPE_CODES).join(' ')}`, { field: 'TYP' });
+  }
+  return word as Gun['type'];
 }
 
-// --- modify and cancel ----------------------------------------------------------------------------
-
-function modifyProtectionOrder(files: Files, request: UpdateRequest): UpdatePlan {
+const enterGun: Entry = (files, request, allocate) => {
   const { fields } = request;
-  const file = files.protectionOrders;
-  const [index, old] = findOwnRecord(file, request, 'CARPOS');
-  checkSubjectName(files, request, old.restrainedPersonId, 'CARPOS');
-  const changed: (readonly [string, string])[] = [];
-  const note = (tag: string): string | undefined => {
-    const value = fields.get(tag);
-    if (value !== undefined) changed.push([tag, value]);
-    return value;
+  const file = files.guns;
+  const oca = checkNotDuplicate(file, request, 'AFS');
+  const serial = need(fields, 'SER');
+  const make = need(fields, 'MAK');
+  checkItemNotOnFile(file.bySubjectKey(serial).filter((gun) => gun.make === make), 'AFS', 'SER');
+  const type = gunTypeOf(need(fields, 'TYP'));
+  const nic = entryNic(request, file, allocate);
+  const record: FileRecord<Gun> = {
+    ...entered(request, nic, oca, 'AFS'),
+    serial, make, caliber: need(fields, 'CAL'), model: fields.get('MOD') ?? '', type, status: 'STOLEN',
+    extras: extrasOf(fields, ['DOT', 'MIS']),
   };
-  const expires = note('EXP');
-  const conditions = note('CND');
-  const court = note('CRT');
-  const orderType = note('POT');
-  const protectedNameText = note('PNO');
-  const protectedDob = note('PDB');
-  let protectedPersons = old.protectedPersons;
-  if (protectedNameText !== undefined || protectedDob !== undefined) {
-    const first = protectedPersons[0];
-    const parsed = protectedNameText === undefined ? undefined : parseName(protectedNameText);
-    const replaced: ProtectedPerson = {
-      last: parsed?.last ?? first?.last ?? '',
-      first: parsed === undefined ? (first?.first ?? '') : [parsed.first, parsed.middle].filter(Boolean).join(' '),
-      dob: protectedDob ?? first?.dob ?? '',
-    };
-    protectedPersons = [replaced, ...protectedPersons.slice(1)];
-  }
-  const extraTags = ['BRD', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI'];
-  for (const tag of extraTags) note(tag);
-  const record: FileRecord<ProtectionOrder> = {
-    ...old,
-    ...(expires !== undefined ? { expiresOn: isoOf(expires) } : {}),
-    ...(conditions !== undefined ? { conditions: conditionsOf(conditions) } : {}),
-    ...(court !== undefined ? { court } : {}),
-    ...(orderType !== undefined ? { orderType: orderType as ProtectionOrder['orderType'] } : {}),
-    protectedPersons,
-    extras: extrasOf(fields, extraTags, old.extras ?? {}),
-  };
-  return {
-    key: request.key, action: 'modify', file: 'CARPOS', words: 'PROTECTION ORDER', nic: old.nic, enteringOri: old.enteringOri,
-    oca: old.oca, summary: changed,
-    commit() {
-      file.replace(index, record);
-    },
-  };
-}
+  return plan(request, 'enter', 'AFS', record, [['SER', serial], ['MAK', make], ['CAL', record.caliber]], () => file.append(record));
+};
 
-function cancelRecord(files: Files, request: UpdateRequest, spec: FileOf): UpdatePlan {
-  switch (spec.stateFile) {
-    case 'CARPOS':
-      return cancelIn(files, files.protectionOrders, request, spec, (record) => checkSubjectName(files, request, record.restrainedPersonId, 'CARPOS'));
+const enterArticle: Entry = (files, request, allocate) => {
+  const { fields } = request;
+  const file = files.articles;
+  const oca = checkNotDuplicate(file, request, 'APS');
+  const serial = need(fields, 'SER');
+  const brand = need(fields, 'MAK');
+  checkItemNotOnFile(file.bySubjectKey(serial).filter((article) => article.brand === brand), 'APS', 'SER');
+  const nic = entryNic(request, file, allocate);
+  const record: FileRecord<Article> = {
+    ...entered(request, nic, oca, 'APS'),
+    serial, type: need(fields, 'TYP'), brand, description: fields.get('MIS') ?? '', theftDate: isoOf(need(fields, 'DOT')),
+    extras: extrasOf(fields, ['MOD']),
+  };
+  return plan(request, 'enter', 'APS', record, [['SER', serial], ['TYP', record.type], ['MAK', brand]], () => file.append(record));
+};
+
+const enterBoat: Entry = (files, request, allocate) => {
+  const { fields } = request;
+  const file = files.boats;
+  const oca = checkNotDuplicate(file, request, 'ABS');
+  const hull = fields.get('BHN') ?? '';
+  const registration = fields.get('REG') ?? '';
+  if (hull !== '') checkItemNotOnFile(file.bySubjectKey(hull), 'ABS', 'BHN');
+  if (registration !== '') checkItemNotOnFile(files.boatsByRegistration(registration), 'ABS', 'REG');
+  const nic = entryNic(request, file, allocate);
+  const record: FileRecord<Boat> = {
+    ...entered(request, nic, oca, 'ABS'),
+    hullNumber: hull, registration, make: need(fields, 'MAK'), length: Number(fields.get('BLE') ?? 0), theftDate: isoOf(need(fields, 'DOT')),
+    extras: extrasOf(fields, ['MIS']),
+  };
+  const summary: (readonly [string, string])[] = [];
+  if (hull) summary.push(['BHN', hull]);
+  if (registration) summary.push(['REG', registration]);
+  return plan(request, 'enter', 'ABS', record, summary, () => files.indexBoat(file.append(record)));
+};
+
+const ENTRIES: Readonly<Record<StateFile, Entry>> = {
+  CARPOS: enterProtectionOrder, WPS: enterWarrant, SVS: enterStolenVehicle, AFS: enterGun, APS: enterArticle, ABS: enterBoat, MPS: enterMissingPerson,
+};
+
+// --- modify -------------------------------------------------------------------------------------
+
+/** The members a modify changes, per file: the record with the given fields applied. */
+function modified(stateFile: StateFile, old: AnyRecord, fields: Fields): Record<string, unknown> {
+  const value = (tag: string): string | undefined => fields.get(tag);
+  const out: Record<string, unknown> = {};
+  const set = (member: string, tag: string, convert: (text: string) => unknown = (text) => text): void => {
+    const given = value(tag);
+    if (given !== undefined) out[member] = convert(given);
+  };
+  switch (stateFile) {
+    case 'CARPOS': {
+      const order = old as unknown as ProtectionOrder;
+      set('expiresOn', 'EXP', isoOf);
+      set('court', 'CRT');
+      set('orderType', 'POT');
+      if (fields.has('PCO') || fields.has('CND')) out.conditions = conditionsOf(fields, order.conditions);
+      if (fields.has('SRV')) out.served = true;
+      if (fields.has('PNO') || fields.has('PDB')) {
+        out.protectedPersons = [protectedPersonOf(fields, order.protectedPersons[0]), ...order.protectedPersons.slice(1)];
+      }
+      break;
+    }
     case 'WPS':
-      return cancelIn(files, files.warrants, request, spec, (record) => checkSubjectName(files, request, record.personId, 'WPS'));
+      set('offense', 'OFF');
+      set('warrantType', 'WTY', (code) => (code === 'M' ? 'MISDEMEANOR' : 'FELONY'));
+      set('extradition', 'EXL', (code) => EXTRADITION_OF_CODE[code] ?? 'LIMITED');
+      set('issuedOn', 'DOW', isoOf);
+      set('court', 'CRT');
+      break;
+    case 'MPS':
+      set('category', 'MNP', (code) => MISSING_CATEGORY_CODES[code as keyof typeof MISSING_CATEGORY_CODES] ?? 'OTHER');
+      set('missingSince', 'DLC', isoOf);
+      break;
+    case 'AFS':
+      set('make', 'MAK');
+      set('caliber', 'CAL');
+      set('model', 'MOD');
+      set('type', 'TYP', gunTypeOf);
+      break;
+    case 'APS':
+      set('type', 'TYP');
+      set('brand', 'MAK');
+      set('description', 'MIS');
+      break;
+    case 'ABS':
+      set('registration', 'REG');
+      set('make', 'MAK');
+      set('length', 'BLE', Number);
+      break;
     case 'SVS':
-      return cancelIn(files, files.stolenVehicles, request, spec, (record) => checkVehicleKeys(files, request, record.vehicleId));
+      break;
   }
+  return out;
 }
 
-/** Finds the sender's own record, checks what else the cancel names, and plans its cancellation. */
-function cancelIn<T extends HotFileRecord & { readonly file: string }>(
-  files: Files, file: HotFile<T>, request: UpdateRequest, spec: FileOf, check: (record: T) => void,
-): UpdatePlan {
+/** Tags kept beside the record's members (rendered as entered), per file. */
+const MODIFY_EXTRAS: Readonly<Record<StateFile, readonly string[]>> = {
+  CARPOS: [...ORDER_EXTRAS, 'SRV'],
+  WPS: [...PERSON_EXTRAS, 'EXL', 'SOC', 'FBI', 'SID'],
+  MPS: [...PERSON_EXTRAS, 'SOC', 'FBI', 'SID'],
+  SVS: ['VMO', 'VST', 'VCO', 'MIS'],
+  AFS: ['MIS'],
+  APS: ['MOD'],
+  ABS: ['MIS'],
+};
+
+function modifyRecord(files: Files, request: UpdateRequest, spec: FileOf): UpdatePlan {
+  const { fields } = request;
+  const file = hotFileOf(files, spec.stateFile);
+  const [index, old] = findOwnRecord(file, request, spec.stateFile);
+  checkSubject(files, request, spec.stateFile, old);
+  const changed: (readonly [string, string])[] = [];
+  for (const [tag, value] of fields) if (tag !== 'NIC' && tag !== 'OCA' && tag !== 'NAM') changed.push([tag, value]);
+  const record = {
+    ...old,
+    ...modified(spec.stateFile, old, fields),
+    // VLN: who validated the record, kept with it (NCIC records the validator by a modify).
+    extras: extrasOf(fields, [...MODIFY_EXTRAS[spec.stateFile], 'VLN'], old.extras ?? {}),
+    life: touched(old, request.atMs),
+  } as AnyRecord;
+  return plan(request, 'modify', spec.stateFile, old, changed, () => {
+    file.replace(index, record);
+    if (spec.stateFile === 'ABS') files.indexBoat(index);
+  });
+}
+
+// --- cancel and clear -------------------------------------------------------------------------------
+
+/** Cancel (entered in error) or clear (apprehended, recovered): the record leaves the active file. */
+function retireRecord(files: Files, request: UpdateRequest, spec: FileOf): UpdatePlan {
+  const file = hotFileOf(files, spec.stateFile);
   const [index, record] = findOwnRecord(file, request, spec.stateFile);
-  check(record);
-  return {
-    key: request.key, action: 'cancel', file: spec.stateFile, words: spec.words, nic: record.nic, enteringOri: record.enteringOri,
-    oca: record.oca, summary: [],
-    commit() {
-      file.cancel(index);
-    },
-  };
+  checkSubject(files, request, spec.stateFile, record);
+  const summary: (readonly [string, string])[] = [];
+  const date = request.fields.get('DCL');
+  if (date !== undefined) summary.push(['DCL', date]);
+  return plan(request, spec.action, spec.stateFile, record, summary, () => file.cancel(index));
 }
 
-/** LIC/LIS or VIN given with an XV must be the stolen vehicle's. */
-function checkVehicleKeys(files: Files, request: UpdateRequest, vehicleId: string): void {
-  const vehicle = files.vehicle(vehicleId);
-  if (vehicle === undefined) return;
-  const lic = request.fields.get('LIC');
-  const vin = request.fields.get('VIN');
-  const mismatch = (lic !== undefined && (lic !== vehicle.plate || request.fields.get('LIS') !== vehicle.plateState))
-    || (vin !== undefined && vin !== vehicle.vin);
-  if (mismatch) throw new CletsError('CLETS_ERR_RECORD_NOT_FOUND', 'LIC/VIN does not match the record in SVS', { field: lic !== undefined ? 'LIC' : 'VIN' });
+// --- locate -------------------------------------------------------------------------------------
+
+/**
+ * A locate, by the agency that found the person or property: by NIC (the locating agency
+ * knows the NIC from its hit, not the entering agency's case number), on an active record
+ * not located yet, entered by another agency.
+ */
+function locateRecord(files: Files, request: UpdateRequest, spec: FileOf): UpdatePlan {
+  const file = hotFileOf(files, spec.stateFile);
+  const nic = need(request.fields, 'NIC');
+  const found = file.byNicKey(nic);
+  if (found === undefined || !inStateFile(found[1], spec.stateFile)) {
+    throw new CletsError('CLETS_ERR_RECORD_NOT_FOUND', `NIC/${nic} not on file in ${spec.stateFile}`, { field: 'NIC' });
+  }
+  const [index, old] = found;
+  checkSubject(files, request, spec.stateFile, old);
+  if (old.enteringOri === request.ori) {
+    throw new CletsError('CLETS_ERR_LOCATE_OWN_RECORD', `NIC/${nic} was entered by ORI/${request.ori}: clear it (C${request.key.slice(1)}) or cancel it (X${request.key.slice(1)})`, { field: 'NIC' });
+  }
+  const already = old.life?.located;
+  if (already !== undefined) {
+    throw new CletsError('CLETS_ERR_RECORD_STATE', `NIC/${nic} already located on ${already.on} by ORI/${already.ori}`, { field: 'NIC' });
+  }
+  const on = need(request.fields, 'DOL');
+  const caseNumber = request.fields.get('LCA');
+  const located = { on, ori: request.ori, ...(caseNumber !== undefined ? { caseNumber } : {}), atMs: request.atMs };
+  const record = { ...old, life: touched(old, request.atMs, { located }) } as AnyRecord;
+  const summary: (readonly [string, string])[] = [['DOL', on], ['LKI', request.ori]];
+  if (caseNumber !== undefined) summary.push(['LCA', caseNumber]);
+  return plan(request, 'locate', spec.stateFile, old, summary, () => {
+    file.replace(index, record);
+    // NCIC: a missing person's locate retires the record at once (the person is found).
+    if (spec.stateFile === 'MPS') file.cancel(index);
+  });
 }

@@ -183,7 +183,7 @@ export class UpdateStore {
   }
 }
 
-const ACTION_WORDS = { enter: 'ENTERED', modify: 'MODIFIED', cancel: 'CANCELLED' } as const;
+const ACTION_WORDS = { enter: 'ENTERED', modify: 'MODIFIED', cancel: 'CANCELLED', locate: 'LOCATED', clear: 'CLEARED' } as const;
 
 /** `EPO ACCEPTED NIC/H900000001`, what was done, and the record's ORI/OCA/NIC line. */
 function acknowledgement(system: string, header: Header | null | undefined, plan: UpdatePlan, atMs: number): Response {

@@ -7,11 +7,11 @@ import type { ArrestCycle, CriminalHistory, Person } from '@clets/data-files';
 import { HitStatus, type ResponseRecord } from '@clets/protocol';
 import { buildRecord } from './response.js';
 import { personLines, ncicDate, type Origin } from './records.js';
-import { CAVEAT_PREFIX, field } from './text.js';
+import { RECORD_CAVEAT_PREFIX, field } from './text.js';
 
 /** The criminal-history caveat: a name match is not an identification (fingerprints are). */
 export function historyCaveat(holder: string): string {
-  return `${CAVEAT_PREFIX} A NAME-BASED MATCH IS NOT A POSITIVE IDENTIFICATION: COMPARE FINGERPRINTS, AND CONFIRM WITH ${holder} THAT THE RECORD IS CURRENT. USE ONLY FOR THE PURPOSE STATED.`;
+  return `${RECORD_CAVEAT_PREFIX} CRIMINAL HISTORY: A NAME-BASED MATCH IS NOT A POSITIVE IDENTIFICATION: COMPARE FINGERPRINTS, AND CONFIRM WITH ${holder} THAT THE RECORD IS CURRENT. USE ONLY FOR THE PURPOSE STATED.`;
 }
 
 const LEVEL = { F: 'FELONY', M: 'MISDEMEANOR', I: 'INFRACTION' } as const;

@@ -7,10 +7,11 @@ import type {
   Article, Boat, DriverLicense, Gun, MissingPerson, Person, ProtectionOrder, Registrant, StolenVehicle, SupervisedRelease,
   Vehicle, Warrant,
 } from '@clets/data-files';
-import { HitStatus, type Field, type ResponseRecord } from '@clets/protocol';
+import { HitStatus, ORDER_CONDITION_CODES, type Field, type ResponseRecord } from '@clets/protocol';
 import type { FileRecord, RecordExtras } from '../data/indexes.js';
 import { nameOf } from '../data/matching.js';
-import { buildRecord } from './response.js';
+import { LIST_SEPARATORS } from '../data/record-updates.js';
+import { buildRecord, type RecordSpec } from './response.js';
 import { field, hitCaveat } from './text.js';
 
 /** ISO 'YYYY-MM-DD' as NCIC 'CCYYMMDD'. */
@@ -32,7 +33,7 @@ function extra(record: RecordExtras, tag: string): string | undefined {
   return record.extras?.[tag];
 }
 
-/** The person's identification line(s): NAM SEX RAC DOB HGT WGT EYE HAI, then SOC FBI SID. */
+/** The person's identification line(s): NAM SEX RAC DOB HGT WGT EYE HAI, then SOC FBI SID, then supplemental identifiers. */
 export function personLines(person: Person, record: RecordExtras = {}): Field[][] {
   return [
     [
@@ -40,8 +41,33 @@ export function personLines(person: Person, record: RecordExtras = {}): Field[][
       field('HGT', extra(record, 'HGT') ?? person.height), field('WGT', extra(record, 'WGT') ?? person.weight),
       field('EYE', extra(record, 'EYE') ?? person.eyes), field('HAI', extra(record, 'HAI') ?? person.hair),
     ],
-    [field('SOC', person.soc), field('FBI', person.fbi), field('SID', person.sid)],
+    [field('SOC', extra(record, 'SOC') ?? person.soc), field('FBI', extra(record, 'FBI') ?? person.fbi), field('SID', extra(record, 'SID') ?? person.sid)],
+    [field('POB', extra(record, 'POB')), field('CTZ', extra(record, 'CTZ')), field('SKN', extra(record, 'SKN'))],
+    ...SUPPLEMENTAL_LISTS.map((tag) => listed(record, tag)),
   ];
+}
+
+/** Supplemental identifiers a record may hold several of, each printed as its own tag. */
+const SUPPLEMENTAL_LISTS = ['AKA', 'SMT', 'MNU'] as const;
+
+function listed(record: RecordExtras, tag: string): Field[] {
+  const value = extra(record, tag);
+  if (value === undefined || value === '') return [];
+  return value.split(LIST_SEPARATORS[tag] ?? ';').map((item) => field(tag, item));
+}
+
+/**
+ * A locate placed on the record (NCIC: the record keeps hitting, showing the locate, until
+ * the entering agency clears it): an alert first, and the locate's own line.
+ */
+function withLocate(spec: RecordSpec, record: RecordExtras): RecordSpec {
+  const located = record.life?.located;
+  if (located === undefined) return spec;
+  return {
+    ...spec,
+    alerts: [`LOCATED ${located.on} BY ORI ${located.ori} - ENTERING AGENCY NOTIFIED`, ...(spec.alerts ?? [])],
+    body: [...spec.body, [field('DOL', located.on), field('LKI', located.ori), field('LCA', located.caseNumber)]],
+  };
 }
 
 /** Entered remarks and codes the model has no member for, in tag order. */
@@ -56,7 +82,7 @@ function trailer(record: { enteringOri: string; oca: string; nic: string; entere
 const EXTRADITION_CODE = { FULL: '1', LIMITED: '2', 'IN-STATE ONLY': '6' } as const;
 
 export function renderWarrant(origin: Origin, record: FileRecord<Warrant>, person: Person): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status: HitStatus.HIT_STATUS_HIT,
     system: origin.system,
     file: origin.file,
@@ -74,13 +100,13 @@ export function renderWarrant(origin: Origin, record: FileRecord<Warrant>, perso
       extrasLine(record, ['OLN', 'OLS', 'MIS']),
     ],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderProtectionOrder(origin: Origin, record: FileRecord<ProtectionOrder>, person: Person, today: string): ResponseRecord {
   const brady = extra(record, 'BRD') ?? (record.conditions.includes('NO FIREARMS') ? 'Y' : 'N');
   const expired = ncicDate(record.expiresOn) < today;
-  return buildRecord({
+  return buildRecord(withLocate({
     status: HitStatus.HIT_STATUS_HIT,
     system: origin.system,
     file: origin.file,
@@ -92,18 +118,18 @@ export function renderProtectionOrder(origin: Origin, record: FileRecord<Protect
       ...personLines(person, record),
       [
         field('POT', record.orderType), field('ISD', ncicDate(record.issuedOn)), field('EXP', ncicDate(record.expiresOn)),
-        field('CRT', record.court), field('SRV', record.served ? 'Y' : 'N'), field('BRD', brady),
+        field('CRT', record.court), field('SRV', extra(record, 'SRV') ?? (record.served ? 'Y' : 'N')), field('BRD', brady),
       ],
       ...record.protectedPersons.map((protectedPerson) => [field('PNO', nameOf(protectedPerson)), field('PDB', protectedPerson.dob)]),
-      [field('CND', record.conditions.join(', '))],
+      ...conditionLines(record.conditions),
       extrasLine(record, ['OLN', 'OLS', 'MIS']),
     ],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderMissingPerson(origin: Origin, record: FileRecord<MissingPerson>, person: Person): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status: HitStatus.HIT_STATUS_HIT,
     system: origin.system,
     file: origin.file,
@@ -112,7 +138,7 @@ export function renderMissingPerson(origin: Origin, record: FileRecord<MissingPe
     enteringOri: record.enteringOri,
     body: [...personLines(person, record), [field('MNP', record.category), field('DLC', ncicDate(record.missingSince))]],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderSupervisedRelease(origin: Origin, record: FileRecord<SupervisedRelease>, person: Person): ResponseRecord {
@@ -150,35 +176,50 @@ export function renderRegistrant(origin: Origin, record: Registrant, person: Per
   });
 }
 
+/**
+ * An order's conditions: NCIC PCO codes each with its words (an officer enforcing the order
+ * reads what it forbids, not a number), then any free-text conditions.
+ */
+function conditionLines(conditions: readonly string[]): Field[][] {
+  const words = ORDER_CONDITION_CODES as Readonly<Record<string, string>>;
+  const codes = conditions.filter((item) => words[item] !== undefined);
+  const text = conditions.filter((item) => words[item] === undefined);
+  return [
+    ...(codes.length > 0 ? [[field('PCO', codes.join(' '))]] : []),
+    ...codes.map((code) => [field(`PCO${code}`, words[code])]),
+    [field('CND', text.join(', '))],
+  ];
+}
+
 /** A vehicle's description line: LIC LIS LIY LIT, then VIN VYR VMA VMO VST VCO. */
-export function vehicleLines(vehicle: Vehicle): Field[][] {
+export function vehicleLines(vehicle: Vehicle, record: RecordExtras = {}): Field[][] {
   return [
     [
       field('LIC', vehicle.plate), field('LIS', vehicle.plateState), field('LIY', vehicle.registrationExpires.slice(0, 4)),
       field('LIT', vehicle.plateType),
     ],
     [
-      field('VIN', vehicle.vin), field('VYR', vehicle.year || ''), field('VMA', vehicle.make), field('VMO', vehicle.model),
-      field('VST', vehicle.style), field('VCO', vehicle.color),
+      field('VIN', vehicle.vin), field('VYR', vehicle.year || ''), field('VMA', vehicle.make), field('VMO', extra(record, 'VMO') ?? vehicle.model),
+      field('VST', extra(record, 'VST') ?? vehicle.style), field('VCO', extra(record, 'VCO') ?? vehicle.color),
     ],
   ];
 }
 
 export function renderStolenVehicle(origin: Origin, record: FileRecord<StolenVehicle>, vehicle: Vehicle): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status: HitStatus.HIT_STATUS_HIT,
     system: origin.system,
     file: origin.file,
     heading: `${origin.prefix} STOLEN VEHICLE`,
     recordId: record.nic,
     enteringOri: record.enteringOri,
-    body: [...vehicleLines(vehicle), [field('DOT', ncicDate(record.theftDate))], extrasLine(record, ['MIS'])],
+    body: [...vehicleLines(vehicle, record), [field('DOT', ncicDate(record.theftDate))], extrasLine(record, ['MIS'])],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderGun(origin: Origin, record: FileRecord<Gun>, status: HitStatus): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status,
     system: origin.system,
     file: origin.file,
@@ -187,14 +228,15 @@ export function renderGun(origin: Origin, record: FileRecord<Gun>, status: HitSt
     enteringOri: record.enteringOri,
     body: [
       [field('SER', record.serial), field('MAK', record.make), field('MOD', record.model), field('CAL', record.caliber), field('TYP', record.type)],
-      [field('STA', record.status)],
+      [field('STA', record.status), field('DOT', extra(record, 'DOT'))],
+      extrasLine(record, ['MIS']),
     ],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderArticle(origin: Origin, record: FileRecord<Article>, status: HitStatus): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status,
     system: origin.system,
     file: origin.file,
@@ -203,14 +245,14 @@ export function renderArticle(origin: Origin, record: FileRecord<Article>, statu
     enteringOri: record.enteringOri,
     body: [
       [field('SER', record.serial), field('TYP', record.type), field('MAK', record.brand), field('DOT', ncicDate(record.theftDate))],
-      [field('DES', record.description)],
+      [field('MOD', extra(record, 'MOD')), field('DES', record.description)],
     ],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 export function renderBoat(origin: Origin, record: FileRecord<Boat>, status: HitStatus): ResponseRecord {
-  return buildRecord({
+  return buildRecord(withLocate({
     status,
     system: origin.system,
     file: origin.file,
@@ -220,9 +262,10 @@ export function renderBoat(origin: Origin, record: FileRecord<Boat>, status: Hit
     body: [
       [field('BHN', record.hullNumber), field('REG', record.registration), field('MAK', record.make), field('BLE', record.length)],
       [field('DOT', ncicDate(record.theftDate))],
+      extrasLine(record, ['MIS']),
     ],
     trailer: trailer(record),
-  });
+  }, record));
 }
 
 /** A driver licence (DMV for CA, another state's through Nlets). */

@@ -20,6 +20,18 @@ export function hitCaveat(confirmWith: string): string {
   return `${CAVEAT_PREFIX} CONFIRM WITH ${confirmWith} THAT THE RECORD IS CURRENT AND THAT IT IS THE SUBJECT'S BEFORE TAKING ACTION.`;
 }
 
+/**
+ * The first words of a record that is not a want, warrant or stolen report (a driver licence,
+ * a registration, a criminal history): it carries no arrest warning, since nothing in it asks
+ * for one, and an officer must not learn to read a licence like a warrant.
+ */
+export const RECORD_CAVEAT_PREFIX = 'NOT A WANT OR WARRANT.';
+
+/** The caveat of a licence, registration or criminal history: identify the subject, confirm the record is current. */
+export function recordCaveat(what: string, confirmWith: string): string {
+  return `${RECORD_CAVEAT_PREFIX} ${what}: CONFIRM WITH ${confirmWith} THAT THE RECORD IS CURRENT AND THAT IT IS THE SUBJECT'S.`;
+}
+
 /** The hot-file caveat: confirm with the entering agency by a hit confirmation (YQ). */
 export function enteringAgencyCaveat(enteringOri: string): string {
   return hitCaveat(`THE ENTERING AGENCY (ORI ${enteringOri || 'UNKNOWN'}) BY HIT CONFIRMATION (YQ)`);

@@ -97,6 +97,8 @@ describe('handle() never throws for a bad request', () => {
           if (!system.keys.has(definition.key)) continue;
           const answer = system.handle({ ...base, fields }, { now: Date.UTC(2026, 10, 1), requestId: '' });
           expect(isAnswer(answer)).toBe(true);
+          // Updates of the example's NIC or OCA are rightly "not on file": the share is the inquiries'.
+          if (definition.action === 'update') continue;
           runs++;
           if (answer.kind === 'responses') answered++;
         }

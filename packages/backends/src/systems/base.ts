@@ -23,6 +23,7 @@ function targetsOf(definition: MessageKeyDefinition): readonly Target[] {
     case 'nlets-states':
       return ['NLETS'];
     case 'destinations':
+    case 'local':
     case 'none':
       return [];
   }

@@ -6,6 +6,8 @@ import { createSystems } from './index.js';
 import { ask, committedFixtures, hits, responseOf, tx } from './test-support.js';
 
 const CAVEAT = /^WARNING - DO NOT ARREST OR DETAIN BASED SOLELY UPON THIS INFORMATION\./;
+/** A rap sheet is not a want: it carries no arrest warning. */
+const RAP_CAVEAT = /^NOT A WANT OR WARRANT\. CRIMINAL HISTORY(?![\s\S]*DO NOT ARREST)/;
 const { wantedPerson: wanted, cleanPerson: clean, historyPerson: history } = WELL_KNOWN;
 
 let fixtures: FixtureSet;
@@ -129,7 +131,7 @@ describe('CORI ACHS', () => {
     expect(response.status).toBe(HitStatus.HIT_STATUS_HIT);
     expect(response.records?.[0]?.file).toBe('ACHS');
     expect(response.records?.[0]?.recordId).toBe(history.sid);
-    expect(response.records?.[0]?.text).toMatch(CAVEAT);
+    expect(response.records?.[0]?.text).toMatch(RAP_CAVEAT);
     expect(response.records?.[0]?.text).toContain(`CII/${history.sid}`);
     const miss = responseOf(ask(cori, tx('QH', { NAM: `${clean.last},${clean.first}`, SEX: 'F', DOB: clean.dob }, { purposeCode: 'C' })));
     expect(miss.status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
@@ -141,7 +143,7 @@ describe('CORI ACHS', () => {
     const response = responseOf(ask(cori, tx('QR', { SID: `CA${history.sid.slice(1)}` }, { purposeCode: 'C' })));
     expect(response.status).toBe(HitStatus.HIT_STATUS_HIT);
     const text = response.records?.[0]?.text ?? '';
-    expect(text).toMatch(CAVEAT);
+    expect(text).toMatch(RAP_CAVEAT);
     expect(text).toContain('ACHS CRIMINAL HISTORY RECORD');
     expect(text).toContain(`CYC/${history.cycles}`);
     for (const part of ['CYCLE 01 ARR/DET/CITE:', 'CNT:01', 'DISPO: CONVICTED', 'CUSTODY:', 'PROBATION:', 'PAROLE:', 'DISPO: DISMISSED']) {

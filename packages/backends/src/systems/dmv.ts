@@ -10,7 +10,7 @@ import type { Files } from '../data/indexes.js';
 import { findPersons, findVehicles } from '../data/matching.js';
 import { renderLicense, renderRegistration, type Origin } from '../render/records.js';
 import { buildResponse, echoFields, noRecord, noRecordLine, responsesAnswer } from '../render/response.js';
-import { hitCaveat } from '../render/text.js';
+import { recordCaveat } from '../render/text.js';
 import type { SystemAnswer } from '../system.js';
 import { BaseSystem, type Request, type SharedFiles } from './base.js';
 
@@ -19,7 +19,7 @@ const SYSTEM = 'DMV';
 export const DMV_STATE = 'CA';
 const DL: Origin = { system: SYSTEM, file: 'DL', prefix: 'DMV' };
 const REG: Origin = { system: SYSTEM, file: 'REG', prefix: 'DMV' };
-const DMV_CAVEAT = hitCaveat('CA DMV AND BY THE SUBJECT\'S OWN DOCUMENTS');
+const DMV_CAVEAT = recordCaveat('DMV RECORD', 'CA DMV AND THE SUBJECT\'S OWN DOCUMENTS');
 
 export class DmvSystem extends BaseSystem {
   constructor(shared: SharedFiles) {

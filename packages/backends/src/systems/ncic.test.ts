@@ -6,6 +6,8 @@ import { createSystems } from './index.js';
 import { ask, committedFixtures, fieldOf, hits, rejectOf, responseOf, tx } from './test-support.js';
 
 const CAVEAT = /^WARNING - DO NOT ARREST OR DETAIN BASED SOLELY UPON THIS INFORMATION\./;
+/** A rap sheet is not a want: it carries no arrest warning. */
+const RAP_CAVEAT = /^NOT A WANT OR WARRANT\. CRIMINAL HISTORY(?![\s\S]*DO NOT ARREST)/;
 const { wantedPerson: wanted, cleanPerson: clean, historyPerson: history } = WELL_KNOWN;
 
 let fixtures: FixtureSet;
@@ -172,7 +174,7 @@ describe('NCIC III', () => {
     expect(first?.status).toBe(HitStatus.HIT_STATUS_HIT);
     expect(first?.recordId).toBe(history.fbi);
     expect(first?.source).toBe('III/FBI');
-    expect(first?.text).toMatch(CAVEAT);
+    expect(first?.text).toMatch(RAP_CAVEAT);
     expect(first?.text).toContain('SOURCE/III/FBI');
     expect(first?.text).toContain(`FBI/${history.fbi}`);
   });
@@ -194,7 +196,7 @@ describe('NCIC III', () => {
     const response = responseOf(ask(ncic, tx('QR', { FBI: history.fbi }, { purposeCode: 'C' })));
     expect(response.status).toBe(HitStatus.HIT_STATUS_HIT);
     const record = response.records?.[0];
-    expect(record?.text).toMatch(CAVEAT);
+    expect(record?.text).toMatch(RAP_CAVEAT);
     expect(record?.source).toBe('III/FBI');
     expect(record?.text).toContain('NCIC III CRIMINAL HISTORY RECORD');
     for (const cycle of ['CYCLE 01', 'CYCLE 02', 'CYCLE 03']) expect(record?.text).toContain(cycle);

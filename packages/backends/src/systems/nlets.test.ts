@@ -5,7 +5,8 @@ import type { MockSystem } from '../system.js';
 import { createSystems } from './index.js';
 import { ask, committedFixtures, hits, rejectOf, responseOf, responsesOf, tx } from './test-support.js';
 
-const CAVEAT = /^WARNING - DO NOT ARREST OR DETAIN BASED SOLELY UPON THIS INFORMATION\./;
+/** Licences, registrations and rap sheets carry no arrest warning: they are not wants. */
+const CAVEAT = /^NOT A WANT OR WARRANT\.(?![\s\S]*DO NOT ARREST)/;
 
 let fixtures: FixtureSet;
 let nlets: MockSystem;

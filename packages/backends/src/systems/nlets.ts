@@ -14,7 +14,7 @@ import { findVehicles, historiesByNumber, searchHistoriesByName } from '../data/
 import { renderHistoryCandidate, renderHistoryRecord } from '../render/history.js';
 import { renderLicense, renderRegistration, type Origin } from '../render/records.js';
 import { buildResponse, echoFields, noRecord, noRecordLine, responsesAnswer } from '../render/response.js';
-import { hitCaveat } from '../render/text.js';
+import { recordCaveat } from '../render/text.js';
 import type { SystemAnswer } from '../system.js';
 import { BaseSystem, type Request, type SharedFiles } from './base.js';
 import { licensesNamed } from './dmv.js';
@@ -78,7 +78,7 @@ export class NletsSystem extends BaseSystem {
     const { key, fields, transaction } = request;
     const files = this.files;
     const at: Origin = { system: SYSTEM, file: FILE_OF_KEY[key]?.file ?? key, prefix: state };
-    const caveat = hitCaveat(`THE STATE OF RECORD (${state})`);
+    const caveat = recordCaveat(key === 'RQ' ? 'REGISTRATION' : 'DRIVER LICENSE', `THE STATE OF RECORD (${state})`);
     let records: ResponseRecord[] = [];
     switch (key) {
       case 'DQ':

@@ -115,7 +115,7 @@ export async function runCletsAudit(argv: readonly string[], output: AuditComman
   } catch (error) {
     if (error instanceof UsageError) return usage(output, error.message, command);
     if (error instanceof CletsError && error.code === 'CLETS_ERR_REQUEST_INVALID') {
-      // The table's generic words ("request body invalid") say nothing on a command line.
+      // The table's generic words ("request invalid") say nothing on a command line.
       const base = `${ERROR_CODES[error.code].message}: `;
       return usage(output, error.message.startsWith(base) ? error.message.slice(base.length) : error.message, command);
     }

@@ -1,11 +1,11 @@
 /**
  * reports: the Agency CLETS Coordinator's reports from the switch's databases.
  *
- *   clets-reports --report route-to|release-log|misuse|expiring
+ *   clets-reports --report route-to|release-log|misuse|expiring|agency-changes
  *       [--db audit.db] [--security-db security.db] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
  *       [--ori ORI] [--days 30|60|90] [--year YYYY] [--now YYYY-MM-DD] [--format text|csv|json]
  *
- * route-to reads the audit log (--db); release-log, misuse and expiring read the security
+ * route-to reads the audit log (--db); release-log, misuse, expiring and agency-changes read the security
  * database (--security-db). Both are opened read-only, so the command is safe beside a
  * running switch; for the same reason it cannot record its own reading of the audit log in
  * that log (the host's logs record who ran it, as for `clets-audit verify --read-only`). Prints the report on
@@ -20,6 +20,10 @@ import { ReleaseLog } from '../security/release-log.js';
 import { renderReport, type ReportFormat } from '../reports/report-format.js';
 import { catalogueRequiresRouteTo } from '../reports/route-to-keys.js';
 import { OperatorStore } from '../security/operator-store.js';
+import { AgencyRecords } from '../security/agency-records.js';
+import { MisuseCases } from '../security/misuse-cases.js';
+import { PersonnelStore } from '../security/personnel.js';
+import { MisuseReportSubmissions } from '../security/misuse-report-submissions.js';
 import { ReviewQueue } from '../security/review-queue.js';
 import { openSecurityDatabase, type SecurityDatabase } from '../security/security-database.js';
 import { CJIS_DEFAULT_SETTINGS } from '../security/settings.js';
@@ -33,7 +37,8 @@ const USAGE = `usage: clets-reports --report ${REPORT_NAMES.join('|')} [--db AUD
   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--ori ORI] [--days N] [--year YYYY] [--now YYYY-MM-DD] [--format text|csv|json]
 
 The Agency CLETS Coordinator's reports. route-to reads the audit database (--db); release-log,
-misuse and expiring read the security database (--security-db); both are opened read-only.
+misuse, expiring and agency-changes read the security database (--security-db); both are
+opened read-only.
 -h, --help prints this text. Exit 0; 1: a database cannot be read; 2: bad arguments.`;
 const FORMATS: readonly ReportFormat[] = ['text', 'csv', 'json'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,6 +97,11 @@ export function runReports(argv: readonly string[], output: ReportsCommandOutput
         ...sources,
         operators: () => store.operators(),
         reviewQueue: new ReviewQueue(security),
+        cases: new MisuseCases(security),
+        submissions: new MisuseReportSubmissions(security),
+        personnel: new PersonnelStore(security),
+        agencyRecords: new AgencyRecords(security),
+        agencyNames: () => new Map(store.agencies().map((agency) => [agency.ori, agency.name])),
         releaseLog: new ReleaseLog(security, CJIS_DEFAULT_SETTINGS.releaseLog.retentionYears),
       };
     }

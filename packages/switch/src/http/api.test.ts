@@ -109,6 +109,27 @@ describe('audit reads', () => {
     expect(rows.at(-1)).toMatchObject({ type: 'audit_read', operatorId: 'OP1010' });
   });
 
+  it('pages with afterSeq: the next page starts after the last row of the one before, and misses none', async () => {
+    const h = await start();
+    for (let index = 0; index < 5; index++) await someRows(h);
+    const token = await adminToken(h, 'OP1010');
+    const pages: number[][] = [];
+    let afterSeq: number | undefined;
+    for (let page = 0; page < 10; page++) {
+      const response = await read(h, token, `?type=transaction&limit=4${afterSeq === undefined ? '' : `&afterSeq=${afterSeq}`}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const seqs = (response.json().rows as { seq: number }[]).map((row) => row.seq);
+      pages.push(seqs);
+      if (seqs.length < 4) break;
+      afterSeq = seqs.at(-1);
+    }
+    expect(pages.map((seqs) => seqs.length)).toEqual([4, 4, 2]);
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(10);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    expect((await read(h, token, '?afterSeq=-1')).json().error).toMatchObject({ code: 'CLETS_ERR_REQUEST_INVALID', field: 'afterSeq' });
+  });
+
   it("keeps an Agency CLETS Coordinator to their own agency's rows", async () => {
     const h = await start();
     await someRows(h);

@@ -5,13 +5,18 @@
  *   password and TOTP; scoped by admin/audit-scope.ts; every read audited under their id);
  * - gateway-routes.ts: the inquiry gateway through which CAD/RMS systems (and the load
  *   tests) send transactions over HTTP with the same credentials a terminal uses;
- * - admin/admin-api.ts: the administration API (CJIS policy only).
+ * - admin/admin-api.ts: the administration API (CJIS policy only);
+ * - `GET /openapi.json` and `GET /docs`: the API's OpenAPI document, made from these routes'
+ *   schemas (openapi-document.ts), and its reference page;
+ * - console/: the coordinator's console at `/console/`, its live view (`GET /v1/admin/live`)
+ *   and the audit chain's verification status (`/v1/audit/verification`).
  * Requests and answers are zod schemas through the type provider (http-contract.ts); every
  * error answers `{ "error": { "code", "message", "field"? } }` with the HTTP status of the
  * error table, and nothing internal leaks. Login attempts on every endpoint draw on the
  * switch's per-source budget (here, before any body is read).
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { documentRoutes, openApiRoutes, RouteCatalogue } from '@clets/openapi';
 import { CletsError } from '@clets/protocol';
 import { adminApi } from './admin/admin-api.js';
 import { AdminSessions } from './admin/admin-sessions.js';
@@ -27,8 +32,14 @@ import type { SecurityPolicy } from '../security/policy.js';
 import { auditRoutes, type AuditRoutesOptions } from './audit-routes.js';
 import { gatewayRoutes, PROTOBUF } from './gateway-routes.js';
 import { errorReply, httpFailure, withZod } from './http-contract.js';
+import { SWITCH_OPENAPI } from './openapi-document.js';
 import type { ServerGuard } from './server-guard.js';
 import { statusRoutes } from './status-routes.js';
+import { ChainVerification, workerChainVerifier, type ChainVerifier } from './console/chain-verification.js';
+import { consoleRoutes } from './console/console-routes.js';
+import { LiveFeed, type LiveSources } from './console/live-figures.js';
+import { liveRoutes } from './console/live-routes.js';
+import { verificationRoutes } from './console/verification-routes.js';
 
 /** What the HTTP API serves from: the switch's parts it reads or calls, and nothing else. */
 export interface HttpApiDeps {
@@ -44,6 +55,8 @@ export interface HttpApiDeps {
   readonly pipeline: Pick<TransactionPipeline, 'submit'>;
   /** Takes a login attempt of a source address from the switch's budget (`limits.loginRate`). */
   loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
+  /** What the console's live view reads besides the metrics and links: terminals, peers, queues. */
+  readonly live?: Pick<LiveSources, 'terminals' | 'queues'> & { peers(): readonly { name: string; state: string }[] };
 }
 
 export interface HttpApiOptions {
@@ -51,6 +64,8 @@ export interface HttpApiOptions {
   readonly https?: { cert: Buffer; key: Buffer; handshakeTimeout?: number };
   /** Timeouts and connection caps of the API's port (server-guard.ts). */
   readonly guard?: ServerGuard;
+  /** The console's built files (default: the console package's dist/page in this repository). */
+  readonly consoleDir?: string;
 }
 
 export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): Promise<FastifyInstance> {
@@ -62,6 +77,8 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     ...(options.https ? { https: options.https } : {}),
   });
   options.guard?.watch(app.server);
+  // Every route from here on is in the document, whichever plugin registers it.
+  const catalogue = RouteCatalogue.watch(app);
   withZod(app);
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -95,6 +112,15 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     });
   }
 
+  await app.register(consoleRoutes, options.consoleDir === undefined ? {} : { dir: options.consoleDir });
+  await app.register(liveRoutes, { switchId: config.switchId, clock, audit: deps.audit, sessions: adminSessions, feed: liveFeed(deps, clock) });
+  const verifier = chainVerifier(deps.audit);
+  if (verifier !== undefined) {
+    await app.register(verificationRoutes, { switchId: config.switchId, clock, audit: deps.audit, sessions: adminSessions, verification: new ChainVerification(verifier, clock) });
+  }
+
+  await app.register(openApiRoutes, { catalogue, document: SWITCH_OPENAPI });
+
   await app.ready();
   return app;
 }
@@ -123,6 +149,7 @@ function attemptedEndpoint(method: string, route: string): LoginEndpoint | undef
  * bad tokens stops before it writes an audit row each.
  */
 function limitLoginAttempts(app: FastifyInstance, sw: Pick<HttpApiDeps, 'loginAttempt' | 'metrics'>): void {
+  documentRoutes(app, (route) => (attemptedEndpoint(String(route.method), route.url) === undefined ? undefined : { errors: ['CLETS_ERR_RATE_LIMITED'] }));
   const attempts = new WeakMap<FastifyRequest, AdmittedAttempt>();
   app.addHook('onRequest', async (request, reply) => {
     const endpoint = attemptedEndpoint(request.method, request.routeOptions.url ?? '');
@@ -141,4 +168,33 @@ function limitLoginAttempts(app: FastifyInstance, sw: Pick<HttpApiDeps, 'loginAt
     const tokenOnly = attemptedEndpoint(request.method, request.routeOptions.url ?? '') === 'admin_token';
     attempts.get(request)?.settle(tokenOnly ? reply.statusCode !== 401 : reply.statusCode >= 200 && reply.statusCode < 300);
   });
+}
+
+/** The live view's readings: the switch's own counters and state, read once a second while watched. */
+function liveFeed(deps: HttpApiDeps, clock: () => number): LiveFeed {
+  const audit = deps.audit as HttpApiDeps['audit'] & { query?: LiveSources['audit']['query']; health(): { lastSeq?: number; pending: number; writable: boolean } };
+  return new LiveFeed({
+    clock,
+    transactionCounts: async () => (await deps.metrics.counterValues('clets_transactions_total'))
+      .map(({ labels, value }) => ({ key: labels['key'] ?? 'unknown', outcome: labels['outcome'] ?? 'unknown', value })),
+    links: () => [
+      ...[...deps.links].map(([name, link]) => ({ name, kind: 'link' as const, state: link.state, systems: [...link.systems], held: deps.held.depth(name) })),
+      ...(deps.live?.peers() ?? []).map((peer) => ({ name: peer.name, kind: 'peer' as const, state: peer.state, systems: [], held: deps.held.depth(peer.name) })),
+    ],
+    terminals: () => deps.live?.terminals() ?? [],
+    queues: () => deps.live?.queues() ?? { inFlight: 0, stored: 0 },
+    audit: { ...(typeof audit.query === 'function' ? { query: audit.query.bind(audit) } : {}), health: () => audit.health() },
+  });
+}
+
+/** How this switch's audit chain is verified off the request path: a worker over a SQLite file, else the store itself. */
+function chainVerifier(audit: AuditSink): ChainVerifier | undefined {
+  const store = audit as AuditSink & { path?: unknown; verify?: () => ReturnType<ChainVerifier> extends Promise<infer R> ? R : never };
+  if (typeof store.path === 'string' && store.path !== '' && store.path !== ':memory:') return workerChainVerifier(store.path);
+  if (typeof store.verify === 'function') {
+    const verify = store.verify.bind(store);
+    // An in-memory log (tests): small enough to verify on the next turn of the loop.
+    return () => new Promise((resolve, reject) => setImmediate(() => { try { resolve(verify()); } catch (error) { reject(error); } }));
+  }
+  return undefined;
 }

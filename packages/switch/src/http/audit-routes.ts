@@ -15,6 +15,7 @@ import { auditScopeOf, withinAuditScope, type AuditScope } from './admin/audit-s
 import { auditRowSchema } from './audit-schemas.js';
 import { auditSearchRoutes } from './audit-search.js';
 import { bearer, errorResponses, isValidationFailure, withZod } from './http-contract.js';
+import { ADMIN_SESSION } from './openapi-document.js';
 
 export interface AuditRoutesOptions {
   readonly switchId: string;
@@ -37,6 +38,8 @@ const auditQuery = z.strictObject({
   type: z.string().optional(),
   messageKey: z.string().optional(),
   outcome: z.string().optional(),
+  /** Rows with a greater seq only: the next page starts after the last seq of the previous one. */
+  afterSeq: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
@@ -69,7 +72,11 @@ export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (fastif
   };
 
   app.get('/v1/audit', {
-    schema: { querystring: auditQuery, response: { 200: z.object({ rows: z.array(auditRowSchema) }), ...errorResponses } },
+    schema: {
+      summary: 'Audit rows by time, operator, ORI, terminal, type, key, outcome (the reader\'s scope only)',
+      security: ADMIN_SESSION, errors: ['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_NOT_FOUND', 'CLETS_ERR_AUDIT_UNAVAILABLE'],
+      querystring: auditQuery, response: { 200: z.object({ rows: z.array(auditRowSchema) }), ...errorResponses },
+    },
     // Who reads first: a caller without a session is refused (and audited) whatever the query says.
     preValidation: async (request) => {
       const at = clock();

@@ -11,7 +11,7 @@ const eventType = z.enum(AUDIT_EVENT_TYPES);
 export const auditRouteToSchema = z.object({
   requester: z.string().nullish(), operator: z.string().nullish(), reason: z.string().nullish(), caseNumber: z.string().nullish(),
   noCaseReason: z.string().nullish(), purposeCode: z.string().nullish(), attention: z.string().nullish(),
-});
+}).meta({ title: 'AuditRouteTo' });
 
 /** A committed row: the event as appended, with its place in the chain. */
 export const auditRowSchema = z.object({
@@ -37,13 +37,13 @@ export const auditRowSchema = z.object({
   subjectKeys: z.array(z.string()).optional(),
   prevHash: z.string(),
   hash: z.string(),
-});
+}).meta({ title: 'AuditRow', description: 'A committed row of the audit log, with its place in the hash chain' });
 
 /** An answer row of a transaction (a response, a reject, a queued notice, its completion). */
 const auditAnswerSchema = z.object({
   seq: z.number().int(), at: z.string(), type: eventType, outcome: z.string(),
   system: z.string().optional(), records: z.array(z.string()).optional(), code: z.string().optional(),
-});
+}).meta({ title: 'AuditAnswer' });
 
 /** One transaction found by a subject search: who, where, why, and what came back. */
 export const auditSearchHitSchema = auditRowSchema.pick({
@@ -57,7 +57,7 @@ export const auditSearchHitSchema = auditRowSchema.pick({
   /** Records returned, FILE:RECORD, from every response. */
   records: z.array(z.string()),
   answers: z.array(auditAnswerSchema),
-});
+}).meta({ title: 'AuditSearchHit', description: 'One transaction found by a subject search: who, where, why, and what came back' });
 
 /** Every row of the switch, or the rows of these ORIs. */
-export const auditScopeSchema = z.union([z.literal('all'), z.object({ oris: z.array(z.string()).readonly() }).readonly()]);
+export const auditScopeSchema = z.union([z.literal('all'), z.object({ oris: z.array(z.string()).readonly() }).readonly()]).meta({ title: 'AuditScope' });

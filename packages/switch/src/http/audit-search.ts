@@ -17,6 +17,7 @@ import { CletsError, subjectSearchKeys, type SubjectQuery } from '@clets/protoco
 import type { AuditReader, AuditScope, AuditSearch, AuditSearchHit } from '../audit/types.js';
 import { auditScopeSchema, auditSearchHitSchema } from './audit-schemas.js';
 import { errorResponses, withZod } from './http-contract.js';
+import { ADMIN_SESSION } from './openapi-document.js';
 
 /** Who is asking and what they may see. Throws a CletsError (401/403) to refuse. */
 export interface AuditReadAuthority {
@@ -76,7 +77,11 @@ export const auditSearchRoutes: FastifyPluginAsync<AuditSearchRouteOptions> = as
   const app = withZod(fastify);
   const authorities = new WeakMap<FastifyRequest, AuditReadAuthority>();
   app.get('/v1/audit/search', {
-    schema: { querystring: searchQuery, response: { 200: z.object({ count: z.number().int(), scope: auditScopeSchema, hits: z.array(auditSearchHitSchema) }), ...errorResponses } },
+    schema: {
+      summary: 'Who looked up a subject: transactions by subject, operator, terminal, ORI and time, with what came back',
+      security: ADMIN_SESSION, errors: ['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_NOT_FOUND', 'CLETS_ERR_AUDIT_UNAVAILABLE'],
+      querystring: searchQuery, response: { 200: z.object({ count: z.number().int(), scope: auditScopeSchema, hits: z.array(auditSearchHitSchema) }), ...errorResponses },
+    },
     // The reader's authority first: a caller who may not search learns nothing of the query's rules.
     preValidation: async (request) => {
       authorities.set(request, await options.authorize(request));

@@ -18,6 +18,7 @@ import type { AuditSink } from '../audit/types.js';
 import type { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
 import { bearer, errorBody, errorResponses, requestInvalid, withZod } from './http-contract.js';
+import { GATEWAY_SESSION } from './openapi-document.js';
 
 export interface GatewayRoutesOptions {
   readonly switchId: string;
@@ -49,14 +50,14 @@ const sessionBody = z.strictObject({
   totpCode: z.string().optional(),
   /** The CJIS login banner must be acknowledged: the caller states it has shown it. */
   acknowledgeBanner: z.literal(true),
-});
+}).meta({ title: 'GatewayLogin' });
 
 const sessionAnswer = z.object({
   token: z.string(), operatorId: z.string(), ori: z.string(), terminal: z.string(), role: z.string(),
   reauthenticateAtMs: z.number(),
   /** The CJIS login banner the caller acknowledged: what it must go on showing. */
   banner: z.object({ bannerId: z.string().nullish(), statements: z.array(z.string()).nullish(), text: z.string().nullish() }),
-});
+}).meta({ title: 'GatewaySession' });
 
 const routeToBody = z.strictObject({
   requester: z.string().optional(),
@@ -76,10 +77,15 @@ const messageBody = z.strictObject({
   routeTo: routeToBody.optional(),
   control: z.string().max(40).optional(),
   clientMessageId: z.string().min(1).max(64).optional(),
-}).refine((body) => (body.line === undefined) !== (body.transaction === undefined), { message: 'give exactly one of line or transaction' });
+}).refine((body) => (body.line === undefined) !== (body.transaction === undefined), { message: 'give exactly one of line or transaction' })
+  .meta({ title: 'GatewayMessage', description: 'One transaction: a mnemonic line or a Transaction in protobuf JSON, exactly one of them' });
 
 /** Every frame of one transaction, in the protobuf JSON form; `complete` when a Completion came. */
-const messageAnswer = z.object({ clientMessageId: z.string(), complete: z.boolean(), frames: z.array(z.record(z.string(), z.unknown())) });
+const messageAnswer = z.object({
+  clientMessageId: z.string(),
+  complete: z.boolean().describe('true when the Completion is among the frames: nothing more will come'),
+  frames: z.array(z.record(z.string(), z.unknown()).describe('A Frame of proto/clets/v1/clets.proto in protobuf JSON: one member named after its kind (receipt, queuedNotice, response, reject, completion)')),
+}).meta({ title: 'GatewayAnswer', description: 'Every frame the switch sent for the transaction, in order' });
 
 export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fastify, options) => {
   const app = withZod(fastify);
@@ -103,7 +109,17 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
   };
 
   app.post('/v1/sessions', {
-    schema: { body: sessionBody, response: { 201: sessionAnswer, ...errorResponses } },
+    schema: {
+      summary: 'Open a gateway session: an operator logged in at a registered terminal; a bearer token',
+      errors: [
+        'CLETS_ERR_TERMINAL_UNKNOWN', 'CLETS_ERR_TERMINAL_CREDENTIAL', 'CLETS_ERR_SECOND_FACTOR_REQUIRED', 'CLETS_ERR_LOGIN_FAILED', 'CLETS_ERR_SECOND_FACTOR_REPLAYED',
+        'CLETS_ERR_ACCOUNT_LOCKED', 'CLETS_ERR_OPERATOR_DEACTIVATED', 'CLETS_ERR_ROLE_NO_TERMINAL_ACCESS', 'CLETS_ERR_CERT_BACKGROUND', 'CLETS_ERR_CERT_TRAINING',
+        'CLETS_ERR_CERT_EXAM_EXPIRED', 'CLETS_ERR_CERT_EXAM_SCORE', 'CLETS_ERR_CERT_EMPLOYEE_STATEMENT', 'CLETS_ERR_CERT_DMV_STATEMENT', 'CLETS_ERR_CERT_AWARENESS',
+        'CLETS_ERR_CERT_EXAM_LEVEL', 'CLETS_ERR_AGENCY_INACTIVE',
+        'CLETS_ERR_SESSION_ACTIVE_ELSEWHERE', 'CLETS_ERR_AUDIT_UNAVAILABLE',
+      ],
+      body: sessionBody, response: { 201: sessionAnswer, ...errorResponses },
+    },
   }, async (request, reply) => {
     const body = request.body;
     const terminal = await policy.authenticateTerminal({ mnemonic: body.mnemonic, deviceSecret: body.deviceSecret }, { address: request.ip });
@@ -136,7 +152,10 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
   });
 
   app.delete('/v1/sessions/current', {
-    schema: { response: { 204: z.null().describe('the session is ended'), ...errorResponses } },
+    schema: {
+      summary: 'End this gateway session', security: GATEWAY_SESSION, errors: ['CLETS_ERR_NOT_LOGGED_IN', 'CLETS_ERR_SESSION_LOCKED'],
+      response: { 204: z.null().describe('the session is ended'), ...errorResponses },
+    },
     preValidation: requireSession,
   }, async (request, reply) => {
     const gateway = current.get(request)!;
@@ -147,6 +166,9 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
 
   app.post('/v1/messages', {
     schema: {
+      summary: 'One transaction: the answer is every frame of it (a refused one: its reject, at the reject\'s status)',
+      security: GATEWAY_SESSION,
+      errors: ['CLETS_ERR_NOT_LOGGED_IN', 'CLETS_ERR_SESSION_LOCKED', 'CLETS_ERR_FRAME_MALFORMED', 'CLETS_ERR_FRAME_TOO_DEEP', 'CLETS_ERR_FRAME_EMPTY', 'CLETS_ERR_FRAME_UNEXPECTED'],
       body: {
         content: {
           'application/json': { schema: messageBody },
@@ -161,7 +183,11 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
             [PROTOBUF]: { schema: z.instanceof(Buffer).describe('every frame of the transaction, each prefixed by its length (4 bytes, big-endian)') },
           },
         },
-        504: messageAnswer, '4xx': z.union([messageAnswer, errorBody]), '5xx': z.union([messageAnswer, errorBody]),
+        504: {
+          description: 'http.gatewayWaitMs ran out before the Completion: the frames so far; the transaction goes on (send the same body again to hear the rest)',
+          content: { 'application/json': { schema: messageAnswer } },
+        },
+        '4xx': z.union([messageAnswer, errorBody]), '5xx': z.union([messageAnswer, errorBody]),
       },
     },
     // The session before the body: a caller without one learns nothing of what a body must be.

@@ -31,7 +31,7 @@ export const errorBody = z.object({
     /** The field at fault, when one is. */
     field: z.string().optional(),
   }),
-});
+}).meta({ title: 'Error', description: 'Every error answer: a code of the error table (docs/errors.md), at its HTTP status' });
 export type ErrorBody = z.infer<typeof errorBody>;
 
 /** The error answers every route may give, in the one shape. */

@@ -25,17 +25,24 @@ const readiness = z.object({
   ready: z.boolean(),
   audit: z.object({ writable: z.boolean(), pending: z.number().int(), lastError: z.string().optional() }),
   links: z.array(z.object({ name: z.string(), state: linkState })),
-});
+}).meta({ title: 'Readiness' });
 
 export const statusRoutes: FastifyPluginAsync<StatusRoutesOptions> = async (fastify, options) => {
   const app = withZod(fastify);
 
   app.get('/healthz', {
-    schema: { response: { 200: z.object({ status: z.literal('ok'), switchId: z.string() }), ...errorResponses } },
+    schema: { summary: 'Liveness: the process serves HTTP', response: { 200: z.object({ status: z.literal('ok'), switchId: z.string() }), ...errorResponses } },
   }, async () => ({ status: 'ok' as const, switchId: options.switchId }));
 
   app.get('/readyz', {
-    schema: { response: { 200: readiness, 503: readiness, ...errorResponses } },
+    schema: {
+      summary: 'Readiness: the audit log writes and every outgoing link is up (else 503, same body)',
+      response: {
+        200: readiness,
+        503: { description: 'Not ready: the audit log cannot write or a link is not up (what is down is in the body)', content: { 'application/json': { schema: readiness } } },
+        ...errorResponses,
+      },
+    },
   }, async (_request, reply) => {
     const audit = options.audit.health();
     const links = [...options.links].map(([name, link]) => ({ name, state: link.state }));
@@ -46,11 +53,15 @@ export const statusRoutes: FastifyPluginAsync<StatusRoutesOptions> = async (fast
   });
 
   app.get('/metrics', {
-    schema: { response: { 200: { content: { 'text/plain': { schema: z.string().describe('Prometheus text exposition format') } } }, ...errorResponses } },
+    schema: {
+      summary: 'Prometheus figures of the switch and its process',
+      response: { 200: { content: { 'text/plain': { schema: z.string().describe('Prometheus text exposition format') } } }, ...errorResponses },
+    },
   }, async (_request, reply) => reply.type(options.metrics.contentType).send(await options.metrics.render()));
 
   app.get('/v1/links', {
     schema: {
+      summary: 'Each outgoing link: its state, the systems it reaches, the transactions held for it',
       response: {
         200: z.object({ links: z.array(z.object({ name: z.string(), state: linkState, systems: z.array(z.string()), held: z.number().int() })) }),
         ...errorResponses,

@@ -50,6 +50,8 @@ export interface SavedLeg {
 /** The routing decision of an accepted transaction. */
 export type SavedDecision =
   | { readonly kind: 'systems'; readonly legs: readonly SavedLeg[]; readonly whenDown: DownPolicy }
+  /** A key the switch answers itself (RL). */
+  | { readonly kind: 'local' }
   | {
     readonly kind: 'deliver';
     readonly local: readonly { readonly terminal: string; readonly destination: string }[];

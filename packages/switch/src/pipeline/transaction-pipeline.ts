@@ -13,7 +13,7 @@
  * interrupted is resumed at the next start (`resume`), ending in its one Completion.
  */
 import {
-  CletsError, DELIVERY_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
+  CletsError, DELIVERY_SYSTEM, SWITCH_SYSTEM, formatTransaction, parseMnemonic, rejectOf, replyHeader, subjectKeys, toCletsError, validateTransaction,
   type DownPolicy, type Frame, type Header, type LinkReply, type Response, type SystemName, type Target, type Transaction,
 } from '@clets/protocol';
 import {
@@ -44,6 +44,11 @@ export interface TransactionOrigin {
   readonly system?: string;
   /** The LinkRequest's id: the duplicate key of traffic from another switch. */
   readonly requestId?: string;
+  /**
+   * A transaction resumed after a restart has no session: who sent it, as its header was
+   * filled from the session when it was accepted.
+   */
+  readonly resumedBy?: { readonly operatorId: string; readonly ori: string };
   /**
    * Sends a frame to whoever sent the transaction, wherever they are connected now: for a
    * terminal, the connection of the same operator at that terminal, and nobody else's.
@@ -86,6 +91,17 @@ export interface PipelineDeps {
   ) => Promise<boolean | void>;
   /** Roles that may address a whole county ("C19") or everyone ("ALL"). Unset: any role. */
   readonly broadcastRoles?: ReadonlySet<string>;
+  /**
+   * The answer to a key the switch answers itself (catalogue route `local`: RL, a release
+   * logged against the operator's own transaction), given once the transaction's audit row
+   * is committed. Throws a CletsError to refuse; unset, such keys are refused.
+   */
+  readonly answerLocally?: (transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => Promise<Response>;
+  /**
+   * Each system response once it has gone to the sender: a locate's acknowledgement makes the
+   * switch notify the entering agency (traffic/locate-notifications.ts). Must not throw.
+   */
+  readonly onAnswered?: (response: Response, transaction: Transaction, origin: TransactionOrigin, context: DeliveryContext) => void;
   /** Misuse flags raised by the policy go to the review queue. */
   readonly onFlag?: (flag: { kind: string; detail: string }, transaction: Transaction, origin: TransactionOrigin, auditSeq: number) => void;
   readonly log?: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
@@ -395,7 +411,8 @@ export class TransactionPipeline {
       ({ seq: auditSeq } = await deps.audit.append({
         type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
         inputSeq, routeTo: transaction.routeTo ?? undefined,
-        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system) : [...(header.destinations ?? [])],
+        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
+          : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
         bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
         ...(flags.length > 0 ? { detail: { flags } } : {}),
       }));
@@ -454,6 +471,9 @@ export class TransactionPipeline {
     if (decision.kind === 'systems') {
       const outcomes = await settleAll(decision.legs.map((leg) => this.#runLeg(run, leg, decision.whenDown)));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
+    } else if (decision.kind === 'local') {
+      const origin = run.resumed === undefined ? run.origin : { ...run.origin, resumedBy: { operatorId: header.operatorId ?? '', ori: header.ori ?? '' } };
+      (await this.#answerLocally(transaction, run.auditSeq, reply, origin) ? answered : failed).push(SWITCH_SYSTEM);
     } else if (deps.deliver !== undefined) {
       const queueTtlMs = deps.limits.queueTtlMs;
       const delivered = await deps.deliver(decision.deliveries, transaction, run.origin, reply, {
@@ -511,7 +531,7 @@ export class TransactionPipeline {
         settled += 1;
         continue;
       }
-      if (accepted.origin.kind === 'link' && accepted.decision.whenDown === 'refuse') {
+      if (accepted.origin.kind === 'link' && accepted.decision.kind !== 'local' && accepted.decision.whenDown === 'refuse') {
         // The switch that asked stopped waiting when its link to this one went down (`.04.`):
         // nothing to answer; the transaction ends here, its systems failed, once.
         void this.#settleInterrupted(entry, receipt);
@@ -611,7 +631,8 @@ export class TransactionPipeline {
     const { deps } = this;
     const header = accepted.transaction.header ?? {};
     const origin = silentOrigin(accepted.origin);
-    const systems = accepted.decision.kind === 'systems' ? accepted.decision.legs.map((leg) => leg.system) : [DELIVERY_SYSTEM];
+    const systems = accepted.decision.kind === 'systems' ? accepted.decision.legs.map((leg) => leg.system)
+      : accepted.decision.kind === 'local' ? [SWITCH_SYSTEM] : [DELIVERY_SYSTEM];
     const frames: Frame[] = [receipt];
     for (const system of systems) {
       frames.push(rejectFrame(new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', `${system}: interrupted by a restart of ${deps.switchId}, not forwarded: resend later`, { system }), accepted.transaction, system));
@@ -661,7 +682,7 @@ export class TransactionPipeline {
     await notified;
     if (!outcome.ok) {
       if (outcome.suspended) throw new TransactionSuspended();
-      this.#legFailed(leg, outcome.error, transaction, reply, origin, auditSeq);
+      this.#legFailed(leg.system, outcome.error, transaction, reply, origin, auditSeq);
       return false;
     }
     const linkReply = outcome.reply;
@@ -675,7 +696,7 @@ export class TransactionPipeline {
     })));
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {
-      this.#legFailed(leg, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
+      this.#legFailed(leg.system, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
       return false;
     }
     for (const response of responses) {
@@ -684,6 +705,7 @@ export class TransactionPipeline {
       const echoed = response.header?.hops ?? [];
       const hops = echoed.length > 0 ? echoed : outcome.sent.header?.hops ?? [];
       reply({ response: { ...response, header: { ...response.header, ...replyHeader(header), hops } } });
+      if (origin.kind !== 'link') deps.onAnswered?.(response, transaction, origin, { auditSeq, stamp: run.stamp, whenDown });
     }
     if (linkReply.reject) {
       reply({ reject: { ...linkReply.reject, header: replyHeader(header), system: linkReply.reject.system || leg.system, echo: echoOf(transaction) } });
@@ -696,12 +718,39 @@ export class TransactionPipeline {
     return true;
   }
 
-  #legFailed(leg: SystemLeg, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
-    reply(rejectFrame(failure, transaction, leg.system));
+  /**
+   * A key the switch answers itself: its answer audited before it is sent, as a system's
+   * is; a refusal answered as a reject from system SWITCH. Resolves true when answered.
+   */
+  async #answerLocally(transaction: Transaction, auditSeq: number, reply: (frame: Frame) => void, origin: TransactionOrigin): Promise<boolean> {
+    const { deps } = this;
+    const header = transaction.header ?? {};
+    let response: Response;
+    try {
+      if (deps.answerLocally === undefined) throw new CletsError('CLETS_ERR_NO_ROUTE', `this switch does not answer ${header.messageKey ?? 'this key'} itself`, { system: SWITCH_SYSTEM });
+      response = await deps.answerLocally(transaction, origin, auditSeq);
+    } catch (error) {
+      this.#legFailed(SWITCH_SYSTEM, toCletsError(error), transaction, reply, origin, auditSeq);
+      return false;
+    }
+    const row = await this.#auditOrFail({
+      type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
+      inputSeq: header.inputSeq ?? 0, detail: { system: SWITCH_SYSTEM, records: recordIds(response), auditSeq },
+    });
+    if (row instanceof CletsError) {
+      this.#legFailed(SWITCH_SYSTEM, row, transaction, reply, origin, auditSeq);
+      return false;
+    }
+    reply({ response: { ...response, system: SWITCH_SYSTEM, header: { ...response.header, ...replyHeader(header) } } });
+    return true;
+  }
+
+  #legFailed(system: string, failure: CletsError, transaction: Transaction, reply: (frame: Frame) => void, origin: TransactionOrigin, auditSeq: number): void {
+    reply(rejectFrame(failure, transaction, system));
     this.#count(transaction.header?.messageKey, failure.code === 'CLETS_ERR_SYSTEM_TIMEOUT' ? 'timeout' : 'system_failed');
     void this.#audit({
       type: 'reject', at: this.deps.clock(), outcome: 'rejected', code: failure.code, ...identity(origin, transaction),
-      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system: leg.system, reason: failure.message, auditSeq },
+      inputSeq: transaction.header?.inputSeq ?? 0, detail: { system, reason: failure.message, auditSeq },
     });
   }
 
@@ -892,6 +941,7 @@ function saveDecision(decision: RouteDecision): SavedDecision {
       legs: decision.legs.map((leg) => ({ system: leg.system, link: leg.link, targets: [...leg.targets], destinations: [...leg.destinations] })),
     };
   }
+  if (decision.kind === 'local') return { kind: 'local' };
   const { local, remote, unknown } = decision.deliveries;
   return { kind: 'deliver', whenDown: decision.whenDown, local: [...local], remote: [...remote].map(([link, destinations]) => [link, [...destinations]] as const), unknown: [...unknown] };
 }
@@ -903,6 +953,7 @@ function restoreDecision(saved: SavedDecision): RouteDecision {
       legs: saved.legs.map((leg) => ({ link: leg.link, system: leg.system as SystemName, targets: leg.targets as Target[], destinations: [...leg.destinations] })),
     };
   }
+  if (saved.kind === 'local') return { kind: 'local' };
   return {
     kind: 'deliver', whenDown: saved.whenDown,
     deliveries: { local: saved.local, remote: new Map(saved.remote.map(([link, destinations]) => [link, destinations])), unknown: saved.unknown },

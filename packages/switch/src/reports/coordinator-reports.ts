@@ -6,17 +6,22 @@ import { CletsError } from '@clets/protocol';
 import type { AuditRow } from '../audit/types.js';
 import { dayOf, dayOfInstant, isoOfDay } from '../security/certification.js';
 import type { OperatorRecord } from '../security/operator-store.js';
+import type { AgencyRecords } from '../security/agency-records.js';
+import type { MisuseCases } from '../security/misuse-cases.js';
+import type { PersonnelStore } from '../security/personnel.js';
+import type { MisuseReportSubmissions } from '../security/misuse-report-submissions.js';
 import type { ReviewQueue } from '../security/review-queue.js';
 import { VagueReasonRule } from '../security/route-to-rules.js';
 import type { CjisSettings } from '../security/settings.js';
+import { agencyChangesReport } from './agency-changes-report.js';
 import { expiringCertificationsReport } from './expiring-certifications.js';
-import { misuseReport } from './misuse-report.js';
+import { misuseReport, yearBounds } from './misuse-report.js';
 import type { ReleaseLog } from '../security/release-log.js';
 import { releaseLogReport } from './release-log-report.js';
 import type { Report } from './report-format.js';
 import { routeToComplianceReport } from './route-to-compliance.js';
 
-export const REPORT_NAMES = ['route-to', 'release-log', 'misuse', 'expiring'] as const;
+export const REPORT_NAMES = ['route-to', 'release-log', 'misuse', 'expiring', 'agency-changes'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export interface ReportRequest {
@@ -38,8 +43,14 @@ export interface ReportSources {
   /** Audit rows (transactions and rejects) of [from, to). */
   readonly auditRows?: (from: number, to: number) => Iterable<AuditRow>;
   readonly reviewQueue?: ReviewQueue;
+  readonly cases?: MisuseCases;
+  readonly submissions?: MisuseReportSubmissions;
   readonly releaseLog?: ReleaseLog;
   readonly operators?: () => readonly OperatorRecord[];
+  readonly personnel?: PersonnelStore;
+  readonly agencyRecords?: AgencyRecords;
+  /** Agency names by ORI (the agency-changes report). */
+  readonly agencyNames?: () => ReadonlyMap<string, string>;
   /** Whether a message key needs a route-to (the catalogue's routeToRequired). */
   readonly requiresRouteTo?: (messageKey: string) => boolean;
 }
@@ -95,13 +106,31 @@ export function buildReport(request: ReportRequest, sources: ReportSources): Rep
     case 'misuse': {
       if (sources.reviewQueue === undefined) throw missing('the review queue');
       const year = request.year ?? (request.from === undefined ? defaultMisuseYear(request.now) : new Date(dayMs(request.from, 'from')).getUTCFullYear());
-      return misuseReport({ items: sources.reviewQueue.list({ ori: request.ori, limit: 100_000 }), year, ori: request.ori, names });
+      const { from, to } = yearBounds(year);
+      return misuseReport({
+        cases: sources.cases?.list({ ori: request.ori, from, to }) ?? [],
+        items: sources.reviewQueue.list({ ori: request.ori, from, to, limit: 100_000 }), year, ori: request.ori, names,
+        submission: request.ori === undefined ? undefined : sources.submissions?.submission(request.ori, year),
+      });
     }
     case 'expiring': {
       if (sources.operators === undefined) throw missing('the operator store');
       const days = request.days ?? 90;
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new CletsError('CLETS_ERR_REQUEST_INVALID', 'days must be 1 to 366', { field: 'days' });
-      return expiringCertificationsReport({ operators: sources.operators(), now: request.now, days, ori: request.ori, settings: sources.settings.certification });
+      return expiringCertificationsReport({
+        operators: sources.operators(), personnel: sources.personnel?.list({ ori: request.ori }) ?? [],
+        agencies: sources.agencyRecords?.list() ?? [], now: request.now, days, ori: request.ori, settings: sources.settings.certification,
+      });
+    }
+    case 'agency-changes': {
+      if (sources.agencyRecords === undefined) throw missing('the agency records');
+      const from = request.from === undefined ? undefined : dayMs(request.from, 'from');
+      const to = request.to === undefined ? undefined : dayMs(request.to, 'to');
+      const pending = from === undefined && to === undefined;
+      return agencyChangesReport({
+        changes: sources.agencyRecords.changes({ ori: request.ori, from, to, pending }), agencies: sources.agencyNames?.() ?? new Map(),
+        from: request.from, to: request.to, ori: request.ori,
+      });
     }
   }
 }

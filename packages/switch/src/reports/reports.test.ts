@@ -21,6 +21,7 @@ const CLEAN = 'NAM/TALLISTER,MAREN.SEX/F.DOB/19920703';
 const ORI = 'CA0190000';
 
 let security: TestSecurity;
+const self = WELL_KNOWN.selfQueryOperator;
 let sources: ReportSources;
 const names = new Map<string, string>();
 const dirs: string[] = [];
@@ -39,7 +40,6 @@ async function demoScenario(): Promise<void> {
     expect([line, frames.find((frame) => frame.reject)?.reject?.code ?? 'answered']).toEqual([line, expected]);
   };
   const watched = WELL_KNOWN.watchListed;
-  const self = WELL_KNOWN.selfQueryOperator;
   await send('OP1001', `QW.${ORI}.${CLEAN}.${RTE}`, 'answered');
   await send('OP1001', `QV.${ORI}.LIC/5JLM592.LIS/CA.${RTE}`, 'answered');
   await send('OP1001', `QW.${ORI}.${CLEAN}.RTE/REQ:DEP R VALE 4411;RSN:PEDESTRIAN STOP;NOCASE:FIELD CONTACT`, 'answered');
@@ -56,6 +56,14 @@ async function demoScenario(): Promise<void> {
   // The coordinator reviews the watch-list query and closes it.
   const watchItem = security.reviewQueue.list({ kind: 'watch-list' })[0]!;
   security.reviewQueue.close(watchItem.id, 'NOT SUSTAINED: TRAFFIC STOP, CASE 26-001234', 'OP1008', DEMO_NOW + 86_400_000);
+  // The self-query becomes a case: investigated, substantiated, the operator counselled.
+  const selfItem = security.reviewQueue.list({ kind: 'self-query' })[0]!;
+  const opened = security.cases.open({
+    ori: ORI, operatorId: 'OP1002', subject: `${self.last}, ${self.first}`, source: 'flag', allegation: 'OPERATOR QUERIED THEIR OWN RECORD',
+    by: 'OP1008', at: DEMO_NOW + 2 * 86_400_000, reviewItemIds: [selfItem.id],
+  });
+  security.reviewQueue.attachToCase(selfItem.id, opened.id, 'OP1008', DEMO_NOW + 2 * 86_400_000);
+  security.cases.close(opened.id, { finding: 'substantiated', sanction: 'counselling', summary: 'CURIOSITY', deactivation: null, by: 'OP1008', at: DEMO_NOW + 3 * 86_400_000 });
 
   // Releases of criminal history to outside agencies.
   const history = WELL_KNOWN.historyPerson;
@@ -76,6 +84,11 @@ async function demoScenario(): Promise<void> {
     settings: security.settings,
     auditRows: (from, to) => security.audit.query({ from, to, limit: 10_000 }),
     reviewQueue: security.reviewQueue,
+    cases: security.cases,
+    submissions: security.submissions,
+    personnel: security.personnel,
+    agencyRecords: security.agencyRecords,
+    agencyNames: () => new Map(security.store.agencies().map((agency) => [agency.ori, agency.name])),
     releaseLog: security.releaseLog,
     operators: () => security.store.operators(),
     requiresRouteTo: (key) => keyDefinition(key).routeToRequired,
@@ -116,16 +129,16 @@ describe('route-to compliance report', () => {
 });
 
 describe('annual misuse-investigation report', () => {
-  it('lists the self-query and the watch-list query, with and without a finding', () => {
+  it('lists the case the self-query became and the watch-list flag reviewed on the queue, with what DOJ asks', () => {
     const { text, csv } = report({ report: 'misuse', year: 2026 });
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('ITEM,DATE,OPERATOR,NAME,ORI,INDICATOR,TRANSACTION,MKE,DETAIL,STATUS,FINDING,CLOSED BY,CLOSED ON');
+    expect(lines[0]).toBe('CASE,OPENED,CLOSED,ORI,OPERATOR,NAME,HOW IT BEGAN,ALLEGATION,FINDING,SANCTION,DEACTIVATED');
     expect(lines.slice(1, -1)).toEqual([
-      `1,2026-11-01,OP1001,${csvName('OP1001')},${ORI},WATCH-LIST,ANSWERED,QW,subject ${WELL_KNOWN.watchListed.personId} is on the high-profile watch list (PUBLIC OFFICIAL),CLOSED,"NOT SUSTAINED: TRAFFIC STOP, CASE 26-001234",OP1008,2026-11-02`,
-      `2,2026-11-01,OP1002,${csvName('OP1002')},${ORI},SELF-QUERY,REFUSED,QW,operator OP1002 queried their own record (${WELL_KNOWN.selfQueryOperator.personId}),OPEN,NONE YET (UNDER INVESTIGATION),,`,
+      `FLAG 1,2026-11-01,2026-11-02,${ORI},OP1001,${csvName('OP1001')},FLAG: WATCH-LIST,ANSWERED QW: subject ${WELL_KNOWN.watchListed.personId} is on the high-profile watch list (PUBLIC OFFICIAL),"NOT SUSTAINED: TRAFFIC STOP, CASE 26-001234",,`,
+      `CASE 1,2026-11-03,2026-11-04,${ORI},OP1002,${csvName('OP1002')},FLAG,OPERATOR QUERIED THEIR OWN RECORD,SUBSTANTIATED,COUNSELLING,`,
     ]);
     expect(text).toContain('ANNUAL MISUSE INVESTIGATION REPORT 2026\nDUE TO THE CALIFORNIA DEPARTMENT OF JUSTICE BY 2027-02-01\n');
-    expect(text).toContain('INVESTIGATIONS 2  CLOSED WITH A FINDING 1  OPEN 1\nBY INDICATOR: SELF-QUERY 1, WATCH-LIST 1\n');
+    expect(text).toContain('INVESTIGATIONS 2  CASES 1 (CLOSED 1, OPEN 0)  FLAGS REVIEWED ON THE QUEUE 1\nFINDINGS: SUBSTANTIATED 1\nSANCTIONS: COUNSELLING 1\n');
   });
 
   it('reports the year due next February 1 by default, and nothing for another year', () => {
@@ -165,7 +178,9 @@ describe('expiring-certification report', () => {
   it('shows every annual DMV statement of the reference day lapsing within 60 days on 2027-09-15', async () => {
     const fixtures = await demoFixtures();
     const now = Date.UTC(2027, 8, 15, 12);
-    const signedOnReferenceDay = fixtures.operators.filter((operator) => operator.ori === ORI && !operator.deactivated && operator.dmvStatementSignedOn === '2026-11-01');
+    // The DMV statement is an operator's (FAO, LTFAO): administrators and coordinators sign none.
+    const signedOnReferenceDay = fixtures.operators.filter((operator) => operator.ori === ORI && !operator.deactivated && operator.dmvStatementSignedOn === '2026-11-01'
+      && (operator.role === 'FAO' || operator.role === 'LTFAO'));
     const { csv } = report({ report: 'expiring', ori: ORI, days: 60, now });
     const dmvRows = csv.split('\r\n').filter((row) => row.includes(',DMV STATEMENT,2027-11-02,48,60'));
     expect(dmvRows).toHaveLength(signedOnReferenceDay.length);

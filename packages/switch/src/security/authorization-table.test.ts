@@ -32,12 +32,19 @@ const CERTIFICATION_STATES = {
   trained_on_deadline: { appointedOn: '2015-01-10', trainedOn: '2015-07-10' },
   not_trained: { trainedOn: null },
   deactivated: { deactivated: true },
+  // An LTFAO-level exam: enough for an LTFAO, not for an FAO.
+  exam_level_ltfao: { examLevel: 'LTFAO' },
+  awareness_last_valid_day: { securityAwareness: { level: 'general', completedOn: '2025-11-01' } },
+  awareness_lapsed: { securityAwareness: { level: 'general', completedOn: '2025-10-31' } },
+  awareness_basic_only: { securityAwareness: { level: 'basic', completedOn: '2026-10-01' } },
+  awareness_none: { securityAwareness: null },
 } as const satisfies Record<string, OperatorChanges>;
 type CertificationState = keyof typeof CERTIFICATION_STATES;
 
 const BASE_CERTIFICATION: OperatorChanges = {
   deactivated: false, backgroundCheck: 'cleared', appointedOn: '2015-01-10', trainedOn: '2015-03-01', examTakenOn: '2026-05-01',
   examScore: 85, employeeStatementSignedOn: '2026-01-15', dmvStatementSignedOn: '2026-06-01',
+  examLevel: 'FAO', securityAwareness: { level: 'general', completedOn: '2026-06-01' },
 };
 
 interface TerminalCase {
@@ -96,7 +103,11 @@ function oracle(role: OperatorRole, certification: CertificationState, terminal:
     exam_expired: 'CLETS_ERR_CERT_EXAM_EXPIRED',
     employee_statement_lapsed: 'CLETS_ERR_CERT_EMPLOYEE_STATEMENT',
     dmv_statement_lapsed: 'CLETS_ERR_CERT_DMV_STATEMENT',
+    awareness_lapsed: 'CLETS_ERR_CERT_AWARENESS',
+    awareness_basic_only: 'CLETS_ERR_CERT_AWARENESS',
+    awareness_none: 'CLETS_ERR_CERT_AWARENESS',
   };
+  if (certification === 'exam_level_ltfao' && role === 'FAO') return 'CLETS_ERR_CERT_EXAM_LEVEL';
   const lapse = lapses[certification];
   if (lapse !== undefined) return lapse;
   if (terminal.terminalClass === 'receive_only') return 'CLETS_ERR_TERMINAL_KEY_NOT_ALLOWED';

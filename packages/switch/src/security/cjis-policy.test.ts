@@ -3,7 +3,7 @@ import { WELL_KNOWN, type FixtureSet } from '@clets/fixtures';
 import { CletsError, type ErrorCode, type MessageKeyDefinition, type Transaction } from '@clets/protocol';
 import { loginFailureReason, type OperatorSession, type TerminalIdentity } from './policy.js';
 import {
-  codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, testSecurity, testSettings, transactionOf, type TestSecurity,
+  codeAt, DEMO_NOW, demoFixtures, GOOD_ROUTE_TO, keyDefinition, pipelineHarness, testSecurity, testSettings, transactionOf, type TestSecurity,
 } from '../testing/security.js';
 
 const MINUTE = 60_000;
@@ -524,5 +524,80 @@ describe('misuse', () => {
     const session = await login(security, FAO, 'LA05');
     const kinds = Array.from({ length: 6 }, (_, index) => security.policy.authorizeTransaction(session, definition('QW'), QW, DEMO_NOW + index).flags.map((flag) => flag.kind));
     expect(kinds).toEqual([[], [], [], ['unusual-volume'], [], []]);
+  });
+
+  it('flags a colleague: a subject who is an employee of the operator\'s own agency, not of another', async () => {
+    const security = await testSecurity();
+    const fixtures = await demoFixtures();
+    const personOf = (operatorId: string) => fixtures.persons.find((person) => person.id === fixtures.operators.find((operator) => operator.id === operatorId)!.personId)!;
+    const session = await login(security, FAO, 'LA01');
+    const kindsFor = (operatorId: string) => {
+      const person = personOf(operatorId);
+      return security.policy.authorizeTransaction(session, definition('QW'), transactionOf('QW', { NAM: `${person.last},${person.first}`, DOB: person.dob }), DEMO_NOW).flags.map((flag) => flag.kind);
+    };
+    expect(kindsFor('OP1003')).toEqual(['colleague']);
+    // An officer of Harbor Vista PD, served by the same switch, is not the sheriff's employee.
+    expect(kindsFor(fixtures.operators.find((operator) => operator.ori === 'CA0190100')!.id)).toEqual([]);
+    // A former employee is no longer a colleague.
+    security.store.updateOperator('OP1003', { deactivated: true });
+    expect(kindsFor('OP1003')).toEqual([]);
+  });
+
+  it('flags a criminal-justice purpose code given with a licensing or permit reason', async () => {
+    const security = await testSecurity();
+    const session = await login(security, FAO, 'LA01');
+    const qh = (reason: string, purposeCode: string) => transactionOf('QH', { NAM: 'TALLISTER,MAREN', SEX: 'F', DOB: '19920703' }, { ...GOOD_ROUTE_TO, reason, purposeCode });
+    const kinds = [
+      qh('CCW PERMIT APPLICANT BACKGROUND', 'C'), qh('CCW PERMIT APPLICANT BACKGROUND', 'I'), qh('BURGLARY SUSPECT INTERVIEW', 'C'),
+    ].map((transaction) => security.policy.authorizeTransaction(session, definition('QH'), transaction, DEMO_NOW).flags.map((flag) => flag.kind));
+    expect(kinds).toEqual([['purpose-mismatch'], [], []]);
+  });
+
+  it('flags an operator working another agency\'s terminal, once per session', async () => {
+    const security = await testSecurity();
+    const other = security.store.terminals({ ori: 'CA0190100' })[0]!.mnemonic;
+    const session = await login(security, FAO, other);
+    const kinds = [0, 1].map((index) => security.policy.authorizeTransaction(session, definition('QW'), QW, DEMO_NOW + index).flags.map((flag) => flag.kind));
+    expect(kinds).toEqual([['other-agency-terminal'], []]);
+    const home = await login(security, 'OP1003', 'LA03');
+    expect(security.policy.authorizeTransaction(home, definition('QW'), QW, DEMO_NOW).flags).toEqual([]);
+  });
+
+  it('flags one operator acting from two addresses at two terminals within minutes', async () => {
+    const security = await testSecurity({ settings: testSettings({ sessions: { concurrent: 'end-old' } }) });
+    const fixtures = await demoFixtures();
+    const at = async (mnemonic: string, address: string): Promise<OperatorSession> => {
+      const terminal = await security.policy.authenticateTerminal({ mnemonic, deviceSecret: secretOf(fixtures, mnemonic) }, { address });
+      security.clock.now += 30_000;
+      const step = await security.policy.beginLogin(terminal, FAO, PASSWORD, security.clock.now);
+      if (step.kind !== 'second-factor') throw new Error('expected a challenge');
+      return security.policy.completeLogin(step.pending, codeAt(security.store.operator(FAO)!.totpSecret, security.clock.now), security.clock.now);
+    };
+    const desk = await at('LA01', '10.1.0.11');
+    expect(security.policy.authorizeTransaction(desk, definition('QW'), QW, security.clock.now).flags).toEqual([]);
+    // Someone else logs in as the same operator from another address, at another terminal.
+    const elsewhere = await at('LA03', '10.7.0.99');
+    const { flags } = security.policy.authorizeTransaction(elsewhere, definition('QW'), QW, security.clock.now);
+    expect(flags).toEqual([{ kind: 'two-addresses', detail: expect.stringContaining('10.1.0.11 at LA01') as string }]);
+  });
+
+  it('puts each new signal on the review queue with its reason, through the pipeline', async () => {
+    const security = await testSecurity();
+    const harness = pipelineHarness(security);
+    const fixtures = await demoFixtures();
+    const colleague = fixtures.persons.find((person) => person.id === security.store.operator('OP1003')!.personId)!;
+    const other = security.store.terminals({ ori: 'CA0190100' })[0]!.mnemonic;
+    const session = await login(security, FAO, other);
+    await harness.send(session, `QW.CA0190000.NAM/${colleague.last},${colleague.first}.DOB/${colleague.dob}.RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234`);
+    await harness.send(session, 'QH.CA0190000.NAM/TALLISTER,MAREN.SEX/F.DOB/19920703.RTE/REQ:DEP R VALE 4411;RSN:CCW PERMIT APPLICANT;CASE:26-001234;PUR:C');
+    await security.audit.flush();
+    const items = security.reviewQueue.list();
+    expect(items.map((item) => [item.kind, item.operatorId, item.refused])).toEqual([
+      ['colleague', FAO, false], ['other-agency-terminal', FAO, false], ['purpose-mismatch', FAO, false],
+    ]);
+    const flagged = security.audit.query({ type: 'misuse_flag' }).map((row) => row.detail?.['kind']);
+    expect(flagged).toEqual(['colleague', 'other-agency-terminal', 'purpose-mismatch']);
+    for (const item of items) expect(security.audit.query({ type: 'transaction' }).some((row) => row.seq === item.auditSeq)).toBe(true);
+    expect(security.audit.verify().ok).toBe(true);
   });
 });

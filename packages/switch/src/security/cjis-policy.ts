@@ -19,9 +19,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
-import { certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
+import { administratorLapse, certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
-import { fieldsOf, findMisuse, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
 import type { PasswordHasher } from './password.js';
 import { CJIS_BANNER_STATEMENTS } from './plain-policy.js';
@@ -95,6 +95,9 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   readonly #subjects: SubjectIndex | undefined;
   readonly #vague: VagueReasonRule;
   readonly #volume: VolumeCounter;
+  readonly #activity: ActivityTracker;
+  /** Sessions already flagged for working another agency's terminal (once per session). */
+  readonly #otherAgencyFlagged = new WeakSet<OperatorSession>();
   readonly #pending = new WeakMap<PendingLogin, PendingInfo>();
   readonly #unknown: UnknownIdLockouts;
   /** Lockouts the administration endpoint keeps for ids that do not administer: never the account's own. */
@@ -112,6 +115,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     this.sessions = new SessionRegistry(() => this.settings);
     this.#vague = new VagueReasonRule(deps.settings.routeTo);
     this.#volume = new VolumeCounter(() => this.settings.misuse.unusualVolumePerHour);
+    this.#activity = new ActivityTracker(() => this.settings.misuse.twoAddressesWindowMs);
     this.#unknown = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
     this.#notAdministrators = new UnknownIdLockouts(deps.settings.lockout.unknownIdsTracked);
   }
@@ -136,7 +140,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     if (terminal === undefined || !terminal.active) throw new CletsError('CLETS_ERR_TERMINAL_UNKNOWN', mnemonic.slice(0, 8));
     if (!authenticated && !secretMatches) throw new CletsError('CLETS_ERR_TERMINAL_CREDENTIAL', terminal.mnemonic);
     if (this.store.agency(terminal.ori)?.active !== true) throw new CletsError('CLETS_ERR_AGENCY_INACTIVE', terminal.ori);
-    return identityOf(terminal);
+    return identityOf(terminal, source.address);
   }
 
   /**
@@ -242,15 +246,28 @@ export class CjisSecurityPolicy implements SecurityPolicy {
 
     const flags: MisuseFlag[] = [];
     if (definition.action === 'inquiry' || definition.action === 'update') {
-      const findings = findMisuse(record, fieldsOf(transaction), this.#subjects, this.settings.misuse);
+      const findings = findMisuse(record, fieldsOf(transaction), this.#subjects, this.settings.misuse, (personId) => this.store.operatorsOfPerson(personId));
       if (findings.selfQuery !== undefined) {
         this.#reportRefused({ flag: findings.selfQuery, session, transaction, at: now });
         throw new CletsError('CLETS_ERR_SELF_QUERY');
       }
       flags.push(...findings.flags);
+      if (definition.purposeCodeRequired) {
+        const mismatch = purposeMismatch(transaction.routeTo, this.settings.misuse.purposeMismatch);
+        if (mismatch !== undefined) flags.push(mismatch);
+      }
     }
     const volume = this.#volume.count(record.id, now);
     if (volume !== undefined) flags.push(volume);
+    const address = session.terminal.sourceAddress;
+    if (this.settings.misuse.twoAddresses && address !== undefined) {
+      const elsewhere = this.#activity.record(record.id, address, session.terminal.mnemonic, now);
+      if (elsewhere !== undefined) flags.push(elsewhere);
+    }
+    if (this.settings.misuse.otherAgencyTerminal && session.terminal.ori !== record.ori && !this.#otherAgencyFlagged.has(session)) {
+      this.#otherAgencyFlagged.add(session);
+      flags.push({ kind: 'other-agency-terminal', detail: `operator ${record.id} of ${record.ori} working terminal ${session.terminal.mnemonic} of ${session.terminal.ori}` });
+    }
     return { flags };
   }
 
@@ -299,8 +316,9 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     if (!passwordMatches) throw this.#failure(record, lockout, now, loginFailed(new CletsError('CLETS_ERR_LOGIN_FAILED'), ADMIN_LOGIN_FAILED));
     if (record.totpSecret === null) throw loginFailed(new CletsError('CLETS_ERR_SECOND_FACTOR_REQUIRED', 'no second factor enrolled'), ADMIN_LOGIN_FAILED);
     if (!outcome.ok) throw this.#failure(record, lockout, now, loginFailed(new CletsError(outcome.code), ADMIN_LOGIN_FAILED));
-    if (record.deactivated) throw new CletsError('CLETS_ERR_OPERATOR_DEACTIVATED');
-    if (record.backgroundCheck !== 'cleared') throw new CletsError('CLETS_ERR_CERT_BACKGROUND', `fingerprint background check ${record.backgroundCheck}`);
+    // Background check, security awareness at the role's level, the liability packet for administrators.
+    const lapse = administratorLapse(record, now, this.settings.certification);
+    if (lapse !== undefined) throw new CletsError(lapse.code, lapse.detail);
     if (this.store.agency(record.ori)?.active !== true) throw new CletsError('CLETS_ERR_AGENCY_INACTIVE', record.ori);
     this.#rehashIfNeeded(record, password);
     return this.store.updateOperator(record.id, { totpLastStep: outcome.step, lockout: UNLOCKED }) ?? record;
@@ -327,7 +345,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     const day = dayOfInstant(now);
     const cached = this.#certification.get(record.id);
     if (cached !== undefined && cached.record === record && cached.day === day) return cached.lapse;
-    const lapse = certificationLapse(record, now, this.settings.certification);
+    const lapse = certificationLapse(record, now, this.settings.certification, record.role);
     this.#certification.set(record.id, { record, day, lapse });
     return lapse;
   }
@@ -421,11 +439,12 @@ function isBroadcast(transaction: Transaction): boolean {
   return (transaction.header?.destinations ?? []).some((destination) => destination === 'ALL' || /^C\d{2}$/.test(destination));
 }
 
-export function identityOf(terminal: TerminalRecord): TerminalIdentity {
+export function identityOf(terminal: TerminalRecord, sourceAddress?: string): TerminalIdentity {
   return Object.freeze({
     mnemonic: terminal.mnemonic,
     ori: terminal.ori,
     terminalClass: terminal.terminalClass,
     allowedKeys: terminal.allowedKeys === null ? undefined : new Set(terminal.allowedKeys),
+    ...(sourceAddress === undefined ? {} : { sourceAddress }),
   });
 }

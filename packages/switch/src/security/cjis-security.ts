@@ -12,15 +12,26 @@ import { SubjectIndex, type SubjectIndexInput } from './misuse.js';
 import { OperatorStore, type AgencyRecord, type OperatorSeed, type TerminalSeed } from './operator-store.js';
 import { PasswordHasher } from './password.js';
 import type { OperatorSession } from './policy.js';
+import { AgencyRecords, type AgencyProfile } from './agency-records.js';
+import { MisuseCases } from './misuse-cases.js';
+import { PersonnelStore, type NewPersonnel } from './personnel.js';
+import { SecurityIncidents } from './security-incidents.js';
+import { MisuseReportSubmissions } from './misuse-report-submissions.js';
 import { misuseRecorder, ReviewQueue } from './review-queue.js';
 import { openSecurityDatabase, type SecurityDatabase } from './security-database.js';
 import { parseCjisSettings, type CjisSettings } from './settings.js';
 
-/** The data the security needs: the registry to seed, and the subjects of the misuse rules (switch-data.ts). */
+/**
+ * The data the security needs: the registry to seed, the subjects of the misuse rules, and
+ * what coordinators keep beside the operators: staff with access and each agency's record
+ * for DOJ (switch-data.ts).
+ */
 export interface SecurityData extends SubjectIndexInput {
   readonly agencies: readonly (AgencyRecord & { readonly switchId?: string })[];
   readonly terminals: readonly TerminalSeed[];
   readonly operators: readonly OperatorSeed[];
+  readonly personnel?: readonly NewPersonnel[];
+  readonly agencyRecords?: readonly Omit<AgencyProfile, 'updatedAt'>[];
 }
 
 export interface OpenCjisSecurityOptions {
@@ -48,6 +59,16 @@ export interface CjisSecurity {
   readonly policy: CjisSecurityPolicy;
   readonly reviewQueue: ReviewQueue;
   readonly releaseLog: ReleaseLog;
+  /** Misuse investigations (misuse-cases.ts). */
+  readonly cases: MisuseCases;
+  /** The annual misuse report's submission to DOJ, and its reminders. */
+  readonly submissions: MisuseReportSubmissions;
+  /** Staff with access who are not operators (personnel.ts). */
+  readonly personnel: PersonnelStore;
+  /** Each agency's record for DOJ, and the changes to tell DOJ of (agency-records.ts). */
+  readonly agencyRecords: AgencyRecords;
+  /** The SPOC's security incidents (security-incidents.ts). */
+  readonly incidents: SecurityIncidents;
   /** PipelineDeps.onFlag. */
   readonly onFlag: ReturnType<typeof misuseRecorder>['onFlag'];
   /** Closes the database. Idempotent. */
@@ -73,6 +94,13 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     ]);
     const reviewQueue = new ReviewQueue(db);
     const releaseLog = new ReleaseLog(db, settings.releaseLog.retentionYears);
+    const cases = new MisuseCases(db);
+    const submissions = new MisuseReportSubmissions(db, settings.misuseReport.reminderDays);
+    const personnel = new PersonnelStore(db, clock);
+    personnel.seed((options.data.personnel ?? []).filter((person) => served.has(person.ori)));
+    const agencyRecords = new AgencyRecords(db, clock);
+    agencyRecords.seed((options.data.agencyRecords ?? []).filter((record) => served.has(record.ori)));
+    const incidents = new SecurityIncidents(db);
     const recorder = misuseRecorder({ queue: reviewQueue, audit: options.audit, clock, switchId: options.switchId, ...(options.log ? { log: options.log } : {}) });
     const policy = new CjisSecurityPolicy({
       settings, store, hasher,
@@ -83,7 +111,7 @@ export async function openCjisSecurity(options: OpenCjisSecurityOptions): Promis
     });
     let closed = false;
     return {
-      settings, db, store, hasher, policy, reviewQueue, releaseLog, onFlag: recorder.onFlag,
+      settings, db, store, hasher, policy, reviewQueue, releaseLog, cases, submissions, personnel, agencyRecords, incidents, onFlag: recorder.onFlag,
       close() {
         if (closed) return;
         closed = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMisuse, parseNcicName, SubjectIndex } from './misuse.js';
+import { ActivityTracker, findMisuse, parseNcicName, purposeMismatch, SubjectIndex, type EmployeesOf } from './misuse.js';
 import { CJIS_DEFAULT_SETTINGS } from './settings.js';
 
 const index = new SubjectIndex({
@@ -53,5 +53,82 @@ describe('misuse rules', () => {
 
   it('matches relatives by name and date of birth without a person index', () => {
     expect(findMisuse(operator, fields({ NAM: 'DOE,JOHN Q', DOB: '19500505' }), undefined, rules).flags.map((flag) => flag.kind)).toEqual(['relative']);
+  });
+});
+
+describe('a colleague looked up', () => {
+  const staff = new SubjectIndex({
+    persons: [
+      { id: 'P1', last: 'DOE', first: 'JANE', dob: '19800101', address: { street: '1 MAIN ST', zip: '90001' } },
+      { id: 'P2', last: 'COLE', first: 'AMOS', dob: '19750505', soc: '912000002', address: { street: '2 OAK AVE', zip: '90002' } },
+      { id: 'P3', last: 'FARR', first: 'LINA', dob: '19830303', address: { street: '3 ELM CT', zip: '90003' } },
+      { id: 'P4', last: 'GRAY', first: 'OTTO', dob: '19900909', address: { street: '4 ASH LN', zip: '90004' } },
+    ],
+    licenses: [{ oln: 'C7000002', state: 'CA', personId: 'P2' }],
+  });
+  const employees: EmployeesOf = (personId) => ({
+    P1: [{ id: 'OP1', ori: 'CA0190000' }],
+    P2: [{ id: 'OP2', ori: 'CA0190000' }],
+    P3: [{ id: 'OP3', ori: 'CA0370000' }],
+  } as Record<string, { id: string; ori: string }[]>)[personId] ?? [];
+  const asker = { id: 'OP1', ori: 'CA0190000', personId: 'P1', homeAddress: null, relatives: [] };
+
+  it.each([
+    ['a colleague by name and date of birth', { NAM: 'COLE,AMOS', DOB: '19750505' }, ['colleague']],
+    ['a colleague by licence number', { OLN: 'C7000002', OLS: 'CA' }, ['colleague']],
+    ['a colleague by social security number', { SOC: '912000002' }, ['colleague']],
+    ['an employee of another agency', { NAM: 'FARR,LINA', DOB: '19830303' }, []],
+    ['someone who works for no agency', { NAM: 'GRAY,OTTO', DOB: '19900909' }, []],
+  ] as const)('%s', (_label, entries, kinds) => {
+    expect(findMisuse(asker, fields(entries), staff, rules, employees).flags.map((flag) => flag.kind)).toEqual(kinds);
+  });
+
+  it("calls the operator's own record a self-query, not a colleague, and can be switched off", () => {
+    expect(findMisuse(asker, fields({ NAM: 'DOE,JANE', DOB: '19800101' }), staff, rules, employees).selfQuery?.kind).toBe('self-query');
+    expect(findMisuse(asker, fields({ NAM: 'COLE,AMOS', DOB: '19750505' }), staff, { ...rules, colleague: false }, employees).flags).toEqual([]);
+  });
+});
+
+describe('a purpose code that does not fit the reason', () => {
+  const settings = rules.purposeMismatch;
+  it.each([
+    ['C', 'CCW PERMIT APPLICANT BACKGROUND', 'purpose-mismatch'],
+    ['C', 'PRE EMPLOYMENT HIRING CHECK', 'purpose-mismatch'],
+    ['C', 'LIQUOR LICENSING REVIEW', 'purpose-mismatch'],
+    ['C', 'ARREST FOR DRIVING ON A SUSPENDED LICENSE', undefined],
+    ['C', 'BURGLARY SUSPECT BOOKING', undefined],
+    ['I', 'CCW PERMIT APPLICANT BACKGROUND', undefined],
+    ['J', 'DEPUTY APPLICANT BACKGROUND', undefined],
+    [undefined, 'CCW PERMIT APPLICANT', undefined],
+  ] as const)('PUR %s with reason %s: %s', (purposeCode, reason, expected) => {
+    expect(purposeMismatch({ requester: 'DEP A', reason, caseNumber: '26-1', ...(purposeCode ? { purposeCode } : {}) }, settings)?.kind).toBe(expected);
+  });
+
+  it('reads the documented reason for no case number too, and can be switched off', () => {
+    expect(purposeMismatch({ requester: 'DEP A', reason: 'RECORD REVIEW', noCaseReason: 'PERMIT DESK', purposeCode: 'C' }, settings)?.kind).toBe('purpose-mismatch');
+    expect(purposeMismatch({ requester: 'DEP A', reason: 'CCW PERMIT', caseNumber: '26-1', purposeCode: 'C' }, { ...settings, enabled: false })).toBeUndefined();
+  });
+});
+
+describe('one operator active from two addresses at once', () => {
+  const MINUTE = 60_000;
+  // Each row: [address, terminal, minutes after the start, flagged?]
+  it.each([
+    ['two desks at two addresses within the window', [['10.0.0.1', 'LA01', 0, false], ['10.0.0.9', 'LA03', 2, true]]],
+    ['two addresses, but far apart in time', [['10.0.0.1', 'LA01', 0, false], ['10.0.0.9', 'LA03', 11, false]]],
+    ['a patrol car that reconnected from a new address', [['10.0.0.1', 'LA05', 0, false], ['10.9.9.9', 'LA05', 1, false]]],
+    ['two terminals at one address', [['10.0.0.1', 'LA01', 0, false], ['10.0.0.1', 'LA03', 1, false]]],
+    ['back and forth: flagged once per pair and window', [['10.0.0.1', 'LA01', 0, false], ['10.0.0.9', 'LA03', 1, true], ['10.0.0.1', 'LA01', 2, false], ['10.0.0.9', 'LA03', 3, false]]],
+    ['a third address is a new pair', [['10.0.0.1', 'LA01', 0, false], ['10.0.0.9', 'LA03', 1, true], ['10.0.0.7', 'LA04', 2, true]]],
+  ] as const)('%s', (_label, steps) => {
+    const tracker = new ActivityTracker(() => 10 * MINUTE);
+    const flagged = steps.map(([address, terminal, minutes]) => tracker.record('OP1', address, terminal, minutes * MINUTE)?.kind === 'two-addresses');
+    expect(flagged).toEqual(steps.map((step) => step[3]));
+  });
+
+  it('keeps operators apart', () => {
+    const tracker = new ActivityTracker(() => 10 * MINUTE);
+    tracker.record('OP1', '10.0.0.1', 'LA01', 0);
+    expect(tracker.record('OP2', '10.0.0.9', 'LA03', MINUTE)).toBeUndefined();
   });
 });

@@ -2,17 +2,23 @@
  * Misuse indicators (docs/domain.md section 3: prohibited uses, misuse reporting):
  *  - an operator querying their own record: refused and flagged;
  *  - a subject on the high-profile watch list, a declared relative (name and date of birth),
- *    someone living at the operator's home address, or an unusual volume of traffic from one
- *    operator: answered, but flagged for the Agency CLETS Coordinator's review.
+ *    someone living at the operator's home address, a colleague (an employee of the
+ *    operator's agency: "someone asked a colleague to look them up"), a criminal-justice
+ *    purpose code given with a licensing, permit or employment reason, an unusual volume
+ *    of traffic from one operator, one operator active from two addresses at once, or an
+ *    operator working another agency's terminal: answered, but flagged for the Agency CLETS
+ *    Coordinator's review.
  *
  * The queried subject is resolved from the transaction's identifiers to synthetic person
  * records (name + DOB, licence number, social security number, SID/FBI number, and the
  * registered owner of a plate or VIN), built once from the fixture data.
  */
-import type { Transaction } from '@clets/protocol';
+import type { RouteTo, Transaction } from '@clets/protocol';
 import type { CjisSettings } from './settings.js';
 
-export type FlagKind = 'self-query' | 'watch-list' | 'relative' | 'home-address' | 'unusual-volume';
+export type FlagKind =
+  | 'self-query' | 'watch-list' | 'relative' | 'home-address' | 'unusual-volume'
+  | 'colleague' | 'purpose-mismatch' | 'two-addresses' | 'other-agency-terminal';
 
 export interface MisuseFlag {
   readonly kind: FlagKind;
@@ -41,6 +47,8 @@ export interface SubjectIndexInput {
 /** What the misuse rules know of an operator. */
 export interface MisuseSubjectOperator {
   readonly id: string;
+  /** The operator's agency (a colleague is an employee of the same one). */
+  readonly ori?: string;
   readonly personId: string | null;
   readonly homeAddress: { readonly street: string; readonly zip: string } | null;
   readonly relatives: readonly { readonly last: string; readonly first: string; readonly dob: string }[];
@@ -243,12 +251,17 @@ function contextOf(operator: MisuseSubjectOperator, index: SubjectIndex | undefi
   return context;
 }
 
+/** Who the agency employs, by their own person record (the operator store answers it). */
+export type EmployeesOf = (personId: string) => readonly { readonly id: string; readonly ori: string }[];
+
 /**
  * The misuse rules for one transaction. `index` may be absent (no person data): then only
- * the declared relatives (name + DOB as typed) can be matched.
+ * the declared relatives (name + DOB as typed) can be matched. `employees` finds the
+ * operators whose own record a subject is (a colleague of the same agency is flagged).
  */
 export function findMisuse(
   operator: MisuseSubjectOperator, fields: ReadonlyMap<string, string>, index: SubjectIndex | undefined, settings: CjisSettings['misuse'],
+  employees?: EmployeesOf,
 ): MisuseFindings {
   const subject = index?.resolve(fields) ?? typedOnly(fields);
   if (subject.nameDob === undefined && subject.persons.size === 0 && subject.owners.size === 0) return NOTHING;
@@ -284,7 +297,76 @@ export function findMisuse(
       }
     }
   }
+  if (settings.colleague && employees !== undefined && operator.ori !== undefined) {
+    colleague: for (const id of subject.persons) {
+      if (id === own) continue;
+      for (const employee of employees(id)) {
+        if (employee.id !== operator.id && employee.ori === operator.ori) {
+          flags.push({ kind: 'colleague', detail: `subject ${id} is ${employee.id}, an employee of ${operator.ori}, operator ${operator.id}'s own agency` });
+          break colleague;
+        }
+      }
+    }
+  }
   return flags.length === 0 ? NOTHING : { selfQuery: undefined, flags };
+}
+
+/**
+ * A purpose code that does not fit the reason given: a criminal-justice purpose (C) on a
+ * criminal-history inquiry whose reason is licensing, a permit or employment (seed 001:
+ * "querying the Automated Criminal History System for licensing, employment, or
+ * certification purposes (e.g., Carry Concealed Weapon permits)"). Such inquiries need the
+ * licensing or employment purpose codes and their own authority, so the reason's words
+ * decide: any word of `licensingWords` (compared upper case, whole words) in the reason or
+ * in the documented reason for no case number.
+ */
+export function purposeMismatch(routeTo: RouteTo | null | undefined, settings: CjisSettings['misuse']['purposeMismatch']): MisuseFlag | undefined {
+  const code = routeTo?.purposeCode?.trim().toUpperCase() ?? '';
+  if (!settings.enabled || !settings.codes.includes(code)) return undefined;
+  const words = `${routeTo?.reason ?? ''} ${routeTo?.noCaseReason ?? ''}`.toUpperCase().split(/[^A-Z0-9]+/);
+  const found = words.find((word) => word !== '' && settings.licensingWords.includes(word));
+  if (found === undefined) return undefined;
+  return { kind: 'purpose-mismatch', detail: `purpose code ${code} (criminal justice) with a licensing, permit or employment reason (${found}): "${routeTo?.reason ?? ''}"` };
+}
+
+/**
+ * Where each operator was last active: one operator acting from two source addresses at
+ * two terminals within a few minutes of each other is someone else using their account,
+ * or an account shared (seed 001: "sharing user IDs or passwords", "allowing others to
+ * utilize your authorized access"). The same terminal at a new address is a device that
+ * reconnected (a patrol car's modem), not two places at once. One flag per operator and
+ * pair of addresses per window.
+ */
+export class ActivityTracker {
+  readonly #recent = new Map<string, { address: string; terminal: string; at: number }[]>();
+  readonly #flagged = new Map<string, number>();
+
+  constructor(private readonly windowMs: () => number) {}
+
+  /** Records one action; returns a flag when the operator was active elsewhere within the window. */
+  record(operatorId: string, address: string, terminal: string, now: number): MisuseFlag | undefined {
+    const window = this.windowMs();
+    const recent = (this.#recent.get(operatorId) ?? []).filter((entry) => now - entry.at < window && !(entry.address === address && entry.terminal === terminal));
+    const elsewhere = recent.find((entry) => entry.address !== address && entry.terminal !== terminal);
+    recent.push({ address, terminal, at: now });
+    // A handful of places is plenty to remember: each is one flag at most.
+    this.#recent.set(operatorId, recent.slice(-8));
+    if (this.#recent.size > 100_000) this.#prune(now, window);
+    if (elsewhere === undefined) return undefined;
+    const pair = `${operatorId}|${[elsewhere.address, address].sort().join('|')}`;
+    const last = this.#flagged.get(pair);
+    if (last !== undefined && now - last < window) return undefined;
+    this.#flagged.set(pair, now);
+    return {
+      kind: 'two-addresses',
+      detail: `operator ${operatorId} active from ${elsewhere.address} at ${elsewhere.terminal} ${Math.round((now - elsewhere.at) / 1000)} s before acting from ${address} at ${terminal}`,
+    };
+  }
+
+  #prune(now: number, window: number): void {
+    for (const [operatorId, entries] of this.#recent) if (entries.every((entry) => now - entry.at >= window)) this.#recent.delete(operatorId);
+    for (const [pair, at] of this.#flagged) if (now - at >= window) this.#flagged.delete(pair);
+  }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -49,7 +49,7 @@ describe('OperatorStore', () => {
       id: 'OP9001', ori: 'CA0190000', role: 'FAO' as const, name: { last: 'A', first: 'B' }, passwordHash: null, passwordChangedAt: null,
       totpSecret: null, totpLastStep: null, lockout: { failures: [], lockedAt: null }, deactivated: false, backgroundCheck: 'cleared' as const,
       appointedOn: '2020-01-01', trainedOn: null, examTakenOn: null, examScore: null, employeeStatementSignedOn: null, dmvStatementSignedOn: null,
-      personId: null, homeAddress: null, relatives: [],
+      examLevel: null, securityAwareness: null, liabilitySignedOn: null, personId: null, homeAddress: null, relatives: [],
     };
     expect(store.createOperator(record)?.id).toBe('OP9001');
     expect(store.createOperator(record)).toBeUndefined();

@@ -13,7 +13,7 @@
  * random bits, not user-chosen) as SHA-256 digests, compared in constant time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { BackgroundCheck, CertificationRecord } from './certification.js';
+import type { AwarenessTraining, BackgroundCheck, CertificationRecord, ExamLevel } from './certification.js';
 import type { LockoutState } from './lockout.js';
 import type { MisuseSubjectOperator } from './misuse.js';
 import type { PasswordHasher } from './password.js';
@@ -51,8 +51,18 @@ export interface OperatorRecord extends CertificationRecord, MisuseSubjectOperat
   readonly totpSecret: string | null;
   readonly totpLastStep: number | null;
   readonly lockout: LockoutState;
+  /** Who deactivated the account, when and why (absent: never, or before this was kept). */
+  readonly deactivation?: OperatorDeactivation | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+export interface OperatorDeactivation {
+  readonly at: number;
+  readonly by: string;
+  readonly reason: string;
+  /** The `admin_action` row that recorded it. */
+  readonly auditSeq: number | null;
 }
 
 /** The fields an administrator (or the seed) may set. */
@@ -75,6 +85,10 @@ export interface OperatorSeed {
   readonly dmvStatementSignedOn: string;
   readonly backgroundCheck: BackgroundCheck;
   readonly deactivated: boolean;
+  /** Absent: the level of the role (FAO, LTFAO), none for the others. */
+  readonly examLevel?: ExamLevel | undefined;
+  readonly securityAwareness?: AwarenessTraining | undefined;
+  readonly liabilitySignedOn?: string | undefined;
   readonly homeAddress?: { readonly street: string; readonly city: string; readonly zip: string } | undefined;
   readonly relatives?: readonly { readonly last: string; readonly first: string; readonly dob: string }[] | undefined;
   readonly personId?: string | undefined;
@@ -125,6 +139,8 @@ export class OperatorStore {
   readonly #agencies = new Map<string, AgencyRecord>();
   readonly #terminals = new Map<string, TerminalRecord>();
   readonly #operators = new Map<string, OperatorRecord>();
+  /** Operators by their own person record: a subject who is an employee (misuse.ts, colleague). */
+  readonly #byPerson = new Map<string, Set<string>>();
   readonly #writeOperator: (record: OperatorRecord) => void;
   readonly #writeTerminal: (record: TerminalRecord) => void;
   readonly #writeAgency: (record: AgencyRecord) => void;
@@ -198,6 +214,13 @@ export class OperatorStore {
       (filter.ori === undefined || operator.ori === filter.ori) && (filter.role === undefined || operator.role === filter.role));
   }
 
+  /** The operators (not deactivated) whose own person record is `personId`. */
+  operatorsOfPerson(personId: string): OperatorRecord[] {
+    const ids = this.#byPerson.get(personId);
+    if (ids === undefined) return [];
+    return [...ids].map((id) => this.#operators.get(id)).filter((record): record is OperatorRecord => record !== undefined && !record.deactivated);
+  }
+
   /** Inserts a new operator; false when the id is taken. */
   createOperator(record: Omit<OperatorRecord, 'createdAt' | 'updatedAt'>): OperatorRecord | undefined {
     if (this.#operators.has(record.id)) return undefined;
@@ -247,6 +270,9 @@ export class OperatorStore {
           deactivated: operator.deactivated, backgroundCheck: operator.backgroundCheck, appointedOn: operator.appointedOn,
           trainedOn: operator.trainedOn, examTakenOn: operator.examTakenOn, examScore: operator.examScore,
           employeeStatementSignedOn: operator.employeeStatementSignedOn, dmvStatementSignedOn: operator.dmvStatementSignedOn,
+          examLevel: operator.examLevel ?? roleExamLevel(operator.role),
+          securityAwareness: operator.securityAwareness === undefined ? null : { level: operator.securityAwareness.level, completedOn: operator.securityAwareness.completedOn },
+          liabilitySignedOn: operator.liabilitySignedOn ?? null,
           personId: operator.personId ?? null,
           homeAddress: operator.homeAddress === undefined ? null : { street: operator.homeAddress.street, zip: operator.homeAddress.zip },
           relatives: (operator.relatives ?? []).map((relative) => ({ last: relative.last, first: relative.first, dob: relative.dob })),
@@ -260,8 +286,19 @@ export class OperatorStore {
   #putOperator(record: OperatorRecord): OperatorRecord {
     const frozen = freezeOperator(record);
     this.#writeOperator(frozen);
-    this.#operators.set(frozen.id, frozen);
+    this.#remember(frozen);
     return frozen;
+  }
+
+  #remember(record: OperatorRecord): void {
+    const previous = this.#operators.get(record.id);
+    if (previous?.personId != null && previous.personId !== record.personId) this.#byPerson.get(previous.personId)?.delete(record.id);
+    this.#operators.set(record.id, record);
+    if (record.personId !== null) {
+      let ids = this.#byPerson.get(record.personId);
+      if (ids === undefined) this.#byPerson.set(record.personId, ids = new Set());
+      ids.add(record.id);
+    }
   }
 
   #load(): void {
@@ -281,10 +318,28 @@ export class OperatorStore {
       }));
     }
     for (const row of this.db.prepare('SELECT body FROM operators').pluck().all() as string[]) {
-      const record = freezeOperator(JSON.parse(row) as OperatorRecord);
-      this.#operators.set(record.id, record);
+      this.#remember(freezeOperator(withCertificationDefaults(JSON.parse(row) as OperatorRecord)));
     }
   }
+}
+
+/** The exam level an operator of a role was taken to have before exam levels were kept. */
+export function roleExamLevel(role: OperatorRole): ExamLevel | null {
+  return role === 'FAO' || role === 'LTFAO' ? role : null;
+}
+
+/**
+ * A record stored before exam levels, security awareness and the liability sign-off were
+ * kept: its exam is read as taken at its role's level, and it has no awareness training or
+ * sign-off on file (so the coordinator records them before the operator works again).
+ */
+function withCertificationDefaults(record: Partial<Pick<OperatorRecord, 'examLevel' | 'securityAwareness' | 'liabilitySignedOn'>> & Omit<OperatorRecord, 'examLevel' | 'securityAwareness' | 'liabilitySignedOn'>): OperatorRecord {
+  return {
+    ...record,
+    examLevel: record.examLevel === undefined ? roleExamLevel(record.role) : record.examLevel,
+    securityAwareness: record.securityAwareness ?? null,
+    liabilitySignedOn: record.liabilitySignedOn ?? null,
+  };
 }
 
 function freezeOperator(record: OperatorRecord): OperatorRecord {
@@ -293,6 +348,7 @@ function freezeOperator(record: OperatorRecord): OperatorRecord {
     name: Object.freeze({ ...record.name }),
     homeAddress: record.homeAddress === null ? null : Object.freeze({ ...record.homeAddress }),
     relatives: Object.freeze(record.relatives.map((relative) => Object.freeze({ ...relative }))),
+    securityAwareness: record.securityAwareness === null ? null : Object.freeze({ ...record.securityAwareness }),
     lockout: Object.freeze({ failures: Object.freeze([...record.lockout.failures]), lockedAt: record.lockout.lockedAt }),
   });
 }

@@ -16,6 +16,8 @@ export interface TerminalIdentity {
   readonly terminalClass: TerminalClass;
   /** Message keys this terminal may send; undefined: all. */
   readonly allowedKeys: ReadonlySet<string> | undefined;
+  /** The network address the terminal connected from (the misuse rules compare an operator's). */
+  readonly sourceAddress?: string;
 }
 
 /** A logged-in operator at a terminal. */

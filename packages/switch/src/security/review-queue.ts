@@ -32,6 +32,8 @@ export interface ReviewItem {
   readonly finding: string | null;
   readonly closedBy: string | null;
   readonly closedAt: number | null;
+  /** The misuse case the item was attached to (misuse-cases.ts), if any. */
+  readonly caseId: number | null;
 }
 
 export interface NewReviewItem {
@@ -73,20 +75,24 @@ CREATE TABLE IF NOT EXISTS review_items (
   status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
   finding TEXT,
   closed_by TEXT,
-  closed_at INTEGER
+  closed_at INTEGER,
+  case_id INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS review_items_at ON review_items (at);
 CREATE INDEX IF NOT EXISTS review_items_status ON review_items (status, at);
 `;
 
+/** Version 1 items could not be attached to a misuse case. */
+const FROM_VERSION_1 = 'ALTER TABLE review_items ADD COLUMN case_id INTEGER;';
+
 const COLUMNS = `id, at, operator_id AS operatorId, ori, terminal, message_key AS messageKey, kind, detail, audit_seq AS auditSeq,
-  refused, status, finding, closed_by AS closedBy, closed_at AS closedAt`;
+  refused, status, finding, closed_by AS closedBy, closed_at AS closedAt, case_id AS caseId`;
 
 type Row = Omit<ReviewItem, 'refused'> & { refused: number };
 
 export class ReviewQueue {
   constructor(private readonly db: SecurityDatabase) {
-    ensureSchema(db, 'review_items', '1', SCHEMA);
+    ensureSchema(db, 'review_items', '2', SCHEMA, { '1': [FROM_VERSION_1, '2'] });
   }
 
   add(item: NewReviewItem): ReviewItem {
@@ -130,6 +136,20 @@ export class ReviewQueue {
     if (item.status === 'closed') throw new CletsError('CLETS_ERR_RESOURCE_CONFLICT', `review item ${id} was closed by ${item.closedBy ?? '?'}`);
     this.db.prepare(`UPDATE review_items SET status = 'closed', finding = ?, closed_by = ?, closed_at = ? WHERE id = ? AND status = 'open'`)
       .run(finding, by, at, id);
+    return this.get(id)!;
+  }
+
+  /**
+   * Attaches an item to a misuse case: an open item is closed with the case as its finding
+   * (the investigation goes on in the case); a closed one keeps its finding and is linked.
+   * An item belongs to one case at most.
+   */
+  attachToCase(id: number, caseId: number, by: string, at: number): ReviewItem {
+    const item = this.get(id);
+    if (item === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', `review item ${id}`);
+    if (item.caseId !== null) throw new CletsError('CLETS_ERR_RESOURCE_CONFLICT', `review item ${id} is attached to misuse case ${item.caseId}`);
+    this.db.prepare(`UPDATE review_items SET case_id = ?, status = 'closed', finding = COALESCE(finding, ?), closed_by = COALESCE(closed_by, ?),
+      closed_at = COALESCE(closed_at, ?) WHERE id = ? AND case_id IS NULL`).run(caseId, `ATTACHED TO MISUSE CASE ${caseId}`, by, at, id);
     return this.get(id)!;
   }
 }

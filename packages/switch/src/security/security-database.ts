@@ -28,13 +28,30 @@ export function openSecurityDatabase(options: OpenSecurityDatabaseOptions | stri
   return db;
 }
 
-/** Runs `sql` once per database for a table set, recording its version in `security_meta`. */
-export function ensureSchema(db: SecurityDatabase, name: string, version: string, sql: string): void {
+/**
+ * Runs `sql` once per database for a table set, recording its version in `security_meta`.
+ * A table set of an older version is first brought forward by its `migrations`, each keyed
+ * by the version it starts from and ending at the next one (`{ '1': [sql, '2'] }`), in one
+ * transaction with the version's update; a version with no way forward is refused.
+ */
+export function ensureSchema(
+  db: SecurityDatabase, name: string, version: string, sql: string,
+  migrations: Readonly<Record<string, readonly [sql: string, to: string]>> = {},
+): void {
   if (db.readonly) return;
   db.exec('CREATE TABLE IF NOT EXISTS security_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID');
   const key = `schema:${name}`;
-  const current = db.prepare('SELECT value FROM security_meta WHERE key = ?').pluck().get(key) as string | undefined;
-  if (current !== undefined && current !== version) throw new Error(`security database table set ${name} is version ${current}, expected ${version}`);
+  let current = db.prepare('SELECT value FROM security_meta WHERE key = ?').pluck().get(key) as string | undefined;
+  while (current !== undefined && current !== version) {
+    const step = migrations[current];
+    if (step === undefined) throw new Error(`security database table set ${name} is version ${current}, expected ${version}`);
+    const [migration, to] = step;
+    db.transaction(() => {
+      db.exec(migration);
+      db.prepare('UPDATE security_meta SET value = ? WHERE key = ?').run(to, key);
+    })();
+    current = to;
+  }
   db.exec(sql);
   if (current === undefined) db.prepare('INSERT INTO security_meta (key, value) VALUES (?, ?)').run(key, version);
 }

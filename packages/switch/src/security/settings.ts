@@ -7,13 +7,14 @@
  * rules: "valid through the same date two years later").
  */
 import { z } from 'zod';
-import { OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
+import { AWARENESS_LEVELS, OPERATOR_ROLES, TERMINAL_CLASSES } from '@clets/protocol';
 
 const terminalClass = z.enum(TERMINAL_CLASSES);
 const role = z.enum(OPERATOR_ROLES);
 /** What a role may do at a terminal: update and inquire, inquire only, or nothing. */
 const terminalAccess = z.enum(['full', 'inquiry', 'none']);
 const positiveMs = z.number().int().positive();
+const awarenessLevel = z.enum(AWARENESS_LEVELS);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -26,6 +27,16 @@ export const DEFAULT_VAGUE_REASONS = [
 
 /** Words that add nothing to a reason; a reason made only of these and vague words is vague. */
 export const DEFAULT_FILLER_WORDS = ['A', 'AN', 'THE', 'FOR', 'OF', 'ON', 'TO', 'AND', 'PER', 'RE', 'REQ', 'SUBJ', 'SUBJECT', 'PERSON'] as const;
+
+/**
+ * Words of a route-to reason that say it is for licensing, a permit or employment: with a
+ * criminal-justice purpose code they are flagged (misuse.ts, `purposeMismatch`). Whole words;
+ * LICENSE alone is left out, since "DRIVING ON A SUSPENDED LICENSE" is a criminal-justice reason.
+ */
+export const DEFAULT_LICENSING_WORDS = [
+  'LICENSING', 'PERMIT', 'PERMITS', 'CCW', 'APPLICANT', 'APPLICANTS', 'APPLICATION', 'EMPLOYMENT', 'PREEMPLOYMENT',
+  'HIRING', 'HIRE', 'CERTIFICATION', 'ADOPTION',
+] as const;
 
 /** A short banned-password list; the full rules are in banned-passwords.ts. */
 export const DEFAULT_BANNED_PASSWORDS = [
@@ -52,8 +63,11 @@ export const cjisSettingsSchema = z.strictObject({
       ACC: terminalAccess.default('none'),
       SPOC: terminalAccess.default('none'),
     }).prefault({}),
-    /** Who may use the administration API (ACCs only for their own agency). */
-    administrators: z.array(role).default(['ADMINISTRATOR', 'ACC']),
+    /**
+     * Who may use the administration API (ACCs and SPOCs only for their own agency; a SPOC only
+     * the routes that name the role: security incidents, the audit reads).
+     */
+    administrators: z.array(role).default(['ADMINISTRATOR', 'ACC', 'SPOC']),
     /** Sending an AM to ALL or to a whole county needs this access (the sources are silent: documented choice). */
     broadcastAccess: z.enum(['full', 'inquiry']).default('full'),
   }).prefault({}),
@@ -140,6 +154,23 @@ export const cjisSettingsSchema = z.strictObject({
     employeeStatementValidYears: z.number().int().min(1).default(2),
     /** Trained within 6 months of appointment. */
     trainingWithinMonths: z.number().int().min(1).default(6),
+    /** Security awareness training for everyone with access (CJIS 5.2), checked on every message and at administration login. */
+    securityAwarenessRequired: z.boolean().default(true),
+    /** CJIS v5.9.5 AT-2: before access and annually; v5.8 said biennially (2). */
+    securityAwarenessValidYears: z.number().int().min(1).default(1),
+    /** The level each role trains at (CJIS 5.2 AT-3; the CLETS training: "test at appropriate level for access"). */
+    securityAwarenessLevels: z.strictObject({
+      FAO: awarenessLevel.default('general'),
+      LTFAO: awarenessLevel.default('general'),
+      PRACTITIONER: awarenessLevel.default('general'),
+      ADMINISTRATOR: awarenessLevel.default('privileged'),
+      ACC: awarenessLevel.default('privileged'),
+      SPOC: awarenessLevel.default('security'),
+    }).prefault({}),
+    /** Roles that sign the NCIC "Areas of Liability" packet (seed 001: administrators), checked at administration login. */
+    liabilitySignOffRoles: z.array(role).default(['ADMINISTRATOR']),
+    /** Sources silent: renewed with the biennial recertification, as the operators' exam is. */
+    liabilitySignOffValidYears: z.number().int().min(1).default(2),
   }).prefault({}),
 
   routeTo: z.strictObject({
@@ -175,6 +206,30 @@ export const cjisSettingsSchema = z.strictObject({
     homeAddress: z.boolean().default(true),
     /** Vehicles registered to the operator count as a self-query (a DMV look-up for personal reasons). */
     ownVehicleIsSelfQuery: z.boolean().default(true),
+    /** A subject who is an employee of the operator's own agency (a colleague asked to be looked up). */
+    colleague: z.boolean().default(true),
+    /**
+     * Seed 001: criminal history for licensing, employment or certification (CCW permits) is
+     * prohibited under a criminal-justice purpose. A purpose code of `codes` with a reason
+     * holding one of `licensingWords` is flagged.
+     */
+    purposeMismatch: z.strictObject({
+      enabled: z.boolean().default(true),
+      codes: z.array(z.string().length(1)).default(['C']),
+      licensingWords: z.array(z.string().min(1)).default([...DEFAULT_LICENSING_WORDS]),
+    }).prefault({}),
+    /** One operator acting from two source addresses at two terminals within `twoAddressesWindowMs` (sources silent). */
+    twoAddresses: z.boolean().default(true),
+    twoAddressesWindowMs: positiveMs.default(10 * MINUTE),
+    /** An operator working a terminal of another agency (allowed: both agencies active), flagged once per session. */
+    otherAgencyTerminal: z.boolean().default(true),
+  }).prefault({}),
+
+  misuseReport: z.strictObject({
+    /** Seed 002: the annual misuse report is due every February 1; coordinators are reminded from this many days before, daily. */
+    reminderDays: z.number().int().min(1).max(366).default(30),
+    /** How often the switch looks for reminders to send (one per agency per day at most). */
+    checkIntervalMs: positiveMs.default(HOUR),
   }).prefault({}),
 
   releaseLog: z.strictObject({

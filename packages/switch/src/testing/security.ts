@@ -4,7 +4,7 @@
  * demo data read once, and transaction builders. Not used by the switch itself.
  */
 import { readDataSet, type FixtureSet } from '@clets/data-files';
-import { CATALOGUE, HitStatus, totpCode, type Frame, type LinkReply, type MessageKeyDefinition, type RouteTo, type Transaction } from '@clets/protocol';
+import { CATALOGUE, HitStatus, totpCode, type Frame, type LinkReply, type MessageKeyDefinition, type Response, type RouteTo, type Transaction } from '@clets/protocol';
 import { buildRoutingTable } from '@clets/routing';
 import { MemoryAuditStore } from '../audit/memory-audit-store.js';
 import { HeldQueue } from '../links/held-queue.js';
@@ -15,6 +15,7 @@ import { FakeLink, type FakeRequest } from './fake-link.js';
 import { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 import type { OperatorSession } from '../security/policy.js';
 import { openCjisSecurity, type CjisSecurity, type OpenCjisSecurityOptions, type SecurityData } from '../security/cjis-security.js';
+import { releaseRecorder } from '../security/release-recorder.js';
 import { PasswordHasher } from '../security/password.js';
 import { parseCjisSettings, type CjisSettings } from '../security/settings.js';
 
@@ -102,13 +103,18 @@ export function keyDefinition(key: string): MessageKeyDefinition {
 
 /**
  * The switch's real transaction pipeline around a test security: the CJIS policy, its
- * misuse recorder as `onFlag`, the security's audit store, and fake links that answer every
- * system with NO RECORD. `send` runs one mnemonic line for a session and returns the frames.
+ * misuse recorder as `onFlag`, the release recorder answering RL, the security's audit
+ * store, and fake links that answer every system with NO RECORD (or what `answer` says).
+ * `send` runs one mnemonic line for a session and returns the frames.
  */
-export function pipelineHarness(security: TestSecurity): { pipeline: TransactionPipeline; send(session: OperatorSession, line: string): Promise<Frame[]> } {
+export function pipelineHarness(
+  security: TestSecurity,
+  options: { answer?: (system: string, transaction: Transaction) => Response | undefined } = {},
+): { pipeline: TransactionPipeline; send(session: OperatorSession, line: string): Promise<Frame[]> } {
   const answer = (system: string) => (request: FakeRequest): LinkReply => ({
     requestId: request.requestId, final: true,
-    responses: [{ header: request.transaction.header ?? null, system, status: HitStatus.HIT_STATUS_NO_RECORD, text: `NO RECORD ${system}`, records: [] }],
+    responses: [options.answer?.(system, request.transaction)
+      ?? { header: request.transaction.header ?? null, system, status: HitStatus.HIT_STATUS_NO_RECORD, text: `NO RECORD ${system}`, records: [] }],
   });
   const links = new Map<string, SystemLink>(['NCIC', 'CORI', 'NLETS', 'DMV'].map((name) => [name, new FakeLink(name, answer(name), { now: () => security.clock.now })]));
   const table = buildRoutingTable({
@@ -121,6 +127,7 @@ export function pipelineHarness(security: TestSecurity): { pipeline: Transaction
     switchId: 'county-19', clock: () => security.clock.now, table: () => table,
     dispatcher: new LinkDispatcher({ switchId: 'county-19', clock: () => security.clock.now, links, held: new HeldQueue(100), limits: { requestDeadlineMs: 60_000, queueTtlMs: 60_000 } }),
     audit: security.audit, policy: security.policy, metrics: new Metrics(), onFlag: security.onFlag,
+    answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit: security.audit, clock: () => security.clock.now }),
     limits: { duplicateWindowMs: 60_000, duplicateMaxEntries: 1000, duplicateMaxPerSession: 1000, maxInFlightPerSession: 32, requestDeadlineMs: 60_000, queueTtlMs: 60_000 },
     deliver: async () => {},
   });

@@ -10,10 +10,10 @@
  * streams and a fake switch.
  */
 import {
-  describeCatalogue, describeKey, formatResponse, toCletsError,
+  HitStatus, describeCatalogue, describeKey, formatResponse, toCletsError,
   type AdminMessage, type LoginResult, type Transaction,
 } from '@clets/protocol';
-import { isHit, type TerminalClient, type TransactionResult, type UncorrelatedEvent } from '../index.js';
+import { hitConfirmationLine, isHit, type TerminalClient, type TransactionResult, type UncorrelatedEvent } from '../index.js';
 import { InputCancelled, InputClosed } from './ask.js';
 import type { CliSecrets, CliSettings } from './args.js';
 import { checkLine, formatLocalError, isRouteToGap } from './check.js';
@@ -47,12 +47,15 @@ export const COMMANDS_HELP = `Commands:
   msgs                 show held administrative messages (the count is in the prompt)
   hold on|off          hold incoming AMs instead of printing them at once
   history              transaction lines sent this session (Up/Down recalls them)
+  yq ISN               a hit confirmation request (YQ) pre-filled from the hits of answer ISN
   status               session details
   exit, logout, Ctrl-D log out and leave
 A transaction: KEY.ORI[.DEST...].TAG/VALUE...[.RTE/REQ:requester;RSN:reason;CASE:case number]
 It is checked against the catalogue before it is sent; a missing route-to is asked for.`;
 
-const COMMANDS = new Set(['help', 'form', 'msgs', 'hold', 'history', 'status', 'exit', 'logout', 'quit']);
+const COMMANDS = new Set(['help', 'form', 'msgs', 'hold', 'history', 'status', 'yq', 'exit', 'logout', 'quit']);
+/** Answers kept for `yq ISN`, most recent last: a bound, so a long shift does not grow the client. */
+const ANSWERS_KEPT = 200;
 
 /** Runs an interactive session to its end; resolves with the exit status. */
 export function runInteractive(run: InteractiveRun): Promise<ExitCode> {
@@ -74,6 +77,8 @@ class OperatorTerminal {
   #heldBeforeLogin = 0;
   #hold = false;
   readonly #sent: string[] = [];
+  /** This session's completed answers by input sequence number (ISN), for `yq ISN`. */
+  readonly #answers = new Map<number, TransactionResult>();
   readonly #inFlight = new Set<Promise<unknown>>();
   #interruptedOnce = false;
   #leaving = false;
@@ -246,11 +251,27 @@ class OperatorTerminal {
       case 'status':
         this.#say(this.#status());
         break;
+      case 'yq':
+        this.#say(this.#hitConfirmation(args[0]));
+        break;
       default:
         await this.#leave(EXIT.OK);
         return;
     }
     this.#console.prompt();
+  }
+
+  /** The YQ lines of every confirmable hit of answer ISN, to edit and send (NCIC: confirm before acting on a hit). */
+  #hitConfirmation(isn: string | undefined): string {
+    const result = isn === undefined ? undefined : this.#answers.get(Number(isn));
+    if (result === undefined) return `yq needs the ISN of an answer of this session: yq 12 (ANSWERS KEPT: ${[...this.#answers.keys()].slice(-10).join(' ') || 'NONE'})`;
+    const ori = this.#session?.ori ?? '';
+    const lines = result.responses.flatMap((response) => response.records ?? [])
+      .filter((record) => record.status === HitStatus.HIT_STATUS_HIT)
+      .map((record) => hitConfirmationLine(record, { ori }))
+      .filter((line): line is string => line !== undefined);
+    const unique = [...new Set(lines)];
+    return unique.length === 0 ? `ISN ${isn}: NO HIT TO CONFIRM BY YQ` : `EDIT AND SEND:\n${unique.join('\n')}`;
   }
 
   #describe(key: string): string {
@@ -359,6 +380,11 @@ class OperatorTerminal {
   }
 
   #showResult(result: TransactionResult): void {
+    const isn = result.receipt?.header?.inputSeq ?? 0;
+    if (isn > 0) {
+      this.#answers.set(isn, result);
+      if (this.#answers.size > ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value as number);
+    }
     this.#say(result.outcome === 'rejected' ? renderReject(result.rejected) : renderEnd(result));
   }
 

@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fast
 import { afterEach, describe, expect, it } from 'vitest';
 import { WELL_KNOWN } from '@clets/fixtures';
 import { base32Encode, totpCode } from '@clets/protocol';
-import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, testHasher, testSecurity, transactionOf, type TestSecurity } from '../../testing/security.js';
+import { HitStatus } from '@clets/protocol';
+import { codeAt, DEMO_NOW, demoFixtures, keyDefinition, loginAt, pipelineHarness, testHasher, testSecurity, transactionOf, type TestSecurity } from '../../testing/security.js';
 import { adminApi } from './admin-api.js';
 
 const ORI = 'CA0190000';
@@ -159,6 +160,7 @@ describe('administrator login', () => {
     expect(await refused('POST', '/v1/admin/operators/OP1001/unlock')).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
     const first = {
       id: 'OP1950', name: { last: 'Marrow', first: 'Ines' }, ori: ORI, role: 'ADMINISTRATOR', password: 'Copper-Heron-Atlas', appointedOn: '2026-09-01', backgroundCheck: 'cleared',
+      securityAwareness: { level: 'privileged', completedOn: '2026-09-15' }, liabilitySignedOn: '2026-09-15',
     };
     // The fixtures have an administrator: the bootstrap account may not add another.
     expect(await refused('POST', '/v1/admin/operators', first)).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
@@ -211,8 +213,42 @@ describe('operators', () => {
       expect((await h.call('POST', `/v1/admin/operators/OP1900/${path}`, auth, payload)).statusCode).toBe(200);
     }
     expect(await tryLogin()).toBe('CLETS_ERR_CERT_DMV_STATEMENT');
-    expect((await h.call('POST', '/v1/admin/operators/OP1900/statements', auth, { kind: 'dmv', signedOn: '2026-09-02' })).json().operator.certification.current).toBe(true);
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/statements', auth, { kind: 'dmv', signedOn: '2026-09-02' })).json().operator.certification.current).toBe(false);
+    // Security awareness at the level of the role (CJIS 5.2): basic is not enough for an operator.
+    expect(await tryLogin()).toBe('CLETS_ERR_CERT_AWARENESS');
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'basic', completedOn: '2026-09-03' })).json().operator.certification.lapse.code).toBe('CLETS_ERR_CERT_AWARENESS');
+    expect((await h.call('POST', '/v1/admin/operators/OP1900/awareness', auth, { level: 'general', completedOn: '2026-09-03' })).json().operator.certification.current).toBe(true);
     expect(await tryLogin()).toBe('ok');
+  });
+
+  it('needs the FAO-level exam of an LTFAO promoted to FAO, and the liability packet of an administrator', async () => {
+    const h = await harness();
+    const auth = await h.login(await idOf('ADMINISTRATOR'));
+    const session = await loginAt(h.security, 'OP1005', 'LA02');
+    const query = () => {
+      try {
+        h.security.policy.authorizeTransaction(session, keyDefinition('QW'), transactionOf('QW', { NAM: 'TALLISTER,MAREN', DOB: '19920703' }), h.security.clock.now);
+        return 'ok';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(query()).toBe('ok');
+    expect((await h.call('PATCH', '/v1/admin/operators/OP1005', auth, { role: 'FAO' })).json().operator.certification.lapse)
+      .toEqual({ code: 'CLETS_ERR_CERT_EXAM_LEVEL', detail: expect.stringContaining('no FAO-level proficiency exam on file') as string });
+    expect(query()).toBe('CLETS_ERR_CERT_EXAM_LEVEL');
+    // The exam defaults to the level of the role now held.
+    const exam = await h.call('POST', '/v1/admin/operators/OP1005/exams', auth, { takenOn: '2026-10-20', score: 84 });
+    expect(exam.json().operator).toMatchObject({ examLevel: 'FAO', certification: { current: true } });
+    expect(query()).toBe('ok');
+
+    // An administrator whose liability sign-off lapsed logs in no more.
+    const admin = await idOf('ADMINISTRATOR');
+    h.security.store.updateOperator(admin, { liabilitySignedOn: '2024-10-31' });
+    h.security.clock.now += 30_000;
+    const refused = await h.call('POST', '/v1/admin/sessions', undefined, { operatorId: admin, password: `Demo-Pass-${admin.slice(2)}!`, totpCode: codeAt(h.security.store.operator(admin)!.totpSecret, h.security.clock.now) });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_CERT_LIABILITY']);
+    expect(refused.json().error.message).toContain('Areas of Liability packet signed 2024-10-31 lapsed');
   });
 
   it('refuses a banned password, a taken id, a future date and an invalid body, in the error shape', async () => {
@@ -226,7 +262,7 @@ describe('operators', () => {
     const future = await h.call('POST', '/v1/admin/operators/OP1001/training', auth, { trainedOn: '2027-01-01' });
     expect([future.statusCode, future.json().error.code]).toEqual([400, 'CLETS_ERR_REQUEST_INVALID']);
     const invalid = await h.call('POST', '/v1/admin/operators/OP1001/exams', auth, { takenOn: '2026-02-30', score: 80 });
-    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request body invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
+    expect(invalid.json()).toEqual({ error: { code: 'CLETS_ERR_REQUEST_INVALID', message: 'request invalid: body.takenOn: not a calendar date', field: 'takenOn' } });
   });
 
   it('keeps an ACC to their own agency and to operator roles', async () => {
@@ -241,6 +277,29 @@ describe('operators', () => {
     const listed = (await h.call('GET', '/v1/admin/operators', auth)).json() as { operators: { ori: string }[] };
     expect(new Set(listed.operators.map((operator) => operator.ori))).toEqual(new Set([ORI]));
     expect((await adminActions(h.security)).filter((row) => row.outcome === 'denied')).toHaveLength(4);
+  });
+
+  it('keeps an ACC from taking over, deactivating or unlocking an administrator of their own agency', async () => {
+    const h = await harness();
+    const acc = await idOf('ACC');
+    const administrator = await idOf('ADMINISTRATOR');
+    expect(h.security.store.operator(administrator)!.ori).toBe(h.security.store.operator(acc)!.ori);
+    const auth = await h.login(acc);
+    const refusals = [
+      await h.call('PATCH', `/v1/admin/operators/${administrator}`, auth, { password: 'Taken-Over-Pass-77!' }),
+      await h.call('PATCH', `/v1/admin/operators/${administrator}`, auth, { resetSecondFactor: true }),
+      await h.call('POST', `/v1/admin/operators/${administrator}/deactivate`, auth, { reason: 'locking the administrator out' }),
+      await h.call('POST', `/v1/admin/operators/${administrator}/unlock`, auth),
+      await h.call('POST', `/v1/admin/operators/${administrator}/liability`, auth, { signedOn: '2026-06-01' }),
+    ];
+    for (const refused of refusals) {
+      expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'CLETS_ERR_ADMIN_NOT_PERMITTED']);
+      expect(refused.json().error.message).toContain('only administrators');
+    }
+    expect(h.security.store.operator(administrator)!.deactivated).toBe(false);
+    // Their own account and the operators they may grant stay theirs to change.
+    expect((await h.call('POST', '/v1/admin/operators/OP1003/deactivate', auth, { reason: 'left the agency' })).statusCode).toBe(200);
+    expect((await h.call('PATCH', `/v1/admin/operators/${acc}`, auth, { name: h.security.store.operator(acc)!.name })).statusCode).toBe(200);
   });
 
   it('deactivates an operator, which stops their live session at the next message, and unlocks a locked one', async () => {
@@ -313,23 +372,34 @@ describe('review queue, release log and reports', () => {
 
   it('records releases and serves every report in text, CSV and JSON', async () => {
     const h = await harness();
+    // OP1001 asked for a criminal history that ACHS answered with a record: that is what was released.
+    const pipeline = pipelineHarness(h.security, {
+      answer: (system, transaction) => (system === 'CORI' ? {
+        header: transaction.header ?? null, system, status: HitStatus.HIT_STATUS_HIT, text: 'CORI RECORD',
+        records: [{ status: HitStatus.HIT_STATUS_HIT, system, file: 'ACHS', recordId: 'CH0000001' }],
+      } : undefined),
+    });
+    h.security.clock.now += 30_000;
+    const frames = await pipeline.send(await loginAt(h.security, 'OP1001', 'LA01'), 'QR.CA0190000.SID/A47301233.RTE/REQ:JUDGE A MERCER;RSN:COURT RECORD REVIEW;CASE:26-000877;PUR:C');
+    const inputSeq = Number(frames.find((frame) => frame.receipt)?.receipt?.header?.inputSeq);
     const auth = await h.login(await idOf('ACC'));
     const recorded = await h.call('POST', '/v1/admin/releases', auth, {
-      releasedOn: '2026-10-30', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', information: 'CORI summary', transmittedBy: 'fax', releasedBy: 'OP1001',
+      releasedOn: '2026-11-01', requester: 'Judge A Mercer', requestingAgency: 'Superior Court', information: 'CORI summary', transmittedBy: 'fax', releasedBy: 'OP1001',
+      transaction: { terminal: 'LA01', inputSeq },
     });
     expect(recorded.statusCode, recorded.body).toBe(201);
-    expect(recorded.json().release).toMatchObject({ ori: ORI, requester: 'JUDGE A MERCER', recordedBy: await idOf('ACC') });
+    expect(recorded.json().release).toMatchObject({ ori: ORI, requester: 'JUDGE A MERCER', recordedBy: await idOf('ACC'), transaction: { inputSeq, records: ['ACHS:CH0000001'] } });
     const csv = await h.call('GET', '/v1/admin/reports/release-log?format=csv', auth);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('2026-10-30,JUDGE A MERCER,SUPERIOR COURT,CORI SUMMARY,FAX,OP1001,CA0190000,');
+    expect(csv.body).toContain('2026-11-01,JUDGE A MERCER,SUPERIOR COURT,CORI SUMMARY,FAX,OP1001,CA0190000,');
     const text = await h.call('GET', '/v1/admin/reports/expiring?format=text&days=90', auth);
     expect(text.body).toContain('CERTIFICATIONS LAPSING IN THE NEXT 90 DAYS\nAS OF 2026-11-01  ORI CA0190000');
     const misuse = await h.call('GET', '/v1/admin/reports/misuse?year=2026', auth);
     expect(misuse.json().report.title).toBe('ANNUAL MISUSE INVESTIGATION REPORT 2026');
     const routeTo = await h.call('GET', '/v1/admin/reports/route-to?from=2026-11-01&to=2026-11-02', auth);
-    expect(routeTo.json().report.rows).toEqual([]);
+    expect(routeTo.json().report.rows).toMatchObject([{ operator: 'OP1001', accepted: 1, compliant: '100.0' }]);
     await h.security.audit.flush();
-    expect(h.security.audit.query({ type: 'audit_read' })).toHaveLength(1);
+    expect(h.security.audit.query({ type: 'audit_read', operatorId: await idOf('ACC') })).toHaveLength(1);
     expect((await h.call('GET', '/v1/admin/reports/route-to?ori=CA0370000', auth)).json().error.code).toBe('CLETS_ERR_ADMIN_NOT_PERMITTED');
   });
 });

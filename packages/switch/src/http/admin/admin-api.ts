@@ -6,6 +6,11 @@
  *   terminal-routes.ts      terminals
  *   review-queue-routes.ts  the misuse review queue
  *   release-routes.ts       the third-party release log
+ *   case-routes.ts          misuse investigations, from opening to finding and sanction
+ *   misuse-report-routes.ts the annual misuse report's submission to DOJ
+ *   personnel-routes.ts     staff with access who are not operators, and their training
+ *   agency-routes.ts        each agency's record for DOJ and the changes to notify
+ *   incident-routes.ts      the SPOC's security incidents
  *   report-routes.ts        the coordinator's reports
  *
  * This plugin gives them what they share (admin-context.ts): every call but the login is
@@ -16,12 +21,19 @@
  * Errors answer `{ "error": { "code", "message", "field"? } }` with the error table's status.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { documentRoutes } from '@clets/openapi';
 import { CletsError, toCletsError } from '@clets/protocol';
 import { bearer, errorReply, httpFailure, isValidationFailure } from '../http-contract.js';
+import { ADMIN_SESSION } from '../openapi-document.js';
 import { catalogueRequiresRouteTo } from '../../reports/route-to-keys.js';
-import { BOOTSTRAP_ACTIONS, createAdminContext, routeConfigOf, type AdminContext } from './admin-context.js';
+import { BOOTSTRAP_ACTIONS, createAdminContext, DEFAULT_ROUTE_ROLES, routeConfigOf, type AdminContext, type AdminRouteConfig } from './admin-context.js';
 import { AdminSessions, type ConfigAdministrator } from './admin-sessions.js';
+import { caseRoutes } from './case-routes.js';
+import { misuseReportRoutes } from './misuse-report-routes.js';
+import { agencyRoutes } from './agency-routes.js';
+import { incidentRoutes } from './incident-routes.js';
 import { operatorRoutes } from './operator-routes.js';
+import { personnelRoutes } from './personnel-routes.js';
 import { releaseRoutes } from './release-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { reviewQueueRoutes } from './review-queue-routes.js';
@@ -52,6 +64,12 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (fastify, opt
   });
 
   await fastify.register(async (scope) => {
+    // What the hooks below do to every route, in the API's document: the token, and the
+    // audit row that must be written before anything is answered.
+    documentRoutes(scope, (route) => ((route.config as AdminRouteConfig | undefined)?.login === true
+      ? { errors: ['CLETS_ERR_AUDIT_UNAVAILABLE'] }
+      : { security: ADMIN_SESSION, errors: ['CLETS_ERR_ADMIN_TOKEN_INVALID', 'CLETS_ERR_ADMIN_NOT_PERMITTED', 'CLETS_ERR_AUDIT_UNAVAILABLE'] }));
+
     scope.setErrorHandler((error: unknown, _request, reply) => {
       const failure = httpFailure(error);
       void reply.status(failure.httpStatus).send(errorReply(failure));
@@ -68,6 +86,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (fastify, opt
           throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', 'a bootstrap account only creates the first administrator');
         }
         if (config.administratorsOnly !== undefined) context.administratorOnly(admin, config.administratorsOnly);
+        if (admin.source === 'operator' && !(config.roles ?? DEFAULT_ROUTE_ROLES).includes(admin.role)) {
+          throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `${config.action}: not for a ${admin.role}`);
+        }
       } catch (error) {
         const failure = toCletsError(error);
         await context.auditRefusal(request, config.action, admin, failure);
@@ -83,7 +104,7 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (fastify, opt
       await context.auditRefusal(request, config.action, context.adminOf(request), httpFailure(error));
     });
 
-    for (const resource of [sessionRoutes, operatorRoutes, terminalRoutes, reviewQueueRoutes, releaseRoutes, reportRoutes]) {
+    for (const resource of [sessionRoutes, operatorRoutes, terminalRoutes, reviewQueueRoutes, releaseRoutes, caseRoutes, misuseReportRoutes, personnelRoutes, agencyRoutes, incidentRoutes, reportRoutes]) {
       await scope.register(resource, context);
     }
   }, { prefix: ADMIN_PREFIX });

@@ -15,6 +15,9 @@ import type { AuditSink, SwitchAuditEvent } from '../../audit/types.js';
 import type { QueryableAudit } from '../../reports/audit-source.js';
 import type { CjisSecurity } from '../../security/cjis-security.js';
 import type { OperatorRecord } from '../../security/operator-store.js';
+import type { ReleaseAuditSource } from '../../security/release-recorder.js';
+import type { CaseEvidence } from '../../security/misuse-cases.js';
+import { auditScopeOf } from './audit-scope.js';
 import { loginFailureReason } from '../../security/policy.js';
 import type { AdminPrincipal, AdminSessions } from './admin-sessions.js';
 import { operatorView } from './admin-schemas.js';
@@ -27,7 +30,12 @@ export interface AdminRouteConfig {
   readonly login?: true;
   /** Administrators only, whatever the body says: refused before it is read (the reason's subject). */
   readonly administratorsOnly?: string;
+  /** The administering roles that may call it (default: ADMINISTRATOR and ACC; a SPOC only where a route names it). */
+  readonly roles?: readonly OperatorRole[];
 }
+
+/** Who may call a route that names no roles: the switch's administrators and the agencies' coordinators. */
+export const DEFAULT_ROUTE_ROLES: readonly OperatorRole[] = ['ADMINISTRATOR', 'ACC'];
 
 /** What a handler decided: audited, then applied. */
 export interface Plan<T> {
@@ -35,19 +43,24 @@ export interface Plan<T> {
   readonly ori?: string | null;
   readonly detail?: Record<string, unknown>;
   readonly status?: number;
-  apply(): T | Promise<T>;
+  /** Makes the change, once its audit row (`auditSeq`) is committed. */
+  apply(auditSeq: number): T | Promise<T>;
 }
 
 export interface AdminContext {
-  readonly security: Pick<CjisSecurity, 'policy' | 'store' | 'hasher' | 'reviewQueue' | 'releaseLog' | 'settings'>;
-  /** The switch's audit store: every call appends an `admin_action` row; reports read through `query`. */
-  readonly audit: Pick<AuditSink, 'append'> & Partial<QueryableAudit>;
+  readonly security: Pick<CjisSecurity,
+    'policy' | 'store' | 'hasher' | 'reviewQueue' | 'releaseLog' | 'cases' | 'submissions' | 'personnel' | 'agencyRecords' | 'incidents' | 'settings'>;
+  /**
+   * The switch's audit store: every call appends an `admin_action` row; reports read through
+   * `query`, the release log looks transactions up through `search`.
+   */
+  readonly audit: Pick<AuditSink, 'append'> & Partial<QueryableAudit> & Partial<Pick<ReleaseAuditSource, 'search'>>;
   readonly clock: () => number;
   readonly sessions: AdminSessions;
   /** Whether a message key needs a route-to (the route-to compliance report). */
   readonly requiresRouteTo: (messageKey: string) => boolean;
   /** Appends one audit row of this call (an `admin_action`, unless another type is given). */
-  auditRow(request: FastifyRequest, event: Omit<SwitchAuditEvent, 'at' | 'sourceAddress' | 'switchId' | 'type'> & { type?: SwitchAuditEvent['type'] }): Promise<unknown>;
+  auditRow(request: FastifyRequest, event: Omit<SwitchAuditEvent, 'at' | 'sourceAddress' | 'switchId' | 'type'> & { type?: SwitchAuditEvent['type'] }): Promise<{ seq: number }>;
   /** Audits a refused call; a failure to audit it is not the caller's problem. */
   auditRefusal(request: FastifyRequest, action: string, admin: AdminPrincipal | undefined, failure: CletsError, claimed?: string): Promise<void>;
   /** The administrator the `preValidation` hook authenticated for this request. */
@@ -58,6 +71,13 @@ export interface AdminContext {
   run<T>(request: FastifyRequest, plan: (admin: AdminPrincipal) => Plan<T> | Promise<Plan<T>>): Promise<{ status: number; result: T }>;
   /** `run`, then the answer. */
   handle<T>(request: FastifyRequest, reply: FastifyReply, plan: (admin: AdminPrincipal) => Plan<T> | Promise<Plan<T>>): Promise<FastifyReply>;
+  /**
+   * Audit rows referred to as evidence (a misuse case's, an incident's): the read recorded
+   * first (`audit_read`, CJIS: any access to the audit log), then each row checked to be one
+   * the administrator may read (audit-scope.ts). Another agency's row, one of the switch's
+   * own and a seq past the end answer alike: CLETS_ERR_NOT_FOUND.
+   */
+  auditEvidence(request: FastifyRequest, admin: AdminPrincipal, seqs: readonly number[], action: string): Promise<CaseEvidence[]>;
   /** Refuses an agency the administrator may not act for, or one this switch does not serve. */
   within(admin: AdminPrincipal, targetOri: string): void;
   /** A bootstrap account creates an ADMINISTRATOR, and only while the switch has none (not deactivated). */
@@ -67,6 +87,11 @@ export interface AdminContext {
   mayGrant(admin: AdminPrincipal, granted: OperatorRole): void;
   /** An operator the administrator may act on; throws 404 or 403. */
   operatorFor(admin: AdminPrincipal, id: string): OperatorRecord;
+  /**
+   * An operator the administrator may change (account, certification facts, deactivation,
+   * unlock): an ACC changes only the roles they may grant, and themselves; throws 404 or 403.
+   */
+  operatorToChange(admin: AdminPrincipal, id: string): OperatorRecord;
   /** An operator as the API shows it, now. */
   view(record: OperatorRecord): ReturnType<typeof operatorView>;
 }
@@ -136,12 +161,12 @@ export function createAdminContext(options: AdminContextOptions): AdminContext {
         throw failure;
       }
       // Audited before it takes effect: nothing is changed that cannot be audited.
-      await context.auditRow(request, {
+      const { seq } = await context.auditRow(request, {
         outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}),
         detail: { action, ...(planned.target === undefined ? {} : { target: planned.target }), ...(planned.ori ? { targetOri: planned.ori } : {}), ...planned.detail },
       });
       try {
-        return { status: planned.status ?? 200, result: await planned.apply() };
+        return { status: planned.status ?? 200, result: await planned.apply(seq) };
       } catch (error) {
         const failure = toCletsError(error);
         await context.auditRefusal(request, `${action}.apply`, admin, failure);
@@ -152,6 +177,27 @@ export function createAdminContext(options: AdminContextOptions): AdminContext {
     async handle(request, reply, plan) {
       const { status, result } = await context.run(request, plan);
       return reply.status(status).send(result);
+    },
+
+    async auditEvidence(request, admin, wanted, action) {
+      if (wanted.length === 0) return [];
+      const query = audit.query?.bind(audit);
+      if (query === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', 'this switch\'s audit log cannot be read for evidence');
+      const scope = auditScopeOf(admin);
+      await context.auditRow(request, {
+        type: 'audit_read', outcome: 'success', operatorId: admin.id, ...(admin.ori ? { ori: admin.ori } : {}),
+        detail: { action, seqs: [...wanted], scope: scope.ori ?? 'switch' },
+      });
+      return [...new Set(wanted)].map((seq) => {
+        const row = query({ afterSeq: seq - 1, limit: 1 })[0];
+        if (row === undefined || row.seq !== seq || (scope.ori !== null && row.ori !== scope.ori)) {
+          throw new CletsError('CLETS_ERR_NOT_FOUND', `audit row ${seq}: no row ${scope.ori === null ? 'of this switch' : `of ${scope.ori}`} with that number`, { field: 'auditSeqs' });
+        }
+        return {
+          seq: row.seq, at: row.at, type: row.type, operatorId: row.operatorId ?? null, terminal: row.terminal ?? null, ori: row.ori ?? null,
+          messageKey: row.messageKey ?? null, outcome: row.outcome, hash: row.hash,
+        };
+      });
     },
 
     within(admin, targetOri) {
@@ -178,6 +224,16 @@ export function createAdminContext(options: AdminContextOptions): AdminContext {
       const record = store.operator(id);
       if (record === undefined) throw new CletsError('CLETS_ERR_NOT_FOUND', `operator ${id}`);
       context.within(admin, record.ori);
+      return record;
+    },
+
+    operatorToChange(admin, id) {
+      const record = context.operatorFor(admin, id);
+      // An ACC who could reset an administrator's password or second factor, or lock them out,
+      // would hold the administrator's powers: the people above an ACC are changed from above.
+      if (admin.role !== 'ADMINISTRATOR' && id !== admin.id && !ACC_GRANTABLE.has(record.role)) {
+        throw new CletsError('CLETS_ERR_ADMIN_NOT_PERMITTED', `operator ${id} is ${record.role}: only administrators change that role's accounts`);
+      }
       return record;
     },
 

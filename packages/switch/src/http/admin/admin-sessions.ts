@@ -85,6 +85,17 @@ export class AdminSessions {
     return session.principal;
   }
 
+  /**
+   * Whether a token's session is still open, without using it: a stream the token opened
+   * (the console's live view) ends when the session does, but does not keep it from idling.
+   */
+  isActive(token: string | undefined, now: number): boolean {
+    const session = token === undefined ? undefined : this.#sessions.get(digest(token));
+    if (session === undefined) return false;
+    const { idleLockMs, reauthenticateAfterMs } = this.policy.settings.sessions;
+    return now - session.lastUsed < idleLockMs && now - session.createdAt < reauthenticateAfterMs;
+  }
+
   logout(token: string | undefined): void {
     if (token !== undefined) this.#sessions.delete(digest(token));
   }

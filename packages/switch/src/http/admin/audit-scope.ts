@@ -4,7 +4,7 @@
  * way of reading the log gets the same scopes:
  *
  * - an ADMINISTRATOR: every row of this switch;
- * - any other administering role (ACC, SPOC when configured to administer): only the rows
+ * - any other administering role (ACC, SPOC): only the rows
  *   recorded under their own agency's ORI (rows with no ORI, such as link states, belong to
  *   the switch, not to an agency);
  * - a bootstrap account from the configuration: none (it only creates the first

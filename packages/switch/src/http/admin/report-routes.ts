@@ -20,13 +20,13 @@ const reportQuery = z.strictObject({
 });
 
 /** A report as JSON (reports/report-format.ts, Report); `format=text` or `csv` answers it rendered. */
-const report = z.object({
+export const report = z.object({
   title: z.string(),
   subtitle: z.array(z.string()).readonly(),
   columns: z.array(z.object({ key: z.string(), header: z.string(), align: z.enum(['left', 'right']).optional() }).readonly()).readonly(),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])).readonly()).readonly(),
   summary: z.array(z.string()).readonly(),
-}).readonly();
+}).readonly().meta({ title: 'Report' });
 
 export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, context) => {
   const app = withZod(fastify);
@@ -35,6 +35,7 @@ export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, co
   app.get('/reports/:report', {
     config: { action: 'reports.read' } satisfies AdminRouteConfig,
     schema: {
+      summary: 'A coordinator report, as JSON, text or CSV (format)', errors: ['CLETS_ERR_NOT_FOUND'],
       params: reportParam, querystring: reportQuery,
       response: {
         200: {
@@ -62,6 +63,8 @@ export const reportRoutes: FastifyPluginAsync<AdminContext> = async (fastify, co
           }
           const built = buildReport({ report: name, from: query.from, to: query.to, ori: reportOri, days: query.days, year: query.year, now: clock() }, {
             settings: security.settings, reviewQueue: security.reviewQueue, releaseLog: security.releaseLog, operators: () => security.store.operators(),
+            cases: security.cases, submissions: security.submissions, personnel: security.personnel, agencyRecords: security.agencyRecords,
+            agencyNames: () => new Map(security.store.agencies().map((agency) => [agency.ori, agency.name])),
             requiresRouteTo: context.requiresRouteTo,
             ...(audit.query === undefined ? {} : {
               auditRows: (from: number, to: number) => rowsFromStore(audit as QueryableAudit, { from, to, type: [...REPORT_ROW_TYPES], ...(reportOri ? { ori: reportOri } : {}) }),

@@ -20,10 +20,13 @@ const idParam = z.strictObject({ id: z.coerce.number().int().positive() });
 const closeBody = z.strictObject({ finding: z.string().trim().min(3).max(1000) });
 
 /** One flag on the queue (security/review-queue.ts, ReviewItem). */
-const reviewItem = z.looseObject({
-  id: z.number().int(), at: z.number(), operatorId: z.string(), ori: z.string(), kind: z.string(), detail: z.string(),
-  status: z.enum(['open', 'closed']), finding: z.string().nullable(),
-});
+export const reviewItem = z.looseObject({
+  id: z.number().int(), at: z.number().describe('epoch ms: when the flag was raised'), operatorId: z.string(), ori: z.string(),
+  terminal: z.string().nullable(), messageKey: z.string().nullable(),
+  kind: z.string().describe('self-query, watch-list, relative, home-address, unusual-volume'), detail: z.string(),
+  auditSeq: z.number().int().nullable().describe('the audit row of the transaction or the refused attempt'), refused: z.boolean(),
+  status: z.enum(['open', 'closed']), finding: z.string().nullable(), closedBy: z.string().nullable(), closedAt: z.number().nullable(),
+}).meta({ title: 'ReviewItem' });
 
 export const reviewQueueRoutes: FastifyPluginAsync<AdminContext> = async (fastify, context) => {
   const app = withZod(fastify);
@@ -31,7 +34,10 @@ export const reviewQueueRoutes: FastifyPluginAsync<AdminContext> = async (fastif
 
   app.get('/review-queue', {
     config: { action: 'review_queue.read' } satisfies AdminRouteConfig,
-    schema: { querystring: listQuery, response: { 200: z.object({ items: z.array(reviewItem) }), ...errorResponses } },
+    schema: {
+      summary: 'The flags raised on operators: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
+      querystring: listQuery, response: { 200: z.object({ items: z.array(reviewItem) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     if (query.ori !== undefined) context.within(admin, query.ori);
@@ -49,7 +55,10 @@ export const reviewQueueRoutes: FastifyPluginAsync<AdminContext> = async (fastif
 
   app.post('/review-queue/:id/close', {
     config: { action: 'review_queue.close' } satisfies AdminRouteConfig,
-    schema: { params: idParam, body: closeBody, response: { 200: z.object({ item: reviewItem }), ...errorResponses } },
+    schema: {
+      summary: 'Close a flag with a finding (never one about yourself)', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT'],
+      params: idParam, body: closeBody, response: { 200: z.object({ item: reviewItem }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { id } = request.params;
     const body = request.body;

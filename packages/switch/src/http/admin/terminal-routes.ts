@@ -43,7 +43,10 @@ export const terminalRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.get('/terminals', {
     config: { action: 'terminals.list' } satisfies AdminRouteConfig,
-    schema: { querystring: listQuery, response: { 200: z.object({ terminals: z.array(terminalViewSchema) }), ...errorResponses } },
+    schema: {
+      summary: 'List terminals: an ACC sees those of their agency', errors: ['CLETS_ERR_NOT_FOUND'],
+      querystring: listQuery, response: { 200: z.object({ terminals: z.array(terminalViewSchema) }), ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const query = request.query;
     if (query.ori !== undefined) context.within(admin, query.ori);
@@ -53,7 +56,10 @@ export const terminalRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.post('/terminals', {
     config: { action: 'terminals.register', administratorsOnly: 'registering terminals' } satisfies AdminRouteConfig,
-    schema: { body: registerBody, response: { 201: withSecret, ...errorResponses } },
+    schema: {
+      summary: 'Register a terminal (administrators): a generated device secret is answered this once', errors: ['CLETS_ERR_NOT_FOUND', 'CLETS_ERR_RESOURCE_CONFLICT'],
+      body: registerBody, response: { 201: withSecret, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const body = request.body;
     context.within(admin, body.ori);
@@ -75,7 +81,10 @@ export const terminalRoutes: FastifyPluginAsync<AdminContext> = async (fastify, 
 
   app.patch('/terminals/:mnemonic', {
     config: { action: 'terminals.update', administratorsOnly: 'changing terminals' } satisfies AdminRouteConfig,
-    schema: { params: mnemonicParam, body: updateBody, response: { 200: withSecret, ...errorResponses } },
+    schema: {
+      summary: 'Change a terminal (administrators): class, allowed keys, certificate, active, a new device secret', errors: ['CLETS_ERR_NOT_FOUND'],
+      params: mnemonicParam, body: updateBody, response: { 200: withSecret, ...errorResponses },
+    },
   }, async (request, reply) => context.handle(request, reply, (admin) => {
     const { mnemonic } = request.params;
     const body = request.body;

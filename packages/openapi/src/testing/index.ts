@@ -1,0 +1,1 @@
+export { ResponseValidator, type Answer } from './response-validator.js';

@@ -1,0 +1,36 @@
+import { HitStatus, type Response, type Transaction } from '@clets/protocol';
+import { describe, expect, it } from 'vitest';
+import { locateNotifications } from './locate-notifications.js';
+
+function locate(key: string, ori = 'CA0370000'): Transaction {
+  return {
+    header: { messageKey: key, ori, terminal: 'SD01', operatorId: 'OP2001', clientMessageId: 'c-1', control: 'CTL9', destinations: [] },
+    fields: [{ tag: 'NIC', value: 'V289052275' }, { tag: 'DOL', value: '20261101' }],
+  };
+}
+
+function acknowledged(enteringOri: string, status = HitStatus.HIT_STATUS_ACKNOWLEDGED): Response {
+  return {
+    system: 'CORI', responseKey: 'LV', status,
+    records: [{ status, system: 'CORI', file: 'SVS', recordId: 'V289052275', enteringOri, fields: [], text: 'LV ACCEPTED NIC/V289052275', source: '' }],
+  };
+}
+
+describe('locateNotifications', () => {
+  it('makes one AM from the locating ORI to the entering ORI, naming the record and who located it', () => {
+    const [notice, ...more] = locateNotifications(acknowledged('CA0190100'), locate('LV'));
+    expect(more).toEqual([]);
+    expect(notice?.header).toMatchObject({ messageKey: 'AM', ori: 'CA0370000', destinations: ['CA0190100'], terminal: 'SD01', operatorId: 'OP2001' });
+    const text = notice?.fields?.[0]?.value ?? '';
+    expect(notice?.fields?.[0]?.tag).toBe('TXT');
+    expect(text).toContain('LOCATE STOLEN VEHICLE PLACED ON YOUR RECORD NIC/V289052275');
+    expect(text).toContain('BY ORI/CA0370000');
+    expect(text).toContain('LV ACCEPTED');
+  });
+
+  it('makes none for a key that is not a locate, a reject-free answer that acknowledged nothing, or the entering agency itself', () => {
+    expect(locateNotifications(acknowledged('CA0190100'), locate('CV'))).toEqual([]);
+    expect(locateNotifications(acknowledged('CA0190100', HitStatus.HIT_STATUS_HIT), locate('LV'))).toEqual([]);
+    expect(locateNotifications(acknowledged('CA0370000'), locate('LV'))).toEqual([]);
+  });
+});
