@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTracker, findMisuse, parseNcicName, purposeMismatch, SubjectIndex, type EmployeesOf } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
 import { CJIS_DEFAULT_SETTINGS } from './settings.js';
 
 const index = new SubjectIndex({
@@ -30,6 +30,13 @@ describe('misuse rules', () => {
     [{ VIN: '1HGCM82633A004352' }],
   ])('finds the operator querying themselves by %o', (entries) => {
     expect(findMisuse(operator, fields(entries), index, rules).selfQuery?.kind).toBe('self-query');
+  });
+
+  it('reads the identifiers the rules look up, normalised as fieldsOf does, and nothing else', () => {
+    const transaction = { fields: [{ tag: 'nam', value: ' doe,jane ' }, { tag: 'DOB', value: '19800101' }, { tag: 'SEX', value: 'F' }, { tag: 'NAM', value: 'LATER,ONE' }, { tag: 'lic', value: '7abc123' }] };
+    const all = fieldsOf(transaction);
+    expect([...subjectFieldsOf(transaction)]).toEqual([...all].filter(([tag]) => tag !== 'SEX'));
+    expect(subjectFieldsOf(transaction).get('NAM')).toBe('DOE,JANE');
   });
 
   it('answers a subject asked about again from its cache, and never mixes two identifier sets up', () => {

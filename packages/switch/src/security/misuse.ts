@@ -90,6 +90,19 @@ export function fieldsOf(transaction: Transaction): Map<string, string> {
   return fields;
 }
 
+/**
+ * The fields the misuse rules read (SUBJECT_TAGS), as fieldsOf gives them: the rest of a
+ * transaction's fields are never upper-cased and copied for them.
+ */
+export function subjectFieldsOf(transaction: Transaction): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const field of transaction.fields ?? []) {
+    const tag = (field.tag ?? '').toUpperCase();
+    if (SUBJECT_TAG_SET.has(tag) && !fields.has(tag)) fields.set(tag, (field.value ?? '').trim().toUpperCase());
+  }
+  return fields;
+}
+
 /** Persons and vehicles by each identifier a transaction can carry. */
 export class SubjectIndex {
   readonly #persons = new Map<string, SubjectPerson>();
@@ -196,6 +209,7 @@ const RESOLVED_CACHE_SIZE = 10_000;
 
 /** The fields resolve() reads, in a fixed order: the same identifiers give the same key. */
 const SUBJECT_TAGS = ['NAM', 'DOB', 'SOC', 'SID', 'FBI', 'OLN', 'OLS', 'LIC', 'LIS', 'VIN'] as const;
+const SUBJECT_TAG_SET: ReadonlySet<string> = new Set(SUBJECT_TAGS);
 
 /** '' when the transaction carries none of them (QG, QA, QB, AM...): nobody, without a look-up. */
 function subjectCacheKey(fields: ReadonlyMap<string, string>): string {
