@@ -66,6 +66,10 @@ export interface ResolvedSubject {
   readonly owners: ReadonlySet<string>;
   /** Both together. */
   readonly everyone: ReadonlySet<string>;
+  /** Of everyone, in order: those on the watch list, with the reason. */
+  readonly watchListed: readonly { readonly id: string; readonly reason: string }[];
+  /** Of everyone, in order: their 'LAST|FIRST|DOB' keys. */
+  readonly personKeys: readonly string[];
 }
 
 const nameKey = (last: string, first: string, dob: string): string => `${last.toUpperCase()}|${first.toUpperCase()}|${dob}`;
@@ -200,7 +204,17 @@ export class SubjectIndex {
     if (plate !== undefined) addIds(owners, this.#byPlate.get(fields.has('LIS') ? `${plate}|${fields.get('LIS') ?? ''}` : plate));
     const vin = fields.get('VIN');
     if (vin !== undefined) addIds(owners, this.#byVin.get(vin));
-    return { nameDob, nameDobKey, persons, owners, everyone: owners.size === 0 ? persons : new Set([...persons, ...owners]) };
+    const everyone = owners.size === 0 ? persons : new Set([...persons, ...owners]);
+    // What the rules then look up for each of them, once per subject (the index never changes).
+    const watchListed: { id: string; reason: string }[] = [];
+    const personKeys: string[] = [];
+    for (const id of everyone) {
+      const reason = this.#watchlist.get(id);
+      if (reason !== undefined) watchListed.push({ id, reason });
+      const key = this.#personKeys.get(id);
+      if (key !== undefined) personKeys.push(key);
+    }
+    return { nameDob, nameDobKey, persons, owners, everyone, watchListed, personKeys };
   }
 }
 
@@ -290,16 +304,13 @@ export function findMisuse(
   const everyone = subject.everyone;
   const flags: MisuseFlag[] = [];
   if (settings.watchList && index !== undefined) {
-    for (const id of everyone) {
-      const reason = index.watchListReason(id);
-      if (reason !== undefined) flags.push({ kind: 'watch-list', detail: `subject ${id} is on the high-profile watch list (${reason})` });
-    }
+    for (const { id, reason } of subject.watchListed) flags.push({ kind: 'watch-list', detail: `subject ${id} is on the high-profile watch list (${reason})` });
   }
   if (settings.relatives && context.relativeKeys.size > 0) {
     let match = subject.nameDobKey !== undefined && context.relativeKeys.has(subject.nameDobKey) ? subject.nameDobKey : undefined;
-    for (const id of everyone) {
-      const key = index?.personKey(id);
-      if (match === undefined && key !== undefined && context.relativeKeys.has(key)) match = key;
+    for (const key of subject.personKeys) {
+      if (match !== undefined) break;
+      if (context.relativeKeys.has(key)) match = key;
     }
     if (match !== undefined) flags.push({ kind: 'relative', detail: `subject matches a declared relative of operator ${operator.id} (${match.split('|').slice(0, 2).join(', ')})` });
   }
@@ -384,7 +395,7 @@ export class ActivityTracker {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-const NOBODY: ResolvedSubject = Object.freeze({ nameDob: undefined, nameDobKey: undefined, persons: EMPTY, owners: EMPTY, everyone: EMPTY });
+const NOBODY: ResolvedSubject = Object.freeze({ nameDob: undefined, nameDobKey: undefined, persons: EMPTY, owners: EMPTY, everyone: EMPTY, watchListed: [], personKeys: [] });
 const NOTHING: MisuseFindings = Object.freeze({ selfQuery: undefined, flags: Object.freeze([]) as readonly MisuseFlag[] });
 
 /** Without a person index: the name and date of birth as typed. */
@@ -392,7 +403,7 @@ function typedOnly(fields: ReadonlyMap<string, string>): ResolvedSubject {
   const name = parseNcicName(fields.get('NAM') ?? '');
   const dob = fields.get('DOB');
   const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
-  return { nameDob, nameDobKey: nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob), persons: EMPTY, owners: EMPTY, everyone: EMPTY };
+  return { nameDob, nameDobKey: nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob), persons: EMPTY, owners: EMPTY, everyone: EMPTY, watchListed: [], personKeys: [] };
 }
 
 /**
