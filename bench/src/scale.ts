@@ -324,7 +324,7 @@ export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Pro
   ];
   if (query !== undefined) checks.push({ name: 'query-1m: every answer right', ok: query['ok'] === true, detail: `exit ${String(query['exitCode'])}` });
   const notes: string[] = [];
-  if (!full) notes.push('Short run: 10,000 terminals projected from 2,000; at most 100,000 transactions or 30 s; the duplicate window capped at 5,000 (default 100,000) so the run passes it; backend query time on 1,000,000 persons is measured with --full only.');
+  if (!full) notes.push(`Short run: 10,000 terminals projected from 2,000; at most ${parameters.longRunTransactions.toLocaleString('en-US')} transactions or ${parameters.longRunMaxS} s; the duplicate window capped at 5,000 (default 100,000) so the run passes it; backend query time on 1,000,000 persons is measured with --full only.`);
   const heapVerdict = flatness(heapFit, allowed);
   const rssVerdict = flatness(rssFit, allowed);
   if (enough && heapVerdict === 'missed') notes.push(`Heap not flat past the duplicate window: it grows ${round(heapFit.slope, 1)} bytes per transaction. Heap snapshots of the switch at two points of a long run (--inspect, Memory tab) show what accumulates.`);
