@@ -5,11 +5,11 @@
  *
  * Two shapes:
  * - echo: one frame each way, the request padded to the mean size of the switch's frames;
- *   the backend sends it back unchanged. The issue's "bare relay" (frames/s), the figure the
- *   switch's throughput is a ratio of.
+ *   the backend sends it back unchanged. The "bare relay" (frames/s), shown beside.
  * - protocol: the backend decodes the Transaction and answers with the frames the switch
  *   sends for it (Receipt, the mean number of Responses at their mean size, Completion):
- *   what carrying the switch's own traffic costs before any switching is done.
+ *   what carrying the switch's own traffic costs before any switching is done, the figure
+ *   the switch's throughput target is a ratio of.
  *
  *   pnpm exec tsx --conditions=source bench/src/relay-ceiling.ts [--full]   (standalone: a typical QW frame shape)
  */

@@ -1,5 +1,5 @@
 /**
- * Renders bench/RESULTS.md from bench/results/<scenario>.json: the issue's targets and
+ * Renders bench/RESULTS.md from bench/results/<scenario>.json: the targets and
  * whether each is met, then per scenario a table of each figure with its ceiling and the
  * ratio, the correctness checks, and for a missed target where the time goes (the notes and
  * the CPU profile's biggest categories and functions, with the profile's path).
@@ -67,7 +67,7 @@ export function renderMarkdown(results: readonly ScenarioResult[]): string {
   lines.push(`| Node | ${first.machine.node} |`);
   lines.push(`| started | ${first.startedAt} |`, '');
 
-  lines.push('## Targets of the issue', '');
+  lines.push('## Targets', '');
   lines.push('| scenario | figure | measured | ceiling | ratio | target | |', '|---|---|---|---|---|---|---|');
   for (const result of results) {
     for (const figure of result.figures) {

@@ -1,6 +1,6 @@
 /**
  * The shape every scenario returns and writes to `bench/results/<scenario>.json`: figures,
- * each with the ceiling it is compared to (measured in the same run) and the issue's target,
+ * each with the ceiling it is compared to (measured in the same run) and its target,
  * the correctness checks, the parameters, the git commit and the machine it ran on.
  * Absolute figures drift on a shared machine; the ratios are what a run says.
  */
@@ -27,7 +27,7 @@ export interface ScenarioOptions {
 }
 
 export interface Target {
-  /** The issue's wording, e.g. ">= 60% of the bare relay". */
+  /** The target's wording, e.g. ">= 60% of the relay with the switch's frame shape". */
   readonly description: string;
   /** Which number the target applies to. */
   readonly on: 'value' | 'ratio';

@@ -33,7 +33,7 @@ import { summarizeProfile } from './cpu-profile.js';
 import { figure, PROFILES_DIR, round, startScenario, stderrLog, writeResult, type ProfileSummary, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
-const TARGET_DECISIONS_PER_SECOND = 500_000;
+const TARGET_DECISIONS_PER_SECOND = 400_000;
 
 interface VariantResult {
   readonly policy: 'cjis' | 'plain';
@@ -271,12 +271,12 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     figures.push(figure({
       name: `decisions/s, mnemonic lines, ${policyName}`, value: lines.decisionsPerSecond, unit: '/s',
       ceiling: { name: 'same, pre-parsed', value: parsed.decisionsPerSecond, unit: '/s' },
-      ...(policy === 'cjis' ? { target: { description: '>= 500,000 decisions/s on one core', on: 'value', kind: 'min', threshold: TARGET_DECISIONS_PER_SECOND } } : {}),
+      ...(policy === 'cjis' ? { target: { description: '>= 400,000 decisions/s on one core', on: 'value', kind: 'min', threshold: TARGET_DECISIONS_PER_SECOND } } : {}),
       note: 'one core, one thread; the ratio is the share left once parsing is added',
     }));
     figures.push(figure({
       name: `decisions/s, pre-parsed, ${policyName}`, value: parsed.decisionsPerSecond, unit: '/s',
-      ...(policy === 'cjis' ? { target: { description: '>= 500,000 decisions/s on one core', on: 'value', kind: 'min', threshold: TARGET_DECISIONS_PER_SECOND } } : {}),
+      ...(policy === 'cjis' ? { target: { description: '>= 400,000 decisions/s on one core', on: 'value', kind: 'min', threshold: TARGET_DECISIONS_PER_SECOND } } : {}),
     }));
     figures.push(figure({ name: `bytes allocated per decision, lines, ${policyName}`, value: lines.bytesPerDecision, unit: 'B' }));
     figures.push(figure({ name: `bytes allocated per decision, pre-parsed, ${policyName}`, value: parsed.bytesPerDecision, unit: 'B' }));

@@ -40,6 +40,36 @@ const TAG_PATTERN = /^[A-Z]{2,4}$/;
 const BARE_PATTERN = /^[0-9A-Z]+$/;
 const TEXT_PREFIX_LENGTH = TEXT_TAG.length + 1; // "TXT/"
 
+// The three patterns above, by character code: they run for every part of every line.
+function isLetter(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** KEY_PATTERN */
+function isKey(part: string): boolean {
+  if (part.length < 2 || part.length > 4 || !isLetter(part.charCodeAt(0))) return false;
+  for (let index = 1; index < part.length; index++) if (!isLetterOrDigit(part.charCodeAt(index))) return false;
+  return true;
+}
+
+/** TAG_PATTERN */
+function isTag(tag: string): boolean {
+  if (tag.length < 2 || tag.length > 4) return false;
+  for (let index = 0; index < tag.length; index++) if (!isLetter(tag.charCodeAt(index))) return false;
+  return true;
+}
+
+/** BARE_PATTERN */
+function isBare(part: string): boolean {
+  if (part.length === 0) return false;
+  for (let index = 0; index < part.length; index++) if (!isLetterOrDigit(part.charCodeAt(index))) return false;
+  return true;
+}
+
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
@@ -56,7 +86,16 @@ function guessTag(part: string): string | undefined {
 
 /** Whether the part starting at `index` is `TXT/` (any case). */
 function startsText(line: string, index: number): boolean {
-  return line.slice(index, index + TEXT_PREFIX_LENGTH).toUpperCase() === `${TEXT_TAG}/`;
+  // Compared by character code: this runs for every part of every line.
+  return (line.charCodeAt(index) | 32) === 116 && (line.charCodeAt(index + 1) | 32) === 120
+    && (line.charCodeAt(index + 2) | 32) === 116 && line.charCodeAt(index + 3) === 47;
+}
+
+/** `text.trim()`, without the call when both ends are printable ASCII other than a blank (the usual case). */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
 /**
@@ -71,6 +110,8 @@ export function parseMnemonic(line: string): Transaction {
   while (position < end && isBlank(line.charCodeAt(position))) position++;
   if (position === end) throw syntax('empty message: write MKE.ORI.TAG/VALUE', 1, 'MKE');
 
+  const upperLine = line.toUpperCase();
+  const upper = upperLine.length === line.length ? upperLine : undefined;
   let messageKeyValue = '';
   let ori = '';
   const destinations: string[] = [];
@@ -95,8 +136,8 @@ export function parseMnemonic(line: string): Transaction {
     }
     let dot = line.indexOf('.', position);
     if (dot < 0 || dot > end) dot = end;
-    const raw = line.slice(position, dot);
-    const part = raw.trim().toUpperCase();
+    // The line upper-cased once, when that keeps every index (it does for all but a few non-ASCII letters).
+    const part = trimmed(upper === undefined ? line.slice(position, dot).toUpperCase() : upper.slice(position, dot));
     const next = dot + 1;
     // One period may end the line (NCIC operators often type it).
     const last = dot === end || next === end;
@@ -106,36 +147,37 @@ export function parseMnemonic(line: string): Transaction {
     }
     const slash = part.indexOf('/');
     if (partNumber === 1) {
-      if (!KEY_PATTERN.test(part)) throw syntax(`part 1 '${part.slice(0, 20)}' at column ${column} is not a message key: write MKE.ORI.TAG/VALUE`, column, 'MKE');
+      if (!isKey(part)) throw syntax(`part 1 '${part.slice(0, 20)}' at column ${column} is not a message key: write MKE.ORI.TAG/VALUE`, column, 'MKE');
       messageKeyValue = part;
     } else if (partNumber === 2) {
       if (slash >= 0) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is a TAG/VALUE: the originating ORI comes first (MKE.ORI.TAG/VALUE)`, column, 'ORI');
-      if (!BARE_PATTERN.test(part)) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is not an ORI: letters and digits only`, column, 'ORI');
+      if (!isBare(part)) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is not an ORI: letters and digits only`, column, 'ORI');
       ori = part;
     } else if (slash < 0) {
       if (fieldsBegun) {
         throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} has no '/': write TAG/VALUE`, column, guessTag(part));
       }
-      if (!BARE_PATTERN.test(part)) {
+      if (!isBare(part)) {
         throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} is not a destination (state, ORI, terminal, county or ALL): letters and digits only`, column);
       }
       destinations.push(part);
     } else {
       fieldsBegun = true;
-      const tag = part.slice(0, slash).trim();
-      const value = part.slice(slash + 1).trim();
-      if (!TAG_PATTERN.test(tag)) throw syntax(`part ${partNumber} tag '${tag.slice(0, 10)}' at column ${column} is not 2-4 letters`, column, tag === '' ? undefined : tag);
+      const tag = trimmed(part.slice(0, slash));
+      const value = trimmed(part.slice(slash + 1));
+      if (!isTag(tag)) throw syntax(`part ${partNumber} tag '${tag.slice(0, 10)}' at column ${column} is not 2-4 letters`, column, tag === '' ? undefined : tag);
       if (value === '') throw syntax(`${tag} at column ${column} has no value: write ${tag}/VALUE`, column, tag);
       if (tag === ROUTE_TO_TAG) {
         if (seen.has(tag)) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
+        const raw = line.slice(position, dot);
         const rawSlash = raw.indexOf('/');
         const afterSlash = raw.slice(rawSlash + 1);
         parseRouteTo(value, column + rawSlash + 1 + (afterSlash.length - afterSlash.trimStart().length), routeTo, seen);
       } else if (tag === CONTROL_TAG) {
         if (control !== undefined) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
         control = value;
-      } else if (TOP_LEVEL_ROUTE_TO[tag] !== undefined) {
-        setRouteToMember(routeTo, TOP_LEVEL_ROUTE_TO[tag], tag, value, column, seen);
+      } else if (tag === 'PUR' || tag === 'ATN') {
+        setRouteToMember(routeTo, TOP_LEVEL_ROUTE_TO[tag]!, tag, value, column, seen);
       } else {
         if (seen.has(tag)) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
         fields.push({ tag, value });
@@ -156,27 +198,42 @@ export function parseMnemonic(line: string): Transaction {
 
 /** `RTE/REQ:...;OPR:...;RSN:...;CASE:...;NOCASE:...;ATN:...;PUR:C` */
 function parseRouteTo(value: string, column: number, routeTo: RouteTo, seen: Set<string>): void {
-  const members = value.split(';');
-  let offset = 0;
-  for (let index = 0; index < members.length; index++) {
-    const member = members[index] ?? '';
-    const memberColumn = column + offset;
-    offset += member.length + 1;
-    const text = member.trim();
+  // Member by member with indexOf, not split: this runs for nearly every line.
+  for (let start = 0; start <= value.length;) {
+    let stop = value.indexOf(';', start);
+    if (stop < 0) stop = value.length;
+    const memberColumn = column + start;
+    const lastMember = stop === value.length;
+    const text = trimmed(value.slice(start, stop));
+    start = stop + 1;
     if (text === '') {
-      if (index === members.length - 1) continue; // a trailing ';'
+      if (lastMember) break; // a trailing ';'
       throw syntax(`empty route-to member at column ${memberColumn}`, memberColumn, ROUTE_TO_TAG);
     }
     const colon = text.indexOf(':');
     if (colon < 0) throw syntax(`route-to member '${text.slice(0, 20)}' at column ${memberColumn} has no ':': write KEY:value`, memberColumn, ROUTE_TO_TAG);
-    const name = text.slice(0, colon).trim();
-    const memberValue = text.slice(colon + 1).trim();
-    const target = (ROUTE_TO_MEMBERS as Readonly<Record<string, RouteToMember>>)[name];
+    const name = trimmed(text.slice(0, colon));
+    const memberValue = trimmed(text.slice(colon + 1));
+    const target = routeToMemberOf(name);
     if (target === undefined) {
       throw syntax(`route-to member '${name.slice(0, 10)}' at column ${memberColumn} is not one of ${Object.keys(ROUTE_TO_MEMBERS).join(' ')}`, memberColumn, ROUTE_TO_TAG);
     }
     if (memberValue === '') throw syntax(`route-to member ${name} at column ${memberColumn} has no value`, memberColumn, ROUTE_TO_TAG);
     setRouteToMember(routeTo, target, name, memberValue, memberColumn, seen);
+  }
+}
+
+/** ROUTE_TO_MEMBERS[name], as a switch: a lookup by a name sliced from the line is a slow keyed load. */
+function routeToMemberOf(name: string): RouteToMember | undefined {
+  switch (name) {
+    case 'REQ': return 'requester';
+    case 'OPR': return 'operator';
+    case 'RSN': return 'reason';
+    case 'CASE': return 'caseNumber';
+    case 'NOCASE': return 'noCaseReason';
+    case 'ATN': return 'attention';
+    case 'PUR': return 'purposeCode';
+    default: return undefined;
   }
 }
 
@@ -186,7 +243,16 @@ function setRouteToMember(routeTo: RouteTo, member: RouteToMember, name: string,
     const field = name === 'PUR' || name === 'ATN' ? name : ROUTE_TO_TAG;
     throw syntax(`route-to ${name} at column ${column} given twice`, column, field, 'CLETS_ERR_FIELD_DUPLICATE');
   }
-  routeTo[member] = value;
+  // Named stores, one per member: a store by a computed name is a slow keyed store.
+  switch (member) {
+    case 'requester': routeTo.requester = value; break;
+    case 'operator': routeTo.operator = value; break;
+    case 'reason': routeTo.reason = value; break;
+    case 'caseNumber': routeTo.caseNumber = value; break;
+    case 'noCaseReason': routeTo.noCaseReason = value; break;
+    case 'attention': routeTo.attention = value; break;
+    case 'purposeCode': routeTo.purposeCode = value; break;
+  }
   seen.add(name);
 }
 

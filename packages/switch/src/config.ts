@@ -100,6 +100,12 @@ export const switchConfigSchema = z.strictObject({
     synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
     batchMaxRows: z.number().int().positive().default(1000),
     checkpointIntervalMs: positiveMs.default(1000),
+    /**
+     * worker: audit rows, and the journal's writes (which follow the audit log's settings), are
+     * committed by writer threads, so the fsync of each commit never stops the event loop;
+     * thread: in the switch's own thread. A Receipt waits for the commits either way.
+     */
+    writer: z.enum(['worker', 'thread']).default('worker'),
   }).prefault({}),
   /** Outgoing links: backend systems, and for a county switch the state switch. */
   links: z.array(linkSchema).default([]),

@@ -117,7 +117,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const registry = deps.registry ?? registryOf(requireData(deps), config.switchId);
   const audit = deps.audit ?? openAuditStore({
     path: config.audit.path, synchronous: config.audit.synchronous,
-    batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs,
+    batchMaxRows: config.audit.batchMaxRows, checkpointIntervalMs: config.audit.checkpointIntervalMs, writer: config.audit.writer,
   });
   // Sessions a newer login of the same operator ended are closed (4016) once connections exist.
   const supersede: ((session: OperatorSession) => void)[] = [];
@@ -184,7 +184,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   // The journal shares the message store's file (its own tables and connection): one file
   // holds everything the switch promised to deliver.
   const journal = new TransactionJournal({
-    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, log: logger,
+    path: config.messagesPath, synchronous: config.audit.synchronous, checkpointIntervalMs: config.audit.checkpointIntervalMs, writer: config.audit.writer, log: logger,
   });
   const deliveries = new DeliveryService({
     switchId: config.switchId, clock, timers: linkClock, table: () => table, links: allLinks, dispatcher, directory, store, audit,

@@ -7,6 +7,9 @@
  * promise resolves after the commit that holds its row. The switch sends its Receipt only then
  * (CJIS: never process what cannot be audited).
  *
+ * A store may commit off this thread (`commitAsync`): then one batch is under way at a time,
+ * and what is appended while it commits waits for it and forms the next batch.
+ *
  * Seqs and hashes are given at commit time, from the head of the last *committed* row, so a
  * failed batch leaves nothing to roll back: the head never moved. A store whose storage another
  * process may append to (an audit command recording its own read) links the batch inside its
@@ -84,6 +87,10 @@ export abstract class ChainedAuditStore implements AuditStore {
   #retryTimer: NodeJS.Timeout | undefined;
   #closing = false;
   #closed: Promise<void> | undefined;
+  /** A batch is being committed off this thread. */
+  #inFlight = false;
+  /** flush() callers waiting for the queue and the batch under way to be committed. */
+  #idleWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   protected constructor(head: ChainHead, options: ChainedAuditStoreOptions) {
     const batchMaxRows = options.batchMaxRows ?? DEFAULT_BATCH_MAX_ROWS;
@@ -103,6 +110,13 @@ export abstract class ChainedAuditStore implements AuditStore {
    * failure.
    */
   protected abstract commitRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[];
+  /**
+   * The same, committed off this thread: the promise settles once the rows are committed (or
+   * not). Undefined: this store commits in this thread, through commitRows, now.
+   */
+  protected commitAsync(_head: ChainHead, _bodies: readonly AuditRowBody[]): Promise<StoredAuditRow[]> | undefined {
+    return undefined;
+  }
   /** The last committed link as storage has it (re-read after a failure whose outcome is unknown). */
   protected abstract readHead(): ChainHead;
   protected abstract selectRows(filter: NormalizedAuditFilter): StoredAuditRow[];
@@ -137,7 +151,9 @@ export abstract class ChainedAuditStore implements AuditStore {
 
   flush(): Promise<void> {
     const failure = this.#drain();
-    return failure === undefined ? Promise.resolve() : Promise.reject(failure);
+    if (failure !== undefined) return Promise.reject(failure);
+    if (!this.#inFlight && this.#queue.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => this.#idleWaiters.push({ resolve, reject }));
   }
 
   query(filter?: AuditFilter): AuditRow[] {
@@ -174,7 +190,7 @@ export abstract class ChainedAuditStore implements AuditStore {
   health(): AuditHealth {
     const health: AuditHealth = {
       writable: this.#writable && !this.#closing,
-      pending: this.#queue.length,
+      pending: this.#queue.length + (this.#inFlight ? 1 : 0),
       lastSeq: this.#head.seq,
       lastHash: this.#head.hash,
     };
@@ -239,7 +255,8 @@ export abstract class ChainedAuditStore implements AuditStore {
 
   async #shutdown(): Promise<void> {
     this.#closing = true;
-    this.#drain();
+    // What was appended before close() is committed (or failed) before storage is released.
+    await this.flush().catch(() => undefined);
     this.#stopRetry();
     await this.releaseStorage();
   }
@@ -254,6 +271,8 @@ export abstract class ChainedAuditStore implements AuditStore {
 
   #enqueue(pending: PendingAppend): void {
     this.#queue.push(pending);
+    // The batch under way takes the queue up when it is committed.
+    if (this.#inFlight) return;
     if (this.#queue.length >= this.#batchMaxRows && !this.#draining) this.#drain();
     else this.#immediate ??= setImmediate(() => {
       this.#immediate = undefined;
@@ -267,7 +286,7 @@ export abstract class ChainedAuditStore implements AuditStore {
       clearImmediate(this.#immediate);
       this.#immediate = undefined;
     }
-    if (this.#draining) return undefined;
+    if (this.#draining || this.#inFlight) return undefined;
     this.#draining = true;
     try {
       while (this.#queue.length > 0) {
@@ -275,6 +294,12 @@ export abstract class ChainedAuditStore implements AuditStore {
         this.#queue = [];
         for (let start = 0; start < queued.length; start += this.#batchMaxRows) {
           const batch = queued.slice(start, start + this.#batchMaxRows);
+          const committing = this.commitAsync(this.#head, batch.map((pending) => pending.body));
+          if (committing !== undefined) {
+            this.#queue = [...queued.slice(start + this.#batchMaxRows), ...this.#queue];
+            this.#await(batch, committing);
+            return undefined;
+          }
           const failed = this.#commit(batch);
           if (failed !== undefined) {
             return this.#fail(failed.cause, [...queued.slice(start), ...this.#queue.splice(0)]);
@@ -287,6 +312,34 @@ export abstract class ChainedAuditStore implements AuditStore {
     }
   }
 
+  /** One batch committing off this thread; the next one leaves when it is done. */
+  #await(batch: readonly PendingAppend[], committing: Promise<StoredAuditRow[]>): void {
+    this.#inFlight = true;
+    committing.then((rows) => {
+      this.#inFlight = false;
+      this.#committed(batch, rows);
+      if (this.#queue.length > 0) {
+        const failure = this.#drain();
+        if (failure !== undefined) this.#settleIdle(failure);
+      } else {
+        this.#settleIdle(undefined);
+      }
+    }, (cause: unknown) => {
+      this.#inFlight = false;
+      this.#settleIdle(this.#fail(cause, [...batch, ...this.#queue.splice(0)]));
+    });
+  }
+
+  #settleIdle(failure: Error | undefined): void {
+    if (failure === undefined && (this.#inFlight || this.#queue.length > 0)) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const waiter of waiters) {
+      if (failure === undefined) waiter.resolve();
+      else waiter.reject(failure);
+    }
+  }
+
   #commit(batch: readonly PendingAppend[]): { cause: unknown } | undefined {
     let rows: StoredAuditRow[];
     try {
@@ -294,6 +347,11 @@ export abstract class ChainedAuditStore implements AuditStore {
     } catch (cause) {
       return { cause };
     }
+    this.#committed(batch, rows);
+    return undefined;
+  }
+
+  #committed(batch: readonly PendingAppend[], rows: readonly StoredAuditRow[]): void {
     const last = rows[rows.length - 1] as StoredAuditRow;
     this.#head = { seq: last.seq, hash: last.hash };
     this.#countCommit(rows.length);
@@ -301,7 +359,6 @@ export abstract class ChainedAuditStore implements AuditStore {
       const row = rows[i] as StoredAuditRow;
       (batch[i] as PendingAppend).resolve({ seq: row.seq, hash: row.hash });
     }
-    return undefined;
   }
 
   /** Rejects every uncommitted append, stops accepting, alerts: nothing uncommitted is acknowledged. */

@@ -66,6 +66,34 @@ describeAuditStoreContract('SqliteAuditStore', ({ batchMaxRows }) => {
   };
 });
 
+// The writer thread has its own connection, which a PRAGMA on this one does not reach: a
+// trigger in the database refuses every insert, from any connection, as a full disk would.
+const FULL_TRIGGER_SQL = `CREATE TRIGGER IF NOT EXISTS test_disk_full BEFORE INSERT ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`;
+
+describeAuditStoreContract('SqliteAuditStore, writer thread', ({ batchMaxRows }) => {
+  const path = tempPath();
+  const store = openAuditStore({ path, batchMaxRows, retryIntervalMs: 0, writer: 'worker' });
+  expect(store.writerMode).toBe('worker');
+  let raw: Database.Database | undefined;
+  const rawDb = (): Database.Database => (raw ??= attacker(path));
+  return {
+    store,
+    genesis: store.genesis,
+    breakWrites: () => void store.connection.exec(FULL_TRIGGER_SQL),
+    repairWrites: () => void store.connection.exec('DROP TRIGGER IF EXISTS test_disk_full'),
+    rawRows: () => rawDb().prepare(`SELECT ${SELECT_COLUMNS} FROM audit_log ORDER BY seq`).all() as StoredAuditRow[],
+    replaceRow: (seq, row) => void rawDb().prepare(UPDATE_ROW_SQL).run(...insertParams(row), seq),
+    deleteRow: (seq) => void rawDb().prepare('DELETE FROM audit_log WHERE seq = ?').run(seq),
+    insertRow: (row) => void rawDb().prepare(INSERT_ROW_SQL).run(...insertParams(row)),
+    setRecordedHead: (head) => void rawDb().prepare(UPSERT_HEAD_SQL).run(head.seq, head.hash),
+    cleanup: async () => {
+      raw?.close();
+      await store.close();
+    },
+  };
+});
+
 const at = Date.UTC(2025, 5, 1, 12, 0, 0, 0);
 const event = (i: number): AuditEvent => ({ type: 'transaction', at: at + i, outcome: 'accepted', operatorId: `OP${i % 5}`, ori: 'CA0190000', inputSeq: i });
 const bulky = (i: number): AuditEvent => ({ ...event(i), detail: { text: 'Y'.repeat(500) } });
@@ -344,6 +372,37 @@ describe('SqliteAuditStore: subject keys, search and schema version 2', () => {
       [1, 'transaction'], [2, 'audit_read'], [3, 'transaction'], [4, 'transaction'], [5, 'audit_read'], [6, 'transaction'],
     ]);
     expect(verifyAuditDatabase(path)).toMatchObject({ ok: true, rows: 6 });
+  });
+
+  it('keeps the chain when another process appends while the writer thread commits', async () => {
+    const path = tempPath();
+    const switchStore = openStore(path, { writer: 'worker' });
+    const command = openStore(path);
+    await switchStore.append(event(1));
+    await command.append({ type: 'audit_read', at, outcome: 'success', operatorId: 'ACC19' });
+    // Linked onto seq 1 in this thread; the writer finds seq 2 and has the batch linked again.
+    const receipts = await switchStore.appendMany([event(3), event(4)]);
+    expect(receipts.map((receipt) => receipt.seq)).toEqual([3, 4]);
+    await command.append({ type: 'audit_read', at, outcome: 'success', operatorId: 'ACC19' });
+    await switchStore.append(event(6));
+    expect(switchStore.query().map((row) => [row.seq, row.type])).toEqual([
+      [1, 'transaction'], [2, 'audit_read'], [3, 'transaction'], [4, 'transaction'], [5, 'audit_read'], [6, 'transaction'],
+    ]);
+    expect(verifyAuditDatabase(path)).toMatchObject({ ok: true, rows: 6 });
+  });
+
+  it('commits through the writer thread: a row is readable by another connection once its append resolved, and what one turn appends is one commit', async () => {
+    const store = openStore(tempPath(), { writer: 'worker' });
+    expect(store.writerMode).toBe('worker');
+    const reader = new Database(store.path, { readonly: true });
+    const count = (): number => (reader.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const appended = Array.from({ length: 50 }, (_, i) => store.append(event(i)));
+    expect(count()).toBe(0);
+    const receipts = await Promise.all(appended);
+    expect(count()).toBe(50);
+    expect(receipts.map((receipt) => receipt.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(store.stats()).toMatchObject({ commits: 1, rowsCommitted: 50 });
+    reader.close();
   });
 
   it('looks subject keys up in their index and rows by seq; other searches use the indexes queries use', () => {

@@ -15,6 +15,7 @@ import { CletsError } from '@clets/protocol';
 import { ChainedAuditStore, type ChainedAuditStoreOptions } from './chained-audit-store.js';
 import { isChainHash, linkRows, newGenesis } from './chain.js';
 import { startTimerCheckpointer, startWorkerCheckpointer, type CheckpointListener, type CheckpointResult, type Checkpointer } from './checkpointer.js';
+import { startWriterThread, type WriterThread } from './writer-thread.js';
 import type { NormalizedAuditFilter } from './filter.js';
 import type { AuditRowBody, StoredAuditRow } from './record.js';
 import { buildHit, prefixEnd, type AnswerRow, type NormalizedAuditScope, type NormalizedAuditSearch } from './search.js';
@@ -52,6 +53,13 @@ export interface SqliteAuditStoreOptions extends ChainedAuditStoreOptions {
   busyTimeoutMs?: number;
   /** Genesis of a new database (64 hex digits); default random. An existing database must match. */
   genesis?: string;
+  /**
+   * Where appends are committed: 'worker', a writer thread with its own connection
+   * (writer-thread.ts: the fsync of each commit off the event loop); 'thread' (default),
+   * this thread, through `connection`. Reads, verification and the recovery row always use
+   * this thread's connection. An in-memory database is always written in this thread.
+   */
+  writer?: 'worker' | 'thread';
 }
 
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
@@ -78,6 +86,7 @@ export class SqliteAuditStore extends ChainedAuditStore {
   readonly #checkpointIntervalMs: number;
   readonly #checkpointListener: CheckpointListener;
   #checkpointer: Checkpointer | undefined;
+  #writer: WriterThread | undefined;
   #released = false;
 
   constructor(options: SqliteAuditStoreOptions) {
@@ -122,6 +131,20 @@ export class SqliteAuditStore extends ChainedAuditStore {
         this.counters.lastCheckpointError = error.message;
       },
     };
+    if (!opened.memory && options.writer === 'worker') {
+      this.#writer = startWriterThread({
+        path: this.path,
+        synchronous,
+        busyTimeoutMs,
+        journalSizeLimitBytes: JOURNAL_SIZE_LIMIT_BYTES,
+        insertSql: INSERT_ROW_SQL,
+        upsertHeadSql: UPSERT_HEAD_SQL,
+        // The batch under way failed with it (an audit failure, alerted); what follows is written here.
+        onExit: () => {
+          this.#writer = undefined;
+        },
+      });
+    }
     if (!opened.memory && checkpointIntervalMs > 0) {
       this.#checkpointer = options.checkpointMode === 'timer'
         ? startTimerCheckpointer(this.#db, checkpointIntervalMs, this.#checkpointListener)
@@ -139,6 +162,15 @@ export class SqliteAuditStore extends ChainedAuditStore {
    */
   #catchUp(workerResult: CheckpointResult, restartFrames: number): void {
     if (this.#released || restartFrames === 0 || workerResult.log < restartFrames) return;
+    // The writer is the thread that must find the WAL copied to its end; it runs the catch-up between two commits.
+    if (this.#writer !== undefined) {
+      this.#writer.catchUp().then((restarted) => {
+        if (restarted) this.counters.walRestarts += 1;
+      }, (error: Error) => {
+        this.counters.lastCheckpointError = error.message;
+      });
+      return;
+    }
     try {
       const [row] = this.#db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
       if (row !== undefined && row.busy === 0 && row.log === row.checkpointed) this.counters.walRestarts += 1;
@@ -155,6 +187,11 @@ export class SqliteAuditStore extends ChainedAuditStore {
     return this.#db;
   }
 
+  /** 'worker' when appends are committed by the writer thread; 'thread' when in this one. */
+  get writerMode(): 'worker' | 'thread' {
+    return this.#writer === undefined ? 'thread' : 'worker';
+  }
+
   /** 'worker', 'timer', or 'none' (in-memory database or checkpointIntervalMs 0). */
   get checkpointMode(): 'worker' | 'timer' | 'none' {
     return this.#checkpointer?.mode ?? 'none';
@@ -168,6 +205,11 @@ export class SqliteAuditStore extends ChainedAuditStore {
 
   protected commitRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[] {
     return this.#commitRows.immediate(head, bodies);
+  }
+
+  protected override commitAsync(head: ChainHead, bodies: readonly AuditRowBody[]): Promise<StoredAuditRow[]> | undefined {
+    const writer = this.#writer;
+    return writer === undefined ? undefined : commitThrough(writer, head, bodies);
   }
 
   protected readHead(): ChainHead {
@@ -202,6 +244,9 @@ export class SqliteAuditStore extends ChainedAuditStore {
 
   protected async releaseStorage(): Promise<void> {
     this.#released = true;
+    const writer = this.#writer;
+    this.#writer = undefined;
+    await writer?.stop();
     const checkpointer = this.#checkpointer;
     this.#checkpointer = undefined;
     // The worker's connection goes first: closing the last connection checkpoints the WAL
@@ -230,6 +275,26 @@ export class SqliteAuditStore extends ChainedAuditStore {
         if (!this.#released) this.#checkpointer = startTimerCheckpointer(this.#db, this.#checkpointIntervalMs, this.#checkpointListener);
       },
     });
+  }
+}
+
+/** How often a batch is linked again when another writer moved the head meanwhile, before it fails. */
+const RELINK_ATTEMPTS = 3;
+
+/**
+ * Links a batch and has the writer thread commit it. Another writer (an audit command
+ * recording its own read) may have appended since: the batch is then linked again onto the
+ * head the writer found.
+ */
+async function commitThrough(writer: WriterThread, head: ChainHead, bodies: readonly AuditRowBody[]): Promise<StoredAuditRow[]> {
+  let base = head;
+  for (let attempt = 1; ; attempt++) {
+    const rows = linkRows(base, bodies);
+    const outcome = await writer.commit(base, rows);
+    if (outcome.kind === 'committed') return rows;
+    if (outcome.kind === 'failed') throw outcome.error;
+    if (attempt >= RELINK_ATTEMPTS) throw new Error(`the audit chain head kept moving under another writer (now at seq ${outcome.head.seq})`);
+    base = outcome.head;
   }
 }
 

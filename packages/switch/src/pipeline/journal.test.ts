@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+let writer: 'thread' | 'worker' = 'thread';
+
 function open(path: string): TransactionJournal {
-  const journal = new TransactionJournal({ path, checkpointIntervalMs: 0 });
+  const journal = new TransactionJournal({ path, checkpointIntervalMs: 0, writer });
   journals.push(journal);
   return journal;
 }
@@ -40,7 +42,16 @@ const accepted = (auditSeq: number): AcceptedTransaction => ({
   origin: { kind: 'terminal', terminal: 'LA01', operatorId: 'OP1', sourceAddress: '127.0.0.1' },
 });
 
-describe('TransactionJournal', () => {
+describe.each(['thread', 'worker'] as const)('TransactionJournal, writes committed by the %s', (mode) => {
+  beforeEach(() => {
+    writer = mode;
+  });
+
+  it('commits with the writer it was given (a file only: in memory, this thread)', () => {
+    expect(open(file()).writerMode).toBe(mode);
+    expect(open(':memory:').writerMode).toBe('thread');
+  });
+
   it('gives back an open transaction with its held legs and the parts done, and finished ones within the window', async () => {
     const path = file();
     let journal = open(path);
@@ -83,11 +94,12 @@ describe('TransactionJournal', () => {
   it('keeps an input sequence number handed out across a failed commit, and writes it with the next one', async () => {
     const path = file();
     let journal = open(path);
-    journal.connection.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    // In the database, not TEMP: the writer thread's connection must see it too.
+    journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     expect(journal.nextInputSeq('LA01', T0)).toBe(1);
     await expect(journal.accept(journal.nextId(), place('X'), accepted(1))).rejects.toThrow(/disk is full/);
     expect(journal.health().writable).toBe(false);
-    journal.connection.exec('DROP TRIGGER temp.full');
+    journal.connection.exec('DROP TRIGGER full');
     await journal.flush();
     expect(journal.health().writable).toBe(true);
     journal = await reopen(journal, path);
@@ -119,6 +131,18 @@ describe('TransactionJournal', () => {
     await journal.flush();
     expect(journal.finishedByAuditSeq(42)?.frames.map((frame) => frame.response?.system)).toEqual(['NLETS']);
     expect(journal.finishedByAuditSeq(43)).toBeUndefined();
+  });
+
+  it('commits what is written while a commit is under way with the next one, in order', async () => {
+    const path = file();
+    let journal = open(path);
+    const ids = Array.from({ length: 5 }, () => journal.nextId());
+    const first = journal.accept(ids[0]!, place('A0'), accepted(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    const rest = ids.slice(1).map((id, index) => journal.accept(id, place(`A${index + 1}`), accepted(index + 2)));
+    await Promise.all([first, ...rest]);
+    journal = await reopen(journal, path);
+    expect(journal.load(T0, 600_000).map((entry) => entry.auditSeq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('encodes frames one after another and reads them back', () => {

@@ -16,13 +16,16 @@
  *   terminal that resends after a crash is answered again, not processed twice.
  *
  * Writes are grouped as the audit store's are: every write of one event-loop turn goes into
- * one SQLite transaction, and a promise resolves after that commit. WAL checkpoints run in a
+ * one SQLite transaction, and a promise resolves after that commit. With `writer: 'worker'`
+ * a writer thread runs the commits (journal-writer.ts), so their fsync never stops the loop;
+ * what is written while a commit is under way forms the next. WAL checkpoints run in a
  * worker thread (audit/checkpointer.ts): the journal writes on the transaction path, and an
  * automatic checkpoint would block the loop.
  */
 import Database from 'better-sqlite3';
 import { decodeFrame, encodeFrame, type DecodedFrame, type DownPolicy, type Frame, type Transaction } from '@clets/protocol';
 import { startTimerCheckpointer, startWorkerCheckpointer, type Checkpointer } from '../audit/checkpointer.js';
+import { startJournalWriter, type JournalStatement, type JournalWriter } from './journal-writer.js';
 
 /** Who sent a transaction and where to answer, as the journal keeps it. */
 export interface SavedOrigin {
@@ -107,6 +110,8 @@ export interface TransactionJournalOptions {
   readonly synchronous?: 'FULL' | 'NORMAL';
   /** WAL checkpoint period (worker thread); 0: none until close. */
   readonly checkpointIntervalMs?: number;
+  /** 'worker': a writer thread commits (a file only); 'thread' (default): this thread. Reads are always this thread's. */
+  readonly writer?: 'worker' | 'thread';
   readonly log?: { error(object: object, message?: string): void };
 }
 
@@ -164,10 +169,23 @@ interface Row {
 }
 
 interface Write {
-  run(): void;
+  readonly statements: readonly JournalStatement[];
   resolve(): void;
   reject(error: unknown): void;
 }
+
+const ACCEPT_SQL = `INSERT INTO journal (id, replay_key, share, digest, at, state, audit_seq, accepted, transaction_frame)
+  VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`;
+const FINISH_SQL = `INSERT INTO journal (id, replay_key, share, digest, at, state, audit_seq, frames)
+  VALUES (?, ?, ?, ?, ?, 'finished', ?, ?)
+  ON CONFLICT (id) DO UPDATE SET state = 'finished', frames = excluded.frames, audit_seq = coalesce(journal.audit_seq, excluded.audit_seq)`;
+const HELD_SQL = 'INSERT OR REPLACE INTO journal_held (journal_id, system, link, expires_at) VALUES (?, ?, ?, ?)';
+const PART_SQL = 'INSERT OR IGNORE INTO journal_parts (journal_id, part) VALUES (?, ?)';
+const SEQUENCE_SQL = 'INSERT INTO input_sequences (terminal, day, seq) VALUES (?, ?, ?) ON CONFLICT (terminal, day) DO UPDATE SET seq = max(seq, excluded.seq)';
+const AUDITED_THROUGH_SQL = `INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', ?)
+  ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`;
+const KEEP_LAST_AUDIT_SEQ_SQL = `INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', coalesce((SELECT max(audit_seq) FROM journal), 0))
+  ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`;
 
 /**
  * Rows deleted by one prune at most: a prune must not hold the loop for long. Pruned once a
@@ -192,14 +210,13 @@ export class TransactionJournal {
   readonly fresh: boolean;
   readonly #db: Database.Database;
   readonly #log: TransactionJournalOptions['log'];
-  readonly #statements: {
-    accept: Database.Statement;
-    finish: Database.Statement;
-    held: Database.Statement;
-    part: Database.Statement;
-    sequence: Database.Statement;
-    readSequence: Database.Statement;
-  };
+  /** Statements run in this thread, by their text (the same ones the writer thread runs). */
+  readonly #prepared = new Map<string, Database.Statement>();
+  #writer: JournalWriter | undefined;
+  /** A batch is being committed by the writer thread. */
+  #inFlight = false;
+  #pruning = false;
+  readonly #readSequenceStatement: Database.Statement;
   readonly #checkpointer: Checkpointer | undefined;
   #nextId: number;
   #queue: Write[] = [];
@@ -222,22 +239,27 @@ export class TransactionJournal {
       this.#db.pragma('wal_autocheckpoint = 0');
     }
     this.#db.exec(SCHEMA_SQL);
-    this.#statements = {
-      accept: this.#db.prepare(`INSERT INTO journal (id, replay_key, share, digest, at, state, audit_seq, accepted, transaction_frame)
-        VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`),
-      finish: this.#db.prepare(`INSERT INTO journal (id, replay_key, share, digest, at, state, audit_seq, frames)
-        VALUES (?, ?, ?, ?, ?, 'finished', ?, ?)
-        ON CONFLICT (id) DO UPDATE SET state = 'finished', frames = excluded.frames, audit_seq = coalesce(journal.audit_seq, excluded.audit_seq)`),
-      held: this.#db.prepare('INSERT OR REPLACE INTO journal_held (journal_id, system, link, expires_at) VALUES (?, ?, ?, ?)'),
-      part: this.#db.prepare('INSERT OR IGNORE INTO journal_parts (journal_id, part) VALUES (?, ?)'),
-      sequence: this.#db.prepare('INSERT INTO input_sequences (terminal, day, seq) VALUES (?, ?, ?) ON CONFLICT (terminal, day) DO UPDATE SET seq = max(seq, excluded.seq)'),
-      readSequence: this.#db.prepare('SELECT seq FROM input_sequences WHERE terminal = ? AND day = ?').pluck(),
-    };
+    this.#readSequenceStatement = this.#db.prepare('SELECT seq FROM input_sequences WHERE terminal = ? AND day = ?').pluck();
     this.#nextId = ((this.#db.prepare('SELECT max(id) FROM journal').pluck().get() as number | null) ?? 0) + 1;
     this.fresh = this.#nextId === 1 && this.#db.prepare('SELECT count(*) FROM journal_meta').pluck().get() === 0;
     this.#finished = this.#db.prepare("SELECT count(*) FROM journal WHERE state = 'finished'").pluck().get() as number;
     const intervalMs = options.checkpointIntervalMs ?? 1_000;
     if (this.durable && intervalMs > 0) this.#checkpointer = this.#startCheckpointer(options.path, intervalMs, options.synchronous ?? 'FULL');
+    if (this.durable && options.writer === 'worker') {
+      this.#writer = startJournalWriter({
+        path: options.path, synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: BUSY_TIMEOUT_MS,
+        // The batch under way failed with it (logged, its promises rejected); what follows is written here.
+        onExit: (error) => {
+          this.#writer = undefined;
+          this.#log?.error({ err: error }, 'journal: the writer thread stopped; writing in the main thread');
+        },
+      });
+    }
+  }
+
+  /** 'worker' when a writer thread commits the journal's writes; 'thread' when this one does. */
+  get writerMode(): 'worker' | 'thread' {
+    return this.#writer === undefined ? 'thread' : 'worker';
   }
 
   /** An id for a new transaction (its row is written when it is accepted or finished). */
@@ -272,23 +294,17 @@ export class TransactionJournal {
     const frame = encodeFrame({ transaction: accepted.transaction }, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
     const { transaction: _transaction, ...rest } = accepted;
     const json = JSON.stringify(rest);
-    return this.#write(() => {
-      this.#statements.accept.run(id, place.key, place.share, place.digest, place.at, accepted.auditSeq, json, Buffer.from(frame));
-    });
+    return this.#write([{ sql: ACCEPT_SQL, params: [id, place.key, place.share, place.digest, place.at, accepted.auditSeq, json, Buffer.from(frame)] }]);
   }
 
   /** Commits a held mark: called before the sender is told the leg is held (`.02.`). */
   held(id: number, mark: HeldMark): Promise<void> {
-    return this.#write(() => {
-      this.#statements.held.run(id, mark.system, mark.link, mark.expiresAt);
-    });
+    return this.#write([{ sql: HELD_SQL, params: [id, mark.system, mark.link, mark.expiresAt] }]);
   }
 
   /** Commits that one part of a delivery is done (before the message reaches anyone). */
   part(id: number, part: string): Promise<void> {
-    return this.#write(() => {
-      this.#statements.part.run(id, part);
-    });
+    return this.#write([{ sql: PART_SQL, params: [id, part] }]);
   }
 
   /**
@@ -298,9 +314,7 @@ export class TransactionJournal {
    */
   finish(id: number, place: WindowPlace, auditSeq: number | undefined, frames: readonly Frame[]): void {
     const blob = Buffer.from(encodeFrames(frames));
-    this.#write(() => {
-      this.#statements.finish.run(id, place.key, place.share, place.digest, place.at, auditSeq ?? null, blob);
-    }).then(() => { this.#finished += 1; }, (error: unknown) => {
+    this.#write([{ sql: FINISH_SQL, params: [id, place.key, place.share, place.digest, place.at, auditSeq ?? null, blob] }]).then(() => { this.#finished += 1; }, (error: unknown) => {
       this.#log?.error({ err: error, journalId: id }, 'journal: a finished transaction could not be recorded');
     });
   }
@@ -342,10 +356,7 @@ export class TransactionJournal {
    * journal's to account for (the start-up check looks only past them).
    */
   recordAuditedThrough(auditSeq: number): Promise<void> {
-    return this.#write(() => {
-      this.#db.prepare(`INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', ?)
-        ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run(auditSeq);
-    });
+    return this.#write([{ sql: AUDITED_THROUGH_SQL, params: [auditSeq] }]);
   }
 
   /**
@@ -374,23 +385,38 @@ export class TransactionJournal {
    * `maxEntries` (the window's own bound), a chunk at a time; and sequence numbers of past days.
    */
   prune(now: number, windowMs: number, maxEntries: number): void {
-    if (this.#closed !== undefined) return;
-    this.#write(() => {
-      const db = this.#db;
+    // One prune at a time: the rows are chosen from what is committed, and counted off when the deletion is.
+    if (this.#closed !== undefined || this.#pruning) return;
+    const db = this.#db;
+    let ids: number[];
+    try {
       const expired = db.prepare(`SELECT id FROM journal WHERE state = 'finished' AND at <= ? ORDER BY id LIMIT ${PRUNE_CHUNK}`).pluck().all(now - windowMs) as number[];
       const excess = Math.max(0, this.#finished - expired.length - maxEntries);
       const oldest = excess === 0 ? [] : db.prepare(`SELECT id FROM journal WHERE state = 'finished' AND id > ? ORDER BY id LIMIT ${Math.min(excess, PRUNE_CHUNK)}`)
         .pluck().all(expired[expired.length - 1] ?? 0) as number[];
-      const ids = [...expired, ...oldest];
-      if (ids.length > 0) {
-        db.prepare(`INSERT INTO journal_meta (key, value) VALUES ('last_audit_seq', coalesce((SELECT max(audit_seq) FROM journal), 0))
-          ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`).run();
-        const list = ids.join(',');
-        db.exec(`DELETE FROM journal WHERE id IN (${list}); DELETE FROM journal_held WHERE journal_id IN (${list}); DELETE FROM journal_parts WHERE journal_id IN (${list})`);
-        this.#finished = Math.max(0, this.#finished - ids.length);
-      }
-      db.prepare('DELETE FROM input_sequences WHERE day < ?').run(sequenceDay(now));
-    }).catch((error: unknown) => this.#log?.error({ err: error }, 'journal: prune failed'));
+      ids = [...expired, ...oldest];
+    } catch (error) {
+      this.#log?.error({ err: error }, 'journal: prune failed');
+      return;
+    }
+    const statements: JournalStatement[] = [];
+    if (ids.length > 0) {
+      // The ids as one JSON parameter: one statement text whatever their number, prepared once.
+      const list = JSON.stringify(ids);
+      statements.push(
+        { sql: KEEP_LAST_AUDIT_SEQ_SQL, params: [] },
+        { sql: 'DELETE FROM journal WHERE id IN (SELECT value FROM json_each(?))', params: [list] },
+        { sql: 'DELETE FROM journal_held WHERE journal_id IN (SELECT value FROM json_each(?))', params: [list] },
+        { sql: 'DELETE FROM journal_parts WHERE journal_id IN (SELECT value FROM json_each(?))', params: [list] },
+      );
+    }
+    statements.push({ sql: 'DELETE FROM input_sequences WHERE day < ?', params: [sequenceDay(now)] });
+    this.#pruning = true;
+    this.#write(statements).then(() => {
+      this.#finished = Math.max(0, this.#finished - ids.length);
+    }, (error: unknown) => this.#log?.error({ err: error }, 'journal: prune failed')).finally(() => {
+      this.#pruning = false;
+    });
   }
 
   /**
@@ -412,7 +438,7 @@ export class TransactionJournal {
 
   /** Commits what is queued now. */
   flush(): Promise<void> {
-    return this.#write(() => {});
+    return this.#write([]);
   }
 
   /** Commits what is queued, stops the checkpointer, closes the file. Idempotent. */
@@ -423,6 +449,8 @@ export class TransactionJournal {
       } catch {
         // reported with the write that failed
       }
+      await this.#writer?.stop();
+      this.#writer = undefined;
       await this.#checkpointer?.stop();
       if (this.durable) {
         try {
@@ -438,22 +466,24 @@ export class TransactionJournal {
 
   #readSequence(terminal: string, day: string): number {
     try {
-      return (this.#statements.readSequence.get(terminal, day) as number | undefined) ?? 0;
+      return (this.#readSequenceStatement.get(terminal, day) as number | undefined) ?? 0;
     } catch (error) {
       this.#log?.error({ err: error, terminal }, 'journal: input sequence could not be read');
       return 0;
     }
   }
 
-  #write(run: () => void): Promise<void> {
+  #write(statements: readonly JournalStatement[]): Promise<void> {
     if (!this.#db.open) return Promise.reject(new Error('journal closed'));
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ run, resolve, reject });
+      this.#queue.push({ statements, resolve, reject });
       this.#schedule();
     });
   }
 
   #schedule(): void {
+    // A batch under way with the writer thread takes what is queued up when it is committed.
+    if (this.#inFlight) return;
     this.#immediate ??= setImmediate(() => {
       this.#immediate = undefined;
       this.#commit();
@@ -471,21 +501,56 @@ export class TransactionJournal {
       for (const write of writes) write.reject(error);
       return;
     }
-    try {
-      this.#db.transaction(() => {
-        for (const [terminal, { day, seq }] of sequences) this.#statements.sequence.run(terminal, day, seq);
-        for (const write of writes) write.run();
-      })();
-    } catch (error) {
-      this.#lastError = error instanceof Error ? error.message : String(error);
-      this.#log?.error({ err: error, writes: writes.length }, 'journal commit failed');
-      // The numbers were handed out: they are written with the next commit that succeeds.
-      for (const [terminal, value] of sequences) if (!this.#dirtySequences.has(terminal)) this.#dirtySequences.set(terminal, value);
-      for (const write of writes) write.reject(error);
+    if (writes.length === 0 && sequences.length === 0) return;
+    const statements: JournalStatement[] = [];
+    for (const [terminal, { day, seq }] of sequences) statements.push({ sql: SEQUENCE_SQL, params: [terminal, day, seq] });
+    for (const write of writes) statements.push(...write.statements);
+    const writer = this.#writer;
+    if (writer === undefined) {
+      try {
+        this.#db.transaction(() => {
+          for (const statement of statements) this.#prepare(statement.sql).run(...statement.params);
+        })();
+      } catch (error) {
+        this.#failed(error, writes, sequences);
+        return;
+      }
+      this.#committed(writes);
       return;
     }
+    this.#inFlight = true;
+    writer.commit(statements).then(() => {
+      this.#inFlight = false;
+      this.#committed(writes);
+      if (this.#queue.length > 0 || this.#dirtySequences.size > 0) this.#schedule();
+    }, (error: unknown) => {
+      this.#inFlight = false;
+      this.#failed(error, writes, sequences);
+      // Numbers put back wait for the next write, as after a failure in this thread.
+      if (this.#queue.length > 0) this.#schedule();
+    });
+  }
+
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#prepared.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #committed(writes: readonly Write[]): void {
     this.#lastError = undefined;
     for (const write of writes) write.resolve();
+  }
+
+  #failed(error: unknown, writes: readonly Write[], sequences: readonly (readonly [string, { day: string; seq: number }])[]): void {
+    this.#lastError = error instanceof Error ? error.message : String(error);
+    this.#log?.error({ err: error, writes: writes.length }, 'journal commit failed');
+    // The numbers were handed out: they are written with the next commit that succeeds.
+    for (const [terminal, value] of sequences) if (!this.#dirtySequences.has(terminal)) this.#dirtySequences.set(terminal, value);
+    for (const write of writes) write.reject(error);
   }
 
   #startCheckpointer(path: string, intervalMs: number, synchronous: string): Checkpointer {

@@ -74,6 +74,8 @@ function crashCopy(dir: string): string {
 
 async function start(dir: string, options: {
   down?: readonly string[]; hang?: readonly string[]; clock?: () => number; config?: Partial<SwitchConfigInput>;
+  /** Systems that answer only once their promise resolves. */
+  held?: Readonly<Record<string, Promise<void>>>;
 } = {}): Promise<Running> {
   const links = new Map<string, FakeLink>();
   const sw = await buildSwitch({
@@ -88,7 +90,9 @@ async function start(dir: string, options: {
     registry,
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
     linkFactory: (link) => {
-      const fake = new FakeLink(link.name, options.hang?.includes(link.name) ? () => 'hang' : answer(link.name), {
+      const held = options.held?.[link.name];
+      const answers = held === undefined ? answer(link.name) : (request: FakeRequest) => held.then(() => answer(link.name)(request));
+      const fake = new FakeLink(link.name, options.hang?.includes(link.name) ? () => 'hang' : answers, {
         up: !options.down?.includes(link.name), ...(options.clock !== undefined ? { now: options.clock } : {}),
       });
       links.set(link.name, fake);
@@ -234,7 +238,7 @@ describe('a held transaction (.02.) across a restart', () => {
     client.send(IQ, { clientMessageId: 'FILL-0', onProgress: (progress) => { if (progress.kind === 'queued') queued.push('queued'); } }).catch(() => undefined);
     await waitFor(() => queued.length === 1);
     // The disk fills: the next held mark cannot be written (SQLITE_FULL where the mark goes).
-    running.sw.journal.connection.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON journal_held BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    running.sw.journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal_held BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const held = await client.send(IQ, { clientMessageId: 'FILL-1' });
     expect(held.outcome).toBe('completed');
     expect(held.queued).toEqual([]);
@@ -251,12 +255,12 @@ describe('a held transaction (.02.) across a restart', () => {
     const dir = freshDir();
     const running = await start(dir);
     const { client } = await login(running);
-    running.sw.journal.connection.exec(`CREATE TEMP TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    running.sw.journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const refused = await client.send(QW, { clientMessageId: 'FULL-1' });
     expect(refused.outcome).toBe('rejected');
     expect(refused.rejected).toMatchObject({ code: 'CLETS_ERR_OVERLOADED' });
     expect(running.links.get('NCIC')!.requests).toHaveLength(0);
-    running.sw.journal.connection.exec('DROP TRIGGER temp.full');
+    running.sw.journal.connection.exec('DROP TRIGGER full');
     const accepted = await client.send(QW, { clientMessageId: 'FULL-2' });
     expect(accepted.outcome).toBe('completed');
   });
@@ -275,9 +279,14 @@ describe('a transaction in flight at a crash', () => {
     const after = crashCopy(dir);
     await client.close();
 
-    const second = await start(after);
+    // NCIC answers the resumed leg once the resend has its Receipt: the resumed transaction's
+    // own answers go to the operator's terminal too, and would otherwise race the replay's
+    // (which waits for its replay row's commit) to end the client's send.
+    let release!: () => void;
+    const ncicBack = new Promise<void>((resolve) => { release = resolve; });
+    const second = await start(after, { held: { NCIC: ncicBack } });
     const { client: again } = await login(second);
-    const resent = await again.send(QW, { clientMessageId: 'FLIGHT-1' });
+    const resent = await again.send(QW, { clientMessageId: 'FLIGHT-1', onProgress: (progress) => { if (progress.kind === 'receipt') release(); } });
     expect(resent.outcome).toBe('completed');
     expect(resent.receipt?.header?.inputSeq).toBe(receipts[0]);
     expect(resent.completion?.answered?.slice().sort()).toEqual(['CORI', 'NCIC']);

@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 import { administratorLapse, certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
-import { ActivityTracker, fieldsOf, findMisuse, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
+import { ActivityTracker, findMisuse, subjectFieldsOf, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
 import type { PasswordHasher } from './password.js';
 import { CJIS_BANNER_STATEMENTS } from './plain-policy.js';
@@ -246,7 +246,7 @@ export class CjisSecurityPolicy implements SecurityPolicy {
 
     const flags: MisuseFlag[] = [];
     if (definition.action === 'inquiry' || definition.action === 'update') {
-      const findings = findMisuse(record, fieldsOf(transaction), this.#subjects, this.settings.misuse, (personId) => this.store.operatorsOfPerson(personId));
+      const findings = findMisuse(record, subjectFieldsOf(transaction), this.#subjects, this.settings.misuse, (personId) => this.store.operatorsOfPerson(personId));
       if (findings.selfQuery !== undefined) {
         this.#reportRefused({ flag: findings.selfQuery, session, transaction, at: now });
         throw new CletsError('CLETS_ERR_SELF_QUERY');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTracker, findMisuse, parseNcicName, purposeMismatch, SubjectIndex, type EmployeesOf } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
 import { CJIS_DEFAULT_SETTINGS } from './settings.js';
 
 const index = new SubjectIndex({
@@ -30,6 +30,25 @@ describe('misuse rules', () => {
     [{ VIN: '1HGCM82633A004352' }],
   ])('finds the operator querying themselves by %o', (entries) => {
     expect(findMisuse(operator, fields(entries), index, rules).selfQuery?.kind).toBe('self-query');
+  });
+
+  it('reads the identifiers the rules look up, normalised as fieldsOf does, and nothing else', () => {
+    const transaction = { fields: [{ tag: 'nam', value: ' doe,jane ' }, { tag: 'DOB', value: '19800101' }, { tag: 'SEX', value: 'F' }, { tag: 'NAM', value: 'LATER,ONE' }, { tag: 'lic', value: '7abc123' }] };
+    const all = fieldsOf(transaction);
+    expect([...subjectFieldsOf(transaction)]).toEqual([...all].filter(([tag]) => tag !== 'SEX'));
+    expect(subjectFieldsOf(transaction).get('NAM')).toBe('DOE,JANE');
+  });
+
+  it('answers a subject asked about again from its cache, and never mixes two identifier sets up', () => {
+    const first = index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }));
+    expect(index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }))).toBe(first);
+    expect([...first.persons]).toEqual(['P1']);
+    // The same characters split differently between fields: another subject (nobody here).
+    const spliced = index.resolve(fields({ NAM: 'DOE,JANEDOB19800101' }));
+    expect(spliced.persons.size).toBe(0);
+    expect(spliced.nameDob).toBeUndefined();
+    expect([...index.resolve(fields({ LIC: '7ABC123', LIS: 'CA', SOC: '912345678' })).everyone]).toEqual(['P1']);
+    expect(index.resolve(fields({ SER: 'X1' })).everyone.size).toBe(0);
   });
 
   it('flags a watch-listed subject, a relative and a housemate, and leaves others alone', () => {

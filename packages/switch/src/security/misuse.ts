@@ -64,6 +64,12 @@ export interface ResolvedSubject {
   readonly persons: ReadonlySet<string>;
   /** Registered owners of a vehicle identified by plate or VIN. */
   readonly owners: ReadonlySet<string>;
+  /** Both together. */
+  readonly everyone: ReadonlySet<string>;
+  /** Of everyone, in order: those on the watch list, with the reason. */
+  readonly watchListed: readonly { readonly id: string; readonly reason: string }[];
+  /** Of everyone, in order: their 'LAST|FIRST|DOB' keys. */
+  readonly personKeys: readonly string[];
 }
 
 const nameKey = (last: string, first: string, dob: string): string => `${last.toUpperCase()}|${first.toUpperCase()}|${dob}`;
@@ -88,6 +94,19 @@ export function fieldsOf(transaction: Transaction): Map<string, string> {
   return fields;
 }
 
+/**
+ * The fields the misuse rules read (SUBJECT_TAGS), as fieldsOf gives them: the rest of a
+ * transaction's fields are never upper-cased and copied for them.
+ */
+export function subjectFieldsOf(transaction: Transaction): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const field of transaction.fields ?? []) {
+    const tag = (field.tag ?? '').toUpperCase();
+    if (SUBJECT_TAG_SET.has(tag) && !fields.has(tag)) fields.set(tag, (field.value ?? '').trim().toUpperCase());
+  }
+  return fields;
+}
+
 /** Persons and vehicles by each identifier a transaction can carry. */
 export class SubjectIndex {
   readonly #persons = new Map<string, SubjectPerson>();
@@ -101,6 +120,7 @@ export class SubjectIndex {
   readonly #byAddress = new Map<string, string[]>();
   readonly #watchlist = new Map<string, string>();
   readonly #personKeys = new Map<string, string>();
+  readonly #resolved = new Map<string, ResolvedSubject>();
 
   constructor(input: SubjectIndexInput) {
     const push = (map: Map<string, string[]>, key: string, id: string): void => {
@@ -148,33 +168,82 @@ export class SubjectIndex {
     return this.#byAddress.get(addressKey(address)) ?? [];
   }
 
+  /**
+   * Who the identifiers name. Busy terminals ask about the same subjects again and again (a
+   * stop, its warrant check, the plate, the licence), and the index never changes once built,
+   * so the answer is kept per identifier set, the oldest dropped past `RESOLVED_CACHE_SIZE`.
+   */
   resolve(fields: ReadonlyMap<string, string>): ResolvedSubject {
+    const key = subjectCacheKey(fields);
+    if (key === '') return NOBODY;
+    const cached = this.#resolved.get(key);
+    if (cached !== undefined) return cached;
+    const subject = this.#resolveUncached(fields);
+    if (this.#resolved.size >= RESOLVED_CACHE_SIZE) this.#resolved.delete(this.#resolved.keys().next().value as string);
+    this.#resolved.set(key, subject);
+    return subject;
+  }
+
+  #resolveUncached(fields: ReadonlyMap<string, string>): ResolvedSubject {
     const persons = new Set<string>();
     const owners = new Set<string>();
-    // Keys without a person or vehicle identifier (QG, QA, QB, AM...) resolve to nobody, cheaply.
-    const add = (set: Set<string>, ids: readonly string[] | string | undefined): void => {
-      if (ids === undefined) return;
-      for (const id of typeof ids === 'string' ? [ids] : ids) set.add(id);
-    };
     const name = parseNcicName(fields.get('NAM') ?? '');
     const dob = fields.get('DOB');
     const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
     const nameDobKey = nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob);
-    if (nameDobKey !== undefined) add(persons, this.#byNameDob.get(nameDobKey));
+    if (nameDobKey !== undefined) addIds(persons, this.#byNameDob.get(nameDobKey));
     const soc = fields.get('SOC');
-    if (soc !== undefined) add(persons, this.#bySoc.get(soc));
+    if (soc !== undefined) addIds(persons, this.#bySoc.get(soc));
     const sid = fields.get('SID');
-    if (sid !== undefined) add(persons, this.#bySid.get(sid));
+    if (sid !== undefined) addIds(persons, this.#bySid.get(sid));
     const fbi = fields.get('FBI');
-    if (fbi !== undefined) add(persons, this.#byFbi.get(fbi));
+    if (fbi !== undefined) addIds(persons, this.#byFbi.get(fbi));
     const oln = fields.get('OLN');
-    if (oln !== undefined) add(persons, this.#byOln.get(fields.has('OLS') ? `${oln}|${fields.get('OLS') ?? ''}` : oln));
+    if (oln !== undefined) addIds(persons, this.#byOln.get(fields.has('OLS') ? `${oln}|${fields.get('OLS') ?? ''}` : oln));
     const plate = fields.get('LIC');
-    if (plate !== undefined) add(owners, this.#byPlate.get(fields.has('LIS') ? `${plate}|${fields.get('LIS') ?? ''}` : plate));
+    if (plate !== undefined) addIds(owners, this.#byPlate.get(fields.has('LIS') ? `${plate}|${fields.get('LIS') ?? ''}` : plate));
     const vin = fields.get('VIN');
-    if (vin !== undefined) add(owners, this.#byVin.get(vin));
-    return { nameDob, nameDobKey, persons, owners };
+    if (vin !== undefined) addIds(owners, this.#byVin.get(vin));
+    const everyone = owners.size === 0 ? persons : new Set([...persons, ...owners]);
+    // What the rules then look up for each of them, once per subject (the index never changes).
+    const watchListed: { id: string; reason: string }[] = [];
+    const personKeys: string[] = [];
+    for (const id of everyone) {
+      const reason = this.#watchlist.get(id);
+      if (reason !== undefined) watchListed.push({ id, reason });
+      const key = this.#personKeys.get(id);
+      if (key !== undefined) personKeys.push(key);
+    }
+    return { nameDob, nameDobKey, persons, owners, everyone, watchListed, personKeys };
   }
+}
+
+/** Resolved subjects kept by SubjectIndex.resolve: a few MiB at most. */
+const RESOLVED_CACHE_SIZE = 10_000;
+
+/** The fields resolve() reads, in a fixed order: the same identifiers give the same key. */
+const SUBJECT_TAGS = ['NAM', 'DOB', 'SOC', 'SID', 'FBI', 'OLN', 'OLS', 'LIC', 'LIS', 'VIN'] as const;
+const SUBJECT_TAG_SET: ReadonlySet<string> = new Set(SUBJECT_TAGS);
+
+/** '' when the transaction carries none of them (QG, QA, QB, AM...): nobody, without a look-up. */
+function subjectCacheKey(fields: ReadonlyMap<string, string>): string {
+  let key = '';
+  let any = false;
+  for (const tag of SUBJECT_TAGS) {
+    const value = fields.get(tag);
+    // Each value prefixed by its length: no value, whatever it holds, can read as another field.
+    if (value !== undefined) {
+      any = true;
+      key += `${tag}${value.length}:${value}`;
+    }
+  }
+  return any ? key : '';
+}
+
+function addIds(set: Set<string>, ids: readonly string[] | string | undefined): void {
+  if (ids === undefined) return;
+  if (typeof ids === 'string') set.add(ids);
+  else for (const id of ids) set.add(id);
 }
 
 /** What the misuse rules find in one transaction. */
@@ -232,19 +301,16 @@ export function findMisuse(
     }
   }
   const context = contextOf(operator, index);
-  const everyone = subject.owners.size === 0 ? subject.persons : new Set([...subject.persons, ...subject.owners]);
+  const everyone = subject.everyone;
   const flags: MisuseFlag[] = [];
   if (settings.watchList && index !== undefined) {
-    for (const id of everyone) {
-      const reason = index.watchListReason(id);
-      if (reason !== undefined) flags.push({ kind: 'watch-list', detail: `subject ${id} is on the high-profile watch list (${reason})` });
-    }
+    for (const { id, reason } of subject.watchListed) flags.push({ kind: 'watch-list', detail: `subject ${id} is on the high-profile watch list (${reason})` });
   }
   if (settings.relatives && context.relativeKeys.size > 0) {
     let match = subject.nameDobKey !== undefined && context.relativeKeys.has(subject.nameDobKey) ? subject.nameDobKey : undefined;
-    for (const id of everyone) {
-      const key = index?.personKey(id);
-      if (match === undefined && key !== undefined && context.relativeKeys.has(key)) match = key;
+    for (const key of subject.personKeys) {
+      if (match !== undefined) break;
+      if (context.relativeKeys.has(key)) match = key;
     }
     if (match !== undefined) flags.push({ kind: 'relative', detail: `subject matches a declared relative of operator ${operator.id} (${match.split('|').slice(0, 2).join(', ')})` });
   }
@@ -329,6 +395,7 @@ export class ActivityTracker {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NOBODY: ResolvedSubject = Object.freeze({ nameDob: undefined, nameDobKey: undefined, persons: EMPTY, owners: EMPTY, everyone: EMPTY, watchListed: [], personKeys: [] });
 const NOTHING: MisuseFindings = Object.freeze({ selfQuery: undefined, flags: Object.freeze([]) as readonly MisuseFlag[] });
 
 /** Without a person index: the name and date of birth as typed. */
@@ -336,7 +403,7 @@ function typedOnly(fields: ReadonlyMap<string, string>): ResolvedSubject {
   const name = parseNcicName(fields.get('NAM') ?? '');
   const dob = fields.get('DOB');
   const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
-  return { nameDob, nameDobKey: nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob), persons: EMPTY, owners: EMPTY };
+  return { nameDob, nameDobKey: nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob), persons: EMPTY, owners: EMPTY, everyone: EMPTY, watchListed: [], personKeys: [] };
 }
 
 /**

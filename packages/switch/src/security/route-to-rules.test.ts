@@ -21,6 +21,14 @@ describe('vague reasons', () => {
     expect(vague.isVague(reason)).toBe(false);
   });
 
+  it('gives a reason asked about again the same verdict', () => {
+    const rule = new VagueReasonRule(CJIS_DEFAULT_SETTINGS.routeTo);
+    for (let round = 0; round < 3; round++) {
+      expect(rule.isVague('ROUTINE CHECK')).toBe(true);
+      expect(rule.isVague('TRAFFIC STOP SUSPECT VEH')).toBe(false);
+    }
+  });
+
   it('takes the length and the word length from its settings', () => {
     const lenient = new VagueReasonRule({ ...CJIS_DEFAULT_SETTINGS.routeTo, minReasonLetters: 3, minWordLetters: 3 });
     expect(lenient.isVague('DUI')).toBe(false);

@@ -17,12 +17,17 @@ function normalize(text: string): string {
   return text.toUpperCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Reasons whose verdict VagueReasonRule keeps; the oldest is dropped past it. */
+const VERDICT_CACHE_SIZE = 10_000;
+
 /** A compiled view of the vague-reason settings (built once per policy). */
 export class VagueReasonRule {
   readonly #phrases: ReadonlySet<string>;
   readonly #words: ReadonlySet<string>;
   readonly #minLetters: number;
   readonly #minWordLetters: number;
+  /** Verdicts by reason as typed: a county's reasons repeat ("TRAFFIC STOP", a case's own words). */
+  readonly #verdicts = new Map<string, boolean>();
 
   constructor(settings: CjisSettings['routeTo']) {
     this.#phrases = new Set(settings.vagueReasons.map(normalize));
@@ -38,6 +43,15 @@ export class VagueReasonRule {
    * ("ROUTINE CHECK", "INFO REQUEST", "X Y Z Q R S", "XXXXXX").
    */
   isVague(reason: string): boolean {
+    const cached = this.#verdicts.get(reason);
+    if (cached !== undefined) return cached;
+    const verdict = this.#judge(reason);
+    if (this.#verdicts.size >= VERDICT_CACHE_SIZE) this.#verdicts.delete(this.#verdicts.keys().next().value as string);
+    this.#verdicts.set(reason, verdict);
+    return verdict;
+  }
+
+  #judge(reason: string): boolean {
     const text = normalize(reason);
     if (this.#phrases.has(text)) return true;
     if ((text.match(/[A-Z]/g)?.length ?? 0) < this.#minLetters) return true;
