@@ -328,7 +328,7 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
 
     await step('a hit confirmation asked (YQ) and confirmed (YR)', async () => {
       const request = la.next('hitConfirmationRequest', 15_000);
-      const asked = await send(sd, `YQ.CA0370000.CA0190000.NIC/${wanted.warrantNic}.PRI/U.RNO/1`);
+      const asked = await send(sd, `YQ.CA0370000.CA0190000.NIC/${wanted.warrantNic}.PRI/U.RNO/1.NAM/${wanted.last},${wanted.first}`);
       if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
       const [yq] = await request;
       print(`    LA01 received YQ for ${yq.recordId} ${enumName(ConfirmationPriority, yq.priority)} request ${yq.requestNumber}`);

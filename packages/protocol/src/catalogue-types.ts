@@ -116,6 +116,19 @@ export interface MessageKeyDefinition {
    * docs/protocol.md, "Locate notification").
    */
   readonly notifyEnteringAgency?: boolean;
+  /**
+   * The data set a message about one record must carry, chosen by the record type its NIC's
+   * letter names (Nlets practice for hit confirmations: a YQ about a person names the person,
+   * one about a vehicle the plate or VIN; a person YQ carrying only a plate is refused).
+   */
+  readonly dataSetByRecord?: Readonly<Record<string, RecordDataSet>>;
+}
+
+/** What identifies one record type in a message about it: at least one of `anyOf`. */
+export interface RecordDataSet {
+  /** The record type in words ('WANTED PERSON'). */
+  readonly words: string;
+  readonly anyOf: readonly string[];
 }
 
 /**

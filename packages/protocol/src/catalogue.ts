@@ -16,7 +16,7 @@
  * - No QW variants (QWA, QWE...): QW already searches every person file; a variant is one
  *   more row when needed.
  */
-import type { FieldDefinition, MessageKeyDefinition, RouteRule, Target } from './catalogue-types.js';
+import type { FieldDefinition, MessageKeyDefinition, RecordDataSet, RouteRule, Target } from './catalogue-types.js';
 import type { RouteTo, Transaction } from './types.js';
 import { FIELDS } from './fields.js';
 
@@ -26,6 +26,27 @@ export const HOME_STATE = 'CA';
 export const AM_MAX_DESTINATIONS = 20;
 
 const PERSON_DESCRIPTORS = ['SEX', 'RAC', 'HGT', 'WGT', 'EYE', 'HAI'] as const;
+
+/** ORIs one hit confirmation request may name. */
+export const YQ_MAX_DESTINATIONS = 3;
+
+/**
+ * The agency's name and telephone on a hit confirmation: the switch of the requesting (or
+ * answering) terminal fills them from its agency records, so the other agency can call back.
+ */
+export const AGENCY_CONTACT = ['AGN', 'TEL'] as const;
+
+/** The data set a YQ must carry, by the letter of the record's NIC (docs/catalogue.md, "Hit confirmation"). */
+export const CONFIRMATION_DATA_SETS: Readonly<Record<string, RecordDataSet>> = Object.freeze({
+  W: { words: 'WANTED PERSON', anyOf: ['NAM'] },
+  H: { words: 'PROTECTION ORDER', anyOf: ['NAM'] },
+  M: { words: 'MISSING PERSON', anyOf: ['NAM'] },
+  S: { words: 'SUPERVISED RELEASE', anyOf: ['NAM'] },
+  V: { words: 'VEHICLE', anyOf: ['LIC', 'VIN'] },
+  G: { words: 'GUN', anyOf: ['SER'] },
+  A: { words: 'ARTICLE', anyOf: ['SER'] },
+  B: { words: 'BOAT', anyOf: ['BHN', 'REG'] },
+});
 const RECORD_ID = [['NIC', 'OCA']] as const;
 
 const fanout = (...targets: Target[]): RouteRule => ({ kind: 'fanout', targets });
@@ -257,12 +278,16 @@ const ROWS: readonly MessageKeyDefinition[] = [
   // --- agency to agency --------------------------------------------------------------------
   row({
     key: 'YQ', meaning: 'HIT CONFIRMATION REQUEST', action: 'admin',
-    required: ['NIC', 'PRI', 'RNO'], optional: ['OCA', 'NAM', 'LIC', 'VIN', 'MIS'],
-    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
+    required: ['NIC', 'PRI', 'RNO'],
+    optional: ['OCA', 'NAM', 'DOB', 'LIC', 'LIS', 'VIN', 'SER', 'MAK', 'BHN', 'REG', 'MIS', ...AGENCY_CONTACT],
+    // Up to three ORIs: the entering agency, and the agencies that hold the record or the
+    // subject for it (its holder of record, a terminal agency answering for it) (docs/catalogue.md).
+    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: YQ_MAX_DESTINATIONS },
+    dataSetByRecord: CONFIRMATION_DATA_SETS,
   }),
   row({
     key: 'YR', meaning: 'HIT CONFIRMATION RESPONSE', action: 'admin',
-    required: ['NIC', 'CNF'], optional: ['ABY', 'OCA', 'RNO', 'MIS'],
+    required: ['NIC', 'CNF'], optional: ['ABY', 'OCA', 'RNO', 'MIS', ...AGENCY_CONTACT],
     requiredWhen: [{ field: 'CNF', value: 'T', requires: ['ABY'] }],
     route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
   }),
@@ -342,6 +367,10 @@ export function exampleTransaction(definition: MessageKeyDefinition): Transactio
     if (group[0] !== undefined && tags.includes(group[0])) for (const tag of group) if (!tags.includes(tag)) tags.push(tag);
   }
   const values = new Map(tags.map((tag) => [tag, exampleOf(tag)]));
+  const dataSet = definition.dataSetByRecord?.[(values.get('NIC') ?? '').charAt(0)];
+  if (dataSet !== undefined && !dataSet.anyOf.some((tag) => values.has(tag)) && dataSet.anyOf[0] !== undefined) {
+    values.set(dataSet.anyOf[0], exampleOf(dataSet.anyOf[0]));
+  }
   for (const rule of definition.requiredWhen ?? []) {
     if (values.get(rule.field) === rule.value) for (const tag of rule.requires) if (!values.has(tag)) values.set(tag, exampleOf(tag));
   }

@@ -476,6 +476,8 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('RNO', 'request number (1 first, 2 and 3 follow-ups)', 1, '1', pattern(/^[1-3]$/, '1, 2 or 3')),
   define('CNF', 'confirmation status', 1, 'Y', codes(CONFIRMATION_CODES, 'a confirmation status')),
   define('ABY', 'answer by (HHMM or CCYYMMDDHHMM)', 12, '1430', checkAnswerBy),
+  define('AGN', "the sending agency's name (filled by its switch)", 60, 'LOS ANGELES COUNTY SHERIFF', checkShortText),
+  define('TEL', "the sending agency's telephone (filled by its switch)", 20, '(213) 555-0161', pattern(/^[0-9()+ -]{7,20}$/, 'digits, spaces, ( ) + -')),
   // third-party release log (RL)
   define('ISN', 'input sequence number of the released transaction (today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
   define('RQN', 'name of the person the information was given to', 60, 'JUDGE A MERCER', checkShortText),
