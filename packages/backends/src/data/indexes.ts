@@ -42,6 +42,12 @@ export interface RecordLife {
   };
 }
 
+/** Who to call about a record: the agency's name and telephone (hit confirmation). */
+export interface AgencyContact {
+  readonly name?: string | undefined;
+  readonly telephone?: string | undefined;
+}
+
 /** A hot-file record as the files hold it: the fixture shape, plus what an update added. */
 export type FileRecord<T extends HotFileRecord> = T & RecordExtras;
 
@@ -182,6 +188,7 @@ export class Files {
   readonly histories: readonly CriminalHistory[];
   readonly registrants: readonly Registrant[];
   readonly agencies: ReadonlyMap<string, Agency>;
+  private readonly telephones: ReadonlyMap<string, string>;
 
   readonly warrants: HotFile<Warrant>;
   readonly protectionOrders: HotFile<ProtectionOrder>;
@@ -215,6 +222,7 @@ export class Files {
     this.histories = fixtures.criminalHistories;
     this.registrants = fixtures.registrants;
     this.agencies = new Map(fixtures.agencies.map((agency) => [agency.ori, agency]));
+    this.telephones = new Map((fixtures.agencyRecords ?? []).map((record) => [record.ori, record.telephone]));
 
     this.personById = new IdIndex(this.persons, (person) => person.id, fixtures.persons);
     this.personByName = new KeyIndex(this.persons, (person) => personNameKey(person.last, person.first, person.dob));
@@ -345,6 +353,11 @@ export class Files {
 
   agencyName(ori: string): string | undefined {
     return this.agencies.get(ori)?.name;
+  }
+
+  /** The name and telephone of the agency with this ORI, as far as the files know them. */
+  agencyContact(ori: string): AgencyContact {
+    return { name: this.agencies.get(ori)?.name, telephone: this.telephones.get(ori) };
   }
 
   private vehicleFilter(found: readonly number[], registeredOnly: boolean): Vehicle[] {

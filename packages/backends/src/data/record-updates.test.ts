@@ -84,7 +84,7 @@ const CASES: readonly FileCase[] = [
     }),
     inquiry: ['QPO', { NAM: 'TRELAWNE,KESTER', DOB: '19770615' }],
     bad: { fields: (oca) => ({ NAM: 'TRELAWNE,KESTER', ...PERSON, POT: 'DVRO', PNO: 'TRELAWNE,MIRA', ISD: '20261030', EXP: '20291030', CRT: 'LOS ANGELES SUPERIOR COURT', OCA: oca, PCO: '01 12' }), code: 'CLETS_ERR_FIELD_INVALID', field: 'PCO' },
-    modify: { SRV: '20261102' }, modified: ['SRV', '20261102'], locates: false,
+    modify: { SRV: '20261102' }, modified: ['SRV', '20261102 - SERVED'], locates: false,
   },
 ];
 
