@@ -170,6 +170,12 @@ export function planUpdate(files: Files, request: UpdateRequest, allocate: NicAl
   const spec = updateOf(request.key);
   if (spec === undefined) throw new CletsError('CLETS_ERR_SYSTEM_NOT_ACCEPTING', `${request.key} is not an update of a state file`, { field: 'MKE' });
   if (request.ori === '') throw new CletsError('CLETS_ERR_FIELD_MISSING', 'the ORI of the agency is required for an update', { field: 'ORI' });
+  // A court's terminals enter and modify the orders the court issues (CLETS carries court
+  // orders into CARPOS), and nothing else: wants, stolen property and locates are law
+  // enforcement's. Its own orders only: findOwnRecord answers "not on file" for another's.
+  if (spec.stateFile !== 'CARPOS' && files.agencies.get(request.ori)?.kind === 'court') {
+    throw new CletsError('CLETS_ERR_COURT_ORDERS_ONLY', `ORI/${request.ori} is a court: it enters and modifies its own protection orders, not ${spec.words} records (${request.key})`, { field: 'MKE' });
+  }
   switch (spec.action) {
     case 'enter':
       return ENTRIES[spec.stateFile](files, request, allocate);

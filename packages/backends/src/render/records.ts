@@ -162,15 +162,15 @@ export function renderWarrant(origin: Origin, record: FileRecord<Warrant>, perso
   }), record));
 }
 
-export function renderProtectionOrder(origin: Origin, record: FileRecord<ProtectionOrder>, person: Person, today: string, agency?: AgencyContact): ResponseRecord {
+/** An order in force (an expired one does not hit: `orderInForce`, systems/search.ts). */
+export function renderProtectionOrder(origin: Origin, record: FileRecord<ProtectionOrder>, person: Person, agency?: AgencyContact): ResponseRecord {
   const brady = extra(record, 'BRD') ?? (record.conditions.includes('NO FIREARMS') || record.conditions.includes('07') ? 'Y' : 'N');
-  const expired = ncicDate(record.expiresOn) < today;
   const served = extra(record, 'SRV');
   return buildRecord(withLocate(hotRecord(origin, `PROTECTION ORDER - ${record.orderType}`, record, agency, {
     status: HitStatus.HIT_STATUS_HIT,
     caveat: FILE_CAVEATS.ORDER(record.enteringOri),
     alerts: [
-      ...(expired ? ['ORDER EXPIRED - VERIFY WITH ISSUING COURT'] : brady === 'Y' ? ['SUBJECT PROHIBITED FROM FIREARMS (BRADY)'] : []),
+      ...(brady === 'Y' ? ['SUBJECT PROHIBITED FROM FIREARMS (BRADY)'] : []),
       ...(served === undefined && !record.served ? ['ORDER NOT SERVED - TELL THE SUBJECT OF THE ORDER AND ITS TERMS'] : []),
     ],
     body: [

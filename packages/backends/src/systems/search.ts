@@ -10,7 +10,7 @@ import type { FileRecord, Files, HotFile } from '../data/indexes.js';
 import { findPersons, findVehicles, makeAgrees, middleAgrees, parseName, type Fields } from '../data/matching.js';
 import {
   renderArticle, renderBoat, renderGun, renderMissingPerson, renderProtectionOrder, renderRegistrant, renderStolenVehicle,
-  renderSupervisedRelease, renderWarrant, type Origin,
+  renderSupervisedRelease, renderWarrant, ncicDate, type Origin,
 } from '../render/records.js';
 
 /** Which copy of the files is searched: 'NCIC', or a state file name ('WPS'). */
@@ -37,8 +37,18 @@ export function searchWarrants(files: Files, origin: Origin, persons: readonly P
   return aboutPersons(files.warrants, persons, origin.prefix).map(([record, person]) => renderWarrant(origin, record, person, files.agencyContact(record.enteringOri)));
 }
 
+/**
+ * Whether an order is in force on `today` (CCYYMMDD): through the end of its expiry date.
+ * NCIC retires a protection order on its expiration date; an expired order does not hit.
+ */
+export function orderInForce(record: { readonly expiresOn: string }, today: string): boolean {
+  return ncicDate(record.expiresOn) >= today;
+}
+
 export function searchProtectionOrders(files: Files, origin: Origin, persons: readonly Person[], today: string): ResponseRecord[] {
-  return aboutPersons(files.protectionOrders, persons, origin.prefix).map(([record, person]) => renderProtectionOrder(origin, record, person, today, files.agencyContact(record.enteringOri)));
+  return aboutPersons(files.protectionOrders, persons, origin.prefix)
+    .filter(([record]) => orderInForce(record, today))
+    .map(([record, person]) => renderProtectionOrder(origin, record, person, files.agencyContact(record.enteringOri)));
 }
 
 export function searchMissingPersons(files: Files, origin: Origin, persons: readonly Person[]): ResponseRecord[] {
@@ -165,7 +175,8 @@ export function searchWarrantsByNumber(files: Files, origin: Origin, fields: Fie
 /** QPO: orders by NIC, and/or by the restrained person's NAM + DOB (as QW); each once. */
 export function searchOrdersNamed(files: Files, origin: Origin, fields: Fields, today: string, persons?: readonly Person[]): ResponseRecord[] {
   const out = recordsByNumber(files.protectionOrders, fields, origin.prefix)
-    .map((record) => renderProtectionOrder(origin, record, subjectOf(files, record.restrainedPersonId), today, files.agencyContact(record.enteringOri)));
+    .filter((record) => orderInForce(record, today))
+    .map((record) => renderProtectionOrder(origin, record, subjectOf(files, record.restrainedPersonId), files.agencyContact(record.enteringOri)));
   if (fields.has('NAM')) out.push(...searchProtectionOrders(files, origin, persons ?? findPersons(files, fields), today));
   return uniqueRecords(out);
 }
