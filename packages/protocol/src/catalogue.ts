@@ -27,6 +27,9 @@ export const AM_MAX_DESTINATIONS = 20;
 
 const PERSON_DESCRIPTORS = ['SEX', 'RAC', 'HGT', 'WGT', 'EYE', 'HAI'] as const;
 
+/** The state files that hold entered records (the database audits' files, less CSAR). */
+const STATE_FILE_TARGETS: readonly Target[] = ['WPS', 'SVS', 'AFS', 'APS', 'ABS', 'MPS', 'CARPOS'];
+
 /** ORIs one hit confirmation request may name. */
 export const YQ_MAX_DESTINATIONS = 3;
 
@@ -235,6 +238,21 @@ const ROWS: readonly MessageKeyDefinition[] = [
     },
     modifiable: ['MNP', 'DLC', 'MIS', 'HGT', 'WGT', 'EYE', 'HAI', 'SOC', 'FBI', 'SID', ...SUPPLEMENTAL],
     subject: ['NAM'],
+  }),
+
+  // --- record care: second-party check and the agency's validation list ----------------------
+  // Keys of the simulation's own (NCIC publishes none for either: the check is the agency's
+  // procedure, the list is DOJ's validation report): docs/catalogue.md, "Record care".
+  row({
+    key: 'SPC', meaning: 'SECOND-PARTY CHECK', action: 'update',
+    required: ['NIC'], optional: ['MIS'],
+    route: fanout(...STATE_FILE_TARGETS),
+  }),
+  row({
+    // The sending agency's own records; the route-to says why (CASE or NOCASE: VALIDATION).
+    key: 'VL', meaning: 'VALIDATION LIST REQUEST', action: 'inquiry',
+    required: ['VLS'],
+    route: fanout(...STATE_FILE_TARGETS),
   }),
 
   // --- criminal history (III and the state's ACHS): purpose code required --------------------

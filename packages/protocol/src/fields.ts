@@ -76,6 +76,10 @@ export const EXTRADITION_CODES = {
 export const PRIORITY_CODES = { U: 'URGENT - ANSWER WITHIN 10 MINUTES', R: 'ROUTINE - ANSWER WITHIN 1 HOUR' } as const;
 export const CONFIRMATION_CODES = { Y: 'CONFIRMED', N: 'NOT CONFIRMED', T: 'WILL ANSWER BY THE TIME IN ABY' } as const;
 export const YES_NO_CODES = { Y: 'YES', N: 'NO' } as const;
+/** What a validation list (VL) lists of the agency's records. */
+export const VALIDATION_LIST_CODES = {
+  A: 'EVERY RECORD NEEDING ACTION', U: 'NOT SECOND-PARTY CHECKED', D: 'DUE OR OVERDUE FOR VALIDATION', O: 'OVERDUE FOR VALIDATION',
+} as const;
 /**
  * Missing-person categories. NCIC writes the category as the last letter of the entry key
  * (EMD, EME, EMI, EMJ, EMV); the simulation keeps one key, EM, and carries that letter in MNP
@@ -455,6 +459,7 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('LCA', "locating agency's case number", 20, '26-DSD-0042', pattern(/^[0-9A-Z](?:[0-9A-Z-]*[0-9A-Z])?$/, 'letters, digits and inner hyphens')),
   define('DCL', `date of clear (${DATE})`, 8, '20261102', checkDate),
   define('VLN', 'name of the person who validated the record (LAST,FIRST MIDDLE)', 30, 'OSTRANDER,PELL', checkName),
+  define('VLS', 'validation list selection (A all needing action, U not checked, D due, O overdue)', 1, 'A', codes(VALIDATION_LIST_CODES, 'a list selection')),
   // missing persons and supplemental identifiers
   define('MNP', 'missing person category', 1, 'J', codes(MISSING_CATEGORY_CODES, 'a missing person category')),
   define('DLC', `date of last contact (${DATE})`, 8, '20261030', checkDate),

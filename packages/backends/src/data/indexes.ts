@@ -31,6 +31,12 @@ export interface RecordLife {
   readonly enteredAtMs?: number;
   /** Last modify, locate or validation (epoch ms). */
   readonly updatedAtMs?: number;
+  /** The operator who entered it (a second-party check must be another's). */
+  readonly enteredBy?: string;
+  /** The second-party check: the second operator, and when. */
+  readonly checked?: { readonly by: string; readonly atMs: number };
+  /** The last validation: who validated (VLN), the operator who sent it, and when. */
+  readonly validated?: { readonly name: string; readonly by: string; readonly atMs: number };
   readonly located?: {
     /** Date of locate as given (CCYYMMDD). */
     readonly on: string;

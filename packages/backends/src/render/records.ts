@@ -64,7 +64,7 @@ export function personLines(person: Person, record: PersonRecord = {}): Field[][
   return [
     [
       field('NAM', printedName(person)), field('SEX', person.sex), field('RAC', person.race), field('POB', extra(record, 'POB') ?? known?.pob),
-      field('DOB', person.dob), field('HGT', extra(record, 'HGT') ?? person.height), field('WGT', extra(record, 'WGT') ?? person.weight),
+      field('DOB', person.dob), field('HGT', extra(record, 'HGT') ?? person.height), field('WGT', extra(record, 'WGT') ?? (person.weight || undefined)),
       field('EYE', extra(record, 'EYE') ?? person.eyes), field('HAI', extra(record, 'HAI') ?? person.hair), field('SKN', extra(record, 'SKN') ?? known?.skn),
     ],
     [
@@ -119,7 +119,11 @@ function entryStamp(record: Entered): string {
 function trailer(record: Entered): Field[] {
   const entered = entryStamp(record);
   const updated = record.life?.updatedAtMs;
-  return [field('NIC', record.nic), field('OCA', record.oca), field('DTE', entered), field('DLU', updated === undefined ? entered : ncicDateTime(updated))];
+  const validated = record.life?.validated;
+  return [
+    field('NIC', record.nic), field('OCA', record.oca), field('DTE', entered), field('DLU', updated === undefined ? entered : ncicDateTime(updated)),
+    field('VLD', validated === undefined ? undefined : ncicDate(new Date(validated.atMs).toISOString().slice(0, 10))), field('VLN', validated?.name),
+  ];
 }
 
 /**
@@ -130,8 +134,12 @@ function trailer(record: Entered): Field[] {
 function hotRecord(origin: Origin, words: string, record: Entered, agency: AgencyContact | undefined,
   spec: Omit<RecordSpec, 'system' | 'file' | 'heading' | 'recordId' | 'enteringOri' | 'trailer' | 'agency'>): RecordSpec {
   const [first = [], ...rest] = spec.body;
+  const life = record.life;
+  // A new entry not yet second-party checked hits as entered, saying so (data/record-care.ts).
+  const unchecked = life?.enteredBy !== undefined && life.checked === undefined;
   return {
     ...spec,
+    alerts: [...(spec.alerts ?? []), ...(unchecked ? ['ENTRY NOT YET SECOND-PARTY CHECKED - CONFIRM WITH THE ENTERING AGENCY'] : [])],
     system: origin.system,
     file: origin.file,
     heading: `MKE/${words} (${origin.prefix})`,

@@ -14,6 +14,7 @@ import type { Origin } from '../render/records.js';
 import { buildResponse, echoFields, noRecord, noRecordLine, responsesAnswer } from '../render/response.js';
 import type { SystemAnswer } from '../system.js';
 import { BaseSystem, ncicToday, targetsServedBy, type Request, type SharedFiles } from './base.js';
+import { recordsNeedingCare, renderValidationList, selectedBy } from '../render/validation-list.js';
 import {
   searchArticles, searchBoats, searchGuns, searchMissingPersons, searchOrdersNamed, searchProtectionOrders, searchRegistrants,
   searchStolenVehicles, searchWarrants, searchWarrantsByNumber, subjectOf,
@@ -41,6 +42,12 @@ export class CoriSystem extends BaseSystem {
     const { key, fields, transaction, definition, context } = request;
     if (definition.action === 'update') {
       return this.shared.updates.apply({ system: SYSTEM, requestId: context.requestId, transaction, fields, atMs: context.now });
+    }
+    if (key === 'VL') {
+      // The sending agency's own records only: a list is the agency's, never another's.
+      const ori = transaction.header?.ori ?? '';
+      const listed = recordsNeedingCare(this.files, ori, context.now, this.shared.recordCare).filter(selectedBy(fields.get('VLS') ?? 'A'));
+      return responsesAnswer(buildResponse(transaction.header, SYSTEM, key, [renderValidationList(SYSTEM, ori, context.now, listed)]));
     }
     const echo = echoFields(transaction);
     // Persons are looked up once for every person file the key searches.
