@@ -113,7 +113,8 @@ export interface MessageKeyDefinition {
    * A locate: once the system acknowledges it, the switch the locating terminal works at
    * tells the agency that entered the record at once, by an administrative message to that
    * ORI (NCIC practice: the entering agency is notified of every locate placed on its record;
-   * docs/protocol.md, "Locate notification").
+   * docs/protocol.md, "Locate notification"). A validation list the state control point asks
+   * for another agency goes to that agency the same way, as an administrative notice.
    */
   readonly notifyEnteringAgency?: boolean;
   /**

@@ -252,7 +252,11 @@ const ROWS: readonly MessageKeyDefinition[] = [
     // The sending agency's own records; the route-to says why (CASE or NOCASE: VALIDATION).
     key: 'VL', meaning: 'VALIDATION LIST REQUEST', action: 'inquiry',
     required: ['VLS'],
+    // VLO: the state control point (DOJ) lists another agency's records; that agency is sent
+    // the list as an administrative notice (DOJ's validation report to the agency's ACC).
+    optional: ['VLO'],
     route: fanout(...STATE_FILE_TARGETS),
+    notifyEnteringAgency: true,
   }),
 
   // --- criminal history (III and the state's ACHS): purpose code required --------------------

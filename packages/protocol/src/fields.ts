@@ -459,6 +459,7 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('LCA', "locating agency's case number", 20, '26-DSD-0042', pattern(/^[0-9A-Z](?:[0-9A-Z-]*[0-9A-Z])?$/, 'letters, digits and inner hyphens')),
   define('DCL', `date of clear (${DATE})`, 8, '20261102', checkDate),
   define('VLN', 'name of the person who validated the record (LAST,FIRST MIDDLE)', 30, 'OSTRANDER,PELL', checkName),
+  define('VLO', 'ORI whose records a validation list lists (the state control point only)', 9, 'CA0190000', pattern(/^[A-Z]{2}[0-9A-Z]{7}$/, 'a 2-letter state code and 7 letters or digits (CA0194200)')),
   define('VLS', 'validation list selection (A all needing action, U not checked, D due, O overdue)', 1, 'A', codes(VALIDATION_LIST_CODES, 'a list selection')),
   // missing persons and supplemental identifiers
   define('MNP', 'missing person category', 1, 'J', codes(MISSING_CATEGORY_CODES, 'a missing person category')),

@@ -118,4 +118,20 @@ describe('second-party check and validation, with a fake clock', () => {
     expect(new Date(care.dueAtMs).toISOString().slice(0, 10)).toBe('2027-04-09');
     expect(care.validation).toBe('CURRENT');
   });
+
+  it('lists another agency\'s records for the state control point only, with that agency as the record\'s ORI (the switch sends it on)', () => {
+    const cori = start(':memory:');
+    const vehicle = acknowledgedNic(at(cori, T0, by('OP1001', 'EV', VEHICLE)));
+    const late = T0 + 121 * DAY;
+    const answer = responseOf(at(cori, late, by('OP4001', 'VL', { VLS: 'U', VLO: TEST_ORI }, 'CA0349400')));
+    expect(answer.status).toBe(HitStatus.HIT_STATUS_ACKNOWLEDGED);
+    expect(answer.records?.[0]?.enteringOri).toBe(TEST_ORI);
+    expect(answer.records?.[0]?.text).toContain(`NIC/${vehicle} `);
+    const refused = rejectOf(at(cori, late, by('OP2001', 'VL', { VLS: 'A', VLO: TEST_ORI }, 'CA0370000')));
+    expect(refused).toMatchObject({ code: 'CLETS_ERR_VALIDATION_LIST_SCOPE', field: 'VLO' });
+    // Nothing to act on: a no-record answer, so no notice goes out.
+    const none = responseOf(at(cori, late, by('OP4001', 'VL', { VLS: 'U', VLO: 'CA0370000' }, 'CA0349400')));
+    expect(none.status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
+    expect(none.text).toBe('NO RECORDS OF ORI/CA0370000 NEED ACTION (VLS/U)');
+  });
 });
