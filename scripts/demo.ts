@@ -464,6 +464,30 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       const cleared = await send(la, `CV.CA0190000.NIC/${stolenNic}.DCL/${today}.${RTE}`);
       return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
     });
+
+    // Record care: a new entry is checked by a second operator of the agency against the
+    // source documents (SPC), never by the one who entered it; the agency's validation list
+    // (VL) then shows nothing unchecked of it.
+    await step('a second county 19 operator checks a new entry (SPC); the agency\'s validation list', async () => {
+      const checker = await logIn(network, fixtures, { operatorId: 'OP1002', mnemonic: 'LA03', switchName: 'county-19' });
+      try {
+        const entered = await send(la, `EA.CA0190000.SER/DEMO-${plate}.TYP/LAPTOP.MAK/ORBITEK.DOT/${today}.OCA/26-DEMO-A${plate.slice(3)}.${RTE}`);
+        const nic = entered.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId ?? '';
+        if (nic === '') return 'the article was not entered';
+        const own = await send(la, `SPC.CA0190000.NIC/${nic}.${RTE}`);
+        const ownCode = own.outcome === 'rejected' ? own.rejected.code : own.rejects[0]?.code;
+        if (ownCode !== 'CLETS_ERR_SECOND_PARTY_SAME_OPERATOR') return `the enterer's own check was not refused (${ownCode ?? 'accepted'})`;
+        const checked = await send(checker, `SPC.CA0190000.NIC/${nic}.${RTE}`);
+        if (checked.outcome !== 'completed' || checked.rejects.length > 0) return 'the second operator\'s check was not accepted';
+        const list = await send(la, `VL.CA0190000.VLS/U.${RTE}`);
+        const text = list.responses.map((response) => response.text ?? '').join('\n');
+        if (list.outcome !== 'completed' || text.includes(`NIC/${nic} `)) return 'the checked entry is still listed as not checked';
+        await send(la, `XA.CA0190000.NIC/${nic}.${RTE}`);
+        return undefined;
+      } finally {
+        await checker.close();
+      }
+    });
   } finally {
     await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);
   }
