@@ -332,6 +332,10 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
       const [yq] = await request;
       print(`    LA01 received YQ for ${yq.recordId} ${enumName(ConfirmationPriority, yq.priority)} request ${yq.requestNumber}`);
+      // The requesting agency's name and telephone, filled by county 37's switch: who to call back.
+      const callBack = /AGN\/[^.]+\.TEL\/[^.\n]+/.exec(yq.text ?? '')?.[0];
+      print(`    call back: ${callBack ?? '(none)'}`);
+      if (callBack === undefined) return 'the YQ does not name the requesting agency and its telephone';
       const answer = sd.next('hitConfirmationResponse', 15_000);
       const confirmed = await send(la, `YR.CA0190000.CA0370000.NIC/${wanted.warrantNic}.CNF/Y`);
       if (confirmed.outcome !== 'completed') return `YR rejected: ${confirmed.rejected.code}`;
