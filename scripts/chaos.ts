@@ -279,7 +279,7 @@ function startLoad(terminals: readonly ChaosTerminal[], random: SeededRandom, ra
           }
           case 'yq': {
             const entering = oriOf(other(county));
-            accepted = terminal.send(kind, `YQ.${ori}.${entering}.NIC/${WELL_KNOWN.wantedPerson.warrantNic}.PRI/U.RNO/1`, [entering]);
+            accepted = terminal.send(kind, `YQ.${ori}.${entering}.NIC/${WELL_KNOWN.wantedPerson.warrantNic}.PRI/U.RNO/1.NAM/${WELL_KNOWN.wantedPerson.last},${WELL_KNOWN.wantedPerson.first}`, [entering]);
             break;
           }
           case 'broadcast': {

@@ -328,10 +328,14 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
 
     await step('a hit confirmation asked (YQ) and confirmed (YR)', async () => {
       const request = la.next('hitConfirmationRequest', 15_000);
-      const asked = await send(sd, `YQ.CA0370000.CA0190000.NIC/${wanted.warrantNic}.PRI/U.RNO/1`);
+      const asked = await send(sd, `YQ.CA0370000.CA0190000.NIC/${wanted.warrantNic}.PRI/U.RNO/1.NAM/${wanted.last},${wanted.first}`);
       if (asked.outcome !== 'completed') return `YQ rejected: ${asked.rejected.code}`;
       const [yq] = await request;
       print(`    LA01 received YQ for ${yq.recordId} ${enumName(ConfirmationPriority, yq.priority)} request ${yq.requestNumber}`);
+      // The requesting agency's name and telephone, filled by county 37's switch: who to call back.
+      const callBack = /AGN\/[^.]+\.TEL\/[^.\n]+/.exec(yq.text ?? '')?.[0];
+      print(`    call back: ${callBack ?? '(none)'}`);
+      if (callBack === undefined) return 'the YQ does not name the requesting agency and its telephone';
       const answer = sd.next('hitConfirmationResponse', 15_000);
       const confirmed = await send(la, `YR.CA0190000.CA0370000.NIC/${wanted.warrantNic}.CNF/Y`);
       if (confirmed.outcome !== 'completed') return `YR rejected: ${confirmed.rejected.code}`;
@@ -463,6 +467,30 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       if (!shown) return 'the next inquiry does not show the locate';
       const cleared = await send(la, `CV.CA0190000.NIC/${stolenNic}.DCL/${today}.${RTE}`);
       return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
+    });
+
+    // Record care: a new entry is checked by a second operator of the agency against the
+    // source documents (SPC), never by the one who entered it; the agency's validation list
+    // (VL) then shows nothing unchecked of it.
+    await step('a second county 19 operator checks a new entry (SPC); the agency\'s validation list', async () => {
+      const checker = await logIn(network, fixtures, { operatorId: 'OP1002', mnemonic: 'LA03', switchName: 'county-19' });
+      try {
+        const entered = await send(la, `EA.CA0190000.SER/DEMO-${plate}.TYP/LAPTOP.MAK/ORBITEK.DOT/${today}.OCA/26-DEMO-A${plate.slice(3)}.${RTE}`);
+        const nic = entered.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId ?? '';
+        if (nic === '') return 'the article was not entered';
+        const own = await send(la, `SPC.CA0190000.NIC/${nic}.${RTE}`);
+        const ownCode = own.outcome === 'rejected' ? own.rejected.code : own.rejects[0]?.code;
+        if (ownCode !== 'CLETS_ERR_SECOND_PARTY_SAME_OPERATOR') return `the enterer's own check was not refused (${ownCode ?? 'accepted'})`;
+        const checked = await send(checker, `SPC.CA0190000.NIC/${nic}.${RTE}`);
+        if (checked.outcome !== 'completed' || checked.rejects.length > 0) return 'the second operator\'s check was not accepted';
+        const list = await send(la, `VL.CA0190000.VLS/U.${RTE}`);
+        const text = list.responses.map((response) => response.text ?? '').join('\n');
+        if (list.outcome !== 'completed' || text.includes(`NIC/${nic} `)) return 'the checked entry is still listed as not checked';
+        await send(la, `XA.CA0190000.NIC/${nic}.${RTE}`);
+        return undefined;
+      } finally {
+        await checker.close();
+      }
     });
   } finally {
     await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);

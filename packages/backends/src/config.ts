@@ -155,6 +155,20 @@ export const backendConfigSchema = z
     fixturesDir: z.string().min(1).optional(),
     /** SQLite file of the systems' updates (entries, cancellations); ':memory:' for none. */
     updatesDbPath: z.string().min(1).default('./var/backends-updates.sqlite'),
+    /**
+     * Record care (src/data/record-care.ts): an entry not second-party checked within
+     * `secondPartyCheckHours` is UNCHECKED; validation is first due `firstValidationDays` after
+     * entry, then every `validationIntervalDays`; past due by `overdueGraceDays` it is reported.
+     */
+    records: z
+      .object({
+        secondPartyCheckHours: z.number().int().min(1).max(24 * 365).default(72),
+        firstValidationDays: z.number().int().min(1).max(3_650).default(90),
+        validationIntervalDays: z.number().int().min(1).max(3_650).default(365),
+        overdueGraceDays: z.number().int().min(0).max(3_650).default(30),
+      })
+      .strict()
+      .prefault({}),
     /** Seed of the PRNG that samples latency and injected errors (runs are repeatable). */
     seed: z.number().int().min(0).max(0xffff_ffff).default(1),
     limits: limitsSchema.prefault({}),

@@ -12,7 +12,16 @@ import type { MockSystem } from './system.js';
 import { createSystems } from './systems/index.js';
 
 /** Opens the systems `config.systems` lists over `data`. The caller (the service) closes them. */
-export function openHostedSystems(config: Pick<BackendConfig, 'systems' | 'updatesDbPath'>, data: FixtureSet): Map<SystemName, MockSystem> {
+export function openHostedSystems(config: Pick<BackendConfig, 'systems' | 'updatesDbPath'> & Partial<Pick<BackendConfig, 'records'>>, data: FixtureSet): Map<SystemName, MockSystem> {
   if (config.updatesDbPath !== ':memory:') mkdirSync(dirname(resolve(config.updatesDbPath)), { recursive: true });
-  return createSystems({ data, updatesDbPath: config.updatesDbPath, systems: [...config.systems] });
+  const records = config.records;
+  return createSystems({
+    data, updatesDbPath: config.updatesDbPath, systems: [...config.systems],
+    ...(records === undefined ? {} : {
+      recordCare: {
+        secondPartyCheckMs: records.secondPartyCheckHours * 3_600_000, firstValidationDays: records.firstValidationDays,
+        validationIntervalDays: records.validationIntervalDays, overdueGraceDays: records.overdueGraceDays,
+      },
+    }),
+  });
 }

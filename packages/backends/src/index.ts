@@ -49,3 +49,7 @@ export type { MessageKeyLookup } from './system-choice.js';
 export { createSystems } from './systems/index.js';
 export type { CreateSystemsOptions } from './systems/index.js';
 export type { MockSystem, SystemAnswer, SystemContext } from './system.js';
+export { AUDITED_FILES, auditSample, openAuditedFiles } from './data/audit-sample.js';
+export type { AuditSampleOptions, AuditedFile, SampledRecord } from './data/audit-sample.js';
+export { DEFAULT_RECORD_CARE } from './data/record-care.js';
+export type { RecordCare, RecordCarePolicy } from './data/record-care.js';

@@ -13,7 +13,7 @@ export {
   type DriverLicense, type Extradition, type EyeColor, type FileScope, type FixtureCollections, type FixtureMeta, type FixtureSet,
   type Gun, type GunStatus, type GunType, type HairColor, type HotFileRecord, type IsoDate, type LicenseClass, type LicenseStatus,
   type LicenseSuspension, type MissingCategory, type MissingPerson, type NcicDate, type Operator, type OperatorRole,
-  type OutOfStateCode, type Person, type PersonName, type PlateType, type ProtectedPerson, type ProtectionOrder,
+  type OutOfStateCode, type Person, type PersonIdentifiers, type PersonName, type PlateType, type ProtectedPerson, type ProtectionOrder,
   type ProtectionOrderType, type Race, type Registrant, type Relative, type Sex, type StateCode, type StolenVehicle,
   type SupervisedRelease, type SupervisionPeriod, type Terminal, type TerminalClass, type Vehicle, type VehicleColor,
   type VehicleMake, type VehicleStyle, type Warrant, type WarrantType, type WatchListEntry, type WatchListReason,

@@ -78,9 +78,14 @@ export const vehicleSchema: z.ZodType<Vehicle> = z.strictObject({
 });
 
 /** The fields every NCIC/state hot-file record has, and the file(s) it is in. */
+const entryDetails = {
+  enteredTime: z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/, 'must be HHMM').optional(),
+  identifiers: z.strictObject({ pob: z.string().regex(/^[A-Z]{2}$/), ctz: z.string().regex(/^[A-Z]{2}$/), skn: z.string().regex(/^[A-Z]{3}$/), smt: z.array(text) }).optional(),
+};
+
 const hotFile = <S extends string>(stateFile: S) => ({
   id: text, nic: z.string().regex(/^[A-Z]\d{9}$/, 'must be a file letter and 9 digits'), enteringOri: ori, oca: z.string(), enteredOn: isoDate,
-  file: z.enum(['NCIC', stateFile, 'BOTH']),
+  file: z.enum(['NCIC', stateFile, 'BOTH']), ...entryDetails,
 });
 
 export const warrantSchema: z.ZodType<Warrant> = z.strictObject({
@@ -135,7 +140,7 @@ export const missingPersonSchema: z.ZodType<MissingPerson> = z.strictObject({
 
 export const supervisedReleaseSchema: z.ZodType<SupervisedRelease> = z.strictObject({
   id: text, nic: z.string().regex(/^[A-Z]\d{9}$/, 'must be a file letter and 9 digits'), enteringOri: ori, oca: z.string(), enteredOn: isoDate,
-  personId: text, type: z.enum(['PROBATION', 'PAROLE', 'PRETRIAL']), agency: ori, officer: z.string(), until: isoDate,
+  personId: text, type: z.enum(['PROBATION', 'PAROLE', 'PRETRIAL']), agency: ori, officer: z.string(), until: isoDate, ...entryDetails,
 });
 
 export const watchListEntrySchema: z.ZodType<WatchListEntry> = z.strictObject({

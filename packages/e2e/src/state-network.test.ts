@@ -129,7 +129,7 @@ describe('the state network, as processes', () => {
     const requests = collect<HitConfirmationRequest>(entering, 'hitConfirmationRequest');
     const answers = collect<HitConfirmationResponse>(requester, 'hitConfirmationResponse');
     const nic = WELL_KNOWN.wantedPerson.warrantNic;
-    await requester.send(`YQ.${ORI_19}.${ORI_37}.NIC/${nic}.PRI/U.RNO/1`);
+    await requester.send(`YQ.${ORI_19}.${ORI_37}.NIC/${nic}.PRI/U.RNO/1.NAM/${WELL_KNOWN.wantedPerson.last},${WELL_KNOWN.wantedPerson.first}`);
     await waitFor(() => requests.length === 1);
     expect(requests[0]).toMatchObject({ recordId: nic, requestNumber: 1, requestingOri: ORI_19, enteringOri: ORI_37 });
     expect(Number(requests[0]?.answerDueMs)).toBeGreaterThan(Date.now());

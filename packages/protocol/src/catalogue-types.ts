@@ -113,9 +113,23 @@ export interface MessageKeyDefinition {
    * A locate: once the system acknowledges it, the switch the locating terminal works at
    * tells the agency that entered the record at once, by an administrative message to that
    * ORI (NCIC practice: the entering agency is notified of every locate placed on its record;
-   * docs/protocol.md, "Locate notification").
+   * docs/protocol.md, "Locate notification"). A validation list the state control point asks
+   * for another agency goes to that agency the same way, as an administrative notice.
    */
   readonly notifyEnteringAgency?: boolean;
+  /**
+   * The data set a message about one record must carry, chosen by the record type its NIC's
+   * letter names (Nlets practice for hit confirmations: a YQ about a person names the person,
+   * one about a vehicle the plate or VIN; a person YQ carrying only a plate is refused).
+   */
+  readonly dataSetByRecord?: Readonly<Record<string, RecordDataSet>>;
+}
+
+/** What identifies one record type in a message about it: at least one of `anyOf`. */
+export interface RecordDataSet {
+  /** The record type in words ('WANTED PERSON'). */
+  readonly words: string;
+  readonly anyOf: readonly string[];
 }
 
 /**

@@ -16,7 +16,7 @@
  * - No QW variants (QWA, QWE...): QW already searches every person file; a variant is one
  *   more row when needed.
  */
-import type { FieldDefinition, MessageKeyDefinition, RouteRule, Target } from './catalogue-types.js';
+import type { FieldDefinition, MessageKeyDefinition, RecordDataSet, RouteRule, Target } from './catalogue-types.js';
 import type { RouteTo, Transaction } from './types.js';
 import { FIELDS } from './fields.js';
 
@@ -26,6 +26,30 @@ export const HOME_STATE = 'CA';
 export const AM_MAX_DESTINATIONS = 20;
 
 const PERSON_DESCRIPTORS = ['SEX', 'RAC', 'HGT', 'WGT', 'EYE', 'HAI'] as const;
+
+/** The state files that hold entered records (the database audits' files, less CSAR). */
+const STATE_FILE_TARGETS: readonly Target[] = ['WPS', 'SVS', 'AFS', 'APS', 'ABS', 'MPS', 'CARPOS'];
+
+/** ORIs one hit confirmation request may name. */
+export const YQ_MAX_DESTINATIONS = 3;
+
+/**
+ * The agency's name and telephone on a hit confirmation: the switch of the requesting (or
+ * answering) terminal fills them from its agency records, so the other agency can call back.
+ */
+export const AGENCY_CONTACT = ['AGN', 'TEL'] as const;
+
+/** The data set a YQ must carry, by the letter of the record's NIC (docs/catalogue.md, "Hit confirmation"). */
+export const CONFIRMATION_DATA_SETS: Readonly<Record<string, RecordDataSet>> = Object.freeze({
+  W: { words: 'WANTED PERSON', anyOf: ['NAM'] },
+  H: { words: 'PROTECTION ORDER', anyOf: ['NAM'] },
+  M: { words: 'MISSING PERSON', anyOf: ['NAM'] },
+  S: { words: 'SUPERVISED RELEASE', anyOf: ['NAM'] },
+  V: { words: 'VEHICLE', anyOf: ['LIC', 'VIN'] },
+  G: { words: 'GUN', anyOf: ['SER'] },
+  A: { words: 'ARTICLE', anyOf: ['SER'] },
+  B: { words: 'BOAT', anyOf: ['BHN', 'REG'] },
+});
 const RECORD_ID = [['NIC', 'OCA']] as const;
 
 const fanout = (...targets: Target[]): RouteRule => ({ kind: 'fanout', targets });
@@ -216,6 +240,25 @@ const ROWS: readonly MessageKeyDefinition[] = [
     subject: ['NAM'],
   }),
 
+  // --- record care: second-party check and the agency's validation list ----------------------
+  // Keys of the simulation's own (NCIC publishes none for either: the check is the agency's
+  // procedure, the list is DOJ's validation report): docs/catalogue.md, "Record care".
+  row({
+    key: 'SPC', meaning: 'SECOND-PARTY CHECK', action: 'update',
+    required: ['NIC'], optional: ['MIS'],
+    route: fanout(...STATE_FILE_TARGETS),
+  }),
+  row({
+    // The sending agency's own records; the route-to says why (CASE or NOCASE: VALIDATION).
+    key: 'VL', meaning: 'VALIDATION LIST REQUEST', action: 'inquiry',
+    required: ['VLS'],
+    // VLO: the state control point (DOJ) lists another agency's records; that agency is sent
+    // the list as an administrative notice (DOJ's validation report to the agency's ACC).
+    optional: ['VLO'],
+    route: fanout(...STATE_FILE_TARGETS),
+    notifyEnteringAgency: true,
+  }),
+
   // --- criminal history (III and the state's ACHS): purpose code required --------------------
   row({
     key: 'QH', meaning: 'CRIMINAL HISTORY NAME SEARCH', action: 'inquiry', purposeCodeRequired: true,
@@ -257,12 +300,16 @@ const ROWS: readonly MessageKeyDefinition[] = [
   // --- agency to agency --------------------------------------------------------------------
   row({
     key: 'YQ', meaning: 'HIT CONFIRMATION REQUEST', action: 'admin',
-    required: ['NIC', 'PRI', 'RNO'], optional: ['OCA', 'NAM', 'LIC', 'VIN', 'MIS'],
-    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
+    required: ['NIC', 'PRI', 'RNO'],
+    optional: ['OCA', 'NAM', 'DOB', 'LIC', 'LIS', 'VIN', 'SER', 'MAK', 'BHN', 'REG', 'MIS', ...AGENCY_CONTACT],
+    // Up to three ORIs: the entering agency, and the agencies that hold the record or the
+    // subject for it (its holder of record, a terminal agency answering for it) (docs/catalogue.md).
+    route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: YQ_MAX_DESTINATIONS },
+    dataSetByRecord: CONFIRMATION_DATA_SETS,
   }),
   row({
     key: 'YR', meaning: 'HIT CONFIRMATION RESPONSE', action: 'admin',
-    required: ['NIC', 'CNF'], optional: ['ABY', 'OCA', 'RNO', 'MIS'],
+    required: ['NIC', 'CNF'], optional: ['ABY', 'OCA', 'RNO', 'MIS', ...AGENCY_CONTACT],
     requiredWhen: [{ field: 'CNF', value: 'T', requires: ['ABY'] }],
     route: { kind: 'destinations' }, destinationRule: { kinds: ['ori'], max: 1 },
   }),
@@ -342,6 +389,10 @@ export function exampleTransaction(definition: MessageKeyDefinition): Transactio
     if (group[0] !== undefined && tags.includes(group[0])) for (const tag of group) if (!tags.includes(tag)) tags.push(tag);
   }
   const values = new Map(tags.map((tag) => [tag, exampleOf(tag)]));
+  const dataSet = definition.dataSetByRecord?.[(values.get('NIC') ?? '').charAt(0)];
+  if (dataSet !== undefined && !dataSet.anyOf.some((tag) => values.has(tag)) && dataSet.anyOf[0] !== undefined) {
+    values.set(dataSet.anyOf[0], exampleOf(dataSet.anyOf[0]));
+  }
   for (const rule of definition.requiredWhen ?? []) {
     if (values.get(rule.field) === rule.value) for (const tag of rule.requires) if (!values.has(tag)) values.set(tag, exampleOf(tag));
   }

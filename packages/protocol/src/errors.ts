@@ -47,6 +47,10 @@ export const ERROR_CODES = {
   CLETS_ERR_MESSAGE_ID_REUSED: { wire: 220, http: 409, message: 'client message id already used for a different transaction' },
   CLETS_ERR_RECORD_STATE: { wire: 221, http: 409, message: 'record is not in a state that allows this action (a record already located)' },
   CLETS_ERR_LOCATE_OWN_RECORD: { wire: 222, http: 409, message: 'the entering agency clears or cancels its own record; a locate is placed by the agency that found the person or property' },
+  CLETS_ERR_CONFIRMATION_DATA_SET: { wire: 223, http: 400, message: 'the data set does not fit the record type the NIC names (a person hit confirmed by name, a vehicle by plate or VIN)' },
+  CLETS_ERR_COURT_ORDERS_ONLY: { wire: 224, http: 403, message: 'a court enters, modifies, cancels and clears only its own protection orders' },
+  CLETS_ERR_SECOND_PARTY_SAME_OPERATOR: { wire: 225, http: 409, message: 'a second-party check is made by an operator other than the one who entered the record' },
+  CLETS_ERR_VALIDATION_LIST_SCOPE: { wire: 226, http: 403, message: "only the state control point lists another agency's records for validation" },
 
   // --- 3xx: terminals, logins and sessions ------------------------------------------------
   CLETS_ERR_TERMINAL_UNKNOWN: { wire: 301, http: 401, message: 'terminal not registered', close: 4001 },

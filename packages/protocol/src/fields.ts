@@ -76,6 +76,10 @@ export const EXTRADITION_CODES = {
 export const PRIORITY_CODES = { U: 'URGENT - ANSWER WITHIN 10 MINUTES', R: 'ROUTINE - ANSWER WITHIN 1 HOUR' } as const;
 export const CONFIRMATION_CODES = { Y: 'CONFIRMED', N: 'NOT CONFIRMED', T: 'WILL ANSWER BY THE TIME IN ABY' } as const;
 export const YES_NO_CODES = { Y: 'YES', N: 'NO' } as const;
+/** What a validation list (VL) lists of the agency's records. */
+export const VALIDATION_LIST_CODES = {
+  A: 'EVERY RECORD NEEDING ACTION', U: 'NOT SECOND-PARTY CHECKED', D: 'DUE OR OVERDUE FOR VALIDATION', O: 'OVERDUE FOR VALIDATION',
+} as const;
 /**
  * Missing-person categories. NCIC writes the category as the last letter of the entry key
  * (EMD, EME, EMI, EMJ, EMV); the simulation keeps one key, EM, and carries that letter in MNP
@@ -455,6 +459,8 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('LCA', "locating agency's case number", 20, '26-DSD-0042', pattern(/^[0-9A-Z](?:[0-9A-Z-]*[0-9A-Z])?$/, 'letters, digits and inner hyphens')),
   define('DCL', `date of clear (${DATE})`, 8, '20261102', checkDate),
   define('VLN', 'name of the person who validated the record (LAST,FIRST MIDDLE)', 30, 'OSTRANDER,PELL', checkName),
+  define('VLO', 'ORI whose records a validation list lists (the state control point only)', 9, 'CA0190000', pattern(/^[A-Z]{2}[0-9A-Z]{7}$/, 'a 2-letter state code and 7 letters or digits (CA0194200)')),
+  define('VLS', 'validation list selection (A all needing action, U not checked, D due, O overdue)', 1, 'A', codes(VALIDATION_LIST_CODES, 'a list selection')),
   // missing persons and supplemental identifiers
   define('MNP', 'missing person category', 1, 'J', codes(MISSING_CATEGORY_CODES, 'a missing person category')),
   define('DLC', `date of last contact (${DATE})`, 8, '20261030', checkDate),
@@ -476,6 +482,8 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('RNO', 'request number (1 first, 2 and 3 follow-ups)', 1, '1', pattern(/^[1-3]$/, '1, 2 or 3')),
   define('CNF', 'confirmation status', 1, 'Y', codes(CONFIRMATION_CODES, 'a confirmation status')),
   define('ABY', 'answer by (HHMM or CCYYMMDDHHMM)', 12, '1430', checkAnswerBy),
+  define('AGN', "the sending agency's name (filled by its switch)", 60, 'LOS ANGELES COUNTY SHERIFF', checkShortText),
+  define('TEL', "the sending agency's telephone (filled by its switch)", 20, '(213) 555-0161', pattern(/^[0-9()+ -]{7,20}$/, 'digits, spaces, ( ) + -')),
   // third-party release log (RL)
   define('ISN', 'input sequence number of the released transaction (today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
   define('RQN', 'name of the person the information was given to', 60, 'JUDGE A MERCER', checkShortText),

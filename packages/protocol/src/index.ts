@@ -37,11 +37,13 @@ export {
   type DestinationKind, type DownPolicy, type FieldDefinition, type KeyAction, type MessageKeyDefinition, type RouteRule,
   type SystemName, type Target,
 } from './catalogue-types.js';
-export { CATALOGUE, EXAMPLE_ORI, EXAMPLE_ROUTE_TO, HOME_STATE, exampleTransaction, fieldsOfKey, messageKey } from './catalogue.js';
+export {
+  AGENCY_CONTACT, CATALOGUE, CONFIRMATION_DATA_SETS, EXAMPLE_ORI, EXAMPLE_ROUTE_TO, HOME_STATE, YQ_MAX_DESTINATIONS, exampleTransaction, fieldsOfKey, messageKey,
+} from './catalogue.js';
 export {
   CONFIRMATION_CODES, EXTRADITION_CODES, EYE_CODES, FIELDS, HAIR_CODES, NLETS_ALL_STATES, NLETS_STATE_CODES, ORDER_TYPE_CODES,
   PLATE_TYPE_CODES, PRIORITY_CODES, RACE_CODES, SEX_CODES, STATE_CODES, TEXT_TAG, TRANSMISSION_CODES, VEHICLE_COLOR_CODES, WARRANT_TYPE_CODES,
-  YES_NO_CODES, fieldDefinition, vinCheckDigit,
+  VALIDATION_LIST_CODES, YES_NO_CODES, fieldDefinition, vinCheckDigit,
   GUN_TYPE_CODES, MISSING_CATEGORY_CODES, ORDER_CONDITION_CODES, SKIN_TONE_CODES,
 } from './fields.js';
 export {

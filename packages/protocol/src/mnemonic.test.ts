@@ -208,6 +208,8 @@ function destinationsFor(definition: MessageKeyDefinition): fc.Arbitrary<string[
   }
   if (definition.route.kind !== 'destinations') return fc.constant([]);
   if (definition.destinationRule?.max === 1) return ori.map((value) => [value]);
+  const rule = definition.destinationRule;
+  if (rule !== undefined && rule.kinds.length === 1 && rule.kinds[0] === 'ori') return fc.uniqueArray(ori, { minLength: 1, maxLength: rule.max ?? 5 });
   return fc.uniqueArray(fc.oneof(ori, terminal, county, fc.constant('ALL')), { minLength: 1, maxLength: 5 });
 }
 
@@ -248,6 +250,11 @@ function transactionFor(definition: MessageKeyDefinition): fc.Arbitrary<Transact
           const example = FIELDS.get(tag)?.example ?? '';
           if (!fieldsList.some((field) => field.tag === tag)) fieldsList.push({ tag, value: example });
         }
+      }
+      const dataSet = definition.dataSetByRecord?.[fieldsList.find((field) => field.tag === 'NIC')?.value.charAt(0) ?? ''];
+      const identifying = dataSet?.anyOf[0];
+      if (dataSet !== undefined && identifying !== undefined && !fieldsList.some((field) => dataSet.anyOf.includes(field.tag))) {
+        fieldsList.push({ tag: identifying, value: FIELDS.get(identifying)?.example ?? '' });
       }
       // TXT ends the line.
       return [...fieldsList.filter((field) => field.tag !== 'TXT'), ...fieldsList.filter((field) => field.tag === 'TXT')];

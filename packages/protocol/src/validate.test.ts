@@ -74,7 +74,7 @@ describe.each(ROUTABLE_KEYS)('validateTransaction %s', (key) => {
 
   it('refuses a field the key does not take', () => {
     expectError(() => validate(withFields(valid, [{ tag: 'ZZZ', value: '1' }, ...fields])), 'CLETS_ERR_FIELD_UNKNOWN', 'ZZZ');
-    const foreign = fieldsOfKey(definition).includes('BHN') ? 'NAM' : 'BHN';
+    const foreign = ['BHN', 'NAM', 'CNF'].find((tag) => !fieldsOfKey(definition).includes(tag)) ?? 'BHN';
     const error = expectError(() => validate(withFields(valid, [{ tag: foreign, value: 'X' }, ...fields])), 'CLETS_ERR_FIELD_UNKNOWN', foreign);
     expect(error.message).toContain(`${key} does not take ${foreign}`);
   });
@@ -236,13 +236,29 @@ describe('validateTransaction: destinations', () => {
     expectError(() => validate(to('AM', [...oris(6_000), 'CA0190000'])), 'CLETS_ERR_DESTINATION_INVALID');
   });
 
-  it('sends YQ and YR to exactly one ORI', () => {
+  it('sends YR to exactly one ORI, and YQ to up to three', () => {
     for (const key of ['YQ', 'YR']) {
       expect(() => validate(to(key, ['NV0130000']))).not.toThrow();
-      expectError(() => validate(to(key, ['CA0370000', 'CA0190000'])), 'CLETS_ERR_DESTINATION_INVALID');
       expectError(() => validate(to(key, ['PD01'])), 'CLETS_ERR_DESTINATION_INVALID');
       expectError(() => validate(to(key, ['ALL'])), 'CLETS_ERR_DESTINATION_INVALID');
     }
+    expectError(() => validate(to('YR', ['CA0370000', 'CA0190000'])), 'CLETS_ERR_DESTINATION_INVALID');
+    expect(() => validate(to('YQ', ['CA0370000', 'CA0190000', 'CA0190100']))).not.toThrow();
+    expectError(() => validate(to('YQ', ['CA0370000', 'CA0190000', 'CA0190100', 'CA0190200'])), 'CLETS_ERR_DESTINATION_INVALID');
+    expectError(() => validate(to('YQ', ['CA0370000', 'PD01'])), 'CLETS_ERR_DESTINATION_INVALID');
+  });
+
+  it('refuses a YQ whose data set does not fit the record type its NIC names', () => {
+    const yq = (fields: Field[]) => withFields(to('YQ', ['CA0190000']), [
+      { tag: 'NIC', value: fields[0]?.value ?? '' }, { tag: 'PRI', value: 'U' }, { tag: 'RNO', value: '1' }, ...fields.slice(1),
+    ]);
+    const person = expectError(() => validate(yq([{ tag: 'NIC', value: 'W297823148' }, { tag: 'LIC', value: '7DM0636' }, { tag: 'LIS', value: 'CA' }])), 'CLETS_ERR_CONFIRMATION_DATA_SET', 'NAM');
+    expect(person.message).toMatch(/WANTED PERSON record\) needs NAM .*: LIC does not identify a WANTED PERSON record/);
+    expectError(() => validate(yq([{ tag: 'NIC', value: 'V289052275' }, { tag: 'NAM', value: 'KORVALE,DESMIN' }])), 'CLETS_ERR_CONFIRMATION_DATA_SET', 'LIC');
+    expectError(() => validate(yq([{ tag: 'NIC', value: 'G100000001' }])), 'CLETS_ERR_CONFIRMATION_DATA_SET', 'SER');
+    expect(() => validate(yq([{ tag: 'NIC', value: 'W297823148' }, { tag: 'NAM', value: 'KORVALE,DESMIN' }]))).not.toThrow();
+    expect(() => validate(yq([{ tag: 'NIC', value: 'V289052275' }, { tag: 'VIN', value: '4T1B11HK5KC271828' }]))).not.toThrow();
+    expect(() => validate(yq([{ tag: 'NIC', value: 'B100000001' }, { tag: 'REG', value: 'CF1234AB' }]))).not.toThrow();
   });
 
   it('classifies destinations', () => {

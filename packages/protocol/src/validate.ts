@@ -184,6 +184,7 @@ function checkFieldRules(transaction: Transaction, definition: MessageKeyDefinit
       if (!fields.has(tag)) fail(transaction, 'CLETS_ERR_FIELD_MISSING', `${lead} needs ${describe(tag)}`, tag);
     }
   }
+  checkDataSet(transaction, definition, fields);
   const conditional = definition.requiredWhen;
   if (conditional === undefined) return;
   for (const rule of conditional) {
@@ -192,6 +193,23 @@ function checkFieldRules(transaction: Transaction, definition: MessageKeyDefinit
       if (!fields.has(tag)) fail(transaction, 'CLETS_ERR_FIELD_MISSING', `${rule.field}/${rule.value} needs ${describe(tag)}`, tag);
     }
   }
+}
+
+/**
+ * A message about one record carries the data set of its record type, named by the NIC's
+ * letter (Nlets: a person hit confirmation names the person; one carrying only a plate or a
+ * VIN is refused, and the reverse).
+ */
+function checkDataSet(transaction: Transaction, definition: MessageKeyDefinition, fields: ReadonlyMap<string, string>): void {
+  const sets = definition.dataSetByRecord;
+  if (sets === undefined) return;
+  const nic = fields.get('NIC') ?? '';
+  const set = sets[nic.charAt(0)];
+  if (set === undefined || hasAny(fields, set.anyOf)) return;
+  const others = [...fields.keys()].filter((tag) => Object.values(sets).some((other) => other !== set && other.anyOf.includes(tag)));
+  const carried = others.length > 0 ? `: ${others.join(' and ')} does not identify a ${set.words} record` : '';
+  fail(transaction, 'CLETS_ERR_CONFIRMATION_DATA_SET',
+    `${definition.key} for NIC/${nic} (a ${set.words} record) needs ${set.anyOf.map(describe).join(' or ')}${carried}`, set.anyOf[0]);
 }
 
 function hasAny(fields: ReadonlyMap<string, string>, group: readonly string[]): boolean {

@@ -192,6 +192,10 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       retentionMs: config.messages.retentionMs, confirmation: config.hitConfirmation, controlPointOri: config.hitConfirmation.controlPointOri,
       maxStoredBroadcastsPerTerminal: config.messages.maxStoredBroadcastsPerTerminal,
     },
+    agencyContact: (ori) => ({
+      name: registry.agencies.get(ori)?.name,
+      telephone: security?.agencyRecords.get(ori)?.telephone ?? deps.data?.agencyRecords?.find((record) => record.ori === ori)?.telephone ?? undefined,
+    }),
     log: logger,
   });
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.

@@ -5,7 +5,7 @@
  * the data set fits the record: a person's name for a person record, the plate or VIN for a
  * vehicle (a person YQ with only a plate would be refused by Nlets, and the reverse too).
  */
-import { formatTransaction, type ResponseRecord, type Transaction } from '@clets/protocol';
+import { CONFIRMATION_DATA_SETS, formatTransaction, type ResponseRecord, type Transaction } from '@clets/protocol';
 
 export interface HitConfirmationOptions {
   /** The requesting agency's ORI (the operator's terminal's). */
@@ -16,9 +16,6 @@ export interface HitConfirmationOptions {
   readonly requestNumber?: 1 | 2 | 3;
 }
 
-/** The tags a record's data set is made of, in the order NCIC prints them. */
-const PERSON_TAGS = ['NAM'] as const;
-const VEHICLE_TAGS = ['LIC', 'VIN'] as const;
 
 function value(record: ResponseRecord, tag: string): string | undefined {
   const found = (record.fields ?? []).find((field) => field.tag === tag)?.value;
@@ -40,11 +37,12 @@ export function hitConfirmationFor(record: ResponseRecord, options: HitConfirmat
   ];
   const oca = value(record, 'OCA');
   if (oca !== undefined) fields.push({ tag: 'OCA', value: oca });
-  const name = value(record, 'NAM');
-  const tags = name !== undefined ? PERSON_TAGS : VEHICLE_TAGS;
+  // The data set the catalogue asks of the record type the NIC's letter names.
+  const tags = CONFIRMATION_DATA_SETS[nic.charAt(0)]?.anyOf ?? ['NAM', 'LIC', 'VIN'];
   for (const tag of tags) {
     const given = value(record, tag);
-    if (given !== undefined) fields.push({ tag, value: given });
+    // An answer prints names `LAST, FIRST`; the NAM field is typed `LAST,FIRST`.
+    if (given !== undefined) fields.push({ tag, value: tag === 'NAM' ? given.replace(/, +/, ',') : given });
   }
   return { header: { messageKey: 'YQ', ori: options.ori, destinations: [enteringOri] }, fields };
 }

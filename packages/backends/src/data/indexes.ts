@@ -31,6 +31,12 @@ export interface RecordLife {
   readonly enteredAtMs?: number;
   /** Last modify, locate or validation (epoch ms). */
   readonly updatedAtMs?: number;
+  /** The operator who entered it (a second-party check must be another's). */
+  readonly enteredBy?: string;
+  /** The second-party check: the second operator, and when. */
+  readonly checked?: { readonly by: string; readonly atMs: number };
+  /** The last validation: who validated (VLN), the operator who sent it, and when. */
+  readonly validated?: { readonly name: string; readonly by: string; readonly atMs: number };
   readonly located?: {
     /** Date of locate as given (CCYYMMDD). */
     readonly on: string;
@@ -40,6 +46,12 @@ export interface RecordLife {
     readonly caseNumber?: string;
     readonly atMs: number;
   };
+}
+
+/** Who to call about a record: the agency's name and telephone (hit confirmation). */
+export interface AgencyContact {
+  readonly name?: string | undefined;
+  readonly telephone?: string | undefined;
 }
 
 /** A hot-file record as the files hold it: the fixture shape, plus what an update added. */
@@ -182,6 +194,7 @@ export class Files {
   readonly histories: readonly CriminalHistory[];
   readonly registrants: readonly Registrant[];
   readonly agencies: ReadonlyMap<string, Agency>;
+  private readonly telephones: ReadonlyMap<string, string>;
 
   readonly warrants: HotFile<Warrant>;
   readonly protectionOrders: HotFile<ProtectionOrder>;
@@ -215,6 +228,7 @@ export class Files {
     this.histories = fixtures.criminalHistories;
     this.registrants = fixtures.registrants;
     this.agencies = new Map(fixtures.agencies.map((agency) => [agency.ori, agency]));
+    this.telephones = new Map((fixtures.agencyRecords ?? []).map((record) => [record.ori, record.telephone]));
 
     this.personById = new IdIndex(this.persons, (person) => person.id, fixtures.persons);
     this.personByName = new KeyIndex(this.persons, (person) => personNameKey(person.last, person.first, person.dob));
@@ -345,6 +359,11 @@ export class Files {
 
   agencyName(ori: string): string | undefined {
     return this.agencies.get(ori)?.name;
+  }
+
+  /** The name and telephone of the agency with this ORI, as far as the files know them. */
+  agencyContact(ori: string): AgencyContact {
+    return { name: this.agencies.get(ori)?.name, telephone: this.telephones.get(ori) };
   }
 
   private vehicleFilter(found: readonly number[], registeredOnly: boolean): Vehicle[] {

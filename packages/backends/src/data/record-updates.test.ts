@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { FixtureSet } from '@clets/fixtures';
 import { HitStatus, type ResponseRecord, type SystemName } from '@clets/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MockSystem } from '../system.js';
+import type { MockSystem, SystemContext } from '../system.js';
 import { createSystems } from '../systems/index.js';
-import { ask, committedFixtures, fieldOf, hits, rejectOf, responseOf, TEST_ORI, tx } from '../systems/test-support.js';
+import { ask, committedFixtures, ctx, fieldOf, hits, rejectOf, responseOf, TEST_ORI, tx } from '../systems/test-support.js';
 
 /** The agency that finds the person or property (county 37), not the one that entered the record. */
 const LOCATING_ORI = 'CA0370000';
@@ -84,7 +84,7 @@ const CASES: readonly FileCase[] = [
     }),
     inquiry: ['QPO', { NAM: 'TRELAWNE,KESTER', DOB: '19770615' }],
     bad: { fields: (oca) => ({ NAM: 'TRELAWNE,KESTER', ...PERSON, POT: 'DVRO', PNO: 'TRELAWNE,MIRA', ISD: '20261030', EXP: '20291030', CRT: 'LOS ANGELES SUPERIOR COURT', OCA: oca, PCO: '01 12' }), code: 'CLETS_ERR_FIELD_INVALID', field: 'PCO' },
-    modify: { SRV: '20261102' }, modified: ['SRV', '20261102'], locates: false,
+    modify: { SRV: '20261102' }, modified: ['SRV', '20261102 - SERVED'], locates: false,
   },
 ];
 
@@ -223,5 +223,47 @@ describe.each(CASES)('the life cycle of a $file record', (each) => {
     stop();
     cori = start(path);
     expect(fileHits(cori, each)).toEqual([]);
+  });
+});
+
+describe('protection orders as courts use them', () => {
+  const COURT_ORI = 'CA019015J';
+  const ORDER = (oca: string, exp = '20270105') => ({
+    NAM: 'HOLLOWAY,BRANDT', ...PERSON, POT: 'DVRO', PNO: 'HOLLOWAY,SIAN', ISD: '20261030', EXP: exp, CRT: 'SUPERIOR COURT OF CALIFORNIA - COUNTY OF LOS ANGELES',
+    OCA: oca, PCO: '05 07',
+  });
+  const at = (day: string): SystemContext => ctx(undefined, Date.parse(`${day}T18:00:00Z`));
+  const inquire = (cori: MockSystem, day: string) =>
+    hits(responseOf(cori.handle(tx('QW', { NAM: 'HOLLOWAY,BRANDT', DOB: '19770615' }), at(day)))).filter((record) => record.file === 'CARPOS');
+
+  it('hits through its expiry date and not after it (the clock the system is given)', () => {
+    const cori = start();
+    const nic = nicOf(cori.handle(tx('EPO', ORDER('26-PO-EXP')), at('2026-11-02')));
+    expect(inquire(cori, '2027-01-05').map((record) => record.recordId)).toEqual([nic]);
+    expect(inquire(cori, '2027-01-06')).toEqual([]);
+    expect(hits(responseOf(cori.handle(tx('QPO', { NIC: nic }), at('2027-01-06'))))).toEqual([]);
+    // The court extends it: the order is in force again.
+    nicOf(cori.handle(tx('MPO', { NIC: nic, EXP: '20280105' }, { ori: TEST_ORI }), at('2027-01-06')));
+    expect(inquire(cori, '2027-01-06').map((record) => record.recordId)).toEqual([nic]);
+  });
+
+  it('a court enters and modifies its own orders: proof of service recorded by the court shows in the next answer', () => {
+    const cori = start();
+    const nic = nicOf(ask(cori, tx('EPO', ORDER('26-CRT-0001'), { ori: COURT_ORI })));
+    nicOf(ask(cori, tx('MPO', { NIC: nic, SRV: '20261103' }, { ori: COURT_ORI })));
+    const [order] = inquire(cori, '2026-11-04');
+    expect(order?.enteringOri).toBe(COURT_ORI);
+    expect(order?.text).toContain('SRV/20261103 - SERVED');
+    expect(order?.text).toContain('ORI IS SUPERIOR COURT OF CALIFORNIA - COUNTY OF LOS ANGELES');
+  });
+
+  it('a court modifies no order another agency entered, and enters nothing but orders', () => {
+    const cori = start();
+    const sheriffs = nicOf(ask(cori, tx('EPO', ORDER('26-SHF-0001'))));
+    expect(rejectOf(ask(cori, tx('MPO', { NIC: sheriffs, SRV: '20261103' }, { ori: COURT_ORI })))).toMatchObject({ code: 'CLETS_ERR_RECORD_NOT_FOUND', field: 'NIC' });
+    const warrant = rejectOf(ask(cori, tx('EW', { NAM: 'HOLLOWAY,BRANDT', ...PERSON, OFF: 'CONTEMPT OF COURT', WTY: 'M', DOW: '20261101', EXL: '6', OCA: '26-CRT-0002' }, { ori: COURT_ORI })));
+    expect(warrant).toMatchObject({ code: 'CLETS_ERR_COURT_ORDERS_ONLY', field: 'MKE' });
+    expect(warrant.reason).toContain('CA019015J is a court');
+    expect(inquire(cori, '2026-11-04').map((record) => record.text?.includes('SRV/Y - SERVED') || record.text?.includes('SRV/N - NOT SERVED'))).toEqual([true]);
   });
 });

@@ -30,12 +30,20 @@ export interface UpdateRequest {
   readonly fields: Fields;
   /** The ORI of the agency sending it (header.ori): the entering agency of an entry, the locating one of a locate. */
   readonly ori: string;
+  /** The operator who sent it (header.operatorId): who entered, checked or validated. */
+  readonly operatorId?: string;
   readonly atMs: number;
   /** On replay of an entry: the NIC it was given the first time. */
   readonly nic?: string;
 }
 
-export type UpdateAction = 'enter' | 'modify' | 'cancel' | 'locate' | 'clear';
+export type UpdateAction = 'enter' | 'modify' | 'cancel' | 'locate' | 'clear' | 'check';
+
+/** The second-party check's key: a record named by NIC, checked by a second operator (record-care.ts). */
+export const SECOND_PARTY_CHECK_KEY = 'SPC';
+
+/** The state file a NIC's letter names. */
+const FILE_OF_NIC_LETTER: Readonly<Record<string, StateFile>> = { W: 'WPS', V: 'SVS', G: 'AFS', A: 'APS', B: 'ABS', M: 'MPS', H: 'CARPOS' };
 
 /** A checked update, ready to apply. */
 export interface UpdatePlan {
@@ -158,7 +166,7 @@ const SUPPLEMENTAL = ['AKA', 'POB', 'CTZ', 'SKN', 'SMT', 'MNU'] as const;
 const DESCRIPTORS = ['HGT', 'WGT', 'EYE', 'HAI'] as const;
 
 function entryLife(request: UpdateRequest): RecordLife {
-  return { enteredAtMs: request.atMs, updatedAtMs: request.atMs };
+  return { enteredAtMs: request.atMs, updatedAtMs: request.atMs, enteredBy: request.operatorId ?? '' };
 }
 
 function touched(record: AnyRecord, atMs: number, change: Partial<RecordLife> = {}): RecordLife {
@@ -167,9 +175,16 @@ function touched(record: AnyRecord, atMs: number, change: Partial<RecordLife> = 
 
 /** Plans one update. Throws a CletsError (not on file, duplicate, ORI missing) and changes nothing. */
 export function planUpdate(files: Files, request: UpdateRequest, allocate: NicAllocator): UpdatePlan {
+  if (request.key === SECOND_PARTY_CHECK_KEY) return checkRecord(files, request);
   const spec = updateOf(request.key);
   if (spec === undefined) throw new CletsError('CLETS_ERR_SYSTEM_NOT_ACCEPTING', `${request.key} is not an update of a state file`, { field: 'MKE' });
   if (request.ori === '') throw new CletsError('CLETS_ERR_FIELD_MISSING', 'the ORI of the agency is required for an update', { field: 'ORI' });
+  // A court's terminals enter and modify the orders the court issues (CLETS carries court
+  // orders into CARPOS), and nothing else: wants, stolen property and locates are law
+  // enforcement's. Its own orders only: findOwnRecord answers "not on file" for another's.
+  if (spec.stateFile !== 'CARPOS' && files.agencies.get(request.ori)?.kind === 'court') {
+    throw new CletsError('CLETS_ERR_COURT_ORDERS_ONLY', `ORI/${request.ori} is a court: it enters and modifies its own protection orders, not ${spec.words} records (${request.key})`, { field: 'MKE' });
+  }
   switch (spec.action) {
     case 'enter':
       return ENTRIES[spec.stateFile](files, request, allocate);
@@ -180,6 +195,8 @@ export function planUpdate(files: Files, request: UpdateRequest, allocate: NicAl
       return retireRecord(files, request, spec);
     case 'locate':
       return locateRecord(files, request, spec);
+    case 'check':
+      return checkRecord(files, request);
   }
 }
 
@@ -613,12 +630,15 @@ function modifyRecord(files: Files, request: UpdateRequest, spec: FileOf): Updat
   checkSubject(files, request, spec.stateFile, old);
   const changed: (readonly [string, string])[] = [];
   for (const [tag, value] of fields) if (tag !== 'NIC' && tag !== 'OCA' && tag !== 'NAM') changed.push([tag, value]);
+  // VLN: the record was validated (NCIC validates by a modify naming the validator): VLN
+  // alone confirms it as it stands, with other fields it modifies and validates.
+  const validator = fields.get('VLN');
+  const validated = validator === undefined ? {} : { validated: { name: validator, by: request.operatorId ?? '', atMs: request.atMs } };
   const record = {
     ...old,
     ...modified(spec.stateFile, old, fields),
-    // VLN: who validated the record, kept with it (NCIC records the validator by a modify).
     extras: extrasOf(fields, [...MODIFY_EXTRAS[spec.stateFile], 'VLN'], old.extras ?? {}),
-    life: touched(old, request.atMs),
+    life: touched(old, request.atMs, validated),
   } as AnyRecord;
   return plan(request, 'modify', spec.stateFile, old, changed, () => {
     file.replace(index, record);
@@ -673,4 +693,32 @@ function locateRecord(files: Files, request: UpdateRequest, spec: FileOf): Updat
     // NCIC: a missing person's locate retires the record at once (the person is found).
     if (spec.stateFile === 'MPS') file.cancel(index);
   });
+}
+
+// --- second-party check -------------------------------------------------------------------------
+
+/**
+ * The second-party check of a new entry (record-care.ts): by NIC, by the entering agency (to
+ * any other the record is not on file), by an operator other than the one who entered it,
+ * once. A record the data files held before the simulation counts as checked already.
+ */
+function checkRecord(files: Files, request: UpdateRequest): UpdatePlan {
+  const nic = need(request.fields, 'NIC');
+  const stateFile = FILE_OF_NIC_LETTER[nic.charAt(0)];
+  if (stateFile === undefined) throw new CletsError('CLETS_ERR_RECORD_NOT_FOUND', `NIC/${nic}: no state file holds records with the letter ${nic.charAt(0)}`, { field: 'NIC' });
+  const file = hotFileOf(files, stateFile);
+  const [index, old] = findOwnRecord(file, request, stateFile);
+  const life = old.life;
+  if (life?.enteredBy === undefined) {
+    throw new CletsError('CLETS_ERR_RECORD_STATE', `NIC/${nic} was entered before this file was kept here: it counts as checked`, { field: 'NIC' });
+  }
+  if (life.checked !== undefined) {
+    throw new CletsError('CLETS_ERR_RECORD_STATE', `NIC/${nic} already second-party checked by ${life.checked.by}`, { field: 'NIC' });
+  }
+  const operator = request.operatorId ?? '';
+  if (operator === '' || operator === life.enteredBy) {
+    throw new CletsError('CLETS_ERR_SECOND_PARTY_SAME_OPERATOR', `NIC/${nic} was entered by ${life.enteredBy || 'an unknown operator'}: a second operator of ORI/${request.ori} checks it`, { field: 'NIC' });
+  }
+  const record = { ...old, life: { ...life, checked: { by: operator, atMs: request.atMs } } } as AnyRecord;
+  return plan(request, 'check', stateFile, old, [['SPC', operator]], () => file.replace(index, record));
 }

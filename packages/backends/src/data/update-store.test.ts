@@ -64,7 +64,7 @@ describe('EPO, MPO, XPO', () => {
     expect(carposHits(cori)).toEqual([nic]);
     const qpo = responseOf(ask(cori, tx('QPO', CLEAN)));
     expect(qpo.records?.[0]?.text).toMatch(/^WARNING - DO NOT ARREST/);
-    expect(qpo.records?.[0]?.text).toContain('PNO/MARLOWE,TESSA');
+    expect(qpo.records?.[0]?.text).toContain('PNO/MARLOWE, TESSA');
     expect(qpo.records?.[0]?.enteringOri).toBe(TEST_ORI);
     // The entry went to CARPOS only (catalogue: the simulation leaves the forward to NCIC out).
     expect(responseOf(ask(ncic, tx('QPO', CLEAN))).status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
@@ -182,7 +182,7 @@ describe('EW/XW and EV/XV', () => {
     expect(nic).toMatch(/^W\d{9}$/);
     const wps = hits(responseOf(ask(cori, tx('QW', CLEAN))));
     expect(wps.map((record) => [record.file, record.recordId])).toEqual([['WPS', nic]]);
-    expect(wps[0]?.text).toContain('OFF/BURGLARY WTY/F DOW/20261020 EXL/1');
+    expect(wps[0]?.text).toContain('OFF/BURGLARY WTY/F - FELONY DOW/20261020 EXL/1 - FULL EXTRADITION');
     expect(responseOf(ask(cori, tx('XW', { NIC: nic, NAM: CLEAN.NAM }))).status).toBe(HitStatus.HIT_STATUS_ACKNOWLEDGED);
     expect(hits(responseOf(ask(cori, tx('QW', CLEAN))))).toEqual([]);
   });
@@ -193,7 +193,7 @@ describe('EW/XW and EV/XV', () => {
     const nic = responseOf(ask(cori, tx('EW', fields))).records?.[0]?.recordId;
     const found = hits(responseOf(ask(cori, tx('QW', { NAM: fields.NAM, DOB: fields.DOB }))));
     expect(found.map((record) => record.recordId)).toEqual([nic]);
-    expect(found[0]?.text).toContain('NAM/ZENTHARO,QUILLEM SEX/M RAC/W DOB/19700101 HGT/601');
+    expect(found[0]?.text).toContain('NAM/ZENTHARO, QUILLEM SEX/M RAC/W DOB/19700101 HGT/601');
   });
 
   it('EV enters a stolen vehicle QV then finds in SVS; a second entry of it is a duplicate; XV cancels it', () => {

@@ -38,6 +38,7 @@ interface StoredRow {
   readonly message_key: string;
   readonly ori: string;
   readonly at_ms: number;
+  readonly operator: string | null;
   readonly nic: string | null;
   readonly fields: string;
 }
@@ -50,7 +51,7 @@ type StoredAnswer =
 export class UpdateStore {
   private readonly db: Database.Database;
   private readonly findAnswer: Database.Statement<[string, string], { answer: string }>;
-  private readonly insert: Database.Statement<[string, string | null, string, string, number, string | null, number, string, string]>;
+  private readonly insert: Database.Statement<[string, string | null, string, string, string, number, string | null, number, string, string]>;
   private readonly nicCounters = new Map<string, number>();
   private closed = false;
   /** Stored updates that could not be applied again at start (the fixtures changed under them). */
@@ -76,9 +77,12 @@ export class UpdateStore {
         answer TEXT NOT NULL,
         UNIQUE (system, request_id)
       )`);
+    // Who sent each update (entries, checks, validations): added after the first stores were written.
+    const columns = this.db.prepare('PRAGMA table_info(updates)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'operator')) this.db.exec("ALTER TABLE updates ADD COLUMN operator TEXT NOT NULL DEFAULT ''");
     this.findAnswer = this.db.prepare('SELECT answer FROM updates WHERE system = ? AND request_id = ?');
     this.insert = this.db.prepare(
-      'INSERT INTO updates (system, request_id, message_key, ori, at_ms, nic, applied, fields, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO updates (system, request_id, message_key, ori, operator, at_ms, nic, applied, fields, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const { replayed, skipped } = this.replay();
     this.replayed = replayed;
@@ -96,7 +100,9 @@ export class UpdateStore {
       const seen = this.findAnswer.get(input.system, input.requestId);
       if (seen !== undefined) return withHeader(JSON.parse(seen.answer) as StoredAnswer, header);
     }
-    const request: UpdateRequest = { key: header?.messageKey ?? '', fields: input.fields, ori: header?.ori ?? '', atMs: input.atMs };
+    const request: UpdateRequest = {
+      key: header?.messageKey ?? '', fields: input.fields, ori: header?.ori ?? '', operatorId: header?.operatorId ?? '', atMs: input.atMs,
+    };
     let plan: UpdatePlan | undefined;
     let answer: SystemAnswer;
     try {
@@ -133,6 +139,7 @@ export class UpdateStore {
       input.requestId === '' ? null : input.requestId,
       request.key,
       request.ori,
+      request.operatorId ?? '',
       Math.trunc(Number.isFinite(input.atMs) ? input.atMs : 0),
       plan?.nic ?? null,
       plan === undefined ? 0 : 1,
@@ -143,13 +150,13 @@ export class UpdateStore {
 
   /** Plans and applies every stored applied update, oldest first. */
   private replay(): { replayed: number; skipped: number } {
-    const rows = this.db.prepare('SELECT seq, message_key, ori, at_ms, nic, fields FROM updates WHERE applied = 1 ORDER BY seq').all() as StoredRow[];
+    const rows = this.db.prepare('SELECT seq, message_key, ori, operator, at_ms, nic, fields FROM updates WHERE applied = 1 ORDER BY seq').all() as StoredRow[];
     let replayed = 0;
     let skipped = 0;
     for (const row of rows) {
       const fields = new Map(JSON.parse(row.fields) as [string, string][]);
       const request: UpdateRequest = {
-        key: row.message_key, fields, ori: row.ori, atMs: row.at_ms, ...(row.nic !== null ? { nic: row.nic } : {}),
+        key: row.message_key, fields, ori: row.ori, operatorId: row.operator ?? '', atMs: row.at_ms, ...(row.nic !== null ? { nic: row.nic } : {}),
       };
       if (row.nic !== null) this.noteNic(row.nic);
       try {
@@ -183,7 +190,7 @@ export class UpdateStore {
   }
 }
 
-const ACTION_WORDS = { enter: 'ENTERED', modify: 'MODIFIED', cancel: 'CANCELLED', locate: 'LOCATED', clear: 'CLEARED' } as const;
+const ACTION_WORDS = { enter: 'ENTERED', modify: 'MODIFIED', cancel: 'CANCELLED', locate: 'LOCATED', clear: 'CLEARED', check: 'SECOND-PARTY CHECKED' } as const;
 
 /** `EPO ACCEPTED NIC/H900000001`, what was done, and the record's ORI/OCA/NIC line. */
 function acknowledgement(system: string, header: Header | null | undefined, plan: UpdatePlan, atMs: number): Response {

@@ -29,8 +29,13 @@ export interface RecordSpec {
   readonly body: readonly (readonly Field[])[];
   /** Free lines after the tagged fields (a rap sheet's cycles). */
   readonly lines?: readonly string[];
-  /** The identifying line: ORI, OCA, NIC, entry date. */
+  /** The identifying line: NIC, OCA, entry date and time, last update. */
   readonly trailer?: readonly Field[];
+  /**
+   * Who to call to confirm the hit: the entering agency, its name and telephone (NCIC prints
+   * "ORI IS" and the agency before the record's numbers). Fields AGN and TEL.
+   */
+  readonly agency?: { readonly ori: string; readonly name?: string | undefined; readonly telephone?: string | undefined };
   /** For III and out-of-state answers: where the record came from ('III/FBI', 'NV'). */
   readonly source?: string;
 }
@@ -53,6 +58,12 @@ export function buildRecord(spec: RecordSpec): ResponseRecord {
     fields.push(...kept);
   }
   for (const line of spec.lines ?? []) lines.push(line);
+  if (spec.agency !== undefined) {
+    const name = spec.agency.name ?? 'AGENCY NOT ON FILE';
+    const telephone = spec.agency.telephone;
+    lines.push(`ORI IS ${name}${telephone ? ` TEL/${telephone}` : ''}`);
+    fields.push(...present([{ tag: 'AGN', value: spec.agency.name ?? '' }, { tag: 'TEL', value: telephone ?? '' }]));
+  }
   const trailer = present(spec.trailer ?? []);
   if (trailer.length > 0) {
     lines.push(taggedLine(trailer));

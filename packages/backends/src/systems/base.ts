@@ -9,6 +9,7 @@ import {
 } from '@clets/protocol';
 import type { Files } from '../data/indexes.js';
 import type { UpdateStore } from '../data/update-store.js';
+import { DEFAULT_RECORD_CARE, type RecordCarePolicy } from '../data/record-care.js';
 import { rejectAnswer } from '../render/response.js';
 import type { MockSystem, SystemAnswer, SystemContext } from '../system.js';
 
@@ -53,7 +54,7 @@ export class SharedFiles {
   private holders = 0;
   private closed = false;
 
-  constructor(readonly files: Files, readonly updates: UpdateStore) {}
+  constructor(readonly files: Files, readonly updates: UpdateStore, readonly recordCare: RecordCarePolicy = DEFAULT_RECORD_CARE) {}
 
   hold(): void {
     this.holders++;

@@ -35,7 +35,7 @@ describe('CORI QW: WPS, CARPOS, MPS, CSAR', () => {
     expect(byFile.get('WPS')?.status).toBe(HitStatus.HIT_STATUS_HIT);
     expect(byFile.get('WPS')?.recordId).toBe(wanted.warrantNic);
     expect(byFile.get('WPS')?.text).toMatch(CAVEAT);
-    expect(byFile.get('WPS')?.text).toContain('WPS WANTED PERSON');
+    expect(byFile.get('WPS')?.text).toContain('MKE/WANTED PERSON - FELONY WARRANT (WPS)');
     expect(byFile.get('CARPOS')?.recordId).toBe(wanted.protectionOrderNic);
     expect(byFile.get('CARPOS')?.text).toMatch(CAVEAT);
     expect(byFile.get('MPS')?.status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
@@ -57,14 +57,17 @@ describe('CORI QW: WPS, CARPOS, MPS, CSAR', () => {
     const csar = responseOf(ask(cori, tx('QW', personName(registrant?.personId ?? ''))));
     const registrantHit = hits(csar).find((record) => record.file === 'CSAR');
     expect(registrantHit?.recordId).toBe(registrant?.id);
-    expect(registrantHit?.text).toMatch(CAVEAT);
-    expect(registrantHit?.text).toContain(`CSAR ${registrant?.type} REGISTRANT`);
+    // A registrant is not a want: no arrest warning, but no search, detention or arrest on it alone.
+    expect(registrantHit?.text?.replaceAll('\n', ' ')).toMatch(/^NOT A WANT OR WARRANT\. REGISTRANT: DO NOT SEARCH, DETAIN OR ARREST ON THIS RECORD ALONE/);
+    expect(registrantHit?.text).toContain(`MKE/${registrant?.type} REGISTRANT (CSAR)`);
 
     const missing = fixtures.missingPersons.find((record) => record.file !== 'NCIC');
     const mps = responseOf(ask(cori, tx('QW', personName(missing?.personId ?? ''))));
     const missingHit = hits(mps).find((record) => record.file === 'MPS');
     expect(missingHit?.recordId).toBe(missing?.nic);
-    expect(missingHit?.text).toContain('MPS MISSING PERSON');
+    expect(missingHit?.text).toMatch(/\nMKE\/MISSING PERSON - [A-Z]+ \(MPS\)\n/);
+    // A missing person is not a want: the caveat asks for the person's safety and a locate, not an arrest.
+    expect(missingHit?.text?.replaceAll('\n', ' ')).toMatch(/^NOT A WANT OR WARRANT\. MISSING PERSON: .* PLACE A LOCATE\./);
   });
 
   it('leaves out records that are NCIC-only', () => {
@@ -101,7 +104,7 @@ describe('CORI property files: SVS, AFS, APS, ABS', () => {
     const hit = responseOf(ask(cori, tx('QV', { LIC: stolen.plate, LIS: 'CA' })));
     expect(hit.records?.[0]?.file).toBe('SVS');
     expect(hit.records?.[0]?.text).toMatch(CAVEAT);
-    expect(hit.records?.[0]?.text).toContain('SVS STOLEN VEHICLE');
+    expect(hit.records?.[0]?.text).toContain('MKE/STOLEN VEHICLE (SVS)');
     const other = WELL_KNOWN.notStolenVehicle;
     expect(responseOf(ask(cori, tx('QV', { VIN: other.vin }))).text).toBe(`NO SVS RECORD VIN/${other.vin}`);
   });

@@ -7,13 +7,14 @@
  * answers its own no-record line. Updates (EPO/MPO/XPO, EW/XW, EV/XV) are applied here.
  */
 import type { CriminalHistory, Person } from '@clets/data-files';
-import type { ResponseRecord, Target } from '@clets/protocol';
+import { CletsError, type ResponseRecord, type Target } from '@clets/protocol';
 import { findPersons, historiesByNumber, searchHistoriesByName, type Fields } from '../data/matching.js';
 import { renderHistoryCandidate, renderHistoryRecord } from '../render/history.js';
 import type { Origin } from '../render/records.js';
 import { buildResponse, echoFields, noRecord, noRecordLine, responsesAnswer } from '../render/response.js';
 import type { SystemAnswer } from '../system.js';
 import { BaseSystem, ncicToday, targetsServedBy, type Request, type SharedFiles } from './base.js';
+import { recordsNeedingCare, renderValidationList, selectedBy } from '../render/validation-list.js';
 import {
   searchArticles, searchBoats, searchGuns, searchMissingPersons, searchOrdersNamed, searchProtectionOrders, searchRegistrants,
   searchStolenVehicles, searchWarrants, searchWarrantsByNumber, subjectOf,
@@ -42,6 +43,7 @@ export class CoriSystem extends BaseSystem {
     if (definition.action === 'update') {
       return this.shared.updates.apply({ system: SYSTEM, requestId: context.requestId, transaction, fields, atMs: context.now });
     }
+    if (key === 'VL') return this.validationList(request);
     const echo = echoFields(transaction);
     // Persons are looked up once for every person file the key searches.
     let persons: Person[] | undefined;
@@ -53,6 +55,26 @@ export class CoriSystem extends BaseSystem {
       else records.push(noRecord(SYSTEM, target, noRecordLine(`NO ${target} RECORD`, echo), echo));
     }
     return responsesAnswer(buildResponse(transaction.header, SYSTEM, key, records));
+  }
+
+  /**
+   * VL: an agency's records needing action. An agency lists its own; the state control point
+   * (DOJ) lists any agency's (VLO), and its list, acknowledged with that agency as the
+   * record's ORI, goes on to the agency as an administrative notice (catalogue:
+   * notifyEnteringAgency). Nothing to act on is a no-record answer: no notice.
+   */
+  private validationList(request: Request): SystemAnswer {
+    const { key, fields, transaction, context } = request;
+    const sender = transaction.header?.ori ?? '';
+    const ori = fields.get('VLO') ?? sender;
+    if (ori !== sender && this.files.agencies.get(sender)?.kind !== 'doj') {
+      throw new CletsError('CLETS_ERR_VALIDATION_LIST_SCOPE', `ORI/${sender} lists its own records: VLO/${ori} is the state control point's to ask`, { field: 'VLO' });
+    }
+    const listed = recordsNeedingCare(this.files, ori, context.now, this.shared.recordCare).filter(selectedBy(fields.get('VLS') ?? 'A'));
+    const record = listed.length === 0
+      ? noRecord(SYSTEM, 'VALIDATION', `NO RECORDS OF ORI/${ori} NEED ACTION (VLS/${fields.get('VLS') ?? 'A'})`)
+      : renderValidationList(SYSTEM, ori, context.now, listed);
+    return responsesAnswer(buildResponse(transaction.header, SYSTEM, key, [record]));
   }
 
   private searchFile(key: string, target: Target, fields: Fields, personsNamed: () => Person[], request: Request): ResponseRecord[] {

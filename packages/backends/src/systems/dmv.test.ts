@@ -29,7 +29,7 @@ describe('DMV DQ -> DR', () => {
     expect(record?.text).toMatch(CAVEAT);
     expect(record?.text).toContain('*** DRIVER LICENSE SUSPENDED ***');
     expect(record?.text).toContain('SUS/FAILURE TO APPEAR');
-    expect(record?.text).toContain(`NAM/${licence.last},${licence.first}`);
+    expect(record?.text).toContain(`NAM/${licence.last}, ${licence.first}`);
   });
 
   it('finds a licence by name and date of birth', () => {
@@ -68,7 +68,7 @@ describe('DMV RQ -> RR', () => {
     expect(record?.text).toContain('*** STOP - STOLEN VEHICLE ***');
     expect(lines.findIndex((line) => line.includes('STOP - STOLEN'))).toBeLessThan(lines.findIndex((line) => line === 'DMV VEHICLE REGISTRATION'));
     expect(record?.text).toContain(`VIN/${stolen.vin}`);
-    expect(fieldOf(record!, 'RO')).toMatch(/^[A-Z' -]+,[A-Z]/);
+    expect(fieldOf(record!, 'RO')).toMatch(/^[A-Z' -]+, [A-Z]/);
   });
 
   it('finds a registration by VIN and answers no record otherwise', () => {

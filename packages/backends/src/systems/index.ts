@@ -8,6 +8,7 @@ import type { FixtureSet } from '@clets/data-files';
 import { SYSTEMS, type SystemName } from '@clets/protocol';
 import { buildIndexes } from '../data/indexes.js';
 import { UpdateStore } from '../data/update-store.js';
+import type { RecordCarePolicy } from '../data/record-care.js';
 import type { MockSystem } from '../system.js';
 import { SharedFiles } from './base.js';
 import { CoriSystem } from './cori.js';
@@ -22,6 +23,8 @@ export interface CreateSystemsOptions {
   readonly updatesDbPath?: string;
   /** The systems to create; default all four. */
   readonly systems?: readonly SystemName[];
+  /** Second-party check and validation periods (data/record-care.ts); default DEFAULT_RECORD_CARE. */
+  readonly recordCare?: RecordCarePolicy;
 }
 
 const CONSTRUCTORS: Readonly<Record<SystemName, (shared: SharedFiles) => MockSystem>> = {
@@ -38,7 +41,7 @@ const CONSTRUCTORS: Readonly<Record<SystemName, (shared: SharedFiles) => MockSys
 export function createSystems(options: CreateSystemsOptions): Map<SystemName, MockSystem> {
   const files = buildIndexes(options.data);
   const updates = new UpdateStore(options.updatesDbPath ?? ':memory:', files);
-  const shared = new SharedFiles(files, updates);
+  const shared = new SharedFiles(files, updates, options.recordCare);
   const systems = new Map<SystemName, MockSystem>();
   for (const name of options.systems ?? SYSTEMS) {
     if (!systems.has(name)) systems.set(name, CONSTRUCTORS[name](shared));

@@ -33,15 +33,24 @@ describe('NCIC QW', () => {
     expect(warrant?.text).toMatch(CAVEAT);
     const lines = (warrant?.text ?? '').split('\n');
     const cautionAt = lines.findIndex((line) => line.includes('CAUTION - ARMED AND DANGEROUS'));
-    const headingAt = lines.findIndex((line) => line.startsWith('NCIC WANTED PERSON'));
+    const headingAt = lines.findIndex((line) => line === 'MKE/WANTED PERSON - FELONY WARRANT (NCIC)');
     expect(cautionAt).toBeGreaterThan(0);
     expect(headingAt).toBeGreaterThan(cautionAt);
-    expect(warrant?.text).toContain(`NAM/${wanted.last},${wanted.first} ${wanted.middle} SEX/M`);
-    expect(warrant?.text).toContain(`NIC/${wanted.warrantNic}`);
+    // NCIC's layout: the key in words, then the entering ORI opening the subject's line.
+    expect(lines[headingAt + 1]).toMatch(new RegExp(`^ORI/CA0190000 NAM/${wanted.last}, ${wanted.first} ${wanted.middle} SEX/M RAC/U POB/[A-Z]{2} DOB/`));
+    expect(warrant?.text).toMatch(/ SKN\/[A-Z]{3}\n/);
+    expect(warrant?.text).toMatch(/ CTZ\/[A-Z]{2}\nSMT\//);
+    expect(warrant?.text).toContain('WTY/F - FELONY');
+    expect(warrant?.text).toContain('EXL/1 - FULL EXTRADITION');
+    // Who to call for hit confirmation, then the numbers with the entry time and the last update.
+    expect(warrant?.text).toContain('\nORI IS LOS ANGELES COUNTY SHERIFF TEL/(213) 555-0161\n');
+    expect(fieldOf(warrant!, 'TEL')).toBe('(213) 555-0161');
+    expect(warrant?.text).toMatch(new RegExp(`\nNIC/${wanted.warrantNic} OCA/[0-9A-Z-]+ DTE/\\d{8} \\d{4} DLU/\\d{8} \\d{4}$`));
+    expect(warrant?.text?.replaceAll('\n', ' ')).toContain('WANTED PERSON: CONFIRM WITH THE ENTERING AGENCY (ORI CA0190000) BY HIT CONFIRMATION (YQ) THAT THE WARRANT IS OUTSTANDING');
     expect(fieldOf(warrant!, 'OFF')).toBe(wanted.offense);
     expect(order?.file).toBe('PROTECTION ORDER');
     expect(order?.text).toMatch(CAVEAT);
-    expect(order?.text).toContain('NCIC PROTECTION ORDER');
+    expect(order?.text).toContain('MKE/PROTECTION ORDER - DVRO (NCIC)');
     expect(response.text?.startsWith('WARNING - DO NOT ARREST')).toBe(true);
     for (const line of (response.text ?? '').split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
@@ -81,7 +90,9 @@ describe('NCIC QW', () => {
     const response = responseOf(ask(ncic, tx('QW', { NAM: `${history.last},${history.first}`, DOB: history.dob })));
     const release = hits(response).find((record) => record.file === 'SUPERVISED RELEASE');
     expect(release?.recordId).toBe(history.supervisedReleaseNic);
-    expect(release?.text).toMatch(CAVEAT);
+    // Not a want: the supervising agency is contacted, nobody is detained on it alone.
+    expect(release?.text?.replaceAll('\n', ' ')).toMatch(/^NOT A WANT OR WARRANT\. SUPERVISED RELEASE: DO NOT SEARCH, DETAIN OR ARREST ON THIS RECORD ALONE\. CONTACT THE SUPERVISING AGENCY/);
+    expect(release?.text?.replaceAll('\n', ' ')).not.toContain('DO NOT ARREST OR DETAIN BASED SOLELY');
     expect(release?.text).toContain('SUPERVISED RELEASE - PAROLE');
   });
 });
@@ -100,7 +111,7 @@ describe('NCIC ZW and QPO', () => {
     const byName = responseOf(ask(ncic, tx('QPO', { NAM: `${wanted.last},${wanted.first}`, DOB: wanted.dob })));
     expect(hits(byName).map((r) => r.recordId)).toEqual([wanted.protectionOrderNic]);
     expect(byName.records?.[0]?.text).toMatch(CAVEAT);
-    expect(byName.records?.[0]?.text).toContain('PNO/KORVALE,LINNEA');
+    expect(byName.records?.[0]?.text).toContain('PNO/KORVALE, LINNEA');
     const both = responseOf(ask(ncic, tx('QPO', { NAM: `${wanted.last},${wanted.first}`, DOB: wanted.dob, NIC: wanted.protectionOrderNic })));
     expect(hits(both)).toHaveLength(1);
     const miss = responseOf(ask(ncic, tx('QPO', { NAM: `${clean.last},${clean.first}`, DOB: clean.dob })));
@@ -118,7 +129,7 @@ describe('NCIC property files', () => {
       expect(response.status).toBe(HitStatus.HIT_STATUS_HIT);
       expect(response.records?.[0]?.recordId).toBe(stolen.nic);
       expect(response.records?.[0]?.text).toMatch(CAVEAT);
-      expect(response.records?.[0]?.text).toContain('NCIC STOLEN VEHICLE');
+      expect(response.records?.[0]?.text).toContain('MKE/STOLEN VEHICLE (NCIC)');
     }
     const other = WELL_KNOWN.notStolenVehicle;
     const miss = responseOf(ask(ncic, tx('QV', { LIC: other.plate, LIS: other.plateState })));
@@ -133,7 +144,7 @@ describe('NCIC property files', () => {
     const hit = responseOf(ask(ncic, tx('QG', { SER: gun.serial })));
     expect(hit.status).toBe(HitStatus.HIT_STATUS_HIT);
     expect(hit.records?.[0]?.text).toMatch(CAVEAT);
-    expect(hit.records?.[0]?.text).toContain('NCIC GUN - STOLEN');
+    expect(hit.records?.[0]?.text).toContain('MKE/GUN - STOLEN (NCIC)');
     const otherMake = responseOf(ask(ncic, tx('QG', { SER: gun.serial, MAK: 'RUGER' })));
     expect(otherMake.status).toBe(HitStatus.HIT_STATUS_POSSIBLE);
     expect(otherMake.records?.[0]?.text).toMatch(/^POSSIBLE MATCH ONLY/);

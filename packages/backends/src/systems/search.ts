@@ -10,7 +10,7 @@ import type { FileRecord, Files, HotFile } from '../data/indexes.js';
 import { findPersons, findVehicles, makeAgrees, middleAgrees, parseName, type Fields } from '../data/matching.js';
 import {
   renderArticle, renderBoat, renderGun, renderMissingPerson, renderProtectionOrder, renderRegistrant, renderStolenVehicle,
-  renderSupervisedRelease, renderWarrant, type Origin,
+  renderSupervisedRelease, renderWarrant, ncicDate, type Origin,
 } from '../render/records.js';
 
 /** Which copy of the files is searched: 'NCIC', or a state file name ('WPS'). */
@@ -34,22 +34,32 @@ function aboutPersons<T extends HotFileRecord & { readonly file?: string }>(
 }
 
 export function searchWarrants(files: Files, origin: Origin, persons: readonly Person[]): ResponseRecord[] {
-  return aboutPersons(files.warrants, persons, origin.prefix).map(([record, person]) => renderWarrant(origin, record, person));
+  return aboutPersons(files.warrants, persons, origin.prefix).map(([record, person]) => renderWarrant(origin, record, person, files.agencyContact(record.enteringOri)));
+}
+
+/**
+ * Whether an order is in force on `today` (CCYYMMDD): through the end of its expiry date.
+ * NCIC retires a protection order on its expiration date; an expired order does not hit.
+ */
+export function orderInForce(record: { readonly expiresOn: string }, today: string): boolean {
+  return ncicDate(record.expiresOn) >= today;
 }
 
 export function searchProtectionOrders(files: Files, origin: Origin, persons: readonly Person[], today: string): ResponseRecord[] {
-  return aboutPersons(files.protectionOrders, persons, origin.prefix).map(([record, person]) => renderProtectionOrder(origin, record, person, today));
+  return aboutPersons(files.protectionOrders, persons, origin.prefix)
+    .filter(([record]) => orderInForce(record, today))
+    .map(([record, person]) => renderProtectionOrder(origin, record, person, files.agencyContact(record.enteringOri)));
 }
 
 export function searchMissingPersons(files: Files, origin: Origin, persons: readonly Person[]): ResponseRecord[] {
-  return aboutPersons(files.missingPersons, persons, origin.prefix).map(([record, person]) => renderMissingPerson(origin, record, person));
+  return aboutPersons(files.missingPersons, persons, origin.prefix).map(([record, person]) => renderMissingPerson(origin, record, person, files.agencyContact(record.enteringOri)));
 }
 
 /** The supervised-release file is NCIC's only (no state copy in the model). */
 export function searchSupervisedReleases(files: Files, origin: Origin, persons: readonly Person[]): ResponseRecord[] {
   const out: ResponseRecord[] = [];
   for (const person of persons) {
-    for (const record of files.supervisedReleases.bySubjectKey(person.id)) out.push(renderSupervisedRelease(origin, record, person));
+    for (const record of files.supervisedReleases.bySubjectKey(person.id)) out.push(renderSupervisedRelease(origin, record, person, files.agencyContact(record.agency)));
   }
   return out;
 }
@@ -58,7 +68,7 @@ export function searchSupervisedReleases(files: Files, origin: Origin, persons: 
 export function searchRegistrants(files: Files, origin: Origin, persons: readonly Person[]): ResponseRecord[] {
   const out: ResponseRecord[] = [];
   for (const person of persons) {
-    for (const registrant of files.registrantsOf(person.id)) out.push(renderRegistrant(origin, registrant, person));
+    for (const registrant of files.registrantsOf(person.id)) out.push(renderRegistrant(origin, registrant, person, files.agencyContact(registrant.registeringOri)));
   }
   return out;
 }
@@ -84,7 +94,7 @@ export function searchStolenVehicles(files: Files, origin: Origin, fields: Field
   const out: ResponseRecord[] = [];
   for (const vehicle of findVehicles(files, fields)) {
     for (const record of files.stolenVehicles.bySubjectKey(vehicle.id)) {
-      if (inScope(record, origin.prefix)) out.push(renderStolenVehicle(origin, record, vehicle));
+      if (inScope(record, origin.prefix)) out.push(renderStolenVehicle(origin, record, vehicle, files.agencyContact(record.enteringOri)));
     }
   }
   return out;
@@ -99,7 +109,7 @@ export function searchGuns(files: Files, origin: Origin, fields: Fields): Respon
   const serial = fields.get('SER') ?? '';
   return files.guns.bySubjectKey(serial)
     .filter((record) => inScope(record, origin.prefix))
-    .map((record) => renderGun(origin, record, statusByMake(fields.get('MAK'), record.make)));
+    .map((record) => renderGun(origin, record, statusByMake(fields.get('MAK'), record.make), files.agencyContact(record.enteringOri)));
 }
 
 export function searchArticles(files: Files, origin: Origin, fields: Fields): ResponseRecord[] {
@@ -110,7 +120,7 @@ export function searchArticles(files: Files, origin: Origin, fields: Fields): Re
     .map((record) => {
       const typeAgrees = type === undefined || record.type.startsWith(type);
       const status = typeAgrees ? statusByMake(fields.get('MAK'), record.brand) : HitStatus.HIT_STATUS_POSSIBLE;
-      return renderArticle(origin, record, status);
+      return renderArticle(origin, record, status, files.agencyContact(record.enteringOri));
     });
 }
 
@@ -122,7 +132,7 @@ export function searchBoats(files: Files, origin: Origin, fields: Fields): Respo
   if (registration !== undefined) for (const boat of files.boatsByRegistration(registration)) if (!found.includes(boat)) found.push(boat);
   return found
     .filter((record) => inScope(record, origin.prefix))
-    .map((record) => renderBoat(origin, record, statusByMake(fields.get('MAK'), record.make)));
+    .map((record) => renderBoat(origin, record, statusByMake(fields.get('MAK'), record.make), files.agencyContact(record.enteringOri)));
 }
 
 /**
@@ -157,7 +167,7 @@ export function searchWarrantsByNumber(files: Files, origin: Origin, fields: Fie
   for (const record of recordsByNumber(files.warrants, fields, origin.prefix)) {
     const person = subjectOf(files, record.personId);
     if (name !== undefined && (person.last !== name.last || person.first !== name.first || !middleAgrees(name.middle, person.middle))) continue;
-    out.push(renderWarrant(origin, record, person));
+    out.push(renderWarrant(origin, record, person, files.agencyContact(record.enteringOri)));
   }
   return out;
 }
@@ -165,7 +175,8 @@ export function searchWarrantsByNumber(files: Files, origin: Origin, fields: Fie
 /** QPO: orders by NIC, and/or by the restrained person's NAM + DOB (as QW); each once. */
 export function searchOrdersNamed(files: Files, origin: Origin, fields: Fields, today: string, persons?: readonly Person[]): ResponseRecord[] {
   const out = recordsByNumber(files.protectionOrders, fields, origin.prefix)
-    .map((record) => renderProtectionOrder(origin, record, subjectOf(files, record.restrainedPersonId), today));
+    .filter((record) => orderInForce(record, today))
+    .map((record) => renderProtectionOrder(origin, record, subjectOf(files, record.restrainedPersonId), files.agencyContact(record.enteringOri)));
   if (fields.has('NAM')) out.push(...searchProtectionOrders(files, origin, persons ?? findPersons(files, fields), today));
   return uniqueRecords(out);
 }

@@ -13,6 +13,7 @@ import { TerminalClient } from '@clets/terminal';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { buildRegistry } from '../security/registry.js';
 import { MemoryAuditStore } from '../audit/index.js';
+import type { SwitchData } from '../switch-data.js';
 
 const ORI = 'CA0190000';
 const ORI_PD = 'CA0190100';
@@ -50,7 +51,7 @@ function freshDir(): string {
   return dir;
 }
 
-async function start(dir: string, options: { clock?: ManualClock; maxStoredBroadcastsPerTerminal?: number } = {}): Promise<{ sw: CletsSwitch; url: string }> {
+async function start(dir: string, options: { clock?: ManualClock; maxStoredBroadcastsPerTerminal?: number; telephones?: Record<string, string> } = {}): Promise<{ sw: CletsSwitch; url: string }> {
   const sw = await buildSwitch({
     switchId: 'county-19',
     messagesPath: join(dir, 'messages.db'),
@@ -59,6 +60,12 @@ async function start(dir: string, options: { clock?: ManualClock; maxStoredBroad
     log: { level: 'silent' },
   }, {
     registry, audit: new MemoryAuditStore(),
+    ...(options.telephones !== undefined ? {
+      data: {
+        agencies: [], terminals: [], operators: [],
+        agencyRecords: Object.entries(options.telephones).map(([ori, telephone]) => ({ ori, telephone }) as unknown as NonNullable<SwitchData['agencyRecords']>[number]),
+      },
+    } : {}),
     ...(options.clock !== undefined ? { timers: options.clock, clock: () => options.clock!.now() } : {}),
   });
   switches.push(sw);
@@ -122,6 +129,23 @@ describe('broadcasts for offline terminals', () => {
     expect(received.map((message) => message.text)).toEqual(['SECOND', 'THIRD']);
     const dropped = (running.sw.audit as MemoryAuditStore).query({ type: 'delivery', outcome: 'expired' });
     expect(dropped.filter((row) => row.detail?.['address'] === 'LA02')).toHaveLength(1);
+  });
+});
+
+describe('hit confirmations carry the sending agency\'s name and telephone', () => {
+  it('stamps AGN and TEL on a YQ and a YR from this switch\'s agency records, in place of what was typed', async () => {
+    const running = await start(freshDir(), { telephones: { [ORI]: '(213) 555-0161', [ORI_PD]: '(213) 555-0130' } });
+    const requests: HitConfirmationRequest[] = [];
+    const answers: HitConfirmationResponse[] = [];
+    const requester = await terminal(running.url, 'LA01', (client) => client.on('hitConfirmationResponse', (response) => answers.push(response)));
+    const entering = await terminal(running.url, 'LA08', (client) => client.on('hitConfirmationRequest', (request) => requests.push(request)));
+    await requester.send(`YQ.${ORI}.${ORI_PD}.NIC/W297823148.PRI/U.RNO/1.NAM/KORVALE,DESMIN.AGN/SOMEONE ELSE`);
+    await waitFor(() => requests.length === 1);
+    expect(requests[0]?.text).toContain('AGN/COUNTY 19 SHERIFF.TEL/(213) 555-0161');
+    expect(requests[0]?.text).not.toContain('SOMEONE ELSE');
+    await entering.send(`YR.${ORI_PD}.${ORI}.NIC/W297823148.CNF/Y`);
+    await waitFor(() => answers.length === 1);
+    expect(answers[0]?.text).toContain('AGN/COUNTY 19 POLICE.TEL/(213) 555-0130');
   });
 });
 

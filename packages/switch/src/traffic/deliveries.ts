@@ -70,6 +70,11 @@ export interface DeliveryServiceDeps {
   readonly store: MessageStore;
   readonly audit: AuditSink;
   readonly settings: DeliverySettings;
+  /**
+   * The name and telephone of an agency this switch serves, from its agency records: stamped
+   * on the hit confirmations its terminals send (AGN, TEL), so the other agency can call back.
+   */
+  readonly agencyContact?: (ori: string) => { readonly name?: string | undefined; readonly telephone?: string | undefined } | undefined;
   readonly log: { warn(object: object, message?: string): void; error(object: object, message?: string): void };
 }
 
@@ -122,6 +127,7 @@ export class DeliveryService {
     deliveries: Deliveries, transaction: Transaction, origin: TransactionOrigin, reply: (frame: Frame) => void, context: DeliveryContext,
   ): Promise<boolean> {
     const header = transaction.header ?? {};
+    if ((header.messageKey === 'YQ' || header.messageKey === 'YR') && origin.kind !== 'link') transaction = this.#withAgencyContact(transaction);
     if (header.messageKey === 'YQ' && origin.kind !== 'link') {
       // Resumed after a restart: the confirmation opened before it is kept already.
       const open = context.resumed !== undefined && this.confirmations.get(confirmationIdOf(header, this.deps.switchId)) !== undefined;
@@ -548,6 +554,20 @@ export class DeliveryService {
       outcome: 'confirmation_opened',
       detail: { confirmationId: confirmation.id, recordId: confirmation.recordId, requestNumber: confirmation.requestNumber, dueAt: confirmation.dueAt },
     });
+  }
+
+  /**
+   * A YQ or YR typed here, with the sending agency's name and telephone from this switch's
+   * records in place of anything typed (Nlets: a hit confirmation names who to call back).
+   */
+  #withAgencyContact(transaction: Transaction): Transaction {
+    const contact = this.deps.agencyContact?.(transaction.header?.ori ?? '');
+    const added = [
+      ...(contact?.name ? [{ tag: 'AGN', value: contact.name }] : []),
+      ...(contact?.telephone ? [{ tag: 'TEL', value: contact.telephone }] : []),
+    ];
+    const kept = (transaction.fields ?? []).filter((field) => field.tag !== 'AGN' && field.tag !== 'TEL');
+    return { ...transaction, fields: [...kept, ...added] };
   }
 
   /** The deadline passed unanswered: the same YQ again with the next request number. */

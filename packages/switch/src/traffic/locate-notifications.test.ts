@@ -33,4 +33,17 @@ describe('locateNotifications', () => {
     expect(locateNotifications(acknowledged('CA0190100', HitStatus.HIT_STATUS_HIT), locate('LV'))).toEqual([]);
     expect(locateNotifications(acknowledged('CA0370000'), locate('LV'))).toEqual([]);
   });
+
+  it('sends the state control point\'s validation list of an agency to that agency as an administrative notice', () => {
+    const list: Transaction = { header: { messageKey: 'VL', ori: 'CA0349400', terminal: 'DJ01', operatorId: 'OP4001', clientMessageId: 'v-1', destinations: [] }, fields: [{ tag: 'VLS', value: 'O' }, { tag: 'VLO', value: 'CA0190000' }] };
+    const answer: Response = {
+      system: 'CORI', responseKey: 'VL', status: HitStatus.HIT_STATUS_ACKNOWLEDGED,
+      records: [{ status: HitStatus.HIT_STATUS_ACKNOWLEDGED, system: 'CORI', file: 'VALIDATION', recordId: '', enteringOri: 'CA0190000', fields: [], text: 'VALIDATION LIST ORI/CA0190000', source: '' }],
+    };
+    const [notice, ...more] = locateNotifications(answer, list);
+    expect(more).toEqual([]);
+    expect(notice?.header).toMatchObject({ messageKey: 'AM', ori: 'CA0349400', destinations: ['CA0190000'] });
+    expect(notice?.fields?.[0]?.value).toMatch(/^ADMINISTRATIVE NOTICE - VALIDATION LIST REQUEST FOR ORI\/CA0190000\n/);
+    expect(notice?.fields?.[0]?.value).toContain('VALIDATION LIST ORI/CA0190000');
+  });
 });

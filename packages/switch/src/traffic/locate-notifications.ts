@@ -23,10 +23,12 @@ export function locateNotifications(response: Response, transaction: Transaction
   for (const record of response.records ?? []) {
     const enteringOri = record.enteringOri ?? '';
     if (record.status !== HitStatus.HIT_STATUS_ACKNOWLEDGED || enteringOri === '' || enteringOri === locatingOri) continue;
+    // A locate names the record; a validation list (the state control point's) is the agency's.
+    const locate = definition.action === 'update';
     const text = [
-      `LOCATE NOTIFICATION - ${definition.meaning} PLACED ON YOUR RECORD NIC/${record.recordId ?? ''}`,
+      locate ? `LOCATE NOTIFICATION - ${definition.meaning} PLACED ON YOUR RECORD NIC/${record.recordId ?? ''}` : `ADMINISTRATIVE NOTICE - ${definition.meaning} FOR ORI/${enteringOri}`,
       `BY ORI/${locatingOri} TERMINAL/${header.terminal ?? ''} OPERATOR/${header.operatorId ?? ''}.`,
-      'CONFIRM, THEN CLEAR OR CANCEL YOUR RECORD.',
+      locate ? 'CONFIRM, THEN CLEAR OR CANCEL YOUR RECORD.' : 'VALIDATE, CORRECT OR CANCEL EACH RECORD LISTED, AND SECOND-PARTY CHECK EACH ENTRY.',
       record.text ?? '',
     ].join('\n').trim();
     out.push({

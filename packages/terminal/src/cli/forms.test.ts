@@ -59,10 +59,11 @@ describe('runForm', () => {
   });
 
   it('sends the operator back to the destinations the catalogue refuses', async () => {
-    const script = scriptedAsk(['', 'CA0370000 CA0010000', 'W123456789', 'U', '1', '-', 'CA0370000']);
+    const script = scriptedAsk(['', 'CA0370000 CA0010000 CA0190100 CA0190200', 'W123456789', 'U', '1', '-', 'KORVALE,DESMIN', 'CA0370000']);
     const { line } = await runForm('YQ', script.ask, context(script.say));
-    expect(line).toBe('YQ.CA0190000.CA0370000.NIC/W123456789.PRI/U.RNO/1');
-    expect(script.said.join('\n')).toMatch(/YQ goes to at most 1 destination$/m);
+    expect(line).toBe('YQ.CA0190000.CA0370000.NIC/W123456789.PRI/U.RNO/1.NAM/KORVALE,DESMIN');
+    expect(script.said.join('\n')).toMatch(/YQ goes to at most 3 destinations$/m);
+    expect(script.said.join('\n')).toMatch(/a WANTED PERSON record\) needs NAM/);
   });
 
   it('follows value rules (CNF/T needs ABY) and exclusive groups (QR: SID or FBI)', async () => {
