@@ -13,7 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
+import { CletsError, LinkState, SWITCH_SYSTEM, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, resolveDeliveries, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
@@ -39,6 +39,8 @@ import { LinkClient } from './links/index.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
 import { locateNotifications } from './traffic/locate-notifications.js';
+import { MessageLog } from './traffic/message-log.js';
+import { MESSAGE_LOG_KEY } from './traffic/message-log-entries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
@@ -95,6 +97,8 @@ export interface CletsSwitch {
   readonly held: HeldQueue;
   /** Accepted transactions until their completion, the duplicate window, input sequence numbers. */
   readonly journal: TransactionJournal;
+  /** Every message each operator sent and received at a terminal, read back with LOG (unset when `messageLog.enabled` is off). */
+  readonly messageLog: MessageLog | undefined;
   readonly http: FastifyInstance;
   /**
    * Takes a login attempt of a source address from its budget (every login endpoint
@@ -194,6 +198,12 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     },
     log: logger,
   });
+  // The operator's message log: its own table in the messages database, written at the end of each turn.
+  const messageLog = config.messageLog.enabled ? new MessageLog({
+    path: config.messagesPath, settings: config.messageLog, clock, log: logger,
+    onWriteFailure: (rows) => metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, rows),
+  }) : undefined;
+  const releases = security !== undefined && isSearchable(audit) ? releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) : undefined;
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.
   let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
   const pipeline = new TransactionPipeline({
@@ -210,9 +220,19 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }),
     ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
-    // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
-    ...(security !== undefined && isSearchable(audit)
-      ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
+    // The keys the switch answers itself: LOG from the operator's message log; RL, a release
+    // recorded against the operator's own transaction, found in this switch's audit log.
+    ...(messageLog !== undefined || releases !== undefined ? {
+      answerLocally: (transaction, origin, auditSeq) => {
+        if (transaction.header?.messageKey === MESSAGE_LOG_KEY && messageLog !== undefined) {
+          return messageLog.answer(transaction, origin.session?.operatorId ?? origin.resumedBy?.operatorId);
+        }
+        if (releases === undefined || transaction.header?.messageKey === MESSAGE_LOG_KEY) {
+          return Promise.reject(new CletsError('CLETS_ERR_NO_ROUTE', `this switch does not answer ${transaction.header?.messageKey ?? 'this key'} itself`, { system: SWITCH_SYSTEM }));
+        }
+        return releases(transaction, origin, auditSeq);
+      },
+    } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
     // A locate acknowledged: the entering agency is told by an AM from the locating agency.
     onAnswered: (response, transaction, origin, context) => {
@@ -279,6 +299,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', [], () => [[{}, audit.health().pending]]);
   metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, store.size]]);
+  if (messageLog !== undefined) metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, 0);
   metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, deliveries.confirmations.size]]);
 
   const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
@@ -297,6 +318,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       return deliveries.deliverStored(session.terminal.mnemonic, session.terminal.ori, (frame) => connection.write(frame), session.operatorId);
     },
     keepAnswer: (terminal: string, operatorId: string, frame: Frame) => deliveries.keepForOperator(terminal, operatorId, frame),
+    ...(messageLog !== undefined ? { messageLog } : {}),
   };
   const connections = new Set<TerminalConnection>();
   metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', ['port'], () => {
@@ -331,6 +353,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
+    if (messageLog !== undefined) timers.push(setInterval(() => messageLog.prune(clock()), MESSAGE_LOG_PRUNE_INTERVAL_MS).unref());
     if (security !== undefined) {
       // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
       // from 30 days before until it is marked submitted: a status message to the terminals
@@ -380,7 +403,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   );
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, http,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, messageLog, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -437,6 +460,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await http.close();
     await audit.close();
     await journal.close();
+    messageLog?.close();
     network.close();
     security?.close();
     // 5. Flush logs.
@@ -448,6 +472,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
 /** How often finished journal rows past the duplicate window are dropped (a chunk at a time). */
 const JOURNAL_PRUNE_INTERVAL_MS = 1_000;
+/** How often message log rows past their retention or their operator's bound are dropped (a chunk at a time). */
+const MESSAGE_LOG_PRUNE_INTERVAL_MS = 1_000;
 
 /**
  * How the pipeline finds, at start, whether a transaction's completion row is in the audit
