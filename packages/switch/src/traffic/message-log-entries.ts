@@ -164,7 +164,19 @@ function received(
 function actionable(response: Response): readonly ResponseRecord[] | undefined {
   const records = (response.records ?? []).filter((record) => (record.status === HitStatus.HIT_STATUS_HIT || record.status === HitStatus.HIT_STATUS_POSSIBLE)
     && (record.recordId ?? '') !== '' && (record.enteringOri ?? '') !== '');
-  return records.length === 0 ? undefined : records;
+  return records.length === 0 ? undefined : records.map(plainRecord);
+}
+
+/**
+ * A record as plain data. A decoded record is a protobuf message whose JSON form spells enums
+ * as names (`HIT_STATUS_HIT`): kept as is, it would come back from the log with no status.
+ */
+function plainRecord(record: ResponseRecord): ResponseRecord {
+  return {
+    status: Number(record.status ?? 0), system: record.system ?? '', file: record.file ?? '', recordId: record.recordId ?? '',
+    enteringOri: record.enteringOri ?? '', source: record.source ?? '', text: record.text ?? '',
+    fields: (record.fields ?? []).map((field) => ({ tag: field.tag ?? '', value: field.value ?? '' })),
+  };
 }
 
 function origin(header: Header | null | undefined): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HitStatus, type Frame, type LinkReply, type Response, type Transaction } from '@clets/protocol';
+import { HitStatus, decodeFrame, encodeFrame, type Frame, type LinkReply, type Response, type Transaction } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore } from '../audit/index.js';
 import { buildRegistry } from '../security/registry.js';
@@ -234,6 +234,19 @@ describe('MessageLog', () => {
     expect(recall.records?.[1]?.text).toMatch(/RECEIVED AT SD01 FROM NCIC ISN\/12\nNCIC QW WANTED PERSON INQUIRY - 1 HIT ISN\/12$/);
     expect(recall.records?.[2]).toMatchObject({ recordId: 'W297823148', enteringOri: 'CA0370000' });
     expect(recall.text).toContain('WANTED PERSON KORVALE,DESMIN NIC/W297823148');
+  });
+
+  it('recalls the records of a response decoded off the wire with their status, NIC and entering agency', async () => {
+    const log = open();
+    log.sent(OP1, qw('c-1'));
+    log.received(OP1, { receipt: { header: reply('c-1', 3) } });
+    const wire = decodeFrame(encodeFrame({ response: { header: reply('c-1', 3), system: 'NCIC', responseKey: 'QW', status: HitStatus.HIT_STATUS_HIT, records: HIT } }));
+    log.received(OP1, wire);
+    const recall = await log.answer({ header: { messageKey: 'LOG' }, fields: [{ tag: 'ISN', value: '3' }] }, 'OP1');
+    const sent = decodeFrame(encodeFrame({ response: recall })).response;
+    expect(sent?.records?.at(-1)).toMatchObject({
+      status: HitStatus.HIT_STATUS_HIT, recordId: 'W297823148', enteringOri: 'CA0370000', fields: [{ tag: 'NAM', value: 'KORVALE,DESMIN' }, { tag: 'OCA', value: '26-004410' }],
+    });
   });
 
   it('refuses LOG without an operator', async () => {
