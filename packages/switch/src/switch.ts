@@ -13,7 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { CletsError, LinkState, SWITCH_SYSTEM, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
+import { CletsError, LinkState, SWITCH_SYSTEM, systemClock, type Frame, type Transaction, type LinkClock, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, resolveDeliveries, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
@@ -27,7 +27,7 @@ import { openCjisSecurity, type CjisSecurity, type SecurityData } from './securi
 import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
 import { registryOf, type Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
-import { TransactionPipeline, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
+import { TransactionPipeline, type DeliveryContext, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
 import { TransactionJournal, type SavedOrigin } from './pipeline/journal.js';
 import { SqliteAuditStore } from './audit/sqlite-audit-store.js';
 import { SELECT_ANSWERS_SQL } from './audit/sqlite-schema.js';
@@ -40,6 +40,7 @@ import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
 import { locateNotifications } from './traffic/locate-notifications.js';
 import { MessageLog } from './traffic/message-log.js';
+import { LocateNoticeJournal } from './traffic/locate-notice-journal.js';
 import { MESSAGE_LOG_KEY } from './traffic/message-log-entries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
@@ -203,6 +204,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     path: config.messagesPath, settings: config.messageLog, clock, log: logger,
     onWriteFailure: (rows) => metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, rows),
   }) : undefined;
+  const notices = new LocateNoticeJournal(config.messagesPath);
   const releases = security !== undefined && isSearchable(audit) ? releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) : undefined;
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.
   let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
@@ -234,15 +236,43 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       },
     } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
-    // A locate acknowledged: the entering agency is told by an AM from the locating agency.
+    // A locate acknowledged: the entering agency is told by an AM from the locating agency,
+    // committed before it is delivered so that a crash does not lose it.
     onAnswered: (response, transaction, origin, context) => {
       for (const notice of locateNotifications(response, transaction)) {
-        const resolved = resolveDeliveries(notice.header?.destinations ?? [], table);
-        deliveries.deliver(resolved, notice, origin, (frame) => origin.send(frame), { ...context, whenDown: 'queue' })
-          .catch((error: unknown) => logger.error({ err: error }, 'locate notification failed'));
+        let fresh = true;
+        try {
+          fresh = notices.open(notice, {
+            terminal: origin.terminal, operatorId: origin.session?.operatorId ?? origin.resumedBy?.operatorId ?? '', sourceAddress: origin.sourceAddress,
+          }, context.auditSeq, context.stamp, clock());
+        } catch (error) {
+          logger.error({ err: error }, 'locate notification could not be recorded: sent without it');
+        }
+        if (fresh) notifyEnteringAgency(notice, origin, context);
       }
     },
   });
+
+  /** Delivers a locate notification, marking its progress in the notice journal (traffic/locate-notice-journal.ts). */
+  function notifyEnteringAgency(notice: Transaction, origin: TransactionOrigin, context: DeliveryContext, resumed?: DeliveryContext['resumed']): void {
+    const key = notice.header?.clientMessageId ?? '';
+    const marked = (mark: () => void): Promise<void> => {
+      try {
+        mark();
+      } catch (error) {
+        logger.error({ err: error }, 'locate notification progress could not be recorded');
+      }
+      return Promise.resolve();
+    };
+    deliveries.deliver(resolveDeliveries(notice.header?.destinations ?? [], table), notice, origin, (frame) => origin.send(frame), {
+      auditSeq: context.auditSeq, stamp: context.stamp, whenDown: 'queue',
+      markDone: (part) => marked(() => notices.markDone(key, part)),
+      markHeld: (link) => marked(() => notices.markHeld(key, link)),
+      ...(resumed !== undefined ? { resumed } : {}),
+    }).then(() => notices.finish(key, clock()))
+      // Suspended at shutdown, or failed: the notice stays open and the next start takes it up.
+      .catch((error: unknown) => logger.error({ err: error }, 'locate notification not finished'));
+  }
 
   const loginLimiter = new LoginRateLimiter(config.limits.loginRate);
   const loginAttempt = (address: string, endpoint: LoginEndpoint): LoginAttempt => {
@@ -354,6 +384,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
     if (messageLog !== undefined) timers.push(setInterval(() => messageLog.prune(clock()), MESSAGE_LOG_PRUNE_INTERVAL_MS).unref());
+    timers.push(setInterval(() => notices.prune(clock()), 60_000).unref());
     if (security !== undefined) {
       // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
       // from 30 days before until it is marked submitted: a status message to the terminals
@@ -416,6 +447,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       for (const link of links.values()) link.start();
       const resumed = pipeline.resume();
       const confirmations = deliveries.restoreConfirmations();
+      // Locate notifications made before a stop or a crash and not delivered: delivered now,
+      // for the operator who placed the locate, skipping what was done.
+      for (const open of notices.unfinished()) {
+        const { terminal, operatorId, sourceAddress } = open.origin;
+        notifyEnteringAgency(open.notice, {
+          kind: 'terminal', session: undefined, terminal, sourceAddress, resumedBy: { operatorId, ori: open.notice.header?.ori ?? '' },
+          send: (frame) => {
+            deliveries.answerOperator(terminal, operatorId, frame);
+            return true;
+          },
+        }, { auditSeq: open.auditSeq, stamp: open.stamp, whenDown: 'queue' }, { done: open.done, held: open.held });
+      }
       if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       startTimers();
       await new Promise<void>((resolve, reject) => {
@@ -461,6 +504,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await audit.close();
     await journal.close();
     messageLog?.close();
+    notices.close();
     network.close();
     security?.close();
     // 5. Flush logs.
