@@ -464,6 +464,13 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       const cleared = await send(la, `CV.CA0190000.NIC/${stolenNic}.DCL/${today}.${RTE}`);
       return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
     });
+
+    await step('LA01\'s operator finds that notification again in the message log the switch keeps for them', async () => {
+      const found = await send(la, 'LOG.CA0190000.FND/LOCATE NOTIFICATION');
+      if (found.outcome !== 'completed') return `LOG rejected: ${found.rejected.code}`;
+      const listing = found.responses[0]?.text ?? '';
+      return listing.includes('AM FROM CA0370000') ? undefined : 'the locate notification is not in the operator\'s message log';
+    });
   } finally {
     await Promise.allSettled([la.close(), laLimited.close(), sd.close()]);
   }

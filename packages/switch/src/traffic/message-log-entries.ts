@@ -31,6 +31,8 @@ export interface LogEntry {
   /** Where it went (destinations, systems) or where it came from (system, ORI/terminal). */
   readonly party: string;
   readonly text: string;
+  /** The line a listing shows, when the text's first line says too little (an AM's is its header). */
+  readonly summary?: string;
   /**
    * The records of a response that an officer may act on (a hit or possible match with its
    * entering agency): recalled with the message, so a hit confirmation (YQ) can be built
@@ -114,7 +116,11 @@ export function receivedEntry(frame: Frame, terminal: string): LogEntry | undefi
     const lines = [`AM FROM ${from}${message.broadcast ? ' BROADCAST' : ''}${message.messageId ? ` MSG/${message.messageId}` : ''}`];
     if (message.officerSafety) lines.push(`*** OFFICER SAFETY: ${message.officerSafety} ***`);
     if (message.text) lines.push(message.text);
-    return received('adminMessage', message.header, terminal, 'AM', from, lines.join('\n'), undefined);
+    const caution = message.officerSafety ? `*** ${message.officerSafety} *** ` : '';
+    return {
+      ...received('adminMessage', message.header, terminal, 'AM', from, lines.join('\n'), undefined),
+      summary: `AM FROM ${from}${message.broadcast ? ' BROADCAST' : ''}: ${caution}${message.text ?? ''}`,
+    };
   }
   if (frame.hitConfirmationRequest != null) {
     const request = frame.hitConfirmationRequest;

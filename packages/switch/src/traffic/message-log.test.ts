@@ -118,6 +118,7 @@ describe('MessageLog', () => {
       expect(page.messages).toHaveLength(1);
       expect(page.messages[0]).toMatchObject({ kind: 'adminMessage', isn: undefined, party: 'CA0370000/SD02', messageKey: 'AM' });
       expect(page.messages[0]!.text).toContain('*** OFFICER SAFETY: ARMED ***');
+      expect(page.messages[0]!.firstLine).toBe('AM FROM CA0370000/SD02: *** ARMED *** ATTEMPT TO LOCATE GRAY SEDAN.');
     });
   });
 

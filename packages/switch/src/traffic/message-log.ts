@@ -245,7 +245,7 @@ export class MessageLog {
         for (const { identity, at, entry } of rows) {
           this.#statements.insert.run(
             identity.operatorId, identity.ori, identity.terminal, at, entry.direction, entry.kind, entry.isn ?? null, entry.messageKey,
-            entry.party, firstLine(entry.text), entry.text, entry.records === undefined ? null : JSON.stringify(entry.records),
+            entry.party, firstLine(entry.summary ?? entry.text), entry.text, entry.records === undefined ? null : JSON.stringify(entry.records),
           );
         }
       })();
