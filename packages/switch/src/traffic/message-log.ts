@@ -146,7 +146,8 @@ export class MessageLog {
     trimOperator: Database.Statement;
     expire: Database.Statement;
     page: Database.Statement;
-    chunk: Database.Statement;
+    chunkStart: Database.Statement;
+    chunkMatches: Database.Statement;
     byId: Database.Statement;
     newestSent: Database.Statement;
     newestWithIsn: Database.Statement;
@@ -181,7 +182,12 @@ export class MessageLog {
       // stops at the first row young enough.
       expire: this.#db.prepare('DELETE FROM message_log WHERE id IN (SELECT id FROM message_log ORDER BY id LIMIT ?) AND at < ? RETURNING operator_id'),
       page: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`),
-      chunk: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND id < ? ORDER BY id DESC LIMIT ?`),
+      // A search reads a chunk of the operator's rows at a time: where the chunk starts (from
+      // the index alone), then its rows that hold the text, matched in SQLite, so only
+      // matches are read into the loop.
+      chunkStart: this.#db.prepare('SELECT min(id) AS low, count(*) AS rows FROM (SELECT id FROM message_log WHERE operator_id = ? AND id < ? ORDER BY id DESC LIMIT ?)'),
+      chunkMatches: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND id < ? AND id >= ?
+        AND (instr(upper(text), ?) > 0 OR instr(party, ?) > 0) ORDER BY id DESC`),
       byId: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND id = ?`),
       newestSent: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND isn = ? AND direction = 'SENT' ORDER BY id DESC LIMIT 1`),
       newestWithIsn: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND isn = ? ORDER BY id DESC LIMIT 1`),
@@ -312,12 +318,11 @@ export class MessageLog {
     const found: LoggedMessage[] = [];
     let before = Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const rows = this.#statements.chunk.all(operatorId, before, SEARCH_CHUNK) as Row[];
-      for (const row of rows) {
-        if (row.text.toUpperCase().includes(find) || row.party.includes(find)) found.push(messageOf(row));
-      }
-      if (rows.length < SEARCH_CHUNK || found.length > skip + size) break;
-      before = rows[rows.length - 1]!.id;
+      const chunk = this.#statements.chunkStart.get(operatorId, before, SEARCH_CHUNK) as { low: number | null; rows: number };
+      if (chunk.low === null) break;
+      for (const row of this.#statements.chunkMatches.all(operatorId, before, chunk.low, find, find) as Row[]) found.push(messageOf(row));
+      if (chunk.rows < SEARCH_CHUNK || found.length > skip + size) break;
+      before = chunk.low;
       // Another chunk on a later turn: a long search never holds the loop.
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.#closed) break;
