@@ -345,6 +345,28 @@ describe('the switch\'s message log, read with LOG', () => {
     expect(recall.records?.find((record) => record.recordId === 'W297823148')).toMatchObject({ enteringOri: 'CA0370000', status: HitStatus.HIT_STATUS_HIT });
   });
 
+  it('is read over the gateway with a LOG line, the gateway session\'s operator\'s log only', async () => {
+    const { sw, url } = await startSwitch(tempFile());
+    const client = await logIn(url, 'OP1');
+    expect((await client.send(QW)).outcome).toBe('completed');
+    const read = async (operatorId: string): Promise<string> => {
+      const session = await sw.http.inject({
+        method: 'POST', url: '/v1/sessions',
+        payload: { mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', operatorId, password: PASSWORDS[operatorId], acknowledgeBanner: true },
+      });
+      expect(session.statusCode).toBe(201);
+      const answer = await sw.http.inject({
+        method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${session.json().token as string}` }, payload: { line: `LOG.${ORI}.FND/KORVALE` },
+      });
+      expect(answer.statusCode).toBe(200);
+      await sw.http.inject({ method: 'DELETE', url: '/v1/sessions/current', headers: { authorization: `Bearer ${session.json().token as string}` } });
+      const frames = answer.json().frames as { response?: { text?: string } }[];
+      return frames.find((frame) => frame.response !== undefined)?.response?.text ?? '';
+    };
+    expect(await read('OP1')).toContain(`QW.${ORI}.NAM/KORVALE,DESMIN`);
+    expect(await read('OP2')).toBe('NO MESSAGE IN THE MESSAGE LOG OF OP2 MATCHING "KORVALE"');
+  });
+
   it('keeps the log across a restart of the switch', async () => {
     const path = tempFile();
     const before = await startSwitch(path);
