@@ -8,9 +8,9 @@
  * the same terminal does not see it).
  *
  * In the messages database (`messagesPath`), its own table and connection, as the journal.
- * Written off the transaction path: `sent` and `received` only queue a row, and every row of
- * one event-loop turn is committed in one SQLite transaction at the turn's end, after the
- * frames that caused them were written. The log is not a promise to anyone (the audit log is
+ * Written off the transaction path: `sent` and `received` only queue the transaction or the
+ * frame; at the turn's end, after the frames were written, they are made into rows (text
+ * rendered, ISN matched) and every row of the turn is committed in one SQLite transaction. The log is not a promise to anyone (the audit log is
  * the record of what was disclosed): a write that fails is logged and counted, its rows are
  * dropped, and nothing the switch does waits for it or fails with it. Synchronous NORMAL: a
  * power loss may cost the last commits, a process crash none.
@@ -112,6 +112,13 @@ interface QueuedRow {
   readonly entry: LogEntry;
 }
 
+interface Incoming {
+  readonly identity: LogIdentity;
+  readonly at: number;
+  readonly transaction?: Transaction;
+  readonly frame?: Frame;
+}
+
 /** A transaction sent and not yet receipted or refused: its row waits for its ISN. */
 interface Pending {
   readonly identity: LogIdentity;
@@ -153,6 +160,9 @@ export class MessageLog {
     newestWithIsn: Database.Statement;
     exchange: Database.Statement;
   };
+  /** What the terminals sent and were given this turn, as it came. */
+  #incoming: Incoming[] = [];
+  /** Rows made of it, and of transactions that waited too long for their receipt. */
   #queue: QueuedRow[] = [];
   #immediate: NodeJS.Immediate | undefined;
   readonly #pending = new Map<string, Pending>();
@@ -200,41 +210,52 @@ export class MessageLog {
     return this.#failures;
   }
 
-  /** Rows waiting for the end of the turn. */
+  /** Messages and rows waiting for the end of the turn. */
   get queued(): number {
-    return this.#queue.length;
+    return this.#incoming.length + this.#queue.length;
   }
 
   /**
    * A transaction the operator sent. Its row is written once the switch's receipt names its
-   * ISN (or a reject refuses it): the operator finds it by that number.
+   * ISN (or a reject refuses it): the operator finds it by that number. Only queued here:
+   * everything else happens at the end of the turn.
    */
   sent(identity: LogIdentity, transaction: Transaction): void {
     if (this.#closed) return;
+    this.#incoming.push({ identity, at: this.#options.clock(), transaction });
+    this.#schedule();
+  }
+
+  /** A frame written to the operator's terminal: logged when it is a message (message-log-entries.ts). Only queued here. */
+  received(identity: LogIdentity, frame: Frame): void {
+    if (this.#closed || !mayBeLogged(frame)) return;
+    this.#incoming.push({ identity, at: this.#options.clock(), frame });
+    this.#schedule();
+  }
+
+  #applySent(identity: LogIdentity, at: number, transaction: Transaction): void {
     const clientMessageId = transaction.header?.clientMessageId ?? '';
     const skip = transactionKey(transaction) === MESSAGE_LOG_KEY;
     if (clientMessageId === '') {
-      if (!skip) this.#enqueue(identity, sentEntry(transaction, undefined));
+      if (!skip) this.#queue.push({ identity, at, entry: sentEntry(transaction, undefined) });
       return;
     }
     if (this.#pending.size >= PENDING_MAX) this.#settleOldest();
-    this.#pending.set(pendingKey(identity, clientMessageId), { identity, at: this.#options.clock(), transaction, skip });
+    this.#pending.set(pendingKey(identity, clientMessageId), { identity, at, transaction, skip });
   }
 
-  /** A frame written to the operator's terminal: logged when it is a message (message-log-entries.ts). */
-  received(identity: LogIdentity, frame: Frame): void {
-    if (this.#closed) return;
+  #applyReceived(identity: LogIdentity, at: number, frame: Frame): void {
     const header = replyHeaderOf(frame);
     const clientMessageId = header?.clientMessageId ?? '';
     const key = clientMessageId === '' ? undefined : pendingKey(identity, clientMessageId);
     const pending = key === undefined ? undefined : this.#pending.get(key);
     if (pending !== undefined && (frame.receipt != null || frame.reject != null)) {
       this.#pending.delete(key!);
-      if (!pending.skip) this.#queueRow(pending.identity, pending.at, sentEntry(pending.transaction, header ?? undefined));
+      if (!pending.skip) this.#queue.push({ identity: pending.identity, at: pending.at, entry: sentEntry(pending.transaction, header ?? undefined) });
     }
     if (pending?.skip === true || (header?.messageKey ?? '') === MESSAGE_LOG_KEY) return;
     const entry = receivedEntry(frame, identity.terminal);
-    if (entry !== undefined) this.#enqueue(identity, entry);
+    if (entry !== undefined) this.#queue.push({ identity, at, entry });
   }
 
   /** Writes what is queued now (tests, shutdown); otherwise it happens at the end of the turn. */
@@ -242,6 +263,16 @@ export class MessageLog {
     if (this.#immediate !== undefined) {
       clearImmediate(this.#immediate);
       this.#immediate = undefined;
+    }
+    const incoming = this.#incoming;
+    this.#incoming = [];
+    for (const item of incoming) {
+      try {
+        if (item.frame !== undefined) this.#applyReceived(item.identity, item.at, item.frame);
+        else if (item.transaction !== undefined) this.#applySent(item.identity, item.at, item.transaction);
+      } catch (error) {
+        this.#lost(1, error);
+      }
     }
     const rows = this.#queue;
     if (rows.length === 0) return;
@@ -256,9 +287,7 @@ export class MessageLog {
         }
       })();
     } catch (error) {
-      this.#failures += rows.length;
-      this.#options.onWriteFailure?.(rows.length);
-      this.#options.log?.error({ err: error, rows: rows.length }, 'message log write failed: rows dropped');
+      this.#lost(rows.length, error);
       return;
     }
     const written = new Map<string, number>();
@@ -372,8 +401,10 @@ export class MessageLog {
 
   close(): void {
     if (this.#closed) return;
+    // What came this turn first (a receipt names its transaction's ISN), then what still waits.
+    this.flush();
     for (const pending of this.#pending.values()) {
-      if (!pending.skip) this.#queueRow(pending.identity, pending.at, sentEntry(pending.transaction, undefined));
+      if (!pending.skip) this.#queue.push({ identity: pending.identity, at: pending.at, entry: sentEntry(pending.transaction, undefined) });
     }
     this.#pending.clear();
     this.flush();
@@ -381,18 +412,26 @@ export class MessageLog {
     this.#db.close();
   }
 
-  #enqueue(identity: LogIdentity, entry: LogEntry): void {
-    this.#queueRow(identity, this.#options.clock(), entry);
-  }
-
   #queueRow(identity: LogIdentity, at: number, entry: LogEntry): void {
     this.#queue.push({ identity, at, entry });
-    // At the end of the turn, after the frames of this turn were written (setImmediate runs
-    // after the I/O callbacks that wrote them).
+    this.#schedule();
+  }
+
+  /**
+   * A flush at the end of the turn, after the frames of this turn were written (setImmediate
+   * runs after the I/O callbacks that wrote them).
+   */
+  #schedule(): void {
     this.#immediate ??= setImmediate(() => {
       this.#immediate = undefined;
       this.flush();
     });
+  }
+
+  #lost(rows: number, error: unknown): void {
+    this.#failures += rows;
+    this.#options.onWriteFailure?.(rows);
+    this.#options.log?.error({ err: error, rows }, 'message log write failed: rows dropped');
   }
 
   #settleOldest(): void {
@@ -410,6 +449,12 @@ export class MessageLog {
 
 function pendingKey(identity: LogIdentity, clientMessageId: string): string {
   return `${identity.terminal}\u0000${identity.operatorId}\u0000${clientMessageId}`;
+}
+
+/** A frame that may make or complete a row (a receipt names a sent transaction's ISN); the rest are dropped at once. */
+function mayBeLogged(frame: Frame): boolean {
+  return frame.receipt != null || frame.response != null || frame.reject != null || frame.queuedNotice != null || frame.adminMessage != null
+    || frame.hitConfirmationRequest != null || frame.hitConfirmationResponse != null || frame.deliveryReport != null;
 }
 
 /** The header a frame echoes (whose transaction it answers). */
