@@ -469,6 +469,13 @@ async function playScript(network: StateNetwork, fixtures: FixtureSet): Promise<
       return cleared.outcome === 'completed' && cleared.rejects.length === 0 ? undefined : 'county 19 could not clear its record';
     });
 
+    await step('LA01\'s operator finds that notification again in the message log the switch keeps for them', async () => {
+      const found = await send(la, 'LOG.CA0190000.FND/LOCATE NOTIFICATION');
+      if (found.outcome !== 'completed') return `LOG rejected: ${found.rejected.code}`;
+      const listing = found.responses[0]?.text ?? '';
+      return listing.includes('AM FROM CA0370000') ? undefined : 'the locate notification is not in the operator\'s message log';
+    });
+
     // Record care: a new entry is checked by a second operator of the agency against the
     // source documents (SPC), never by the one who entered it; the agency's validation list
     // (VL) then shows nothing unchecked of it.

@@ -329,6 +329,14 @@ const ROWS: readonly MessageKeyDefinition[] = [
     required: ['ISN', 'RQN', 'RQA', 'HOW'], optional: ['INF', 'OCA'],
     route: { kind: 'local' },
   }),
+  row({
+    // The simulation's key (docs/catalogue.md): the operator's own message log, kept by the
+    // switch the terminal works at. ISN or LNO recalls one exchange; otherwise a listing.
+    key: 'LOG', meaning: 'MESSAGE LOG', action: 'record',
+    optional: ['ISN', 'LNO', 'FND', 'PAG'],
+    exclusive: [['ISN', 'LNO', 'FND'], ['ISN', 'LNO', 'PAG']],
+    route: { kind: 'local' },
+  }),
 
   // --- sent by a switch or a system only ----------------------------------------------------
   switchOnly('DR', 'DRIVER LICENSE RESPONSE'),

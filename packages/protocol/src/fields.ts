@@ -485,11 +485,15 @@ const DEFINITIONS: readonly FieldDefinition[] = [
   define('AGN', "the sending agency's name (filled by its switch)", 60, 'LOS ANGELES COUNTY SHERIFF', checkShortText),
   define('TEL', "the sending agency's telephone (filled by its switch)", 20, '(213) 555-0161', pattern(/^[0-9()+ -]{7,20}$/, 'digits, spaces, ( ) + -')),
   // third-party release log (RL)
-  define('ISN', 'input sequence number of the released transaction (today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
+  define('ISN', 'input sequence number of one of your transactions (RL: today, this terminal)', 9, '12', pattern(/^[1-9][0-9]{0,8}$/, '1 to 9 digits, not starting with 0')),
   define('RQN', 'name of the person the information was given to', 60, 'JUDGE A MERCER', checkShortText),
   define('RQA', 'agency the information was given to (name or ORI)', 60, 'SUPERIOR COURT OF LOS ANGELES', checkShortText),
   define('HOW', 'how it was transmitted', 2, 'FX', codes(TRANSMISSION_CODES, 'a transmission code')),
   define('INF', 'what was given, when not every record of the answer', 200, 'CORI SUMMARY ONLY', checkRemarks),
+  // the operator's message log (LOG)
+  define('LNO', 'message log entry number', 12, '345', pattern(/^[1-9][0-9]{0,11}$/, '1 to 12 digits, not starting with 0')),
+  define('FND', 'text to find in the message log', 60, 'KORVALE', checkRemarks),
+  define('PAG', 'page of the message log listing', 4, '2', pattern(/^[1-9][0-9]{0,3}$/, '1 to 4 digits, not starting with 0')),
   // administrative messages
   define('CAU', 'officer-safety caution, shown first', 200, 'SUBJECT KNOWN TO CARRY A KNIFE', checkRemarks),
   define('TXT', 'message text (last; periods allowed)', 4000, 'ATTEMPT TO LOCATE GRAY SEDAN. PLATE 8ABC123.', checkMessageText),

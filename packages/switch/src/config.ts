@@ -133,6 +133,23 @@ export const switchConfigSchema = z.strictObject({
     maxStoredBroadcastsPerTerminal: z.number().int().min(1).max(10_000).default(100),
   }).prefault({}),
   /**
+   * The operator's message log (traffic/message-log.ts): every message an operator sent and
+   * received at a terminal, read back with the key LOG, in the messages database.
+   */
+  messageLog: z.strictObject({
+    /** Off: nothing is logged and LOG is refused. */
+    enabled: z.boolean().default(true),
+    /**
+     * Days a message is kept. 90 by default: a quarter's traffic to put in a case file,
+     * far short of the audit log's year (the audit log, not this, is the record).
+     */
+    retentionDays: z.number().int().min(1).max(3_650).default(90),
+    /** Messages kept per operator at most (the oldest go first): bounds the file and a search. */
+    maxPerOperator: z.number().int().min(10).max(1_000_000).default(10_000),
+    /** Messages per page of a listing. */
+    pageSize: z.number().int().min(1).max(200).default(20),
+  }).prefault({}),
+  /**
    * Operator roles that may address a whole county ("C19") or everyone ("ALL"), checked by
    * the switch whatever the security policy (the CJIS policy also has its own setting).
    */

@@ -13,7 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { LinkState, systemClock, type Frame, type LinkClock, type StatusMessage } from '@clets/protocol';
+import { CletsError, LinkState, SWITCH_SYSTEM, systemClock, type Frame, type Transaction, type LinkClock, type StatusMessage } from '@clets/protocol';
 import { buildRoutingTable, resolveDeliveries, type RoutingTable } from '@clets/routing';
 import { parseSwitchConfig, type SwitchConfig, type SwitchConfigInput } from './config.js';
 import { HeldQueue } from './links/held-queue.js';
@@ -27,7 +27,7 @@ import { openCjisSecurity, type CjisSecurity, type SecurityData } from './securi
 import { LoginRateLimiter, type LoginAttempt, type LoginEndpoint } from './security/login-rate-limiter.js';
 import { registryOf, type Registry } from './security/registry.js';
 import { TerminalConnection, TerminalDirectory } from './terminals/terminal-connection.js';
-import { TransactionPipeline, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
+import { TransactionPipeline, type DeliveryContext, type PipelineDeps, type TransactionOrigin } from './pipeline/transaction-pipeline.js';
 import { TransactionJournal, type SavedOrigin } from './pipeline/journal.js';
 import { SqliteAuditStore } from './audit/sqlite-audit-store.js';
 import { SELECT_ANSWERS_SQL } from './audit/sqlite-schema.js';
@@ -39,6 +39,9 @@ import { LinkClient } from './links/index.js';
 import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
 import { locateNotifications } from './traffic/locate-notifications.js';
+import { MessageLog } from './traffic/message-log.js';
+import { LocateNoticeJournal } from './traffic/locate-notice-journal.js';
+import { MESSAGE_LOG_KEY } from './traffic/message-log-entries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
 import { peerLinks, SwitchNetwork, switchLinkNames } from './peers/network.js';
 import { createSecurityAlerts, type SecurityAlerts } from './security/alerts.js';
@@ -95,6 +98,8 @@ export interface CletsSwitch {
   readonly held: HeldQueue;
   /** Accepted transactions until their completion, the duplicate window, input sequence numbers. */
   readonly journal: TransactionJournal;
+  /** Every message each operator sent and received at a terminal, read back with LOG (unset when `messageLog.enabled` is off). */
+  readonly messageLog: MessageLog | undefined;
   readonly http: FastifyInstance;
   /**
    * Takes a login attempt of a source address from its budget (every login endpoint
@@ -198,6 +203,13 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }),
     log: logger,
   });
+  // The operator's message log: its own table in the messages database, written at the end of each turn.
+  const messageLog = config.messageLog.enabled ? new MessageLog({
+    path: config.messagesPath, settings: config.messageLog, clock, log: logger,
+    onWriteFailure: (rows) => metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, rows),
+  }) : undefined;
+  const notices = new LocateNoticeJournal(config.messagesPath);
+  const releases = security !== undefined && isSearchable(audit) ? releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) : undefined;
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.
   let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
   const pipeline = new TransactionPipeline({
@@ -214,19 +226,57 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }),
     ...auditedCompletionOf(audit),
     ...(security !== undefined ? { onFlag: security.onFlag } : {}),
-    // RL: a release recorded against the operator's own transaction, found in this switch's audit log.
-    ...(security !== undefined && isSearchable(audit)
-      ? { answerLocally: releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) } : {}),
+    // The keys the switch answers itself: LOG from the operator's message log; RL, a release
+    // recorded against the operator's own transaction, found in this switch's audit log.
+    ...(messageLog !== undefined || releases !== undefined ? {
+      answerLocally: (transaction, origin, auditSeq) => {
+        if (transaction.header?.messageKey === MESSAGE_LOG_KEY && messageLog !== undefined) {
+          return messageLog.answer(transaction, origin.session?.operatorId ?? origin.resumedBy?.operatorId);
+        }
+        if (releases === undefined || transaction.header?.messageKey === MESSAGE_LOG_KEY) {
+          return Promise.reject(new CletsError('CLETS_ERR_NO_ROUTE', `this switch does not answer ${transaction.header?.messageKey ?? 'this key'} itself`, { system: SWITCH_SYSTEM }));
+        }
+        return releases(transaction, origin, auditSeq);
+      },
+    } : {}),
     ...(deps.deliver !== undefined ? { deliver: deps.deliver } : {}),
-    // A locate acknowledged: the entering agency is told by an AM from the locating agency.
+    // A locate acknowledged: the entering agency is told by an AM from the locating agency,
+    // committed before it is delivered so that a crash does not lose it.
     onAnswered: (response, transaction, origin, context) => {
       for (const notice of locateNotifications(response, transaction)) {
-        const resolved = resolveDeliveries(notice.header?.destinations ?? [], table);
-        deliveries.deliver(resolved, notice, origin, (frame) => origin.send(frame), { ...context, whenDown: 'queue' })
-          .catch((error: unknown) => logger.error({ err: error }, 'locate notification failed'));
+        let fresh = true;
+        try {
+          fresh = notices.open(notice, {
+            terminal: origin.terminal, operatorId: origin.session?.operatorId ?? origin.resumedBy?.operatorId ?? '', sourceAddress: origin.sourceAddress,
+          }, context.auditSeq, context.stamp, clock());
+        } catch (error) {
+          logger.error({ err: error }, 'locate notification could not be recorded: sent without it');
+        }
+        if (fresh) notifyEnteringAgency(notice, origin, context);
       }
     },
   });
+
+  /** Delivers a locate notification, marking its progress in the notice journal (traffic/locate-notice-journal.ts). */
+  function notifyEnteringAgency(notice: Transaction, origin: TransactionOrigin, context: DeliveryContext, resumed?: DeliveryContext['resumed']): void {
+    const key = notice.header?.clientMessageId ?? '';
+    const marked = (mark: () => void): Promise<void> => {
+      try {
+        mark();
+      } catch (error) {
+        logger.error({ err: error }, 'locate notification progress could not be recorded');
+      }
+      return Promise.resolve();
+    };
+    deliveries.deliver(resolveDeliveries(notice.header?.destinations ?? [], table), notice, origin, (frame) => origin.send(frame), {
+      auditSeq: context.auditSeq, stamp: context.stamp, whenDown: 'queue',
+      markDone: (part) => marked(() => notices.markDone(key, part)),
+      markHeld: (link) => marked(() => notices.markHeld(key, link)),
+      ...(resumed !== undefined ? { resumed } : {}),
+    }).then(() => notices.finish(key, clock()))
+      // Suspended at shutdown, or failed: the notice stays open and the next start takes it up.
+      .catch((error: unknown) => logger.error({ err: error }, 'locate notification not finished'));
+  }
 
   const loginLimiter = new LoginRateLimiter(config.limits.loginRate);
   const loginAttempt = (address: string, endpoint: LoginEndpoint): LoginAttempt => {
@@ -283,6 +333,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   metrics.gauge('clets_audit_pending_rows', 'Audit rows waiting for their commit', [], () => [[{}, audit.health().pending]]);
   metrics.gauge('clets_peer_up', 'County peer link state (1 up, 0 otherwise)', ['peer'], () => [...peers].map(([name, peer]) => [{ peer: name }, peer.state === 'up' ? 1 : 0] as const));
   metrics.gauge('clets_stored_messages', 'Traffic stored for offline terminals and down links', [], () => [[{}, store.size]]);
+  if (messageLog !== undefined) metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, 0);
   metrics.gauge('clets_open_hit_confirmations', 'Hit confirmations asked from here and not answered', [], () => [[{}, deliveries.confirmations.size]]);
 
   const terminalServer: HttpServer = tls ? createHttpsServer({ ...tls, ...tlsTimeoutOptions(config.connections) }) : createHttpServer();
@@ -301,6 +352,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       return deliveries.deliverStored(session.terminal.mnemonic, session.terminal.ori, (frame) => connection.write(frame), session.operatorId);
     },
     keepAnswer: (terminal: string, operatorId: string, frame: Frame) => deliveries.keepForOperator(terminal, operatorId, frame),
+    ...(messageLog !== undefined ? { messageLog } : {}),
   };
   const connections = new Set<TerminalConnection>();
   metrics.gauge('clets_unauthenticated_connections', 'Connections not yet authenticated: terminals not logged in, peers before LinkHello', ['port'], () => {
@@ -335,6 +387,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
+    if (messageLog !== undefined) timers.push(setInterval(() => messageLog.prune(clock()), MESSAGE_LOG_PRUNE_INTERVAL_MS).unref());
+    timers.push(setInterval(() => notices.prune(clock()), 60_000).unref());
     if (security !== undefined) {
       // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
       // from 30 days before until it is marked submitted: a status message to the terminals
@@ -384,7 +438,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   );
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, http,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, messageLog, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -397,6 +451,18 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       for (const link of links.values()) link.start();
       const resumed = pipeline.resume();
       const confirmations = deliveries.restoreConfirmations();
+      // Locate notifications made before a stop or a crash and not delivered: delivered now,
+      // for the operator who placed the locate, skipping what was done.
+      for (const open of notices.unfinished()) {
+        const { terminal, operatorId, sourceAddress } = open.origin;
+        notifyEnteringAgency(open.notice, {
+          kind: 'terminal', session: undefined, terminal, sourceAddress, resumedBy: { operatorId, ori: open.notice.header?.ori ?? '' },
+          send: (frame) => {
+            deliveries.answerOperator(terminal, operatorId, frame);
+            return true;
+          },
+        }, { auditSeq: open.auditSeq, stamp: open.stamp, whenDown: 'queue' }, { done: open.done, held: open.held });
+      }
       if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       startTimers();
       await new Promise<void>((resolve, reject) => {
@@ -441,6 +507,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await http.close();
     await audit.close();
     await journal.close();
+    messageLog?.close();
+    notices.close();
     network.close();
     security?.close();
     // 5. Flush logs.
@@ -452,6 +520,8 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
 /** How often finished journal rows past the duplicate window are dropped (a chunk at a time). */
 const JOURNAL_PRUNE_INTERVAL_MS = 1_000;
+/** How often message log rows past their retention or their operator's bound are dropped (a chunk at a time). */
+const MESSAGE_LOG_PRUNE_INTERVAL_MS = 1_000;
 
 /**
  * How the pipeline finds, at start, whether a transaction's completion row is in the audit

@@ -88,9 +88,24 @@ export interface ConnectionContext {
   readonly onLogin?: (connection: TerminalConnection) => Promise<number> | number;
   /** Keeps a frame of a held transaction's answer for its operator, who is not logged in now. */
   readonly keepAnswer?: (terminal: string, operatorId: string, frame: Frame) => void;
+  /**
+   * The operator's message log (traffic/message-log.ts): told of each transaction the
+   * operator sends and each frame written to them. Must only queue, never throw or wait.
+   */
+  readonly messageLog?: {
+    sent(identity: MessageLogIdentity, transaction: Transaction): void;
+    received(identity: MessageLogIdentity, frame: Frame): void;
+  };
   /** Takes a login attempt from the source's budget (the switch's LoginRateLimiter); absent: no limit. */
   readonly loginAttempt?: (address: string, endpoint: 'terminal_hello' | 'operator_login') => LoginAttempt;
   readonly log: { info(object: object, message?: string): void; warn(object: object, message?: string): void; error(object: object, message?: string): void };
+}
+
+/** Whose message log a frame goes in. */
+export interface MessageLogIdentity {
+  readonly operatorId: string;
+  readonly ori: string;
+  readonly terminal: string;
 }
 
 export class TerminalConnection {
@@ -134,7 +149,10 @@ export class TerminalConnection {
   }
 
   write(frame: Frame): boolean {
-    return this.writer.write(frame);
+    const written = this.writer.write(frame);
+    const session = this.session;
+    if (written && session !== undefined) this.context.messageLog?.received(identityOf(session), frame);
+    return written;
   }
 
   ping(): void {
@@ -392,6 +410,7 @@ export class TerminalConnection {
     const mnemonic = this.terminal.mnemonic;
     const directory = this.context.directory;
     this.#enterWindow();
+    this.context.messageLog?.sent(identityOf(session), transaction);
     try {
       await this.context.pipeline.submit({
         kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
@@ -512,6 +531,10 @@ export class TerminalConnection {
       this.context.log.error({ err: error, event: event.type }, 'audit append failed');
     }
   }
+}
+
+function identityOf(session: OperatorSession): MessageLogIdentity {
+  return { operatorId: session.operatorId, ori: session.ori, terminal: session.terminal.mnemonic };
 }
 
 function toBytes(data: RawData): Uint8Array {

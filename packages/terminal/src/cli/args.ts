@@ -338,6 +338,12 @@ Interactive commands:
   msgs                 show held administrative messages (their count is in the prompt)
   hold on|off          hold incoming AMs instead of printing them at once
   history              transaction lines sent this session (Up/Down recall them)
+  log [TEXT]           your message log, kept by the switch across sessions, newest
+                       first (log more: the next page; with TEXT: what holds it)
+  log ISN, log #N      recall a transaction and its answers, or entry N of the log
+  print ISN|#N         a recalled message laid out for printing
+  save ISN|#N FILE     put it in a case file (--force replaces an existing file)
+  yq ISN|#N            a hit confirmation (YQ) pre-filled from a hit of that answer
   status               session details
   exit, logout, Ctrl-D log out and leave (transactions in flight are answered first)
 

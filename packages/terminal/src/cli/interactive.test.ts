@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfirmationPriority, DeliveryState, describeCatalogue, describeKey, LinkState, totpCode, type Frame } from '@clets/protocol';
-import { answer, FAKE_OPERATOR, FAKE_TERMINAL, hit, noRecord, startFakeSwitch, type FakeSwitch, type FakeSwitchOptions } from '../testing/index.js';
+import { ConfirmationPriority, DeliveryState, describeCatalogue, describeKey, HitStatus, LinkState, totpCode, type Frame, type Transaction } from '@clets/protocol';
+import { answer, FAKE_OPERATOR, FAKE_TERMINAL, hit, noRecord, startFakeSwitch, type FakeSwitch, type FakeSwitchOptions, type ScriptStep } from '../testing/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { COMMANDS_HELP } from './interactive.js';
 import { runCli } from './main.js';
@@ -283,5 +286,84 @@ describe('interactive terminal', () => {
     second.fake.closeAll(4016, 'superseded');
     expect(await second.done).toBe(EXIT.CONNECTION);
     expect(second.screen.text).toMatch(/CONNECTION CLOSED: .*\n/);
+  });
+});
+
+describe('the message log from the interactive terminal', () => {
+  /** A switch's answers to LOG: a listing, or a recall of ISN 12 with a hit, as the switch lays them out. */
+  const LOG = (transaction: Transaction): ScriptStep[] => {
+    const fields = new Map((transaction.fields ?? []).map((field) => [field.tag, field.value]));
+    if (fields.has('ISN') || fields.has('LNO')) {
+      if (fields.get('ISN') !== '12') return answer({ responses: [{ kind: 'response', system: 'SWITCH', responseKey: 'LOG', status: HitStatus.HIT_STATUS_NO_RECORD, text: `NO MESSAGE ISN/${fields.get('ISN')} IN YOUR MESSAGE LOG` }] });
+      return answer({
+        responses: [{
+          kind: 'response', system: 'SWITCH', responseKey: 'LOG', status: HitStatus.HIT_STATUS_ACKNOWLEDGED,
+          text: 'LNO/7 2026-11-01 14:00:01Z RECEIVED AT T001 FROM NCIC ISN/12\nNCIC QW WANTED PERSON INQUIRY - 1 HIT ISN/12\n\nWANTED PERSON NIC/W297823148',
+          records: [
+            { status: HitStatus.HIT_STATUS_ACKNOWLEDGED, system: 'SWITCH', file: 'MESSAGE LOG', fields: [{ tag: 'DIR', value: 'RECEIVED' }, { tag: 'TIM', value: '2026-11-01T14:00:01.000Z' }] },
+            { status: HitStatus.HIT_STATUS_HIT, system: 'NCIC', file: 'WANTED PERSON', recordId: 'W297823148', enteringOri: 'CA0370000', fields: [{ tag: 'NAM', value: 'KORVALE,DESMIN' }, { tag: 'OCA', value: '26-004410' }] },
+          ],
+        }],
+      });
+    }
+    const page = fields.get('PAG') ?? '1';
+    return answer({ responses: [{ kind: 'response', system: 'SWITCH', responseKey: 'LOG', status: HitStatus.HIT_STATUS_ACKNOWLEDGED, text: `MESSAGE LOG OF OP1${fields.has('FND') ? ` MATCHING "${fields.get('FND')}"` : ''}, NEWEST FIRST, PAGE ${page}` }] });
+  };
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function sentLogs(fake: FakeSwitch): { tag: string; value: string }[][] {
+    return fake.received.filter((received) => received.frame.transaction?.header?.messageKey === 'LOG')
+      .map((received) => (received.frame.transaction?.fields ?? []).map((field) => ({ tag: field.tag ?? '', value: field.value ?? '' })));
+  }
+
+  it('lists the log, the next page, what holds a text, and recalls by ISN', async () => {
+    const { screen, fake } = await loggedIn({ scripts: { LOG } });
+    screen.enter('log');
+    await screen.waitFor('MESSAGE LOG OF OP1, NEWEST FIRST, PAGE 1\n');
+    screen.enter('log korvale');
+    await screen.waitFor('MESSAGE LOG OF OP1 MATCHING "KORVALE", NEWEST FIRST, PAGE 1\n');
+    screen.enter('log more');
+    await screen.waitFor('MESSAGE LOG OF OP1 MATCHING "KORVALE", NEWEST FIRST, PAGE 2\n');
+    screen.enter('log 12');
+    await screen.waitFor('WANTED PERSON NIC/W297823148\n');
+    expect(sentLogs(fake)).toEqual([[], [{ tag: 'FND', value: 'KORVALE' }], [{ tag: 'FND', value: 'KORVALE' }, { tag: 'PAG', value: '2' }], [{ tag: 'ISN', value: '12' }]]);
+  });
+
+  it('builds yq from the log for an ISN of an earlier session, pre-filled from the hit', async () => {
+    const { screen, fake } = await loggedIn({ scripts: { LOG } });
+    screen.enter('yq 12');
+    const shown = await screen.waitFor(/EDIT AND SEND:\n.*\n/);
+    expect(shown).toContain('YQ.CA0194200.CA0370000.NIC/W297823148.PRI/U.RNO/1.OCA/26-004410.NAM/KORVALE,DESMIN');
+    expect(sentLogs(fake)).toEqual([[{ tag: 'ISN', value: '12' }]]);
+    screen.enter('yq 13');
+    await screen.waitFor('NO MESSAGE ISN/13 IN YOUR MESSAGE LOG');
+  });
+
+  it('prints a recalled message, and saves it to a file it will not overwrite without --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-save-'));
+    dirs.push(dir);
+    const file = join(dir, 'case-26-004410.txt');
+    const { screen } = await loggedIn({ scripts: { LOG } });
+    screen.enter('print 12');
+    await screen.waitFor('END OF MESSAGE LOG ISN/12');
+    expect(screen.text).toContain('CLETS MESSAGE LOG PRINTOUT: ISN/12\nRECEIVED 2026-11-01 14:00:01Z\nPRINTED ');
+    screen.enter(`save 12 ${file}`);
+    await screen.waitFor(`SAVED ISN/12 TO ${file}`);
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toMatch(/^CLETS MESSAGE LOG EXTRACT FOR A CASE FILE: ISN\/12\nRECEIVED 2026-11-01 14:00:01Z\nSAVED .* BY OPERATOR OP1 AT TERMINAL T001 ORI\/CA0194200\n/);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    writeFileSync(file, 'NOTES OF THE CASE');
+    screen.enter(`save 12 ${file}`);
+    await screen.waitFor(`NOT SAVED: ${file} EXISTS (save 12 ${file} --force TO REPLACE IT)`);
+    expect(readFileSync(file, 'utf8')).toBe('NOTES OF THE CASE');
+    screen.enter(`save 12 ${file} --force`);
+    await screen.waitFor(/SAVED ISN\/12 TO .*\n[\s\S]*SAVED ISN\/12 TO /);
+    expect(readFileSync(file, 'utf8')).toMatch(/^CLETS MESSAGE LOG EXTRACT FOR A CASE FILE: ISN\/12\n/);
+    screen.enter(`save 13 ${join(dir, 'nothing.txt')}`);
+    await screen.waitFor('NOT SAVED: NO MESSAGE ISN/13 IN YOUR MESSAGE LOG');
+    expect(existsSync(join(dir, 'nothing.txt'))).toBe(false);
   });
 });

@@ -9,9 +9,10 @@
  * Takes its input and output streams (LineConsole), so tests drive it with PassThrough
  * streams and a fake switch.
  */
+import { writeFile } from 'node:fs/promises';
 import {
   HitStatus, describeCatalogue, describeKey, formatResponse, toCletsError,
-  type AdminMessage, type LoginResult, type Transaction,
+  type AdminMessage, type LoginResult, type Response, type ResponseRecord, type Transaction,
 } from '@clets/protocol';
 import { hitConfirmationLine, isHit, type TerminalClient, type TransactionResult, type UncorrelatedEvent } from '../index.js';
 import { InputCancelled, InputClosed } from './ask.js';
@@ -26,6 +27,7 @@ import {
   renderLogin, renderProgress, renderReject, renderResponse, renderStatusMessage,
 } from './render.js';
 import { completeRouteTo } from './route-to.js';
+import { caseFileText, logTransaction, parseLogCommand, parseMessageRef, printout, recalledHits, type Extract, type LogRequest } from './message-log.js';
 
 export interface InteractiveRun {
   readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
@@ -47,13 +49,18 @@ export const COMMANDS_HELP = `Commands:
   msgs                 show held administrative messages (the count is in the prompt)
   hold on|off          hold incoming AMs instead of printing them at once
   history              transaction lines sent this session (Up/Down recalls them)
-  yq ISN               a hit confirmation request (YQ) pre-filled from the hits of answer ISN
+  log                  your message log, newest first (kept by the switch across sessions); log more: next page
+  log TEXT             the messages that hold TEXT (log find TEXT for text that looks like a number)
+  log ISN, log #N      recall a transaction and its answers by ISN (the newest), or an entry by its number
+  print ISN|#N         a recalled message laid out for printing
+  save ISN|#N FILE     put a recalled message in a case file (--force to replace an existing file)
+  yq ISN|#N            a hit confirmation request (YQ) pre-filled from the hits of answer ISN (this session or the log)
   status               session details
   exit, logout, Ctrl-D log out and leave
 A transaction: KEY.ORI[.DEST...].TAG/VALUE...[.RTE/REQ:requester;RSN:reason;CASE:case number]
 It is checked against the catalogue before it is sent; a missing route-to is asked for.`;
 
-const COMMANDS = new Set(['help', 'form', 'msgs', 'hold', 'history', 'status', 'yq', 'exit', 'logout', 'quit']);
+const COMMANDS = new Set(['help', 'form', 'msgs', 'hold', 'history', 'status', 'yq', 'log', 'print', 'save', 'exit', 'logout', 'quit']);
 /** Answers kept for `yq ISN`, most recent last: a bound, so a long shift does not grow the client. */
 const ANSWERS_KEPT = 200;
 
@@ -79,6 +86,8 @@ class OperatorTerminal {
   readonly #sent: string[] = [];
   /** This session's completed answers by input sequence number (ISN), for `yq ISN`. */
   readonly #answers = new Map<number, TransactionResult>();
+  /** The last listing of the message log, for `log more`. */
+  #lastListing: LogRequest | undefined;
   readonly #inFlight = new Set<Promise<unknown>>();
   #interruptedOnce = false;
   #leaving = false;
@@ -252,7 +261,16 @@ class OperatorTerminal {
         this.#say(this.#status());
         break;
       case 'yq':
-        this.#say(this.#hitConfirmation(args[0]));
+        this.#say(await this.#hitConfirmation(args[0]));
+        break;
+      case 'log':
+        await this.#log(args);
+        break;
+      case 'print':
+        await this.#print(args[0]);
+        break;
+      case 'save':
+        await this.#save(args);
         break;
       default:
         await this.#leave(EXIT.OK);
@@ -261,17 +279,107 @@ class OperatorTerminal {
     this.#console.prompt();
   }
 
-  /** The YQ lines of every confirmable hit of answer ISN, to edit and send (NCIC: confirm before acting on a hit). */
-  #hitConfirmation(isn: string | undefined): string {
-    const result = isn === undefined ? undefined : this.#answers.get(Number(isn));
-    if (result === undefined) return `yq needs the ISN of an answer of this session: yq 12 (ANSWERS KEPT: ${[...this.#answers.keys()].slice(-10).join(' ') || 'NONE'})`;
+  /**
+   * The YQ lines of every confirmable hit of answer ISN, to edit and send (NCIC: confirm
+   * before acting on a hit): from this session's answers, else from the message log the
+   * switch keeps (an answer of an earlier session, or `#N`, an entry of the log).
+   */
+  async #hitConfirmation(ref: string | undefined): Promise<string> {
+    if (parseMessageRef(ref) === undefined) return 'yq needs the ISN of an answer (yq 12) or an entry of the message log (yq #345)';
+    const result = ref !== undefined && !ref.startsWith('#') ? this.#answers.get(Number(ref)) : undefined;
+    let records: ResponseRecord[];
+    if (result !== undefined) {
+      records = result.responses.flatMap((response) => response.records ?? []).filter((record) => record.status === HitStatus.HIT_STATUS_HIT);
+    } else {
+      const recalled = await this.#recall(ref!);
+      if (typeof recalled === 'string') return recalled;
+      records = recalledHits(recalled);
+    }
     const ori = this.#session?.ori ?? '';
-    const lines = result.responses.flatMap((response) => response.records ?? [])
-      .filter((record) => record.status === HitStatus.HIT_STATUS_HIT)
-      .map((record) => hitConfirmationLine(record, { ori }))
-      .filter((line): line is string => line !== undefined);
+    const lines = records.map((record) => hitConfirmationLine(record, { ori })).filter((line): line is string => line !== undefined);
     const unique = [...new Set(lines)];
-    return unique.length === 0 ? `ISN ${isn}: NO HIT TO CONFIRM BY YQ` : `EDIT AND SEND:\n${unique.join('\n')}`;
+    return unique.length === 0 ? `${ref}: NO HIT TO CONFIRM BY YQ` : `EDIT AND SEND:\n${unique.join('\n')}`;
+  }
+
+  // --- the message log (kept by the switch) -----------------------------------------------------
+
+  /** Asks the switch for a page or an exchange of the operator's log: its answer, or what went wrong in words. */
+  async #readLog(request: LogRequest): Promise<Response | string> {
+    const pending = this.#client.send(logTransaction(request, this.#session?.ori ?? ''), { timeoutMs: this.#settings.timeoutMs });
+    this.#inFlight.add(pending);
+    try {
+      const result = await pending;
+      if (result.outcome === 'rejected') return renderReject(result.rejected);
+      const response = result.responses[0];
+      if (response === undefined) return result.rejects[0] !== undefined ? renderReject(result.rejects[0]) : 'THE MESSAGE LOG DID NOT ANSWER';
+      return response;
+    } catch (error) {
+      return `MESSAGE LOG NOT READ: ${toCletsError(error).message}`;
+    } finally {
+      this.#inFlight.delete(pending);
+    }
+  }
+
+  /** An exchange recalled from the log: the answer, or in words why there is none. */
+  async #recall(ref: string): Promise<Response | string> {
+    const response = await this.#readLog({ kind: 'recall', ref });
+    if (typeof response !== 'string' && response.status === HitStatus.HIT_STATUS_NO_RECORD) return response.text || `${ref}: NOT IN YOUR MESSAGE LOG`;
+    return response;
+  }
+
+  async #log(args: readonly string[]): Promise<void> {
+    let request: LogRequest;
+    try {
+      request = parseLogCommand(args, this.#lastListing);
+    } catch (error) {
+      this.#say((error as Error).message);
+      return;
+    }
+    const response = await this.#readLog(request);
+    if (typeof response === 'string') {
+      this.#say(response);
+      return;
+    }
+    if (request.kind === 'list') this.#lastListing = request;
+    this.#say(response.text ?? '');
+  }
+
+  async #print(ref: string | undefined): Promise<void> {
+    if (parseMessageRef(ref) === undefined) {
+      this.#say('print needs the ISN of one of your transactions (print 12) or an entry of the message log (print #345)');
+      return;
+    }
+    const response = await this.#recall(ref!);
+    this.#say(typeof response === 'string' ? response : printout(response, this.#extract(ref!)));
+  }
+
+  /** `save REF FILE [--force]`: the file is created readable by its owner only (CJI at rest). */
+  async #save(args: readonly string[]): Promise<void> {
+    const force = args.includes('--force');
+    const [ref, file, ...extra] = args.filter((arg) => arg !== '--force');
+    if (parseMessageRef(ref) === undefined || file === undefined || extra.length > 0) {
+      this.#say('save needs a message and a file: save 12 case-26-004410.txt (save #345 FILE for an entry of the log; --force replaces a file)');
+      return;
+    }
+    const response = await this.#recall(ref!);
+    if (typeof response === 'string') {
+      this.#say(`NOT SAVED: ${response}`);
+      return;
+    }
+    const text = caseFileText(response, this.#extract(ref!));
+    try {
+      await writeFile(file, text, { flag: force ? 'w' : 'wx', mode: 0o600 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.#say(code === 'EEXIST' ? `NOT SAVED: ${file} EXISTS (save ${ref} ${file} --force TO REPLACE IT)` : `NOT SAVED: ${(error as Error).message}`);
+      return;
+    }
+    this.#say(`SAVED ${ref!.startsWith('#') ? `LNO/${ref!.slice(1)}` : `ISN/${ref}`} TO ${file} (${Buffer.byteLength(text)} BYTES)`);
+  }
+
+  #extract(ref: string): Extract {
+    const session = this.#session;
+    return { ref, operatorId: session?.operatorId ?? '', terminal: session?.terminal ?? '', ori: session?.ori ?? '', at: Date.now() };
   }
 
   #describe(key: string): string {
