@@ -184,6 +184,11 @@ export class TransactionPipeline {
   #idleWaiters: (() => void)[] = [];
   /** Audit seqs of accepted transactions still running here (a late reply to one of their legs is a repeat). */
   readonly #open = new Set<number>();
+  /**
+   * The highest seq of a transaction row seen committed: the next one's is past it (the
+   * start-up match looks for a journal row's transaction row from there).
+   */
+  #auditedThrough: number | undefined;
 
   constructor(private readonly deps: PipelineDeps) {
     this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries, deps.limits.duplicateMaxPerSession);
@@ -406,31 +411,38 @@ export class TransactionPipeline {
     };
     transaction = { ...transaction, header };
 
-    let auditSeq: number;
-    try {
-      ({ seq: auditSeq } = await deps.audit.append({
-        type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
-        inputSeq, routeTo: transaction.routeTo ?? undefined,
-        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
-          : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
-        bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
-        ...(flags.length > 0 ? { detail: { flags } } : {}),
-      }));
-    } catch (error) {
+    // The Receipt promises an answer, across a restart too: it waits for the transaction's
+    // audit row and its journal row. Both are committed at once, not one after the other (two
+    // files, two writers): the journal row carries no audit seq yet, and a crash that leaves
+    // one without the other is settled at start (`resume`): an audit row with no journal row
+    // gets its completion row, a journal row with no audit row is dropped, never run.
+    const auditing = attempt(() => deps.audit.append({
+      type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
+      inputSeq, routeTo: transaction.routeTo ?? undefined,
+      destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
+        : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
+      bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
+      ...(flags.length > 0 ? { detail: { flags } } : {}),
+    }));
+    const journaling = attempt(() => this.#journal.accept(id, place, {
+      transaction, auditSeq: 0, auditAfter: this.#auditedThrough ??= this.#journal.lastAuditSeq(), inputSeq, receivedAt: now,
+      decision: saveDecision(decision), origin: saveOrigin(origin, transaction),
+    }));
+    const [audited, journaled] = await Promise.allSettled([auditing, journaling]);
+    if (audited.status === 'rejected') {
+      // The journal row, if written, is finished with the refusal when the transaction ends.
       this.#count(header.messageKey, 'audit_unavailable');
       record.audited(undefined);
-      reply(rejectFrame(toCletsError(error), transaction));
+      reply(rejectFrame(toCletsError(audited.reason), transaction));
       return;
     }
+    const auditSeq = audited.value.seq;
+    if (auditSeq > (this.#auditedThrough ?? 0)) this.#auditedThrough = auditSeq;
     record.audited(auditSeq);
     for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
 
-    // The Receipt promises an answer, across a restart too: the journal's row first.
-    try {
-      await this.#journal.accept(id, place, {
-        transaction, auditSeq, inputSeq, receivedAt: now, decision: saveDecision(decision), origin: saveOrigin(origin, transaction),
-      });
-    } catch (error) {
+    if (journaled.status === 'rejected') {
+      const error: unknown = journaled.reason;
       const refusal = new CletsError('CLETS_ERR_OVERLOADED',
         `the transaction could not be recorded for store-and-forward (${error instanceof Error ? error.message : String(error)}): not accepted, send it again later`);
       this.#count(header.messageKey, 'journal_unavailable');
@@ -441,6 +453,7 @@ export class TransactionPipeline {
       reply(rejectFrame(refusal, transaction));
       return;
     }
+    this.#journal.audited(id, auditSeq);
 
     reply({ receipt: { header: replyHeader(header) } });
     this.#count(header.messageKey, 'accepted');
@@ -513,8 +526,9 @@ export class TransactionPipeline {
     const now = deps.clock();
     let restored = 0;
     let resumed = 0;
-    let settled = this.#closeUnjournaled();
-    for (const entry of this.#journal.load(now, deps.limits.duplicateWindowMs)) {
+    const { entries, closed } = this.#matchAudited(this.#journal.load(now, deps.limits.duplicateWindowMs));
+    let settled = closed;
+    for (const entry of entries) {
       const accepted = entry.accepted;
       if (entry.state === 'finished' || accepted === undefined) {
         this.#duplicates.set(entry.place.key, entry.place.digest, AnswerRecord.restored(entry.frames, entry.auditSeq, true), entry.place.at, entry.place.share);
@@ -566,16 +580,41 @@ export class TransactionPipeline {
   }
 
   /**
-   * Transaction rows a crash left between their audit commit and their journal row: never
-   * acknowledged (the Receipt waits for both), never run. Each gets its completion row,
-   * every destination failed, so the audit log shows it ended; a resend is a new transaction.
-   * Their input sequence numbers stay used.
+   * The journal's rows and the audit log's transaction rows matched up after a restart. The
+   * two are committed at the same time, so a crash may leave either without the other, and
+   * an open row whose audit seq was not yet recorded. Neither half alone was acknowledged
+   * (the Receipt waits for both):
+   * - an open journal row with no audit seq is given its transaction row's seq, found by
+   *   terminal, input sequence number and client message id; with no such row (never
+   *   audited), it is dropped and never run: CJIS, nothing processed that is not audited;
+   * - a transaction row with no journal row never ran either: it gets its completion row,
+   *   every destination failed, so the audit log shows it ended; a resend is a new
+   *   transaction. Its input sequence number stays used.
+   * Returns the entries to restore or resume, and how many rows were closed.
    */
-  #closeUnjournaled(): number {
-    if (!this.#journal.durable) return 0;
-    const rows = this.deps.auditedTransactionsAfter?.(this.#journal.lastAuditSeq()) ?? [];
+  #matchAudited(loaded: readonly JournalEntry[]): { entries: JournalEntry[]; closed: number } {
+    if (!this.#journal.durable) return { entries: [...loaded], closed: 0 };
+    const last = this.#journal.lastAuditSeq();
+    const unknown = new Map<string, JournalEntry>();
+    let from = last;
+    for (const entry of loaded) {
+      const accepted = entry.accepted;
+      if (entry.state !== 'open' || accepted === undefined || accepted.auditSeq > 0) continue;
+      unknown.set(matchKey(identity(silentOrigin(accepted.origin), accepted.transaction).terminal, accepted.inputSeq, accepted.transaction.header?.clientMessageId ?? ''), entry);
+      from = Math.min(from, accepted.auditAfter ?? 0);
+    }
+    const found = new Map<number, number>();
     let closed = 0;
-    for (const row of rows) {
+    for (const row of this.deps.auditedTransactionsAfter?.(from) ?? []) {
+      const key = matchKey(row.terminal, row.inputSeq, row.clientMessageId);
+      const entry = unknown.get(key);
+      if (entry !== undefined) {
+        unknown.delete(key);
+        found.set(entry.id, row.seq);
+        this.#journal.audited(entry.id, row.seq);
+        continue;
+      }
+      if (row.seq <= last) continue;
       if (row.inputSeq > 0) this.#journal.sequenceUsed(row.terminal, row.at, row.inputSeq);
       if (row.ended) continue;
       closed += 1;
@@ -585,7 +624,16 @@ export class TransactionPipeline {
         detail: { answered: [], failed: [...row.destinations], auditSeq: row.seq, interrupted: true, reason: 'the switch stopped before its receipt: not acknowledged, not run' },
       });
     }
-    return closed;
+    for (const entry of unknown.values()) {
+      this.deps.log?.warn({ journalId: entry.id }, 'an accepted transaction without its audit row was dropped: never acknowledged, not run');
+      this.#journal.discard(entry.id);
+    }
+    const dropped = new Set([...unknown.values()].map((entry) => entry.id));
+    const entries = loaded.filter((entry) => !dropped.has(entry.id)).map((entry) => {
+      const seq = found.get(entry.id);
+      return seq === undefined || entry.accepted === undefined ? entry : { ...entry, auditSeq: seq, accepted: { ...entry.accepted, auditSeq: seq } };
+    });
+    return { entries, closed };
   }
 
   async #resumeOne(entry: JournalEntry, receipt: Frame): Promise<void> {
@@ -797,6 +845,20 @@ export class TransactionPipeline {
       this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
       return undefined;
     }
+  }
+}
+
+/** How a transaction row and its journal row are matched when the journal row lacks the seq. */
+function matchKey(terminal: string, inputSeq: number, clientMessageId: string): string {
+  return `${terminal}\u0000${inputSeq}\u0000${clientMessageId}`;
+}
+
+/** A promise of what `start` returns, rejected when it throws instead. */
+function attempt<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
