@@ -481,8 +481,27 @@ export class TransactionPipeline {
     const header = transaction.header ?? {};
     const answered: string[] = [];
     const failed: string[] = [];
+    // The Completion waits for its row too, though it discloses no record: that row is what
+    // makes a restart settle the transaction instead of running it again, which would answer
+    // the operator a second time, perhaps with another Completion (README.md, "The
+    // acknowledgement rule"). It need not be a commit of its own: the last leg to answer
+    // appends it with its response rows, and they commit together.
+    let early: { readonly answered: readonly string[]; readonly failed: readonly string[]; readonly row: Promise<number | CletsError> } | undefined;
     if (decision.kind === 'systems') {
-      const outcomes = await settleAll(decision.legs.map((leg) => this.#runLeg(run, leg, decision.whenDown)));
+      // Each leg's outcome as soon as it is known: true once its response rows are appended
+      // (they can still fail to commit, but then so does every row appended after them, the
+      // completion row included, and the Completion is written again from the outcomes).
+      const known: (boolean | undefined)[] = decision.legs.map(() => undefined);
+      const lastRows = (index: number): void => {
+        known[index] = true;
+        if (known.some((value) => value === undefined)) return;
+        const yes: string[] = [];
+        const no: string[] = [];
+        decision.legs.forEach((leg, other) => (known[other] === true ? yes : no).push(leg.system));
+        early = { answered: yes, failed: no, row: this.#auditOrFail(this.#completionEvent(run, yes, no)) };
+      };
+      const outcomes = await settleAll(decision.legs.map((leg, index) => this.#runLeg(run, leg, decision.whenDown, () => lastRows(index))
+        .then((ok) => { known[index] = ok; return ok; })));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (decision.kind === 'local') {
       const origin = run.resumed === undefined ? run.origin : { ...run.origin, resumedBy: { operatorId: header.operatorId ?? '', ori: header.ori ?? '' } };
@@ -501,14 +520,21 @@ export class TransactionPipeline {
       reply(rejectFrame(new CletsError('CLETS_ERR_NO_ROUTE', 'this switch does not deliver agency-to-agency traffic'), transaction));
     }
 
-    const done = deps.clock();
-    if (run.resumed === undefined) deps.metrics.observeLatency(done - run.acceptedAt);
+    if (run.resumed === undefined) deps.metrics.observeLatency(deps.clock() - run.acceptedAt);
     const inputSeq = header.inputSeq ?? 0;
-    await this.#audit({
-      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, transaction),
-      inputSeq, detail: { answered, failed, ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
-    });
+    const written = early !== undefined && sameSystems(early.answered, answered) && sameSystems(early.failed, failed)
+      && !((await early.row) instanceof CletsError);
+    if (!written) await this.#audit(this.#completionEvent(run, answered, failed));
     reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
+  }
+
+  #completionEvent(run: AcceptedRun, answered: readonly string[], failed: readonly string[]): Parameters<AuditSink['append']>[0] {
+    const done = this.deps.clock();
+    return {
+      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, run.transaction),
+      inputSeq: run.transaction.header?.inputSeq ?? 0,
+      detail: { answered: [...answered], failed: [...failed], ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
+    };
   }
 
   /**
@@ -694,8 +720,12 @@ export class TransactionPipeline {
     this.#journal.finish(entry.id, entry.place, accepted.auditSeq, frames);
   }
 
-  /** One system of a fan-out. Resolves true when the system answered. */
-  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy): Promise<boolean> {
+  /**
+   * One system of a fan-out. Resolves true when the system answered. `lastRows` is called
+   * when the system's answer is in, just after its response rows are appended: the last leg
+   * to end appends the completion row there, to be committed with them.
+   */
+  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy, lastRows?: () => void): Promise<boolean> {
     const { deps } = this;
     const { transaction, reply, origin, auditSeq } = run;
     const header = transaction.header ?? {};
@@ -738,10 +768,14 @@ export class TransactionPipeline {
     // CJIS: nothing is disclosed that cannot be audited. Each response's row is committed
     // before the response is sent; if one cannot be, the system's whole answer is withheld
     // and the leg answered with a reject instead (the completion lists it as failed).
-    const rows = await Promise.all(responses.map((response) => this.#auditOrFail({
+    const appended = responses.map((response) => this.#auditOrFail({
       type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
       inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response), auditSeq },
-    })));
+    }));
+    // Appended in this same turn, the completion row goes into the response rows' commit (or
+    // the next), never before them: the store commits rows in the order they were appended.
+    if (responses.length > 0 && !linkReply.reject) lastRows?.();
+    const rows = await Promise.all(appended);
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {
       this.#legFailed(leg.system, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
@@ -846,6 +880,10 @@ export class TransactionPipeline {
       return undefined;
     }
   }
+}
+
+function sameSystems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((system, index) => system === b[index]);
 }
 
 /** How a transaction row and its journal row are matched when the journal row lacks the seq. */
