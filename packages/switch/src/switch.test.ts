@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { HitStatus, encodeFrame, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
-import { MemoryAuditStore } from './audit/index.js';
+import { MemoryAuditStore, type AuditEvent, type AuditReceipt } from './audit/index.js';
+import type { StoredAuditRow } from './audit/record.js';
 import { buildSwitch, type CletsSwitch } from './switch.js';
 import { buildRegistry } from './security/registry.js';
 import { FakeLink, FillingAuditStore, type FakeRequest } from './testing/index.js';
@@ -329,6 +330,42 @@ describe('switch: nothing disclosed or granted without its committed audit row',
     expect(result.completion.failed?.slice().sort()).toEqual(['CORI', 'NCIC']);
     expect(result.completion.answered).toEqual([]);
     expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'transaction']);
+  });
+
+  it('sends the Completion only once its row is committed, in one commit with the last system\'s response rows', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    // Records what each commit held, and holds back the completion row's acknowledgement
+    // until the test lets it go (as a slow disk would).
+    class WatchedStore extends MemoryAuditStore {
+      protected override writeBatch(rows: readonly StoredAuditRow[]): void {
+        batches.push(rows.map((row) => row.type));
+        super.writeBatch(rows);
+      }
+
+      override append(event: AuditEvent): Promise<AuditReceipt> {
+        const appended = super.append(event);
+        return event.type === 'completion' ? released.then(() => appended) : appended;
+      }
+    }
+    const { terminal } = await start({ audit: new WatchedStore() });
+    const client = await terminal();
+    const responses: string[] = [];
+    let ended = false;
+    const sent = client.send(QW, { onProgress: (progress) => { if (progress.kind === 'response') responses.push(progress.response.system ?? ''); } })
+      .finally(() => { ended = true; });
+    await waitFor(() => responses.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ended).toBe(false);
+    release();
+    const result = await sent;
+    expect(result.outcome).toBe('completed');
+    const completionBatch = batches.find((types) => types.includes('completion'));
+    expect(completionBatch).toBeDefined();
+    expect(completionBatch!.indexOf('response')).toBeGreaterThanOrEqual(0);
+    expect(completionBatch!.indexOf('response')).toBeLessThan(completionBatch!.indexOf('completion'));
+    expect(batches.flat().filter((type) => type === 'completion')).toHaveLength(1);
   });
 
   it('delivers an administrative message to a logged-in terminal only after its delivery row is committed', async () => {

@@ -64,7 +64,14 @@ export type SavedDecision =
 export interface AcceptedTransaction {
   /** As accepted: header filled and stamped (input sequence, receive time). */
   readonly transaction: Transaction;
+  /**
+   * Its transaction row's seq; 0 while unknown: the row is written beside the audit row, not
+   * after it, and the seq is only known once the audit row is committed (`audited`). At start,
+   * an open row still at 0 is matched to its audit row, if there is one (TransactionPipeline.resume).
+   */
   readonly auditSeq: number;
+  /** The audit log's committed head when it was accepted: its transaction row's seq is past it. */
+  readonly auditAfter?: number;
   readonly inputSeq: number;
   readonly receivedAt: number;
   readonly decision: SavedDecision;
@@ -179,6 +186,8 @@ const ACCEPT_SQL = `INSERT INTO journal (id, replay_key, share, digest, at, stat
 const FINISH_SQL = `INSERT INTO journal (id, replay_key, share, digest, at, state, audit_seq, frames)
   VALUES (?, ?, ?, ?, ?, 'finished', ?, ?)
   ON CONFLICT (id) DO UPDATE SET state = 'finished', frames = excluded.frames, audit_seq = coalesce(journal.audit_seq, excluded.audit_seq)`;
+const AUDITED_SQL = 'UPDATE journal SET audit_seq = ? WHERE id = ? AND audit_seq IS NULL';
+const DISCARD_SQL = "DELETE FROM journal WHERE id = ? AND state = 'open'";
 const HELD_SQL = 'INSERT OR REPLACE INTO journal_held (journal_id, system, link, expires_at) VALUES (?, ?, ?, ?)';
 const PART_SQL = 'INSERT OR IGNORE INTO journal_parts (journal_id, part) VALUES (?, ?)';
 const SEQUENCE_SQL = 'INSERT INTO input_sequences (terminal, day, seq) VALUES (?, ?, ?) ON CONFLICT (terminal, day) DO UPDATE SET seq = max(seq, excluded.seq)';
@@ -289,12 +298,32 @@ export class TransactionJournal {
     return next.seq;
   }
 
-  /** Commits an accepted transaction's row. Rejects when it cannot be written. */
+  /**
+   * Commits an accepted transaction's row. Rejects when it cannot be written. Its audit seq
+   * may be 0 (unknown yet: the audit row commits at the same time); `audited` fills it in.
+   */
   accept(id: number, place: WindowPlace, accepted: AcceptedTransaction): Promise<void> {
     const frame = encodeFrame({ transaction: accepted.transaction }, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
     const { transaction: _transaction, ...rest } = accepted;
     const json = JSON.stringify(rest);
-    return this.#write([{ sql: ACCEPT_SQL, params: [id, place.key, place.share, place.digest, place.at, accepted.auditSeq, json, Buffer.from(frame)] }]);
+    return this.#write([{ sql: ACCEPT_SQL, params: [id, place.key, place.share, place.digest, place.at, accepted.auditSeq > 0 ? accepted.auditSeq : null, json, Buffer.from(frame)] }]);
+  }
+
+  /**
+   * The audit seq of a row accepted before its audit row was committed. Not waited for: it
+   * goes with the next write; a row a crash left without it is matched at start.
+   */
+  audited(id: number, auditSeq: number): void {
+    this.#write([{ sql: AUDITED_SQL, params: [auditSeq, id] }]).catch((error: unknown) => {
+      this.#log?.error({ err: error, journalId: id }, 'journal: an audit seq could not be recorded');
+    });
+  }
+
+  /** Drops an open row whose transaction was never audited (so never acknowledged): found at start. */
+  discard(id: number): void {
+    this.#write([{ sql: DISCARD_SQL, params: [id] }]).catch((error: unknown) => {
+      this.#log?.error({ err: error, journalId: id }, 'journal: an unaudited row could not be dropped');
+    });
   }
 
   /** Commits a held mark: called before the sender is told the leg is held (`.02.`). */
@@ -599,7 +628,7 @@ function toEntry(row: Row, held: readonly HeldMark[], parts: ReadonlySet<string>
   if (row.accepted !== null && row.transaction_frame !== null) {
     const rest = JSON.parse(row.accepted) as Omit<AcceptedTransaction, 'transaction'>;
     const transaction = decodeFrame(row.transaction_frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER }).transaction ?? {};
-    accepted = { ...rest, transaction };
+    accepted = { ...rest, auditSeq: row.audit_seq ?? (rest.auditSeq || 0), transaction };
   }
   return {
     id: row.id,

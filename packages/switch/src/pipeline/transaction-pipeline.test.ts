@@ -352,6 +352,73 @@ describe('a crash between a transaction\'s audit row and its journal row', () =>
   });
 });
 
+describe('a crash that leaves a transaction\'s journal row without its audit seq', () => {
+  /** The files as a crash leaves them when the journal's commit came and the seq's update did not. */
+  function withoutSeq(after: string, clientMessageId: string): void {
+    const journal = new Database(join(after, 'messages.db'));
+    journal.prepare('UPDATE journal SET audit_seq = NULL WHERE replay_key LIKE ?').run(`%${clientMessageId}%`);
+    journal.close();
+  }
+
+  it('resumes it under its transaction row\'s seq, found by terminal, input sequence number and id', async () => {
+    const dir = freshDir();
+    const first = await start(dir, { hang: ['NCIC'] });
+    const { client } = await login(first);
+    let receipted = false;
+    client.send(QW, { clientMessageId: 'NOSEQ-1', onProgress: (progress) => { if (progress.kind === 'receipt') receipted = true; } }).catch(() => undefined);
+    await waitFor(() => receipted && first.links.get('NCIC')!.requests.length === 1);
+    const requestId = first.links.get('NCIC')!.requests[0]!.requestId;
+    await first.sw.journal.flush();
+    const after = crashCopy(dir);
+    await client.close();
+    withoutSeq(after, 'NOSEQ-1');
+
+    const second = await start(after);
+    await waitFor(() => second.links.get('NCIC')!.requests.length === 1);
+    expect(second.links.get('NCIC')!.requests[0]!.requestId).toBe(requestId);
+    await waitFor(() => second.sw.pipeline.inFlight === 0);
+    await second.sw.audit.close();
+    const completions = auditRows(after, 'completion').filter((row) => row.client_message_id === 'NOSEQ-1');
+    expect(completions).toHaveLength(1);
+    expect(completions[0]!.detail['interrupted']).toBeUndefined();
+  });
+
+  it('drops it, never run, when its audit row was not committed (so it was never acknowledged)', async () => {
+    const dir = freshDir();
+    const first = await start(dir, { hang: ['NCIC'] });
+    const { client } = await login(first);
+    const receipts: number[] = [];
+    client.send(QW, { clientMessageId: 'NOAUDIT-1', onProgress: (progress) => { if (progress.kind === 'receipt') receipts.push(Number(progress.receipt.header?.inputSeq)); } })
+      .catch(() => undefined);
+    await waitFor(() => receipts.length === 1 && first.links.get('NCIC')!.requests.length === 1);
+    await first.sw.journal.flush();
+    const after = crashCopy(dir);
+    await client.close();
+    withoutSeq(after, 'NOAUDIT-1');
+    // As if the audit commit had not reached the disk: the transaction row and what followed it
+    // gone, the head back on the row before.
+    const audit = new Database(join(after, 'audit.db'));
+    const seq = audit.prepare("SELECT seq FROM audit_log WHERE type = 'transaction' AND client_message_id = 'NOAUDIT-1'").pluck().get() as number;
+    audit.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_subject_no_delete');
+    audit.prepare('DELETE FROM audit_subject WHERE seq >= ?').run(seq);
+    audit.prepare('DELETE FROM audit_log WHERE seq >= ?').run(seq);
+    const before = audit.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(seq - 1) as { seq: number; hash: string };
+    audit.prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(before.seq, before.hash);
+    audit.close();
+
+    const second = await start(after);
+    const { client: again } = await login(second);
+    // The same id again is a transaction of its own, run once: the first was never acknowledged.
+    const resent = await again.send(QW, { clientMessageId: 'NOAUDIT-1' });
+    expect(resent.outcome).toBe('completed');
+    expect(resent.receipt?.header?.inputSeq).toBe(receipts[0]! + 1);
+    expect(second.links.get('NCIC')!.requests).toHaveLength(1);
+    await second.sw.audit.close();
+    expect(auditRows(after, 'transaction').filter((row) => row.client_message_id === 'NOAUDIT-1')).toHaveLength(1);
+    expect(auditRows(after, 'completion').filter((row) => row.client_message_id === 'NOAUDIT-1')).toHaveLength(1);
+  });
+});
+
 describe('the duplicate window and input sequence numbers across a restart', () => {
   it('answers a resend after a crash from the journal: the same receipt, nothing forwarded again', async () => {
     const dir = freshDir();

@@ -184,6 +184,11 @@ export class TransactionPipeline {
   #idleWaiters: (() => void)[] = [];
   /** Audit seqs of accepted transactions still running here (a late reply to one of their legs is a repeat). */
   readonly #open = new Set<number>();
+  /**
+   * The highest seq of a transaction row seen committed: the next one's is past it (the
+   * start-up match looks for a journal row's transaction row from there).
+   */
+  #auditedThrough: number | undefined;
 
   constructor(private readonly deps: PipelineDeps) {
     this.#duplicates = new DuplicateWindow(deps.limits.duplicateWindowMs, deps.limits.duplicateMaxEntries, deps.limits.duplicateMaxPerSession);
@@ -406,31 +411,38 @@ export class TransactionPipeline {
     };
     transaction = { ...transaction, header };
 
-    let auditSeq: number;
-    try {
-      ({ seq: auditSeq } = await deps.audit.append({
-        type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
-        inputSeq, routeTo: transaction.routeTo ?? undefined,
-        destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
-          : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
-        bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
-        ...(flags.length > 0 ? { detail: { flags } } : {}),
-      }));
-    } catch (error) {
+    // The Receipt promises an answer, across a restart too: it waits for the transaction's
+    // audit row and its journal row. Both are committed at once, not one after the other (two
+    // files, two writers): the journal row carries no audit seq yet, and a crash that leaves
+    // one without the other is settled at start (`resume`): an audit row with no journal row
+    // gets its completion row, a journal row with no audit row is dropped, never run.
+    const auditing = attempt(() => deps.audit.append({
+      type: 'transaction', at: now, outcome: 'accepted', ...identity(origin, transaction),
+      inputSeq, routeTo: transaction.routeTo ?? undefined,
+      destinations: decision.kind === 'systems' ? decision.legs.map((leg) => leg.system)
+        : decision.kind === 'local' ? [SWITCH_SYSTEM] : [...(header.destinations ?? [])],
+      bytes: (transaction.text ?? '').length, subjectKeys: subjectKeys(transaction),
+      ...(flags.length > 0 ? { detail: { flags } } : {}),
+    }));
+    const journaling = attempt(() => this.#journal.accept(id, place, {
+      transaction, auditSeq: 0, auditAfter: this.#auditedThrough ??= this.#journal.lastAuditSeq(), inputSeq, receivedAt: now,
+      decision: saveDecision(decision), origin: saveOrigin(origin, transaction),
+    }));
+    const [audited, journaled] = await Promise.allSettled([auditing, journaling]);
+    if (audited.status === 'rejected') {
+      // The journal row, if written, is finished with the refusal when the transaction ends.
       this.#count(header.messageKey, 'audit_unavailable');
       record.audited(undefined);
-      reply(rejectFrame(toCletsError(error), transaction));
+      reply(rejectFrame(toCletsError(audited.reason), transaction));
       return;
     }
+    const auditSeq = audited.value.seq;
+    if (auditSeq > (this.#auditedThrough ?? 0)) this.#auditedThrough = auditSeq;
     record.audited(auditSeq);
     for (const flag of flags) deps.onFlag?.(flag, transaction, origin, auditSeq);
 
-    // The Receipt promises an answer, across a restart too: the journal's row first.
-    try {
-      await this.#journal.accept(id, place, {
-        transaction, auditSeq, inputSeq, receivedAt: now, decision: saveDecision(decision), origin: saveOrigin(origin, transaction),
-      });
-    } catch (error) {
+    if (journaled.status === 'rejected') {
+      const error: unknown = journaled.reason;
       const refusal = new CletsError('CLETS_ERR_OVERLOADED',
         `the transaction could not be recorded for store-and-forward (${error instanceof Error ? error.message : String(error)}): not accepted, send it again later`);
       this.#count(header.messageKey, 'journal_unavailable');
@@ -441,6 +453,7 @@ export class TransactionPipeline {
       reply(rejectFrame(refusal, transaction));
       return;
     }
+    this.#journal.audited(id, auditSeq);
 
     reply({ receipt: { header: replyHeader(header) } });
     this.#count(header.messageKey, 'accepted');
@@ -468,8 +481,27 @@ export class TransactionPipeline {
     const header = transaction.header ?? {};
     const answered: string[] = [];
     const failed: string[] = [];
+    // The Completion waits for its row too, though it discloses no record: that row is what
+    // makes a restart settle the transaction instead of running it again, which would answer
+    // the operator a second time, perhaps with another Completion (README.md, "The
+    // acknowledgement rule"). It need not be a commit of its own: the last leg to answer
+    // appends it with its response rows, and they commit together.
+    let early: { readonly answered: readonly string[]; readonly failed: readonly string[]; readonly row: Promise<number | CletsError> } | undefined;
     if (decision.kind === 'systems') {
-      const outcomes = await settleAll(decision.legs.map((leg) => this.#runLeg(run, leg, decision.whenDown)));
+      // Each leg's outcome as soon as it is known: true once its response rows are appended
+      // (they can still fail to commit, but then so does every row appended after them, the
+      // completion row included, and the Completion is written again from the outcomes).
+      const known: (boolean | undefined)[] = decision.legs.map(() => undefined);
+      const lastRows = (index: number): void => {
+        known[index] = true;
+        if (known.some((value) => value === undefined)) return;
+        const yes: string[] = [];
+        const no: string[] = [];
+        decision.legs.forEach((leg, other) => (known[other] === true ? yes : no).push(leg.system));
+        early = { answered: yes, failed: no, row: this.#auditOrFail(this.#completionEvent(run, yes, no)) };
+      };
+      const outcomes = await settleAll(decision.legs.map((leg, index) => this.#runLeg(run, leg, decision.whenDown, () => lastRows(index))
+        .then((ok) => { known[index] = ok; return ok; })));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (decision.kind === 'local') {
       const origin = run.resumed === undefined ? run.origin : { ...run.origin, resumedBy: { operatorId: header.operatorId ?? '', ori: header.ori ?? '' } };
@@ -488,14 +520,21 @@ export class TransactionPipeline {
       reply(rejectFrame(new CletsError('CLETS_ERR_NO_ROUTE', 'this switch does not deliver agency-to-agency traffic'), transaction));
     }
 
-    const done = deps.clock();
-    if (run.resumed === undefined) deps.metrics.observeLatency(done - run.acceptedAt);
+    if (run.resumed === undefined) deps.metrics.observeLatency(deps.clock() - run.acceptedAt);
     const inputSeq = header.inputSeq ?? 0;
-    await this.#audit({
-      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, transaction),
-      inputSeq, detail: { answered, failed, ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
-    });
+    const written = early !== undefined && sameSystems(early.answered, answered) && sameSystems(early.failed, failed)
+      && !((await early.row) instanceof CletsError);
+    if (!written) await this.#audit(this.#completionEvent(run, answered, failed));
     reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
+  }
+
+  #completionEvent(run: AcceptedRun, answered: readonly string[], failed: readonly string[]): Parameters<AuditSink['append']>[0] {
+    const done = this.deps.clock();
+    return {
+      type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, run.transaction),
+      inputSeq: run.transaction.header?.inputSeq ?? 0,
+      detail: { answered: [...answered], failed: [...failed], ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
+    };
   }
 
   /**
@@ -513,8 +552,9 @@ export class TransactionPipeline {
     const now = deps.clock();
     let restored = 0;
     let resumed = 0;
-    let settled = this.#closeUnjournaled();
-    for (const entry of this.#journal.load(now, deps.limits.duplicateWindowMs)) {
+    const { entries, closed } = this.#matchAudited(this.#journal.load(now, deps.limits.duplicateWindowMs));
+    let settled = closed;
+    for (const entry of entries) {
       const accepted = entry.accepted;
       if (entry.state === 'finished' || accepted === undefined) {
         this.#duplicates.set(entry.place.key, entry.place.digest, AnswerRecord.restored(entry.frames, entry.auditSeq, true), entry.place.at, entry.place.share);
@@ -566,16 +606,41 @@ export class TransactionPipeline {
   }
 
   /**
-   * Transaction rows a crash left between their audit commit and their journal row: never
-   * acknowledged (the Receipt waits for both), never run. Each gets its completion row,
-   * every destination failed, so the audit log shows it ended; a resend is a new transaction.
-   * Their input sequence numbers stay used.
+   * The journal's rows and the audit log's transaction rows matched up after a restart. The
+   * two are committed at the same time, so a crash may leave either without the other, and
+   * an open row whose audit seq was not yet recorded. Neither half alone was acknowledged
+   * (the Receipt waits for both):
+   * - an open journal row with no audit seq is given its transaction row's seq, found by
+   *   terminal, input sequence number and client message id; with no such row (never
+   *   audited), it is dropped and never run: CJIS, nothing processed that is not audited;
+   * - a transaction row with no journal row never ran either: it gets its completion row,
+   *   every destination failed, so the audit log shows it ended; a resend is a new
+   *   transaction. Its input sequence number stays used.
+   * Returns the entries to restore or resume, and how many rows were closed.
    */
-  #closeUnjournaled(): number {
-    if (!this.#journal.durable) return 0;
-    const rows = this.deps.auditedTransactionsAfter?.(this.#journal.lastAuditSeq()) ?? [];
+  #matchAudited(loaded: readonly JournalEntry[]): { entries: JournalEntry[]; closed: number } {
+    if (!this.#journal.durable) return { entries: [...loaded], closed: 0 };
+    const last = this.#journal.lastAuditSeq();
+    const unknown = new Map<string, JournalEntry>();
+    let from = last;
+    for (const entry of loaded) {
+      const accepted = entry.accepted;
+      if (entry.state !== 'open' || accepted === undefined || accepted.auditSeq > 0) continue;
+      unknown.set(matchKey(identity(silentOrigin(accepted.origin), accepted.transaction).terminal, accepted.inputSeq, accepted.transaction.header?.clientMessageId ?? ''), entry);
+      from = Math.min(from, accepted.auditAfter ?? 0);
+    }
+    const found = new Map<number, number>();
     let closed = 0;
-    for (const row of rows) {
+    for (const row of this.deps.auditedTransactionsAfter?.(from) ?? []) {
+      const key = matchKey(row.terminal, row.inputSeq, row.clientMessageId);
+      const entry = unknown.get(key);
+      if (entry !== undefined) {
+        unknown.delete(key);
+        found.set(entry.id, row.seq);
+        this.#journal.audited(entry.id, row.seq);
+        continue;
+      }
+      if (row.seq <= last) continue;
       if (row.inputSeq > 0) this.#journal.sequenceUsed(row.terminal, row.at, row.inputSeq);
       if (row.ended) continue;
       closed += 1;
@@ -585,7 +650,16 @@ export class TransactionPipeline {
         detail: { answered: [], failed: [...row.destinations], auditSeq: row.seq, interrupted: true, reason: 'the switch stopped before its receipt: not acknowledged, not run' },
       });
     }
-    return closed;
+    for (const entry of unknown.values()) {
+      this.deps.log?.warn({ journalId: entry.id }, 'an accepted transaction without its audit row was dropped: never acknowledged, not run');
+      this.#journal.discard(entry.id);
+    }
+    const dropped = new Set([...unknown.values()].map((entry) => entry.id));
+    const entries = loaded.filter((entry) => !dropped.has(entry.id)).map((entry) => {
+      const seq = found.get(entry.id);
+      return seq === undefined || entry.accepted === undefined ? entry : { ...entry, auditSeq: seq, accepted: { ...entry.accepted, auditSeq: seq } };
+    });
+    return { entries, closed };
   }
 
   async #resumeOne(entry: JournalEntry, receipt: Frame): Promise<void> {
@@ -646,8 +720,12 @@ export class TransactionPipeline {
     this.#journal.finish(entry.id, entry.place, accepted.auditSeq, frames);
   }
 
-  /** One system of a fan-out. Resolves true when the system answered. */
-  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy): Promise<boolean> {
+  /**
+   * One system of a fan-out. Resolves true when the system answered. `lastRows` is called
+   * when the system's answer is in, just after its response rows are appended: the last leg
+   * to end appends the completion row there, to be committed with them.
+   */
+  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy, lastRows?: () => void): Promise<boolean> {
     const { deps } = this;
     const { transaction, reply, origin, auditSeq } = run;
     const header = transaction.header ?? {};
@@ -690,10 +768,14 @@ export class TransactionPipeline {
     // CJIS: nothing is disclosed that cannot be audited. Each response's row is committed
     // before the response is sent; if one cannot be, the system's whole answer is withheld
     // and the leg answered with a reject instead (the completion lists it as failed).
-    const rows = await Promise.all(responses.map((response) => this.#auditOrFail({
+    const appended = responses.map((response) => this.#auditOrFail({
       type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
       inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response), auditSeq },
-    })));
+    }));
+    // Appended in this same turn, the completion row goes into the response rows' commit (or
+    // the next), never before them: the store commits rows in the order they were appended.
+    if (responses.length > 0 && !linkReply.reject) lastRows?.();
+    const rows = await Promise.all(appended);
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {
       this.#legFailed(leg.system, new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', `${leg.system} answered, but the answer could not be recorded in the audit log: withheld (${unaudited.message})`, { system: leg.system }), transaction, reply, origin, auditSeq);
@@ -797,6 +879,24 @@ export class TransactionPipeline {
       this.deps.log?.error({ err: error, event: event.type }, 'audit append failed');
       return undefined;
     }
+  }
+}
+
+function sameSystems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((system, index) => system === b[index]);
+}
+
+/** How a transaction row and its journal row are matched when the journal row lacks the seq. */
+function matchKey(terminal: string, inputSeq: number, clientMessageId: string): string {
+  return `${terminal}\u0000${inputSeq}\u0000${clientMessageId}`;
+}
+
+/** A promise of what `start` returns, rejected when it throws instead. */
+function attempt<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
