@@ -25,7 +25,12 @@ let network: StateNetwork;
 const clients: TerminalClient[] = [];
 
 /** Fixture terminal and its operator: LA.. on county-19, SD.. on county-37. */
-const OPERATORS: Readonly<Record<string, string>> = { LA01: 'OP1001', LA02: 'OP1002', SD01: 'OP2001', SD02: 'OP2002', SD03: 'OP2003', SD04: 'OP2004' };
+const OPERATORS: Readonly<Record<string, string>> = {
+  LA01: 'OP1001', LA02: 'OP1002', SD01: 'OP2001', SD02: 'OP2002', SD03: 'OP2003', SD04: 'OP2004',
+  // The Los Angeles superior court's desk terminal and its full-access clerk.
+  LA25: 'OP1041',
+};
+const COURT_19 = 'CA019015J';
 
 function switchOf(mnemonic: string): StateNetworkSwitch {
   return mnemonic.startsWith('LA') ? 'county-19' : 'county-37';
@@ -160,6 +165,34 @@ describe('the state network, as processes', () => {
     await waitFor(() => messages.length === 2 && lateReports.length === 1);
     expect(messages.map((message) => message.text)).toEqual(['All county 37 units: road closure on I-5.', 'Call the watch commander.']);
     expect(lateReports[0]).toMatchObject({ destination: 'SD04', state: DeliveryState.DELIVERY_STATE_DELIVERED, messageId: reports[0]?.messageId });
+  });
+
+  it('a court terminal enters and modifies its own protection orders through the county switch, and no other agency\'s', async () => {
+    const clerk = await terminal('LA25');
+    const sheriff = await terminal('LA01');
+    const order = (ori: string, oca: string) => `EPO.${ori}.NAM/HOLLOWELL,BRANDEN.SEX/M.RAC/W.DOB/19770615.POT/DVRO.PNO/HOLLOWELL,SIANA` +
+      `.ISD/20261101.EXP/20291101.CRT/SUPERIOR COURT OF CALIFORNIA - COUNTY OF LOS ANGELES.OCA/${oca}.PCO/05 07.${RTE}`;
+    const nicOf = (result: Awaited<ReturnType<TerminalClient['send']>>): string | undefined =>
+      result.responses.flatMap((response) => response.records ?? []).find((record) => record.status === HitStatus.HIT_STATUS_ACKNOWLEDGED)?.recordId ?? undefined;
+
+    const entered = await clerk.send(order(COURT_19, '26-CRT-E2E1'));
+    expect(entered.outcome).toBe('completed');
+    expect(entered.rejects).toEqual([]);
+    const nic = nicOf(entered);
+    expect(nic).toMatch(/^H/);
+    const served = await clerk.send(`MPO.${COURT_19}.NIC/${nic}.SRV/20261103.${RTE}`);
+    expect(served.rejects).toEqual([]);
+    expect(nicOf(served)).toBe(nic);
+    const found = await sheriff.send(`QPO.${ORI_19}.NIC/${nic}.${RTE}`);
+    const text = found.responses.flatMap((response) => response.records ?? []).map((record) => record.text ?? '').join('\n');
+    expect(text).toContain(`ORI/${COURT_19}`);
+    expect(text).toContain('SRV/20261103 - SERVED');
+
+    // The sheriff's own order is not the court's to change: "not on file" for the court.
+    const sheriffs = nicOf(await sheriff.send(order(ORI_19, '26-SHF-E2E1')));
+    expect(sheriffs).toBeDefined();
+    const refused = await clerk.send(`MPO.${COURT_19}.NIC/${sheriffs}.SRV/20261103.${RTE}`);
+    expect(refused.rejects.map((reject) => reject.code)).toEqual(['CLETS_ERR_RECORD_NOT_FOUND']);
   });
 
   it('a county that loses the state switch tells its terminals, refuses or queues per the catalogue, and recovers by itself', async () => {

@@ -162,6 +162,18 @@ export const switchConfigSchema = z.strictObject({
     /** The state control point told when a third request goes unanswered (DOJ). */
     controlPointOri: z.string().regex(ORI_PATTERN, 'must be a 9-character ORI').default('CA0349400'),
   }).prefault({}),
+  /**
+   * The state control point's validation report (traffic/validation-reports.ts), at a state
+   * switch only: every `intervalMs` (daily by default: the control point's report day) the
+   * state files are asked for each agency's records needing action, and each agency with
+   * records overdue for validation or not second-party checked is sent its list as an
+   * administrative notice from `hitConfirmation.controlPointOri`. The first run is one
+   * interval after the start.
+   */
+  validationReports: z.strictObject({
+    enabled: z.boolean().default(true),
+    intervalMs: positiveMs.default(24 * 60 * 60_000),
+  }).prefault({}),
   /** Target (NCIC, WPS, CARPOS...) -> link name; unlisted targets use their system's name,
    *  or the upstream link when there is one. */
   routes: z.partialRecord(z.enum(TARGETS), z.string()).default({}),

@@ -40,6 +40,7 @@ import { MessageStore } from './traffic/message-store.js';
 import { DeliveryService } from './traffic/deliveries.js';
 import { locateNotifications } from './traffic/locate-notifications.js';
 import { MessageLog } from './traffic/message-log.js';
+import { ValidationReports } from './traffic/validation-reports.js';
 import { LocateNoticeJournal } from './traffic/locate-notice-journal.js';
 import { MESSAGE_LOG_KEY } from './traffic/message-log-entries.js';
 import { LinkDispatcher } from './links/link-dispatcher.js';
@@ -100,6 +101,8 @@ export interface CletsSwitch {
   readonly journal: TransactionJournal;
   /** Every message each operator sent and received at a terminal, read back with LOG (unset when `messageLog.enabled` is off). */
   readonly messageLog: MessageLog | undefined;
+  /** The state control point's scheduled validation reports (a state switch with `validationReports.enabled`). */
+  readonly validationReports: ValidationReports | undefined;
   readonly http: FastifyInstance;
   /**
    * Takes a login attempt of a source address from its budget (every login endpoint
@@ -209,6 +212,10 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     onWriteFailure: (rows) => metrics.count('clets_message_log_write_failures_total', 'Message log rows that could not be written (dropped; nothing else fails with them)', {}, rows),
   }) : undefined;
   const notices = new LocateNoticeJournal(config.messagesPath);
+  const validationReports = config.role === 'state' && config.validationReports.enabled ? new ValidationReports({
+    switchId: config.switchId, controlPointOri: config.hitConfirmation.controlPointOri, intervalMs: config.validationReports.intervalMs,
+    timers: linkClock, table: () => table, dispatcher, sendFromSwitch: (transaction, key) => deliveries.sendFromSwitch(transaction, key), log: logger,
+  }) : undefined;
   const releases = security !== undefined && isSearchable(audit) ? releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) : undefined;
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.
   let resumedLinkOrigin: ((saved: SavedOrigin) => TransactionOrigin) | undefined;
@@ -438,7 +445,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   );
 
   const sw: CletsSwitch = {
-    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, messageLog, http,
+    config, logger, metrics, audit, alerts, policy, security, registry, links, network, pipeline, directory, held, journal, messageLog, validationReports, http,
     loginAttempt,
     table: () => table,
     setTable: (next) => { table = next; },
@@ -465,6 +472,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
       }
       if (resumed.resumed + resumed.settled + confirmations > 0) logger.info({ ...resumed, confirmations }, 'taken up from the journal');
       startTimers();
+      validationReports?.start();
       await new Promise<void>((resolve, reject) => {
         terminalServer.once('error', reject);
         terminalServer.listen(config.port, config.host, () => resolve());
@@ -483,6 +491,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const closeInOrder = async (): Promise<void> => {
     logger.info('switch closing');
     for (const timer of timers) clearInterval(timer);
+    validationReports?.stop();
     // 1. Stop accepting: no new terminal connections. (ws emits 'close' only once every
     // client has gone, which happens at step 3, so it is awaited there.)
     const serverClosed = new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -6,7 +6,7 @@ import { HitStatus, type SystemName } from '@clets/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MockSystem } from '../system.js';
 import { createSystems } from '../systems/index.js';
-import { ask, committedFixtures, hits, rejectOf, responseOf, TEST_ORI, tx } from '../systems/test-support.js';
+import { ask, committedFixtures, ctx, fieldOf, hits, rejectOf, responseOf, TEST_ORI, tx } from '../systems/test-support.js';
 
 const { cleanPerson: clean, wantedPerson: wanted } = WELL_KNOWN;
 const CLEAN = { NAM: `${clean.last},${clean.first}`, DOB: clean.dob };
@@ -70,6 +70,16 @@ describe('EPO, MPO, XPO', () => {
     expect(responseOf(ask(ncic, tx('QPO', CLEAN))).status).toBe(HitStatus.HIT_STATUS_NO_RECORD);
     // A QW searches CARPOS too.
     expect(hits(responseOf(ask(cori, tx('QW', CLEAN)))).map((r) => r.recordId)).toEqual([nic]);
+  });
+
+  it('the acknowledgement\'s DTE carries the entry\'s time (CCYYMMDD HHMM, UTC), as the record\'s DTE does', () => {
+    const { cori } = start();
+    const enteredAt = Date.parse('2026-11-01T17:30:00Z');
+    const record = responseOf(cori.handle(tx('EPO', epo('26-EPO-DTE')), ctx(undefined, enteredAt))).records?.[0];
+    expect(fieldOf(record!, 'DTE')).toBe('20261101 1730');
+    expect(record?.text).toContain(`OCA/26-EPO-DTE NIC/${record?.recordId ?? ''} DTE/20261101 1730`);
+    const answer = responseOf(cori.handle(tx('QPO', { NIC: record?.recordId ?? '' }), ctx(undefined, enteredAt + 60_000))).records?.[0];
+    expect(fieldOf(answer!, 'DTE')).toBe(fieldOf(record!, 'DTE'));
   });
 
   it('a new NIC skips every number a fixture record already holds', () => {

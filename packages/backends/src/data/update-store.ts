@@ -18,6 +18,7 @@ import type { Files } from './indexes.js';
 import { planUpdate, type NicSpace, type UpdatePlan, type UpdateRequest } from './record-updates.js';
 import { acknowledged, buildResponse, echoHeader, rejectAnswer } from '../render/response.js';
 import { field } from '../render/text.js';
+import { ncicDateTime } from '../render/records.js';
 
 /** NIC numbers the simulation's entries start above (fixture NICs are spread over all 9 digits). */
 const FIRST_ENTRY_NUMBER = 900_000_000;
@@ -195,7 +196,8 @@ const ACTION_WORDS = { enter: 'ENTERED', modify: 'MODIFIED', cancel: 'CANCELLED'
 /** `EPO ACCEPTED NIC/H900000001`, what was done, and the record's ORI/OCA/NIC line. */
 function acknowledgement(system: string, header: Header | null | undefined, plan: UpdatePlan, atMs: number): Response {
   const summary = plan.summary.map(([tag, value]) => `${tag}/${value}`).join(' ');
-  const date = new Date(Number.isFinite(atMs) ? atMs : 0).toISOString().slice(0, 10).replaceAll('-', '');
+  // The entry's date and time, as the record's own DTE prints them (docs/catalogue.md, "Answers an officer can confirm").
+  const date = ncicDateTime(atMs);
   const lines = [
     `${plan.key} ACCEPTED NIC/${plan.nic}`,
     `${plan.file} ${plan.words} ${ACTION_WORDS[plan.action]}${summary === '' ? '' : ` ${summary}`}`,

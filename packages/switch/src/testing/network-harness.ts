@@ -105,7 +105,8 @@ export async function startNetworkHarness<C extends HarnessTerminal>(options: Ne
   const clients: C[] = [];
   const addresses = new Map<CletsSwitch, SwitchAddresses>();
   const systems = new Map<string, FakeLink>();
-  const common = { log: { level: 'silent' as const }, limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000 }, ...options.config };
+  // The control point's scheduled validation reports are off unless a test turns them on.
+  const common = { log: { level: 'silent' as const }, limits: { requestDeadlineMs: 3_000, authTimeoutMs: 5_000 }, validationReports: { enabled: false }, ...options.config };
 
   const startState = async (peerPort: number): Promise<CletsSwitch> => {
     const sw = await buildSwitch({
@@ -118,7 +119,8 @@ export async function startNetworkHarness<C extends HarnessTerminal>(options: Ne
       ],
     }, {
       audit: new MemoryAuditStore(), registry: registryOf('state', '34'),
-      ...(options.timers?.state !== undefined ? { timers: options.timers.state } : {}),
+      // The state's clock follows its timers: its peer links time requests out by them.
+      ...(options.timers?.state !== undefined ? { timers: options.timers.state, clock: () => options.timers?.state?.now() ?? Date.now() } : {}),
       linkFactory: (link) => {
         const fake = new FakeLink(link.name, options.systems?.[link.name] ?? echoingSystem(link.name), { up: !options.down?.includes(link.name) });
         systems.set(link.name, fake);

@@ -611,6 +611,11 @@ export class DeliveryService {
     return this.#sendFromSwitch(message, `${confirmation.id}:ESC`);
   }
 
+  /** Traffic the switch itself originates for other parts of it (the control point's validation reports). */
+  sendFromSwitch(transaction: Transaction, requestKey: string): Promise<void> {
+    return this.#sendFromSwitch(transaction, requestKey);
+  }
+
   /**
    * Traffic the switch itself originates (follow-ups, escalations): reports are audited only.
    * Resolves once it went out or its hold ended; the hit confirmation it serves is kept as
