@@ -67,7 +67,8 @@ describe('the state control point\'s scheduled validation reports', () => {
     expect(listsAsked()).toEqual([]);
 
     clock.advance(1);
-    await waitFor(() => toSheriff.length === 1);
+    // The agencies are asked one after another: the first notice can arrive before the last is asked.
+    await waitFor(() => toSheriff.length === 1 && listsAsked().length === 3);
     expect(listsAsked()).toEqual([ORI_19, ORI_19_PD, ORI_37]);
     const asked = cori?.requests.find((request) => fieldOf(request, 'VLO') === ORI_19);
     expect(asked?.transaction.header).toMatchObject({ messageKey: 'VL', ori: ORI_DOJ });
@@ -86,7 +87,7 @@ describe('the state control point\'s scheduled validation reports', () => {
 
     // And again the next day.
     clock.advance(DAY_MS);
-    await waitFor(() => toSheriff.length === 2);
+    await waitFor(() => toSheriff.length === 2 && listsAsked().length === 6);
     expect(listsAsked()).toHaveLength(6);
   });
 
