@@ -18,11 +18,10 @@
  * Plain CommonJS passed as a string (eval), like the checkpointer, so it runs the same under
  * tsx, vitest and compiled JS; it loads the driver by the absolute path this thread resolved.
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { StoredAuditRow } from './record.js';
 // The INSERT's parameters in column order: an array of values clones cheaper than an object.
 import { insertParams } from './sqlite-schema.js';
+import { replyError, startSqliteWorker, type WorkerReply } from './sqlite-worker.js';
 import type { ChainHead } from './types.js';
 
 /** What the writer did with one batch. */
@@ -50,13 +49,9 @@ export interface WriterThread {
   stop(): Promise<void>;
 }
 
-interface Reply {
-  readonly id: number;
-  readonly ok?: boolean;
+interface Reply extends WorkerReply {
   readonly moved?: ChainHead;
   readonly caughtUp?: boolean;
-  readonly message?: string;
-  readonly code?: string;
 }
 
 const WORKER_SOURCE = `
@@ -99,19 +94,11 @@ parentPort.on('message', (message) => {
 });
 `;
 
-/** An error from the worker, with the SQLite code the store reports ('SQLITE_FULL'...). */
-function writerError(reply: Reply): Error {
-  const error = new Error(reply.message ?? 'audit writer failed') as Error & { code?: string };
-  if (reply.code !== undefined) error.code = reply.code;
-  return error;
-}
-
 export function startWriterThread(options: WriterThreadOptions): WriterThread {
-  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  const thread = startSqliteWorker<Reply>({
+    name: 'audit writer',
+    source: WORKER_SOURCE,
     workerData: {
-      driverPath,
       path: options.path,
       synchronous: options.synchronous,
       busyTimeoutMs: options.busyTimeoutMs,
@@ -119,65 +106,20 @@ export function startWriterThread(options: WriterThreadOptions): WriterThread {
       insertSql: options.insertSql,
       upsertHeadSql: options.upsertHeadSql,
     },
+    onExit: options.onExit,
   });
-  // Idle, the writer must not keep the process alive; a commit under way takes the reference.
-  worker.unref();
-  const waiting = new Map<number, (reply: Reply) => void>();
-  let nextId = 1;
-  let stopping = false;
-  let exitError: Error | undefined;
-  let dead: Error | undefined;
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', (code) => {
-      const error = exitError ?? new Error(stopping ? 'audit writer stopped' : `audit writer exited with code ${code}`);
-      dead = error;
-      for (const settle of waiting.values()) settle({ id: 0, message: error.message });
-      waiting.clear();
-      if (!stopping) options.onExit(error);
-      resolve();
-    });
-  });
-  worker.on('error', (error) => {
-    exitError = error;
-  });
-  worker.on('message', (reply: Reply) => {
-    const settle = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (waiting.size === 0 && !stopping) worker.unref();
-    settle?.(reply);
-  });
-
-  const send = (message: Record<string, unknown>): Promise<Reply> => {
-    if (dead !== undefined || stopping) return Promise.resolve({ id: 0, message: (dead ?? new Error('audit writer stopped')).message });
-    const id = nextId++;
-    return new Promise((resolve) => {
-      waiting.set(id, resolve);
-      worker.ref();
-      worker.postMessage({ ...message, id });
-    });
-  };
-
   return {
     async commit(base, rows) {
-      const reply = await send({ type: 'commit', base: { seq: base.seq, hash: base.hash }, rows: rows.map(insertParams) });
+      const reply = await thread.request({ type: 'commit', base: { seq: base.seq, hash: base.hash }, rows: rows.map(insertParams) });
       if (reply.ok === true) return { kind: 'committed' };
       if (reply.moved !== undefined) return { kind: 'moved', head: reply.moved };
-      return { kind: 'failed', error: writerError(reply) };
+      return { kind: 'failed', error: replyError(reply, 'audit writer failed') };
     },
     async catchUp() {
-      const reply = await send({ type: 'catch-up' });
-      if (reply.message !== undefined) throw writerError(reply);
+      const reply = await thread.request({ type: 'catch-up' });
+      if (reply.message !== undefined) throw replyError(reply, 'audit writer failed');
       return reply.caughtUp === true;
     },
-    stop() {
-      if (!stopping) {
-        stopping = true;
-        if (dead === undefined) {
-          worker.ref();
-          worker.postMessage({ type: 'stop' });
-        }
-      }
-      return exited;
-    },
+    stop: () => thread.stop(),
   };
 }

@@ -13,8 +13,7 @@
  * Plain CommonJS passed as a string (eval), like the audit store's workers, so it runs the
  * same under tsx, vitest and compiled JS; it loads the driver by the path this thread resolved.
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { replyError, startSqliteWorker, type WorkerReply } from '../audit/sqlite-worker.js';
 
 /** One statement of a batch. */
 export interface JournalStatement {
@@ -26,13 +25,6 @@ export interface JournalWriter {
   /** Runs the statements in one transaction; rejects (nothing written) when it fails. */
   commit(statements: readonly JournalStatement[]): Promise<void>;
   stop(): Promise<void>;
-}
-
-interface Reply {
-  readonly id: number;
-  readonly ok?: boolean;
-  readonly message?: string;
-  readonly code?: string;
 }
 
 const WORKER_SOURCE = `
@@ -79,64 +71,17 @@ export interface JournalWriterOptions {
 }
 
 export function startJournalWriter(options: JournalWriterOptions): JournalWriter {
-  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { driverPath, path: options.path, synchronous: options.synchronous, busyTimeoutMs: options.busyTimeoutMs },
-  });
-  // Idle, the writer must not keep the process alive; a commit under way takes the reference.
-  worker.unref();
-  const waiting = new Map<number, (reply: Reply) => void>();
-  let nextId = 1;
-  let stopping = false;
-  let dead: Error | undefined;
-  let exitError: Error | undefined;
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', (code) => {
-      const error = exitError ?? new Error(stopping ? 'journal writer stopped' : `journal writer exited with code ${code}`);
-      dead = error;
-      for (const settle of waiting.values()) settle({ id: 0, message: error.message });
-      waiting.clear();
-      if (!stopping) options.onExit(error);
-      resolve();
-    });
-  });
-  worker.on('error', (error) => {
-    exitError = error;
-  });
-  worker.on('message', (reply: Reply) => {
-    const settle = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (waiting.size === 0 && !stopping) worker.unref();
-    settle?.(reply);
+  const thread = startSqliteWorker<WorkerReply>({
+    name: 'journal writer',
+    source: WORKER_SOURCE,
+    workerData: { path: options.path, synchronous: options.synchronous, busyTimeoutMs: options.busyTimeoutMs },
+    onExit: options.onExit,
   });
   return {
-    commit(statements) {
-      if (dead !== undefined || stopping) return Promise.reject(dead ?? new Error('journal writer stopped'));
-      const id = nextId++;
-      return new Promise<void>((resolve, reject) => {
-        waiting.set(id, (reply) => {
-          if (reply.ok === true) {
-            resolve();
-            return;
-          }
-          const error = new Error(reply.message ?? 'journal writer failed') as Error & { code?: string };
-          if (reply.code !== undefined) error.code = reply.code;
-          reject(error);
-        });
-        worker.ref();
-        worker.postMessage({ type: 'commit', id, statements });
-      });
+    async commit(statements) {
+      const reply = await thread.request({ type: 'commit', statements });
+      if (reply.ok !== true) throw replyError(reply, 'journal writer failed');
     },
-    stop() {
-      if (!stopping) {
-        stopping = true;
-        if (dead === undefined) {
-          worker.ref();
-          worker.postMessage({ type: 'stop' });
-        }
-      }
-      return exited;
-    },
+    stop: () => thread.stop(),
   };
 }
