@@ -435,6 +435,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   const http = await buildHttpApi(
     {
       config, logger, metrics, audit, links, held, policy, security, pipeline, loginAttempt,
+      ...(messageLog !== undefined ? { messageLog } : {}),
       live: {
         terminals: () => directory.loggedIn().flatMap(({ session }) => (session === undefined ? [] : [{ mnemonic: session.terminal.mnemonic, ori: session.ori, operatorId: session.operatorId, since: session.startedAt }])),
         peers: () => [...peers].map(([name, peer]) => ({ name, state: peer.state })),

@@ -30,7 +30,7 @@ import type { CjisSecurity } from '../security/cjis-security.js';
 import type { AdmittedAttempt, LoginAttempt, LoginEndpoint } from '../security/login-rate-limiter.js';
 import type { SecurityPolicy } from '../security/policy.js';
 import { auditRoutes, type AuditRoutesOptions } from './audit-routes.js';
-import { gatewayRoutes, PROTOBUF, type OpenGatewaySession } from './gateway-routes.js';
+import { gatewayRoutes, PROTOBUF, type GatewayRoutesOptions, type OpenGatewaySession } from './gateway-routes.js';
 import { errorReply, httpFailure, withZod } from './http-contract.js';
 import { SWITCH_OPENAPI } from './openapi-document.js';
 import type { ServerGuard } from './server-guard.js';
@@ -53,6 +53,8 @@ export interface HttpApiDeps {
   /** The CJIS security (administrators, operator store...) when that policy is in use. */
   readonly security: CjisSecurity | undefined;
   readonly pipeline: Pick<TransactionPipeline, 'submit'>;
+  /** The operators' message log, which the gateway's sessions write to as terminals do. */
+  readonly messageLog?: GatewayRoutesOptions['messageLog'];
   /** Takes a login attempt of a source address from the switch's budget (`limits.loginRate`). */
   loginAttempt(address: string, endpoint: LoginEndpoint): LoginAttempt;
   /** What the console's live view reads besides the metrics and links: terminals, peers, queues. */
@@ -109,6 +111,7 @@ export async function buildHttpApi(deps: HttpApiDeps, options: HttpApiOptions): 
     switchId: config.switchId, clock, logger: deps.logger, audit: deps.audit, policy: deps.policy, pipeline: deps.pipeline,
     limits: { sessionIdleMs: config.http.gatewaySessionIdleMs, waitMs: config.http.gatewayWaitMs },
     publishSessions: (open) => { gatewaySessions = open; },
+    ...(deps.messageLog !== undefined ? { messageLog: deps.messageLog } : {}),
   });
 
   if (deps.security !== undefined && adminSessions !== undefined) {

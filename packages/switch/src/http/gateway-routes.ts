@@ -17,6 +17,7 @@ import {
 import type { AuditSink } from '../audit/types.js';
 import type { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
+import type { MessageLogIdentity } from '../terminals/terminal-connection.js';
 import { bearer, errorBody, errorResponses, requestInvalid, withZod } from './http-contract.js';
 import { GATEWAY_SESSION } from './openapi-document.js';
 
@@ -27,6 +28,11 @@ export interface GatewayRoutesOptions {
   readonly audit: Pick<AuditSink, 'append'>;
   readonly policy: SecurityPolicy;
   readonly pipeline: Pick<TransactionPipeline, 'submit'>;
+  /** The operators' message log: what a gateway session sends and receives goes in it, as at a WebSocket terminal. */
+  readonly messageLog?: {
+    sent(identity: MessageLogIdentity, transaction: Transaction): void;
+    received(identity: MessageLogIdentity, frame: Frame): void;
+  };
   /** `http.gatewaySessionIdleMs` and `http.gatewayWaitMs` of the switch's config. */
   readonly limits: { readonly sessionIdleMs: number; readonly waitMs: number };
   /** Given, once, the reader of the sessions open now (the console's live view counts them). */
@@ -219,15 +225,19 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
     const frames: Frame[] = [];
     let finished: () => void = () => {};
     const done = new Promise<void>((resolve) => { finished = resolve; });
+    const logIdentity: MessageLogIdentity = { operatorId: gateway.session.operatorId, ori: gateway.session.ori, terminal: gateway.session.terminal.mnemonic };
+    const sent: Transaction = { ...transaction, header: { ...header, clientMessageId } };
+    options.messageLog?.sent(logIdentity, sent);
     const submitted = options.pipeline.submit({
       kind: 'gateway', session: gateway.session, terminal: gateway.session.terminal.mnemonic, sourceAddress: request.ip,
       send: (frame) => {
         frames.push(frame);
+        options.messageLog?.received(logIdentity, frame);
         const kind = frameKind(frame);
         // A transaction ends with its Completion, or with a Reject before any Receipt.
         if (kind === 'completion' || (kind === 'reject' && !frames.some((sent) => frameKind(sent) === 'receipt'))) finished();
       },
-    }, { ...transaction, header: { ...header, clientMessageId } });
+    }, sent);
     await Promise.race([done, submitted.then(() => finished()), delay(options.limits.waitMs)]);
     if (wantsProtobuf) {
       return reply.type(PROTOBUF).send(Buffer.concat(frames.map((frame) => lengthPrefixed(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER })))));

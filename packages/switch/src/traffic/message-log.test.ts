@@ -367,6 +367,23 @@ describe('the switch\'s message log, read with LOG', () => {
     expect(await read('OP2')).toBe('NO MESSAGE IN THE MESSAGE LOG OF OP2 MATCHING "KORVALE"');
   });
 
+  it('keeps what a gateway session sent and received, as at a WebSocket terminal', async () => {
+    const { sw, url } = await startSwitch(tempFile());
+    const session = await sw.http.inject({
+      method: 'POST', url: '/v1/sessions',
+      payload: { mnemonic: 'SD02', deviceSecret: 'device-secret-sd02', operatorId: 'OP1', password: PASSWORDS['OP1'], acknowledgeBanner: true },
+    });
+    expect(session.statusCode).toBe(201);
+    const token = session.json().token as string;
+    const sent = await sw.http.inject({ method: 'POST', url: '/v1/messages', headers: { authorization: `Bearer ${token}` }, payload: { line: QW } });
+    expect(sent.json().complete).toBe(true);
+    await sw.http.inject({ method: 'DELETE', url: '/v1/sessions/current', headers: { authorization: `Bearer ${token}` } });
+    const client = await logIn(url, 'OP1');
+    const listing = (await read(client, `LOG.${ORI}.FND/KORVALE`)).text ?? '';
+    expect(listing).toMatch(/OUT +\d+ QW +NCIC CORI +QW\.CA0190000\.NAM\/KORVALE/);
+    expect(listing).toContain('NCIC QW WANTED PERSON INQUIRY');
+  });
+
   it('keeps the log across a restart of the switch', async () => {
     const path = tempFile();
     const before = await startSwitch(path);
