@@ -269,11 +269,32 @@ function checkMessageText(value: string): string | undefined {
   return undefined;
 }
 
-const NAME = /^[A-Z](?:[A-Z' -]*[A-Z])?,[A-Z](?:[A-Z' -]*[A-Z])?$/;
+function isLetter(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** One side of the comma: begins and ends with a letter, letters, space, hyphen or apostrophe between. */
+function isNamePart(value: string, start: number, end: number): boolean {
+  if (end <= start || !isLetter(value.charCodeAt(start)) || !isLetter(value.charCodeAt(end - 1))) return false;
+  for (let index = start + 1; index < end - 1; index++) {
+    const code = value.charCodeAt(index);
+    if (!isLetter(code) && code !== 32 && code !== 45 && code !== 39) return false;
+  }
+  return true;
+}
+
+/**
+ * LAST,FIRST MIDDLE. A scan rather than a regular expression: every inquiry about a person
+ * passes here on the switch's path, and the scan costs a fraction of the match.
+ */
+function isName(value: string): boolean {
+  const comma = value.indexOf(',');
+  return comma > 0 && isNamePart(value, 0, comma) && isNamePart(value, comma + 1, value.length);
+}
 
 /** LAST,FIRST MIDDLE: letters, space, hyphen, apostrophe; exactly one comma (NCIC NAM). */
 function checkName(value: string): string | undefined {
-  if (NAME.test(value)) return undefined;
+  if (isName(value)) return undefined;
   const comma = value.indexOf(',');
   if (comma < 0) return 'no comma: write LAST,FIRST MIDDLE';
   if (value.indexOf(',', comma + 1) >= 0) return 'more than one comma: write LAST,FIRST MIDDLE';
@@ -281,8 +302,7 @@ function checkName(value: string): string | undefined {
   if (comma === value.length - 1) return 'no first name after the comma';
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
-    const letter = code >= 65 && code <= 90;
-    if (!letter && code !== 32 && code !== 45 && code !== 39 && code !== 44) {
+    if (!isLetter(code) && code !== 32 && code !== 45 && code !== 39 && code !== 44) {
       return `character '${value[index]}' at ${index + 1} not allowed: letters, space, hyphen, apostrophe`;
     }
   }
