@@ -22,7 +22,7 @@ import { summarizeProfile } from './cpu-profile.js';
 import { startService } from './internals.js';
 import { buildKeyMix, committedFixtures, INQUIRY_MIX } from './key-mix.js';
 import { openConnections, TotpCodes } from './load-connections.js';
-import { describeReport, runLoad, type LoadReport } from './load-generator.js';
+import { describeReport, runLoad, serverCpuNow, type LoadReport } from './load-generator.js';
 import { figure, round, startScenario, stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
@@ -111,7 +111,10 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
   let halfLoad: CannonRun;
   let websocket: LoadReport;
   let answerBytes: number;
+  let serverPids: Record<string, number | undefined> = {};
+  let gatewayCpu: Record<string, number> = {};
   try {
+    serverPids = { switch: network.county.child.pid, backends: network.backends.child.pid };
     const totpCode = await new TotpCodes().next(login.operatorId, login.totpSecret);
     const opened = await fetch(`${network.httpUrl}/v1/sessions`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -135,7 +138,7 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     const mix = buildKeyMix(fixtures, { weights: INQUIRY_MIX });
     const connections = await openConnections(network.terminalsUrl, wsLogins, 'lean', { totp: new TotpCodes() });
     try {
-      websocket = await runLoad({ connections, mix, mode: 'closed', window: WS_WINDOW, warmupMs: parameters.warmupS * 1000, durationMs: parameters.durationS * 1000, runTag: 'W' });
+      websocket = await runLoad({ connections, mix, mode: 'closed', window: WS_WINDOW, warmupMs: parameters.warmupS * 1000, durationMs: parameters.durationS * 1000, runTag: 'W', serverPids });
     } finally {
       await Promise.allSettled(connections.map((connection) => connection.close()));
     }
@@ -143,8 +146,19 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     const url = `${network.httpUrl}/v1/messages`;
     log(`gateway: warm-up ${parameters.warmupS}s, then ${parameters.durationS}s with ${parameters.connections} connections (answers of ~${answerBytes} bytes)`);
     await cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.warmupS });
-    gateway = await bench.profileDuring(() => cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.durationS }));
-    log(`gateway: ${gateway.requestsPerSecond} req/s, p50 ${gateway.latency.p50Ms} p99 ${gateway.latency.p99Ms} ms, non-2xx ${gateway.non2xx}, bad ${gateway.badAnswers}`);
+    // Measured without the profiler, as the WebSocket run beside it; profiled apart below.
+    const cpuBefore = serverCpuNow(serverPids);
+    gateway = await cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.durationS });
+    const cpuAfter = serverCpuNow(serverPids);
+    for (const [name, before] of cpuBefore) {
+      const after = cpuAfter.get(name);
+      if (after !== undefined && gateway.requests > 0) gatewayCpu[name] = Math.round((after - before) / gateway.requests);
+    }
+    log(`gateway: ${gateway.requestsPerSecond} req/s, p50 ${gateway.latency.p50Ms} p99 ${gateway.latency.p99Ms} ms, non-2xx ${gateway.non2xx}, bad ${gateway.badAnswers}`
+      + Object.entries(gatewayCpu).map(([name, us]) => `, ${name} ${us} us CPU/request`).join(''));
+    if (bench.profiles.length > 0) {
+      await bench.profileDuring(() => cannon(url, token, lines, { connections: parameters.connections, durationS: Math.min(3, parameters.durationS) }));
+    }
     // autocannon stops without waiting for its last requests: let the session's window empty first.
     await new Promise((resolve) => setTimeout(resolve, Math.max(1000, 2 * gateway.latency.maxMs)));
     const halfRate = Math.max(50, Math.round(gateway.requestsPerSecond / 2));
@@ -154,7 +168,7 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     await bench.stop();
     bench.removeFiles();
   }
-  const profiles = bench.profiles.map((target) => summarizeProfile(target.path, `${target.name}, under the gateway load`));
+  const profiles = bench.profiles.map((target) => summarizeProfile(target.path, `${target.name}, under the gateway load (a profiled run after the measured one)`));
 
   const bareService = await startService({ name: 'bare-fastify', entry: 'bench/src/processes/bare-fastify.ts', args: [String(answerBytes)] });
   let bare: CannonRun;
@@ -196,6 +210,11 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
         ceiling: { name: 'bare fastify, same shape', value: bare.requestsPerSecond, unit: '/s' },
         note: `bare: p50 ${bare.latency.p50Ms} ms, p99 ${bare.latency.p99Ms} ms`,
       }),
+      ...(Object.keys(gatewayCpu).length > 0 && Object.keys(websocket.serverCpuUsPerTransaction).length > 0 ? [figure({
+        name: 'server CPU per transaction, every thread (switch + backends): gateway', value: Object.values(gatewayCpu).reduce((sum, us) => sum + us, 0), unit: 'us',
+        ceiling: { name: 'the same over WebSocket', value: Object.values(websocket.serverCpuUsPerTransaction).reduce((sum, us) => sum + us, 0), unit: 'us' },
+        note: `gateway: ${Object.entries(gatewayCpu).map(([name, us]) => `${name} ${us} us`).join(', ')}; WebSocket: ${Object.entries(websocket.serverCpuUsPerTransaction).map(([name, us]) => `${name} ${us} us`).join(', ')} (CPU time from /proc over each measured run)`,
+      })] : []),
       figure({ name: 'gateway p99 latency', value: gateway.latency.p99Ms, unit: 'ms', ceiling: { name: 'bare fastify p99', value: bare.latency.p99Ms, unit: 'ms' } }),
     ],
     checks: [

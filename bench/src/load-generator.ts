@@ -13,6 +13,7 @@
  *       [--duration 10] [--count N] [--rate 0] [--mix inquiry|with-updates] [--client lean|terminal-client]
  *       [--switch-id county-19]
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,6 +49,33 @@ export interface LoadOptions {
   readonly progressEvery?: number;
   /** Distinguishes the ids of two runs on the same connections. */
   readonly runTag?: string;
+  /** The processes under test by name: their CPU time (every thread) is read over the measured part. */
+  readonly serverPids?: Readonly<Record<string, number | undefined>>;
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every Linux x86-64 and arm64 build). */
+const PROC_TICKS_PER_SECOND = 100;
+
+/** A process's CPU time so far (user + system, every thread) in microseconds, or undefined once it is gone or off Linux. */
+function processCpuUs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces: count fields from its closing parenthesis (the state, field 3).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1e6) / PROC_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serverCpuNow(pids: Readonly<Record<string, number | undefined>>): Map<string, number> {
+  const now = new Map<string, number>();
+  for (const [name, pid] of Object.entries(pids)) {
+    const cpu = pid === undefined ? undefined : processCpuUs(pid);
+    if (cpu !== undefined) now.set(name, cpu);
+  }
+  return now;
 }
 
 export interface LoadReport {
@@ -70,6 +98,8 @@ export interface LoadReport {
   /** Client process CPU per transaction, and the share of one core it used. */
   readonly clientCpuUsPerTransaction: number;
   readonly clientCpuCores: number;
+  /** Per process under test (`serverPids`): CPU per measured transaction, every thread (us). */
+  readonly serverCpuUsPerTransaction: Readonly<Record<string, number>>;
   /** Measured transactions by message key. */
   readonly perKey: Readonly<Record<string, number>>;
   /** No fault, nothing lost, nothing refused. (Skipped sends say the rate was not carried: a result, not a fault.) */
@@ -109,7 +139,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   let cpuAtMeasureEnd: NodeJS.CpuUsage | undefined;
   let progressPending: Promise<void> | undefined;
 
-  const measureStart = setTimeout(() => { cpuAtMeasureStart = process.cpuUsage(); }, warmupMs);
+  const serverPids = options.serverPids ?? {};
+  let serverCpuAtMeasureStart: Map<string, number> | undefined;
+  let serverCpuAtMeasureEnd: Map<string, number> | undefined;
+  const measureStart = setTimeout(() => { cpuAtMeasureStart = process.cpuUsage(); serverCpuAtMeasureStart = serverCpuNow(serverPids); }, warmupMs);
 
   const sendOne = (index: number, dueAt: number): void => {
     const connection = connections[index]!;
@@ -132,6 +165,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     sending = false;
     if (measureTo === Number.POSITIVE_INFINITY || now < measureTo) measureTo = now;
     cpuAtMeasureEnd = process.cpuUsage();
+    serverCpuAtMeasureEnd = serverCpuNow(serverPids);
   };
 
   const mayStillSend = (now: number): boolean => {
@@ -242,6 +276,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const cpuEnd = cpuAtMeasureEnd ?? process.cpuUsage();
   const cpuUs = (cpuEnd.user - cpuStart.user) + (cpuEnd.system - cpuStart.system);
   const measuredS = Math.max(0.001, (measureTo - measureFrom) / 1000);
+  const serverStart = serverCpuAtMeasureStart ?? serverCpuNow(serverPids);
+  const serverEnd = serverCpuAtMeasureEnd ?? serverCpuNow(serverPids);
+  const serverCpuUsPerTransaction: Record<string, number> = {};
+  for (const [name, start] of serverStart) {
+    const end = serverEnd.get(name);
+    if (end !== undefined && measured > 0) serverCpuUsPerTransaction[name] = Math.round((end - start) / measured);
+  }
   return {
     mode: options.mode,
     connections: connections.length,
@@ -257,6 +298,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     faults: checker.faults,
     clientCpuUsPerTransaction: measured === 0 ? 0 : Math.round(cpuUs / measured),
     clientCpuCores: Math.round((cpuUs / 1e6 / measuredS) * 100) / 100,
+    serverCpuUsPerTransaction,
     perKey,
     ok: counts.totalFaults === 0 && counts.rejected === 0,
   };
@@ -273,7 +315,8 @@ export function describeReport(report: LoadReport): string {
   return `${report.mode}${report.mode === 'closed' ? ` ${report.connections}x${report.window}` : ` ${report.offeredRate}/s on ${report.connections}`}: `
     + `${report.transactionsPerSecond} tx/s over ${report.measuredS}s; p50 ${l.p50Ms} p99 ${l.p99Ms} p99.9 ${l.p999Ms} max ${l.maxMs} ms; `
     + `rejected ${report.counts.rejected}, system rejects ${report.counts.systemRejects}, skipped ${report.skipped}, faults ${faults}; `
-    + `client ${report.clientCpuUsPerTransaction} us CPU/tx (${report.clientCpuCores} cores)`;
+    + `client ${report.clientCpuUsPerTransaction} us CPU/tx (${report.clientCpuCores} cores)`
+    + Object.entries(report.serverCpuUsPerTransaction).map(([name, us]) => `, ${name} ${us} us`).join('');
 }
 
 const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/load-generator.ts --url ws://127.0.0.1:PORT [--terminals 16] [--window 8]

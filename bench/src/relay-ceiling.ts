@@ -68,6 +68,7 @@ async function measureShape(mode: 'echo' | 'protocol', options: RelayOptions): P
     const report = await runLoad({
       connections, mix: options.mix, mode: 'closed', window: options.window,
       warmupMs: options.warmupMs, durationMs: options.durationMs, deadlineMs: 10_000, drainMs: 10_000,
+      serverPids: { relay: relay.child.pid, backend: backend.child.pid },
     });
     options.log(`relay ${mode}: ${describeReport(report)}`);
     return report;

@@ -84,8 +84,9 @@ async function phases(bench: BenchNetwork, logins: readonly TerminalLogin[], mix
   const totp = new TotpCodes();
   const open = (kind: ClientKind) => openConnections(url, logins, kind, { totp });
 
+  const serverPids = { switch: bench.network.county.child.pid, backends: bench.network.backends.child.pid };
   let connections = await open('lean');
-  const closedLean = await runLoad({ connections, mix, mode: 'closed', window: options.window, warmupMs: options.warmupMs, durationMs: options.durationMs, runTag: 'A' });
+  const closedLean = await runLoad({ connections, mix, mode: 'closed', window: options.window, warmupMs: options.warmupMs, durationMs: options.durationMs, runTag: 'A', serverPids });
   log(`A lean: ${describeReport(closedLean)}`);
   const shape = shapeOf(connections, closedLean.counts.completed, closedLean.counts.responses);
 
@@ -199,6 +200,17 @@ export async function run(options: SwitchE2eOptions): Promise<ScenarioResult> {
     figure({ name: 'client CPU per transaction (lean / TerminalClient)', value: measured.closedLean.clientCpuUsPerTransaction, unit: 'us',
       ceiling: { name: 'TerminalClient', value: measured.closedTerminalClient.clientCpuUsPerTransaction, unit: 'us' } }),
   ];
+  const cpuOf = (report: LoadReport): number => Object.values(report.serverCpuUsPerTransaction).reduce((sum, us) => sum + us, 0);
+  const switchCpu = cpuOf(measured.closedLean);
+  const relayCpu = cpuOf(relay.protocol);
+  if (switchCpu > 0 && relayCpu > 0) {
+    const parts = (report: LoadReport): string => Object.entries(report.serverCpuUsPerTransaction).map(([name, us]) => `${name} ${us} us`).join(', ');
+    figures.push(figure({
+      name: 'server CPU per transaction, every thread (switch + backends)', value: switchCpu, unit: 'us',
+      ceiling: { name: 'relay + its backend with the switch\'s frame shape', value: relayCpu, unit: 'us' },
+      note: `${parts(measured.closedLean)}; relay run: ${parts(relay.protocol)} (CPU time from /proc over the measured part of A and of the relay run)`,
+    }));
+  }
 
   const notes: string[] = [];
   const ratio = relay.protocol.transactionsPerSecond > 0 ? switchTps / relay.protocol.transactionsPerSecond : 0;
@@ -207,6 +219,13 @@ export async function run(options: SwitchE2eOptions): Promise<ScenarioResult> {
       + `Per transaction it writes ${measured.shape.answerFrames} frames to the terminal, sends ${measured.shape.responses} link requests and receives as many replies, `
       + `and commits at least ${round(1 + measured.shape.responses + 1, 1)} audit rows (transaction, responses, completion) and the journal's rows, each commit at synchronous FULL waiting for an fsync; `
       + `against the bare echo relay (one frame each way) it reaches ${round(relay.echo.transactionsPerSecond > 0 ? switchTps / relay.echo.transactionsPerSecond * 100 : 0)}%.`);
+  }
+  if (ratio < TARGET_RATIO && switchCpu > 0 && relayCpu > 0) {
+    const cores = 2;
+    const budget = (relayCpu + relay.protocol.clientCpuUsPerTransaction) / TARGET_RATIO;
+    notes.push(`CPU per transaction decides it on ${cores} cores: the switch and backends spend ${switchCpu} us (every thread) and the client ${measured.closedLean.clientCpuUsPerTransaction} us, `
+      + `the relay and its backend ${relayCpu} us and its client ${relay.protocol.clientCpuUsPerTransaction} us. Carrying 60% of the relay's rate on the same cores leaves about `
+      + `${Math.round(budget - measured.closedLean.clientCpuUsPerTransaction)} us per transaction for the switch and backends together: ${round(switchCpu / Math.max(1, budget - measured.closedLean.clientCpuUsPerTransaction), 1)}x less than today.`);
   }
   if (measured.halfRate.latency.p99Ms >= TARGET_P99_MS) {
     notes.push(`Latency target missed: p99 ${measured.halfRate.latency.p99Ms} ms at ${measured.halfRate.offeredRate}/s (target < 10 ms); p50 ${measured.halfRate.latency.p50Ms} ms, max ${measured.halfRate.latency.maxMs} ms.`);
