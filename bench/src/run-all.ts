@@ -3,7 +3,7 @@
  * writes bench/results/<scenario>.json for each and renders bench/RESULTS.md.
  *
  *   pnpm bench                  short runs (under 3 minutes on a 2-core machine)
- *   pnpm bench --full           the long runs (about 25 minutes; 1M-person backend queries)
+ *   pnpm bench --full           the long runs (about 2 hours: the 10M-transaction soak, 1M-person backend queries)
  *   pnpm bench --only switch-e2e,gateway [--no-profile]
  *
  * Exits 1 when a scenario failed to run or one of its correctness checks failed; a missed
@@ -38,7 +38,7 @@ const USAGE = `usage: pnpm bench [--full] [--only NAME,NAME] [--no-profile]
 Compiles the workspace, then runs the benchmark scenarios one after the other, writes
 bench/results/<scenario>.json and renders bench/RESULTS.md.
 
-  --full         the long runs (about 25 minutes; default: short runs, under 3 minutes)
+  --full         the long runs (about 2 hours with the 10M-transaction soak; default: short runs, under 3 minutes)
   --only LIST    only these scenarios: ${SCENARIOS.map(([name]) => name).join(', ')}
   --no-profile   no CPU profiles of the services
   -h, --help     this text
