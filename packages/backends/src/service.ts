@@ -34,6 +34,11 @@ export interface BackendDeps {
   readonly systems: ReadonlyMap<SystemName, MockSystem>;
   /** Root logger; by default a pino logger at `config.log.level` writing to stdout. */
   readonly logger?: Logger;
+  /**
+   * The systems' clock (default `Date.now`): the time each request is answered at, so the
+   * dates of record care (entry, second-party check, validation due and overdue) follow it.
+   * A test moves it to see a record fall due without waiting (packages/e2e/src/record-care.test.ts).
+   */
   readonly now?: () => number;
   /** Latency timers (a fake in tests). */
   readonly scheduler?: Scheduler;

@@ -173,6 +173,8 @@ export const switchConfigSchema = z.strictObject({
   validationReports: z.strictObject({
     enabled: z.boolean().default(true),
     intervalMs: positiveMs.default(24 * 60 * 60_000),
+    /** A run that fell due while the switch was down runs this long after its start (its links come up first). */
+    catchUpDelayMs: positiveMs.default(60_000),
   }).prefault({}),
   /** Target (NCIC, WPS, CARPOS...) -> link name; unlisted targets use their system's name,
    *  or the upstream link when there is one. */

@@ -213,8 +213,12 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
   }) : undefined;
   const notices = new LocateNoticeJournal(config.messagesPath);
   const validationReports = config.role === 'state' && config.validationReports.enabled ? new ValidationReports({
-    switchId: config.switchId, controlPointOri: config.hitConfirmation.controlPointOri, intervalMs: config.validationReports.intervalMs,
-    timers: linkClock, table: () => table, dispatcher, sendFromSwitch: (transaction, key) => deliveries.sendFromSwitch(transaction, key), log: logger,
+    switchId: config.switchId, controlPointOri: config.hitConfirmation.controlPointOri,
+    intervalMs: config.validationReports.intervalMs, catchUpDelayMs: config.validationReports.catchUpDelayMs,
+    timers: linkClock, table: () => table, dispatcher, sendFromSwitch: (transaction, key) => deliveries.sendFromSwitch(transaction, key), audit,
+    // Beside the peer announcements and open hit confirmations: what the state switch keeps across restarts.
+    runs: { last: () => store.lastRun(VALIDATION_REPORTS_SCHEDULE), save: (at) => store.saveRun(VALIDATION_REPORTS_SCHEDULE, at) },
+    log: logger,
   }) : undefined;
   const releases = security !== undefined && isSearchable(audit) ? releaseRecorder({ releaseLog: security.releaseLog, audit, clock }) : undefined;
   // Set once the network exists: the answers of a resumed request from another switch go back on its link.
@@ -527,6 +531,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
 
   return sw;
 }
+
+/** The validation reports' name in the messages database's `scheduled_runs`. */
+const VALIDATION_REPORTS_SCHEDULE = 'validation-reports';
 
 /** How often finished journal rows past the duplicate window are dropped (a chunk at a time). */
 const JOURNAL_PRUNE_INTERVAL_MS = 1_000;

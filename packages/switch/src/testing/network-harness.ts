@@ -3,7 +3,9 @@
  * county switches linked to it over real sockets on 127.0.0.1, with terminals logged in
  * through the client the test brings (the tests bring the real TerminalClient; the switch
  * itself never depends on a terminal client). Time-dependent parts (hit-confirmation
- * deadlines) take a ManualClock per switch.
+ * deadlines) take a ManualClock per switch. The state's systems are FakeLinks, or real links
+ * to a mock systems service (`systemsLink`: `@clets/backends`, one link per system's path)
+ * for a test that runs the whole path in one process (packages/e2e).
  */
 import { HitStatus, SYSTEMS, type LinkClock, type LinkReply, type Response } from '@clets/protocol';
 import { MemoryAuditStore } from '../audit/index.js';
@@ -96,6 +98,12 @@ export interface NetworkHarnessOptions<C extends HarnessTerminal> {
   /** Message store files (default ':memory:'). */
   messagesPaths?: Partial<Record<'state' | 'county-19' | 'county-37', string>>;
   systems?: Partial<Record<string, (request: FakeRequest) => FakeAnswer>>;
+  /**
+   * Real links from the state to a mock systems service instead of FakeLinks (`systems` and
+   * `down` then do nothing): its link URL (each system at `<url>/<SYSTEM>`) and the secret it
+   * knows the state by (peer id `state`).
+   */
+  systemsLink?: { readonly url: string; readonly secret: string };
   /** The state's systems that are down when it starts (each start). */
   down?: readonly string[];
   config?: Partial<SwitchConfigInput>;
@@ -112,7 +120,9 @@ export async function startNetworkHarness<C extends HarnessTerminal>(options: Ne
     const sw = await buildSwitch({
       ...common, switchId: 'state', role: 'state', counties: [], peerPort,
       messagesPath: options.messagesPaths?.state ?? ':memory:',
-      links: SYSTEMS.map((name) => ({ name, url: 'ws://127.0.0.1:1', secret: 'system-secret' })),
+      links: SYSTEMS.map((name) => (options.systemsLink === undefined
+        ? { name, url: 'ws://127.0.0.1:1', secret: 'system-secret' }
+        : { name, url: `${options.systemsLink.url}/${name}`, secret: options.systemsLink.secret })),
       peers: [
         { peerId: 'county-19', secret: SECRETS['county-19'], county: '19' },
         { peerId: 'county-37', secret: SECRETS['county-37'], county: '37' },
@@ -121,11 +131,13 @@ export async function startNetworkHarness<C extends HarnessTerminal>(options: Ne
       audit: new MemoryAuditStore(), registry: registryOf('state', '34'),
       // The state's clock follows its timers: its peer links time requests out by them.
       ...(options.timers?.state !== undefined ? { timers: options.timers.state, clock: () => options.timers?.state?.now() ?? Date.now() } : {}),
-      linkFactory: (link) => {
-        const fake = new FakeLink(link.name, options.systems?.[link.name] ?? echoingSystem(link.name), { up: !options.down?.includes(link.name) });
-        systems.set(link.name, fake);
-        return fake;
-      },
+      ...(options.systemsLink === undefined ? {
+        linkFactory: (link: { name: string }) => {
+          const fake = new FakeLink(link.name, options.systems?.[link.name] ?? echoingSystem(link.name), { up: !options.down?.includes(link.name) });
+          systems.set(link.name, fake);
+          return fake;
+        },
+      } : {}),
     });
     addresses.set(sw, await sw.listen());
     return sw;

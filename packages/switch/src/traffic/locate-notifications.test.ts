@@ -1,6 +1,6 @@
 import { HitStatus, type Response, type Transaction } from '@clets/protocol';
 import { describe, expect, it } from 'vitest';
-import { locateNotifications } from './locate-notifications.js';
+import { locateNotifications, noticeParts } from './locate-notifications.js';
 
 function locate(key: string, ori = 'CA0370000'): Transaction {
   return {
@@ -45,5 +45,32 @@ describe('locateNotifications', () => {
     expect(notice?.header).toMatchObject({ messageKey: 'AM', ori: 'CA0349400', destinations: ['CA0190000'] });
     expect(notice?.fields?.[0]?.value).toMatch(/^ADMINISTRATIVE NOTICE - VALIDATION LIST REQUEST FOR ORI\/CA0190000\n/);
     expect(notice?.fields?.[0]?.value).toContain('VALIDATION LIST ORI/CA0190000');
+  });
+
+  it('sends a validation list longer than one message in numbered parts, every line in one of them', () => {
+    const lines = Array.from({ length: 400 }, (_, index) => `${String(index + 1).padStart(4, '0')} NIC/W${String(100000000 + index)} WANTED PERSON - VALIDATION OVERDUE`);
+    const list: Transaction = { header: { messageKey: 'VL', ori: 'CA0349400', terminal: 'DJ01', operatorId: '', clientMessageId: 'v-2', destinations: [] }, fields: [{ tag: 'VLS', value: 'A' }, { tag: 'VLO', value: 'CA0190000' }] };
+    const answer: Response = {
+      system: 'CORI', responseKey: 'VL', status: HitStatus.HIT_STATUS_ACKNOWLEDGED,
+      records: [{ status: HitStatus.HIT_STATUS_ACKNOWLEDGED, system: 'CORI', file: 'VALIDATION', recordId: '', enteringOri: 'CA0190000', fields: [], text: lines.join('\n'), source: '' }],
+    };
+    const notices = locateNotifications(answer, list);
+    expect(notices.length).toBeGreaterThan(1);
+    const texts = notices.map((notice) => notice.fields?.[0]?.value ?? '');
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(4000);
+    texts.forEach((text, index) => expect(text.startsWith(`PART ${index + 1} OF ${notices.length}\n`)).toBe(true));
+    const received = texts.join('\n');
+    for (const line of lines) expect(received).toContain(line);
+    expect(new Set(notices.map((notice) => notice.header?.clientMessageId)).size).toBe(notices.length);
+    expect(notices[0]?.header?.clientMessageId).toBe('v-2-LOCATE-');
+  });
+
+  it('cuts a single line longer than a part where it must, losing nothing', () => {
+    const line = 'X'.repeat(9000);
+    const parts = noticeParts(`HEAD\n${line}\nTAIL`, 4000);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
+    const body = parts.map((part) => part.slice(part.indexOf('\n') + 1)).join('');
+    expect(body.replace(/\n/g, '')).toBe(`HEAD${line}TAIL`);
+    expect(noticeParts('SHORT')).toEqual(['SHORT']);
   });
 });

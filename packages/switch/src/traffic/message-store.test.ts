@@ -55,6 +55,21 @@ describe('MessageStore', () => {
     store.close();
   });
 
+  it('remembers when each schedule last ran, across a reopen of the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-store-'));
+    const path = join(dir, 'messages.db');
+    const first = new MessageStore(path);
+    expect(first.lastRun('validation-reports')).toBeUndefined();
+    first.saveRun('validation-reports', T0);
+    first.saveRun('validation-reports', T0 + 5);
+    first.close();
+    const second = new MessageStore(path);
+    expect(second.lastRun('validation-reports')).toBe(T0 + 5);
+    expect(second.lastRun('another schedule')).toBeUndefined();
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('gives an answer kept for one operator to that operator only', () => {
     const store = new MessageStore(':memory:');
     store.put({ address: 'LA01', destination: 'LA01', frame: am('answer'), storedAt: T0, expiresAt: T0 + 1000, reportToSender: false, operatorId: 'OP1' });

@@ -13,7 +13,9 @@
  * The same file keeps what each county announced when it last linked (state switch), so a
  * restarted state switch routes (and holds, .02.) traffic for a county before it links again;
  * and the hit confirmations this switch asked for and has not had answered, with their
- * deadlines, so a restart does not forget to follow them up. (The transaction journal,
+ * deadlines, so a restart does not forget to follow them up; and when each of the switch's
+ * own schedules (the state control point's validation reports) last ran, so a switch
+ * restarted more often than a schedule's interval still runs it. (The transaction journal,
  * pipeline/journal.ts, keeps its own tables in this file, on a connection of its own.)
  *
  * A row may be bound to one operator (the answers of that operator's transaction: CJIS need
@@ -111,6 +113,10 @@ CREATE TABLE IF NOT EXISTS peer_announcements (
   terminals TEXT NOT NULL,
   announced_at INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS scheduled_runs (
+  schedule TEXT PRIMARY KEY,
+  last_run_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 `;
 
 /** What a county switch served when it last linked. */
@@ -292,6 +298,18 @@ export class MessageStore {
     return rows.map((row) => ({
       peer: row.peer, oris: JSON.parse(row.oris) as string[], terminals: JSON.parse(row.terminals) as string[], announcedAt: row.announced_at,
     }));
+  }
+
+  /** When a schedule last completed a run (epoch ms), or undefined when it never has here. */
+  lastRun(schedule: string): number | undefined {
+    const at = this.#db.prepare('SELECT last_run_at FROM scheduled_runs WHERE schedule = ?').pluck().get(schedule);
+    return typeof at === 'number' ? at : undefined;
+  }
+
+  /** Records a schedule's completed run (committed before the next run is timed from it). */
+  saveRun(schedule: string, at: number): void {
+    this.#db.prepare('INSERT INTO scheduled_runs (schedule, last_run_at) VALUES (?, ?) ON CONFLICT (schedule) DO UPDATE SET last_run_at = excluded.last_run_at')
+      .run(schedule, at);
   }
 
   close(): void {
