@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTracker, fieldsOf, findMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, findTransactionMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
 import { CJIS_DEFAULT_SETTINGS } from './settings.js';
 
 const index = new SubjectIndex({
@@ -37,6 +37,25 @@ describe('misuse rules', () => {
     const all = fieldsOf(transaction);
     expect([...subjectFieldsOf(transaction)]).toEqual([...all].filter(([tag]) => tag !== 'SEX'));
     expect(subjectFieldsOf(transaction).get('NAM')).toBe('DOE,JANE');
+  });
+
+  it('finds in a transaction what it finds in its subject fields, read the same way', () => {
+    const typed = (entries: [string, string][]) => ({ fields: entries.map(([tag, value]) => ({ tag, value })) });
+    const transactions = [
+      typed([['nam', ' doe,jane '], ['SEX', 'F'], ['dob', '19800101'], ['NAM', 'STAR,MAX']]),
+      typed([['NAM', 'STAR,MAX'], ['DOB', '19650303']]),
+      typed([['lic', '7abc123'], ['LIS', 'ca']]),
+      typed([['NAM', 'doe,john q'], ['DOB', '19500505']]),
+      typed([['SID', 'a1234567'], ['SID', 'B0000000']]),
+      typed([['SER', 'X1'], ['MAK', 'COLT']]),
+      { fields: [{ tag: 'NAM', value: null }, { value: 'DOE,JANE' }, { tag: 'DOB' }] },
+      {},
+    ];
+    for (const subjects of [index, undefined]) {
+      const found = transactions.map((transaction) => findTransactionMisuse(operator, transaction, subjects, rules));
+      expect(found).toEqual(transactions.map((transaction) => findMisuse(operator, subjectFieldsOf(transaction), subjects, rules)));
+      if (subjects === index) expect(found.map((findings) => findings.selfQuery?.kind ?? findings.flags.map((flag) => flag.kind).join())).toEqual(['self-query', 'watch-list', 'self-query', 'relative', 'home-address', '', '', '']);
+    }
   });
 
   it('answers a subject asked about again from its cache, and never mixes two identifier sets up', () => {
@@ -131,6 +150,13 @@ describe('one operator active from two addresses at once', () => {
     const tracker = new ActivityTracker(() => 10 * MINUTE);
     const flagged = steps.map(([address, terminal, minutes]) => tracker.record('OP1', address, terminal, minutes * MINUTE)?.kind === 'two-addresses');
     expect(flagged).toEqual(steps.map((step) => step[3]));
+  });
+
+  it('counts a place seen again from the last time it was seen', () => {
+    const tracker = new ActivityTracker(() => 10 * MINUTE);
+    tracker.record('OP1', '10.0.0.1', 'LA01', 0);
+    tracker.record('OP1', '10.0.0.1', 'LA01', 8 * MINUTE);
+    expect(tracker.record('OP1', '10.0.0.9', 'LA03', 15 * MINUTE)?.detail).toBe('operator OP1 active from 10.0.0.1 at LA01 420 s before acting from 10.0.0.9 at LA03');
   });
 
   it('keeps operators apart', () => {
