@@ -483,10 +483,15 @@ export class ActivityTracker {
       if (elsewhere === undefined && entry.address !== address && entry.terminal !== terminal) elsewhere = entry;
       recent[kept++] = entry;
     }
-    recent.length = kept;
-    if (here === undefined) here = { address, terminal, at: now };
-    else here.at = now;
-    recent.push(here);
+    if (here === undefined) {
+      here = { address, terminal, at: now };
+    } else {
+      here.at = now;
+      // It had a place in the list, so the list does not grow: no new backing store.
+      recent[kept++] = here;
+    }
+    if (recent.length !== kept) recent.length = kept;
+    if (recent[kept - 1] !== here) recent.push(here);
     // A handful of places is plenty to remember: each is one flag at most.
     if (recent.length > 8) recent.splice(0, recent.length - 8);
     if (this.#recent.size > 100_000) this.#prune(now, window);
