@@ -70,6 +70,21 @@ describe('misuse rules', () => {
     expect(index.resolve(fields({ SER: 'X1' })).everyone.size).toBe(0);
   });
 
+  it('keeps the last 10,000 subjects asked about, the oldest forgotten first', () => {
+    const subjects = new SubjectIndex({ persons: [] });
+    const ask = (index: number) => subjects.resolve(fields(index % 2 === 0 ? { SOC: String(index) } : { SOC: String(index - 1), LIC: 'X' }));
+    const first = ask(0);
+    const second = ask(1);
+    for (let index = 2; index < 10_000; index++) ask(index);
+    expect(ask(0)).toBe(first);
+    ask(10_000);
+    expect(ask(1)).toBe(second);
+    const again = ask(0);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(ask(1)).not.toBe(second);
+  });
+
   it('flags a watch-listed subject, a relative and a housemate, and leaves others alone', () => {
     expect(findMisuse(operator, fields({ NAM: 'STAR,MAX', DOB: '19650303' }), index, rules).flags.map((flag) => flag.kind)).toEqual(['watch-list']);
     expect(findMisuse(operator, fields({ NAM: 'DOE,JOHN', DOB: '19500505' }), index, rules).flags.map((flag) => flag.kind)).toEqual(['relative']);

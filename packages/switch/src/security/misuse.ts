@@ -138,7 +138,11 @@ export class SubjectIndex {
   readonly #byAddress = new Map<string, string[]>();
   readonly #watchlist = new Map<string, string>();
   readonly #personKeys = new Map<string, string>();
-  readonly #resolved = new Map<string, ResolvedSubject>();
+  /** Resolved subjects by the first identifier given, each with the rest to compare (a short chain). */
+  readonly #resolved = new Map<string, CachedSubject>();
+  /** The cached subjects, oldest first, in a ring of RESOLVED_CACHE_SIZE. */
+  readonly #resolvedOrder: (CachedSubject | undefined)[] = [];
+  #resolvedNext = 0;
 
   constructor(input: SubjectIndexInput) {
     const push = (map: Map<string, string[]>, key: string, id: string): void => {
@@ -208,14 +212,42 @@ export class SubjectIndex {
   }
 
   #resolveValues(values: SubjectValues): ResolvedSubject {
-    const key = subjectCacheKey(values);
-    if (key === '') return NOBODY;
-    const cached = this.#resolved.get(key);
-    if (cached !== undefined) return cached;
+    // Keyed by the first value given, the others compared slot by slot: no key string is
+    // built and hashed per transaction, and two identifier sets never read as one.
+    let first: string | undefined;
+    for (let slot = 0; slot < values.length && first === undefined; slot++) first = values[slot];
+    if (first === undefined) return NOBODY;
+    for (let cached = this.#resolved.get(first); cached !== undefined; cached = cached.next) {
+      if (sameValues(cached.values, values)) return cached.subject;
+    }
     const subject = this.#resolveUncached(values);
-    if (this.#resolved.size >= RESOLVED_CACHE_SIZE) this.#resolved.delete(this.#resolved.keys().next().value as string);
-    this.#resolved.set(key, subject);
+    this.#remember(first, values.slice(), subject);
     return subject;
+  }
+
+  #remember(first: string, values: SubjectValues, subject: ResolvedSubject): void {
+    const oldest = this.#resolvedOrder[this.#resolvedNext];
+    // Forgotten before the new entry links to its chain, which may hold the oldest.
+    if (oldest !== undefined) this.#forget(oldest);
+    const entry: CachedSubject = { first, values, subject, next: this.#resolved.get(first) };
+    this.#resolvedOrder[this.#resolvedNext] = entry;
+    this.#resolvedNext = (this.#resolvedNext + 1) % RESOLVED_CACHE_SIZE;
+    this.#resolved.set(entry.first, entry);
+  }
+
+  #forget(entry: CachedSubject): void {
+    let cached = this.#resolved.get(entry.first);
+    if (cached === entry) {
+      if (entry.next === undefined) this.#resolved.delete(entry.first);
+      else this.#resolved.set(entry.first, entry.next);
+      return;
+    }
+    for (; cached !== undefined; cached = cached.next) {
+      if (cached.next === entry) {
+        cached.next = entry.next;
+        return;
+      }
+    }
   }
 
   #resolveUncached(values: SubjectValues): ResolvedSubject {
@@ -296,15 +328,17 @@ function readSubjectValues(transaction: Transaction, values: SubjectValues): boo
   return any;
 }
 
-/** '' when the transaction carries none of them (QG, QA, QB, AM...): nobody, without a look-up. */
-function subjectCacheKey(values: SubjectValues): string {
-  let key = '';
-  for (let slot = 0; slot < SUBJECT_TAGS.length; slot++) {
-    const value = values[slot];
-    // Each value prefixed by its length: no value, whatever it holds, can read as another field.
-    if (value !== undefined) key += `${SUBJECT_TAGS[slot]!}${value.length}:${value}`;
-  }
-  return key;
+/** A resolved subject kept by SubjectIndex, in the chain of those whose first value is `first`. */
+interface CachedSubject {
+  readonly first: string;
+  readonly values: SubjectValues;
+  readonly subject: ResolvedSubject;
+  next: CachedSubject | undefined;
+}
+
+function sameValues(a: SubjectValues, b: SubjectValues): boolean {
+  for (let slot = 0; slot < SUBJECT_TAGS.length; slot++) if (a[slot] !== b[slot]) return false;
+  return true;
 }
 
 /** The name and date of birth typed, when both were, and their comparison key. */
