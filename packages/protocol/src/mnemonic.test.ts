@@ -89,6 +89,7 @@ describe('parseMnemonic', () => {
     ['QW.CA0190000.RTE/REQ:A.RTE/RSN:B', 'CLETS_ERR_FIELD_DUPLICATE', 'RTE', 24, 'RTE at column 24 given twice'],
     ['QH.CA0190000.PUR/C.RTE/REQ:A;PUR:J', 'CLETS_ERR_FIELD_DUPLICATE', 'PUR', 30, 'route-to PUR at column 30 given twice'],
     ['QH.CA0190000.RTE/REQ:A;REQ:B', 'CLETS_ERR_FIELD_DUPLICATE', 'RTE', 24, 'route-to REQ at column 24 given twice'],
+    ['QW.CA0190000.RTE/REQ:A.REQ/B', 'CLETS_ERR_FIELD_DUPLICATE', 'REQ', 24, 'REQ at column 24 given twice'],
     ['QW.CA0190000.RTE/REQ:X;RSN Y', 'CLETS_ERR_TEXT_SYNTAX', 'RTE', 24, "route-to member 'RSN Y' at column 24 has no ':'"],
     ['QW.CA0190000.RTE/REQ:X;WHY:Y', 'CLETS_ERR_TEXT_SYNTAX', 'RTE', 24, "route-to member 'WHY' at column 24 is not one of REQ OPR RSN CASE NOCASE ATN PUR"],
     ['QW.CA0190000.RTE/REQ:X;;RSN:Y', 'CLETS_ERR_TEXT_SYNTAX', 'RTE', 24, 'empty route-to member at column 24'],
@@ -98,6 +99,16 @@ describe('parseMnemonic', () => {
   it.each(errors)('refuses %j with %s naming field %s at column %i', (line, code, field, column, fragment) => {
     const error = expectError(() => parseMnemonic(line), code, field, column);
     expect(error.message).toContain(fragment);
+  });
+
+  it('finds a tag given twice however many fields come between', () => {
+    const tags = Array.from({ length: 40 }, (_, index) => `Q${String.fromCharCode(65 + (index % 26))}${String.fromCharCode(65 + Math.floor(index / 26))}`);
+    const line = `QW.CA0190000.${tags.map((tag) => `${tag}/1`).join('.')}`;
+    expect(parseMnemonic(line).fields?.map((field) => field.tag)).toEqual(tags);
+    for (const again of [tags[0]!, tags[20]!, tags[39]!]) {
+      const error = expectError(() => parseMnemonic(`${line}.${again}/2`), 'CLETS_ERR_FIELD_DUPLICATE', again, line.length + 2);
+      expect(error.message).toContain(`${again} at column ${line.length + 2} given twice`);
+    }
   });
 });
 

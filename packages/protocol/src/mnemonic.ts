@@ -26,13 +26,10 @@ export const ROUTE_TO_MEMBERS = {
   ATN: 'attention',
   PUR: 'purposeCode',
 } as const satisfies Record<string, keyof RouteTo>;
-type RouteToMember = (typeof ROUTE_TO_MEMBERS)[keyof typeof ROUTE_TO_MEMBERS];
 
 /** Tags that carry the header and route-to, not payload fields. */
 const CONTROL_TAG = 'CTL';
 const ROUTE_TO_TAG = 'RTE';
-/** NCIC operators type the purpose code and attention as top-level tags (`PUR/C.ATN/...`). */
-const TOP_LEVEL_ROUTE_TO: Readonly<Record<string, RouteToMember>> = { PUR: 'purposeCode', ATN: 'attention' };
 const RESERVED_TAGS: ReadonlySet<string> = new Set([CONTROL_TAG, ROUTE_TO_TAG, 'PUR', 'ATN']);
 
 const KEY_PATTERN = /^[A-Z][A-Z0-9]{1,3}$/;
@@ -98,6 +95,54 @@ function trimmed(text: string): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
+/** A character `trimmed` keeps at either end: printable ASCII other than a blank. */
+function isSolid(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/**
+ * `text.toUpperCase()`, without the call when the text is ASCII with no lower-case letter:
+ * operators' lines come upper case, and the call costs more than the look.
+ */
+function upperCase(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 127 || (code >= 97 && code <= 122)) return text.toUpperCase();
+  }
+  return text;
+}
+
+/**
+ * The catalogue's message keys and field tags, and the tags the line itself uses, by a number
+ * made of their letters: a tag read from a line is this one string, not a new copy, and the
+ * maps that look it up later find it without hashing it again.
+ */
+const KNOWN_NAMES: ReadonlyMap<number, string> = new Map(
+  [...CATALOGUE.keys(), ...FIELDS.keys(), CONTROL_TAG, ROUTE_TO_TAG, ...RESERVED_TAGS]
+    .map((name) => [lettersCode(name, 0, name.length), name] as const)
+    .filter(([code]) => code >= 0),
+);
+
+/** The 2-4 letters text[from, to) as a number (base 27), or -1 when they are not 2-4 letters A-Z. */
+function lettersCode(text: string, from: number, to: number): number {
+  if (to - from < 2 || to - from > 4) return -1;
+  let code = 0;
+  for (let index = from; index < to; index++) {
+    const letter = text.charCodeAt(index);
+    if (!isLetter(letter)) return -1;
+    code = code * 27 + (letter - 64);
+  }
+  return code;
+}
+
+/** text.slice(from, to), as the catalogue's own string when it is a known key or tag. */
+function nameAt(text: string, from: number, to: number): string {
+  return KNOWN_NAMES.get(lettersCode(text, from, to)) ?? text.slice(from, to);
+}
+
+/** Past this many fields, duplicate tags are found with a set rather than by a scan of the fields. */
+const FIELD_SCAN_LIMIT = 16;
+
 /**
  * Parses one mnemonic line into a transaction: header (message key, ORI, destinations,
  * control), route-to, fields in the order typed, and the original line as `text`.
@@ -110,14 +155,19 @@ export function parseMnemonic(line: string): Transaction {
   while (position < end && isBlank(line.charCodeAt(position))) position++;
   if (position === end) throw syntax('empty message: write MKE.ORI.TAG/VALUE', 1, 'MKE');
 
-  const upperLine = line.toUpperCase();
+  const upperLine = upperCase(line);
+  // The line upper-cased once, when that keeps every index (it does for all but a few non-ASCII letters).
   const upper = upperLine.length === line.length ? upperLine : undefined;
   let messageKeyValue = '';
   let ori = '';
   const destinations: string[] = [];
   const fields: Field[] = [];
-  const seen = new Set<string>();
+  /** The fields' tags, once there are too many to scan. */
+  let fieldTags: Set<string> | undefined;
   const routeTo: RouteTo = {};
+  /** The route-to members given so far, one bit each (ROUTE_TO_NAMES). */
+  let given = 0;
+  let routeToGiven = false;
   let control: string | undefined;
   let fieldsBegun = false;
 
@@ -136,53 +186,97 @@ export function parseMnemonic(line: string): Transaction {
     }
     let dot = line.indexOf('.', position);
     if (dot < 0 || dot > end) dot = end;
-    // The line upper-cased once, when that keeps every index (it does for all but a few non-ASCII letters).
-    const part = trimmed(upper === undefined ? line.slice(position, dot).toUpperCase() : upper.slice(position, dot));
     const next = dot + 1;
     // One period may end the line (NCIC operators often type it).
     const last = dot === end || next === end;
 
-    if (part === '') {
-      throw syntax(`part ${partNumber} at column ${column} is empty: remove the extra period`, column, partNumber === 1 ? 'MKE' : partNumber === 2 ? 'ORI' : undefined);
-    }
-    const slash = part.indexOf('/');
-    if (partNumber === 1) {
-      if (!isKey(part)) throw syntax(`part 1 '${part.slice(0, 20)}' at column ${column} is not a message key: write MKE.ORI.TAG/VALUE`, column, 'MKE');
-      messageKeyValue = part;
-    } else if (partNumber === 2) {
-      if (slash >= 0) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is a TAG/VALUE: the originating ORI comes first (MKE.ORI.TAG/VALUE)`, column, 'ORI');
-      if (!isBare(part)) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is not an ORI: letters and digits only`, column, 'ORI');
-      ori = part;
-    } else if (slash < 0) {
-      if (fieldsBegun) {
-        throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} has no '/': write TAG/VALUE`, column, guessTag(part));
+    let tag: string;
+    let value = '';
+    /** Where the route-to's members are read: the upper-cased line, or the RTE value on its own. */
+    let members = '';
+    let membersFrom = 0;
+    let membersTo = 0;
+    let membersColumn = 0;
+    const slashAt = upper === undefined || partNumber < 3 ? -1 : upper.indexOf('/', position);
+    if (upper !== undefined && slashAt > position && slashAt < dot - 1 && isSolid(upper.charCodeAt(position)) && isSolid(upper.charCodeAt(dot - 1))
+      && isSolid(upper.charCodeAt(slashAt - 1)) && isSolid(upper.charCodeAt(slashAt + 1))) {
+      // TAG/VALUE with nothing to trim (the usual part): read in place, without the part's own copy.
+      tag = nameAt(upper, position, slashAt);
+      if (!isTag(tag)) throw syntax(`part ${partNumber} tag '${tag.slice(0, 10)}' at column ${column} is not 2-4 letters`, column, tag);
+      if (tag === ROUTE_TO_TAG) {
+        members = upper;
+        membersFrom = slashAt + 1;
+        membersTo = dot;
+        membersColumn = slashAt + 2;
+      } else {
+        value = upper.slice(slashAt + 1, dot);
       }
-      if (!isBare(part)) {
-        throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} is not a destination (state, ORI, terminal, county or ALL): letters and digits only`, column);
-      }
-      destinations.push(part);
     } else {
+      const part = trimmed(upper === undefined ? line.slice(position, dot).toUpperCase() : upper.slice(position, dot));
+      if (part === '') {
+        throw syntax(`part ${partNumber} at column ${column} is empty: remove the extra period`, column, partNumber === 1 ? 'MKE' : partNumber === 2 ? 'ORI' : undefined);
+      }
+      const slash = part.indexOf('/');
+      if (partNumber === 1) {
+        if (!isKey(part)) throw syntax(`part 1 '${part.slice(0, 20)}' at column ${column} is not a message key: write MKE.ORI.TAG/VALUE`, column, 'MKE');
+        messageKeyValue = KNOWN_NAMES.get(lettersCode(part, 0, part.length)) ?? part;
+        if (last) break;
+        position = next;
+        continue;
+      }
+      if (partNumber === 2) {
+        if (slash >= 0) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is a TAG/VALUE: the originating ORI comes first (MKE.ORI.TAG/VALUE)`, column, 'ORI');
+        if (!isBare(part)) throw syntax(`part 2 '${part.slice(0, 20)}' at column ${column} is not an ORI: letters and digits only`, column, 'ORI');
+        ori = part;
+        if (last) break;
+        position = next;
+        continue;
+      }
+      if (slash < 0) {
+        if (fieldsBegun) {
+          throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} has no '/': write TAG/VALUE`, column, guessTag(part));
+        }
+        if (!isBare(part)) {
+          throw syntax(`part ${partNumber} '${part.slice(0, 20)}' at column ${column} is not a destination (state, ORI, terminal, county or ALL): letters and digits only`, column);
+        }
+        destinations.push(part);
+        if (last) break;
+        position = next;
+        continue;
+      }
       fieldsBegun = true;
-      const tag = trimmed(part.slice(0, slash));
-      const value = trimmed(part.slice(slash + 1));
+      tag = trimmed(part.slice(0, slash));
+      value = trimmed(part.slice(slash + 1));
       if (!isTag(tag)) throw syntax(`part ${partNumber} tag '${tag.slice(0, 10)}' at column ${column} is not 2-4 letters`, column, tag === '' ? undefined : tag);
       if (value === '') throw syntax(`${tag} at column ${column} has no value: write ${tag}/VALUE`, column, tag);
       if (tag === ROUTE_TO_TAG) {
-        if (seen.has(tag)) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
         const raw = line.slice(position, dot);
         const rawSlash = raw.indexOf('/');
         const afterSlash = raw.slice(rawSlash + 1);
-        parseRouteTo(value, column + rawSlash + 1 + (afterSlash.length - afterSlash.trimStart().length), routeTo, seen);
-      } else if (tag === CONTROL_TAG) {
-        if (control !== undefined) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
-        control = value;
-      } else if (tag === 'PUR' || tag === 'ATN') {
-        setRouteToMember(routeTo, TOP_LEVEL_ROUTE_TO[tag]!, tag, value, column, seen);
-      } else {
-        if (seen.has(tag)) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
-        fields.push({ tag, value });
+        members = value;
+        membersFrom = 0;
+        membersTo = value.length;
+        membersColumn = column + rawSlash + 1 + (afterSlash.length - afterSlash.trimStart().length);
       }
-      seen.add(tag);
+    }
+    fieldsBegun = true;
+
+    if (tag === ROUTE_TO_TAG) {
+      if (routeToGiven) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
+      given = parseRouteTo(members, membersFrom, membersTo, membersColumn, routeTo, given);
+      routeToGiven = true;
+    } else if (tag === CONTROL_TAG) {
+      if (control !== undefined) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
+      control = value;
+    } else if (tag === 'PUR' || tag === 'ATN') {
+      given = setRouteToMember(routeTo, tag === 'PUR' ? PURPOSE_MEMBER : ATTENTION_MEMBER, tag, value, column, given);
+    } else {
+      // A field tag also clashes with a route-to member of its name given before (REQ, OPR, RSN, CASE).
+      const duplicate = fieldTags === undefined ? hasTag(fields, tag) : fieldTags.has(tag);
+      if (duplicate || memberGiven(tag, given)) throw syntax(`${tag} at column ${column} given twice`, column, tag, 'CLETS_ERR_FIELD_DUPLICATE');
+      fields.push({ tag, value });
+      if (fieldTags !== undefined) fieldTags.add(tag);
+      else if (fields.length >= FIELD_SCAN_LIMIT) fieldTags = new Set(fields.map((field) => field.tag ?? ''));
     }
     if (last) break;
     position = next;
@@ -192,68 +286,109 @@ export function parseMnemonic(line: string): Transaction {
   const header: Header = { messageKey: messageKeyValue, ori, destinations };
   if (control !== undefined) header.control = control;
   const transaction: Transaction = { header, fields, text: line };
-  if (Object.keys(routeTo).length > 0) transaction.routeTo = routeTo;
+  if (given !== 0) transaction.routeTo = routeTo;
   return transaction;
 }
 
-/** `RTE/REQ:...;OPR:...;RSN:...;CASE:...;NOCASE:...;ATN:...;PUR:C` */
-function parseRouteTo(value: string, column: number, routeTo: RouteTo, seen: Set<string>): void {
+function hasTag(fields: readonly Field[], tag: string): boolean {
+  for (let index = 0; index < fields.length; index++) if (fields[index]!.tag === tag) return true;
+  return false;
+}
+
+/** The route-to members as written inside `RTE/`, by their bit in a `given` mask. */
+const ROUTE_TO_NAMES = ['REQ', 'OPR', 'RSN', 'CASE', 'NOCASE', 'ATN', 'PUR'] as const;
+const PURPOSE_MEMBER = 6;
+const ATTENTION_MEMBER = 5;
+
+/** Whether `tag` names a route-to member given already (a field of that name is a duplicate). */
+function memberGiven(tag: string, given: number): boolean {
+  const member = routeToMemberOf(tag);
+  return member >= 0 && (given & (1 << member)) !== 0;
+}
+
+/**
+ * `RTE/REQ:...;OPR:...;RSN:...;CASE:...;NOCASE:...;ATN:...;PUR:C`, read from text[from, to);
+ * `column` is the column of `from`. Returns `given` with the members read.
+ */
+function parseRouteTo(text: string, from: number, to: number, column: number, routeTo: RouteTo, given: number): number {
   // Member by member with indexOf, not split: this runs for nearly every line.
-  for (let start = 0; start <= value.length;) {
-    let stop = value.indexOf(';', start);
-    if (stop < 0) stop = value.length;
-    const memberColumn = column + start;
-    const lastMember = stop === value.length;
-    const text = trimmed(value.slice(start, stop));
+  for (let start = from; start <= to;) {
+    let stop = text.indexOf(';', start);
+    if (stop < 0 || stop > to) stop = to;
+    const memberColumn = column + start - from;
+    const lastMember = stop === to;
+    const colonAt = text.indexOf(':', start);
+    if (colonAt > start && colonAt < stop - 1 && isSolid(text.charCodeAt(start)) && isSolid(text.charCodeAt(stop - 1))
+      && isSolid(text.charCodeAt(colonAt - 1)) && isSolid(text.charCodeAt(colonAt + 1))) {
+      // NAME:value with nothing to trim (the usual member): the name read in place.
+      const member = memberAt(text, start, colonAt);
+      if (member >= 0) {
+        given = setRouteToMember(routeTo, member, ROUTE_TO_NAMES[member]!, text.slice(colonAt + 1, stop), memberColumn, given);
+        start = stop + 1;
+        continue;
+      }
+    }
+    const member = trimmed(text.slice(start, stop));
     start = stop + 1;
-    if (text === '') {
+    if (member === '') {
       if (lastMember) break; // a trailing ';'
       throw syntax(`empty route-to member at column ${memberColumn}`, memberColumn, ROUTE_TO_TAG);
     }
-    const colon = text.indexOf(':');
-    if (colon < 0) throw syntax(`route-to member '${text.slice(0, 20)}' at column ${memberColumn} has no ':': write KEY:value`, memberColumn, ROUTE_TO_TAG);
-    const name = trimmed(text.slice(0, colon));
-    const memberValue = trimmed(text.slice(colon + 1));
+    const colon = member.indexOf(':');
+    if (colon < 0) throw syntax(`route-to member '${member.slice(0, 20)}' at column ${memberColumn} has no ':': write KEY:value`, memberColumn, ROUTE_TO_TAG);
+    const name = trimmed(member.slice(0, colon));
+    const memberValue = trimmed(member.slice(colon + 1));
     const target = routeToMemberOf(name);
-    if (target === undefined) {
+    if (target < 0) {
       throw syntax(`route-to member '${name.slice(0, 10)}' at column ${memberColumn} is not one of ${Object.keys(ROUTE_TO_MEMBERS).join(' ')}`, memberColumn, ROUTE_TO_TAG);
     }
     if (memberValue === '') throw syntax(`route-to member ${name} at column ${memberColumn} has no value`, memberColumn, ROUTE_TO_TAG);
-    setRouteToMember(routeTo, target, name, memberValue, memberColumn, seen);
+    given = setRouteToMember(routeTo, target, name, memberValue, memberColumn, given);
   }
+  return given;
 }
 
-/** ROUTE_TO_MEMBERS[name], as a switch: a lookup by a name sliced from the line is a slow keyed load. */
-function routeToMemberOf(name: string): RouteToMember | undefined {
+/** ROUTE_TO_NAMES' index of a name, as a switch: a lookup by a name sliced from the line is a slow keyed load. */
+function routeToMemberOf(name: string): number {
   switch (name) {
-    case 'REQ': return 'requester';
-    case 'OPR': return 'operator';
-    case 'RSN': return 'reason';
-    case 'CASE': return 'caseNumber';
-    case 'NOCASE': return 'noCaseReason';
-    case 'ATN': return 'attention';
-    case 'PUR': return 'purposeCode';
-    default: return undefined;
+    case 'REQ': return 0;
+    case 'OPR': return 1;
+    case 'RSN': return 2;
+    case 'CASE': return 3;
+    case 'NOCASE': return 4;
+    case 'ATN': return 5;
+    case 'PUR': return 6;
+    default: return -1;
   }
 }
 
-function setRouteToMember(routeTo: RouteTo, member: RouteToMember, name: string, value: string, column: number, seen: Set<string>): void {
-  if ((routeTo[member] ?? '') !== '') {
+/** routeToMemberOf(text.slice(from, to)), read in place. */
+function memberAt(text: string, from: number, to: number): number {
+  for (let member = 0; member < ROUTE_TO_NAMES.length; member++) {
+    const name = ROUTE_TO_NAMES[member]!;
+    if (name.length === to - from && text.startsWith(name, from)) return member;
+  }
+  return -1;
+}
+
+/** Stores one member (ROUTE_TO_NAMES' index); returns `given` with its bit. */
+function setRouteToMember(routeTo: RouteTo, member: number, name: string, value: string, column: number, given: number): number {
+  if ((given & (1 << member)) !== 0) {
     // PUR and ATN may be typed inside RTE or at top level: once only.
     const field = name === 'PUR' || name === 'ATN' ? name : ROUTE_TO_TAG;
     throw syntax(`route-to ${name} at column ${column} given twice`, column, field, 'CLETS_ERR_FIELD_DUPLICATE');
   }
   // Named stores, one per member: a store by a computed name is a slow keyed store.
   switch (member) {
-    case 'requester': routeTo.requester = value; break;
-    case 'operator': routeTo.operator = value; break;
-    case 'reason': routeTo.reason = value; break;
-    case 'caseNumber': routeTo.caseNumber = value; break;
-    case 'noCaseReason': routeTo.noCaseReason = value; break;
-    case 'attention': routeTo.attention = value; break;
-    case 'purposeCode': routeTo.purposeCode = value; break;
+    case 0: routeTo.requester = value; break;
+    case 1: routeTo.operator = value; break;
+    case 2: routeTo.reason = value; break;
+    case 3: routeTo.caseNumber = value; break;
+    case 4: routeTo.noCaseReason = value; break;
+    case 5: routeTo.attention = value; break;
+    case 6: routeTo.purposeCode = value; break;
   }
-  seen.add(name);
+  return given | (1 << member);
 }
 
 // --- formatting -----------------------------------------------------------------------------

@@ -59,6 +59,23 @@ describe('routeTransaction', () => {
     expect(away.kind === 'systems' && away.legs).toEqual([{ link: 'NLETS', system: 'NLETS', targets: ['NLETS'], destinations: ['NV'] }]);
   });
 
+
+  it('shares one frozen fan-out per key and table, and a new table routes by its own links', () => {
+    const first = routeTransaction(routable(QW), county);
+    expect(routeTransaction(routable(QW), county)).toBe(first);
+    expect(first.kind === 'systems' && Object.isFrozen(first.legs[1]?.targets)).toBe(true);
+    expect(() => first.kind === 'systems' && (first.legs[1]?.targets as string[]).push('NCIC')).toThrow(TypeError);
+    const away = routeTransaction(routable(DQ, { OLS: 'NV' }), county);
+    expect(routeTransaction(routable(DQ, { OLS: 'NV' }), county)).toBe(away);
+    expect(routeTransaction(routable(DQ, { OLS: 'AZ' }), county)).toEqual({
+      kind: 'systems', whenDown: 'refuse', legs: [{ link: 'NLETS', system: 'NLETS', targets: ['NLETS'], destinations: ['AZ'] }],
+    });
+    const rerouted = buildRoutingTable({ switchId: 'county-19', targetLinks: { NCIC: 'ncic-backup' } });
+    const again = routeTransaction(routable(QW), rerouted);
+    expect(again.kind === 'systems' && again.legs.map((leg) => [leg.link, leg.targets])).toEqual([
+      ['ncic-backup', ['NCIC']], ['CORI', ['WPS', 'CARPOS', 'MPS', 'CSAR']],
+    ]);
+  });
   it('refuses a by-state key without its state field, naming the field', () => {
     expect(() => routeTransaction(routable(DQ), county)).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FIELD_MISSING', field: 'OLS' }));
   });

@@ -54,19 +54,22 @@ export function routeTransaction(routable: RoutableTransaction, table: RoutingTa
   const { definition } = routable;
   const rule = definition.route;
   switch (rule.kind) {
-    case 'fanout':
-      return { kind: 'systems', legs: legsFor(rule.targets, [], table, definition.key), whenDown: definition.whenDown };
+    case 'fanout': {
+      const decisions = systemDecisionsOf(table, definition);
+      return decisions.fixed ??= systemDecision(legsFor(rule.targets, [], table, definition.key), definition);
+    }
     case 'by-state': {
       const state = routable.fields.get(rule.field);
       if (state === undefined) {
         throw new CletsError('CLETS_ERR_FIELD_MISSING', `${rule.field} decides where ${definition.key} goes`, { field: rule.field });
       }
-      const home = state === rule.homeState;
-      return {
-        kind: 'systems',
-        legs: legsFor(home ? rule.home : rule.other, home ? [] : [state], table, definition.key),
-        whenDown: definition.whenDown,
-      };
+      const decisions = systemDecisionsOf(table, definition);
+      if (state === rule.homeState) return decisions.fixed ??= systemDecision(legsFor(rule.home, [], table, definition.key), definition);
+      const known = decisions.byState.get(state);
+      if (known !== undefined) return known;
+      const decision = systemDecision(legsFor(rule.other, [state], table, definition.key), definition);
+      if (decisions.byState.size < STATES_KEPT) decisions.byState.set(state, decision);
+      return decision;
     }
     case 'nlets-states': {
       const states = destinationsOf(routable.transaction);
@@ -84,6 +87,46 @@ export function routeTransaction(routable: RoutableTransaction, table: RoutingTa
     case 'none':
       throw new CletsError('CLETS_ERR_KEY_NOT_FROM_TERMINAL', definition.key);
   }
+}
+
+/**
+ * A fan-out decision depends only on the key and the table (and, routed by state, on the
+ * state), and both are immutable: the table is swapped whole on a change. So each is built
+ * once per table and shared, frozen, by every transaction that takes it.
+ */
+interface SystemDecisions {
+  /** The fan-out, or the home state's route of a by-state key. */
+  fixed: RouteDecision | undefined;
+  /** A by-state key's route for each other state seen. */
+  readonly byState: Map<string, RouteDecision>;
+}
+
+/** State codes whose decisions are kept per key: more than there are states and territories. */
+const STATES_KEPT = 128;
+
+const systemDecisions = new WeakMap<RoutingTable, WeakMap<MessageKeyDefinition, SystemDecisions>>();
+
+function systemDecisionsOf(table: RoutingTable, definition: MessageKeyDefinition): SystemDecisions {
+  let byKey = systemDecisions.get(table);
+  if (byKey === undefined) {
+    byKey = new WeakMap();
+    systemDecisions.set(table, byKey);
+  }
+  let decisions = byKey.get(definition);
+  if (decisions === undefined) {
+    decisions = { fixed: undefined, byState: new Map() };
+    byKey.set(definition, decisions);
+  }
+  return decisions;
+}
+
+function systemDecision(legs: SystemLeg[], definition: MessageKeyDefinition): RouteDecision {
+  for (const leg of legs) {
+    Object.freeze(leg.targets);
+    Object.freeze(leg.destinations);
+    Object.freeze(leg);
+  }
+  return Object.freeze({ kind: 'systems', legs: Object.freeze(legs), whenDown: definition.whenDown });
 }
 
 function destinationsOf(transaction: Transaction): readonly string[] {

@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { BoundedCache, CletsError, type LoginBanner, type MessageKeyDefinition, type TerminalHello, type Transaction } from '@clets/protocol';
 import { administratorLapse, certificationLapse, dayOfInstant, type CertificationLapse } from './certification.js';
 import { isLocked, recordFailure, settle, UNLOCKED, unlocksAt, type LockoutState } from './lockout.js';
-import { ActivityTracker, findMisuse, subjectFieldsOf, purposeMismatch, VolumeCounter, type MisuseFlag, type SubjectIndex } from './misuse.js';
+import { ActivityTracker, findTransactionMisuse, purposeMismatch, VolumeCounter, type EmployeesOf, type MisuseFlag, type SubjectIndex } from './misuse.js';
 import { deviceSecretMatches, type OperatorRecord, type OperatorStore, type TerminalRecord } from './operator-store.js';
 import type { PasswordHasher } from './password.js';
 import { CJIS_BANNER_STATEMENTS } from './plain-policy.js';
@@ -105,6 +105,8 @@ export class CjisSecurityPolicy implements SecurityPolicy {
   readonly #deps: CjisPolicyDeps;
   /** Certification verdicts by operator, valid for one record version and one day (records are replaced, never mutated). */
   readonly #certification = new Map<string, { record: OperatorRecord; day: number; lapse: CertificationLapse | undefined }>();
+  /** The operators whose own record a person is, for the colleague rule (read from the store at each call). */
+  readonly #employees: EmployeesOf = (personId) => this.store.operatorsOfPerson(personId);
 
   constructor(deps: CjisPolicyDeps) {
     this.#deps = deps;
@@ -244,31 +246,32 @@ export class CjisSecurityPolicy implements SecurityPolicy {
 
     checkRouteToRules(definition, transaction.routeTo, { settings: this.settings, vague: this.#vague });
 
-    const flags: MisuseFlag[] = [];
+    // Most transactions raise no flag: the array is made for the first one.
+    let flags: MisuseFlag[] | undefined;
     if (definition.action === 'inquiry' || definition.action === 'update') {
-      const findings = findMisuse(record, subjectFieldsOf(transaction), this.#subjects, this.settings.misuse, (personId) => this.store.operatorsOfPerson(personId));
+      const findings = findTransactionMisuse(record, transaction, this.#subjects, this.settings.misuse, this.#employees);
       if (findings.selfQuery !== undefined) {
         this.#reportRefused({ flag: findings.selfQuery, session, transaction, at: now });
         throw new CletsError('CLETS_ERR_SELF_QUERY');
       }
-      flags.push(...findings.flags);
+      if (findings.flags.length > 0) flags = [...findings.flags];
       if (definition.purposeCodeRequired) {
         const mismatch = purposeMismatch(transaction.routeTo, this.settings.misuse.purposeMismatch);
-        if (mismatch !== undefined) flags.push(mismatch);
+        if (mismatch !== undefined) (flags ??= []).push(mismatch);
       }
     }
     const volume = this.#volume.count(record.id, now);
-    if (volume !== undefined) flags.push(volume);
+    if (volume !== undefined) (flags ??= []).push(volume);
     const address = session.terminal.sourceAddress;
     if (this.settings.misuse.twoAddresses && address !== undefined) {
       const elsewhere = this.#activity.record(record.id, address, session.terminal.mnemonic, now);
-      if (elsewhere !== undefined) flags.push(elsewhere);
+      if (elsewhere !== undefined) (flags ??= []).push(elsewhere);
     }
     if (this.settings.misuse.otherAgencyTerminal && session.terminal.ori !== record.ori && !this.#otherAgencyFlagged.has(session)) {
       this.#otherAgencyFlagged.add(session);
-      flags.push({ kind: 'other-agency-terminal', detail: `operator ${record.id} of ${record.ori} working terminal ${session.terminal.mnemonic} of ${session.terminal.ori}` });
+      (flags ??= []).push({ kind: 'other-agency-terminal', detail: `operator ${record.id} of ${record.ori} working terminal ${session.terminal.mnemonic} of ${session.terminal.ori}` });
     }
-    return { flags };
+    return flags === undefined ? NO_FLAGS : { flags };
   }
 
   endSession(session: OperatorSession): void {
@@ -433,6 +436,9 @@ export class CjisSecurityPolicy implements SecurityPolicy {
     }
   }
 }
+
+/** The authorization of a transaction that raised no flag: shared, frozen. */
+const NO_FLAGS: Authorization = Object.freeze({ flags: Object.freeze([]) as readonly MisuseFlag[] });
 
 /** Header destinations that reach more than one agency: ALL, or a county (C01-C58). */
 function isBroadcast(transaction: Transaction): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTracker, fieldsOf, findMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
+import { ActivityTracker, fieldsOf, findMisuse, findTransactionMisuse, parseNcicName, purposeMismatch, subjectFieldsOf, SubjectIndex, type EmployeesOf } from './misuse.js';
 import { CJIS_DEFAULT_SETTINGS } from './settings.js';
 
 const index = new SubjectIndex({
@@ -39,6 +39,25 @@ describe('misuse rules', () => {
     expect(subjectFieldsOf(transaction).get('NAM')).toBe('DOE,JANE');
   });
 
+  it('finds in a transaction what it finds in its subject fields, read the same way', () => {
+    const typed = (entries: [string, string][]) => ({ fields: entries.map(([tag, value]) => ({ tag, value })) });
+    const transactions = [
+      typed([['nam', ' doe,jane '], ['SEX', 'F'], ['dob', '19800101'], ['NAM', 'STAR,MAX']]),
+      typed([['NAM', 'STAR,MAX'], ['DOB', '19650303']]),
+      typed([['lic', '7abc123'], ['LIS', 'ca']]),
+      typed([['NAM', 'doe,john q'], ['DOB', '19500505']]),
+      typed([['SID', 'a1234567'], ['SID', 'B0000000']]),
+      typed([['SER', 'X1'], ['MAK', 'COLT']]),
+      { fields: [{ tag: 'NAM', value: null }, { value: 'DOE,JANE' }, { tag: 'DOB' }] },
+      {},
+    ];
+    for (const subjects of [index, undefined]) {
+      const found = transactions.map((transaction) => findTransactionMisuse(operator, transaction, subjects, rules));
+      expect(found).toEqual(transactions.map((transaction) => findMisuse(operator, subjectFieldsOf(transaction), subjects, rules)));
+      if (subjects === index) expect(found.map((findings) => findings.selfQuery?.kind ?? findings.flags.map((flag) => flag.kind).join())).toEqual(['self-query', 'watch-list', 'self-query', 'relative', 'home-address', '', '', '']);
+    }
+  });
+
   it('answers a subject asked about again from its cache, and never mixes two identifier sets up', () => {
     const first = index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }));
     expect(index.resolve(fields({ NAM: 'DOE,JANE', DOB: '19800101' }))).toBe(first);
@@ -49,6 +68,21 @@ describe('misuse rules', () => {
     expect(spliced.nameDob).toBeUndefined();
     expect([...index.resolve(fields({ LIC: '7ABC123', LIS: 'CA', SOC: '912345678' })).everyone]).toEqual(['P1']);
     expect(index.resolve(fields({ SER: 'X1' })).everyone.size).toBe(0);
+  });
+
+  it('keeps the last 10,000 subjects asked about, the oldest forgotten first', () => {
+    const subjects = new SubjectIndex({ persons: [] });
+    const ask = (index: number) => subjects.resolve(fields(index % 2 === 0 ? { SOC: String(index) } : { SOC: String(index - 1), LIC: 'X' }));
+    const first = ask(0);
+    const second = ask(1);
+    for (let index = 2; index < 10_000; index++) ask(index);
+    expect(ask(0)).toBe(first);
+    ask(10_000);
+    expect(ask(1)).toBe(second);
+    const again = ask(0);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(ask(1)).not.toBe(second);
   });
 
   it('flags a watch-listed subject, a relative and a housemate, and leaves others alone', () => {
@@ -131,6 +165,13 @@ describe('one operator active from two addresses at once', () => {
     const tracker = new ActivityTracker(() => 10 * MINUTE);
     const flagged = steps.map(([address, terminal, minutes]) => tracker.record('OP1', address, terminal, minutes * MINUTE)?.kind === 'two-addresses');
     expect(flagged).toEqual(steps.map((step) => step[3]));
+  });
+
+  it('counts a place seen again from the last time it was seen', () => {
+    const tracker = new ActivityTracker(() => 10 * MINUTE);
+    tracker.record('OP1', '10.0.0.1', 'LA01', 0);
+    tracker.record('OP1', '10.0.0.1', 'LA01', 8 * MINUTE);
+    expect(tracker.record('OP1', '10.0.0.9', 'LA03', 15 * MINUTE)?.detail).toBe('operator OP1 active from 10.0.0.1 at LA01 420 s before acting from 10.0.0.9 at LA03');
   });
 
   it('keeps operators apart', () => {

@@ -84,12 +84,30 @@ export function parseNcicName(value: string): { last: string; first: string } | 
   return last === '' || first === '' ? undefined : { last, first };
 }
 
+/**
+ * `text.toUpperCase()`, without the call when the text is ASCII with no lower-case letter:
+ * fields come upper case from terminals (the edits ask for it), and the call costs more
+ * than the look.
+ */
+function upperCase(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 127 || (code >= 97 && code <= 122)) return text.toUpperCase();
+  }
+  return text;
+}
+
+/** A field value as the rules compare it: trimmed, upper case. */
+function normalizedValue(value: string | null | undefined): string {
+  return upperCase((value ?? '').trim());
+}
+
 /** The fields of a transaction by tag (the first value of each). */
 export function fieldsOf(transaction: Transaction): Map<string, string> {
   const fields = new Map<string, string>();
   for (const field of transaction.fields ?? []) {
-    const tag = (field.tag ?? '').toUpperCase();
-    if (tag !== '' && !fields.has(tag)) fields.set(tag, (field.value ?? '').trim().toUpperCase());
+    const tag = upperCase(field.tag ?? '');
+    if (tag !== '' && !fields.has(tag)) fields.set(tag, normalizedValue(field.value));
   }
   return fields;
 }
@@ -101,8 +119,8 @@ export function fieldsOf(transaction: Transaction): Map<string, string> {
 export function subjectFieldsOf(transaction: Transaction): Map<string, string> {
   const fields = new Map<string, string>();
   for (const field of transaction.fields ?? []) {
-    const tag = (field.tag ?? '').toUpperCase();
-    if (SUBJECT_TAG_SET.has(tag) && !fields.has(tag)) fields.set(tag, (field.value ?? '').trim().toUpperCase());
+    const tag = upperCase(field.tag ?? '');
+    if (SUBJECT_TAG_SET.has(tag) && !fields.has(tag)) fields.set(tag, normalizedValue(field.value));
   }
   return fields;
 }
@@ -120,7 +138,11 @@ export class SubjectIndex {
   readonly #byAddress = new Map<string, string[]>();
   readonly #watchlist = new Map<string, string>();
   readonly #personKeys = new Map<string, string>();
-  readonly #resolved = new Map<string, ResolvedSubject>();
+  /** Resolved subjects by the first identifier given, each with the rest to compare (a short chain). */
+  readonly #resolved = new Map<string, CachedSubject>();
+  /** The cached subjects, oldest first, in a ring of RESOLVED_CACHE_SIZE. */
+  readonly #resolvedOrder: (CachedSubject | undefined)[] = [];
+  #resolvedNext = 0;
 
   constructor(input: SubjectIndexInput) {
     const push = (map: Map<string, string[]>, key: string, id: string): void => {
@@ -174,35 +196,76 @@ export class SubjectIndex {
    * so the answer is kept per identifier set, the oldest dropped past `RESOLVED_CACHE_SIZE`.
    */
   resolve(fields: ReadonlyMap<string, string>): ResolvedSubject {
-    const key = subjectCacheKey(fields);
-    if (key === '') return NOBODY;
-    const cached = this.#resolved.get(key);
-    if (cached !== undefined) return cached;
-    const subject = this.#resolveUncached(fields);
-    if (this.#resolved.size >= RESOLVED_CACHE_SIZE) this.#resolved.delete(this.#resolved.keys().next().value as string);
-    this.#resolved.set(key, subject);
+    const values = SCRATCH_VALUES;
+    for (let slot = 0; slot < SUBJECT_TAGS.length; slot++) values[slot] = fields.get(SUBJECT_TAGS[slot]!);
+    return this.#resolveValues(values);
+  }
+
+  /**
+   * resolve(subjectFieldsOf(transaction)), read straight from the fields: no map of them is
+   * built, and only subject tags are upper-cased.
+   */
+  resolveTransaction(transaction: Transaction): ResolvedSubject {
+    const values = SCRATCH_VALUES;
+    if (!readSubjectValues(transaction, values)) return NOBODY;
+    return this.#resolveValues(values);
+  }
+
+  #resolveValues(values: SubjectValues): ResolvedSubject {
+    // Keyed by the first value given, the others compared slot by slot: no key string is
+    // built and hashed per transaction, and two identifier sets never read as one.
+    let first: string | undefined;
+    for (let slot = 0; slot < values.length && first === undefined; slot++) first = values[slot];
+    if (first === undefined) return NOBODY;
+    for (let cached = this.#resolved.get(first); cached !== undefined; cached = cached.next) {
+      if (sameValues(cached.values, values)) return cached.subject;
+    }
+    const subject = this.#resolveUncached(values);
+    this.#remember(first, values.slice(), subject);
     return subject;
   }
 
-  #resolveUncached(fields: ReadonlyMap<string, string>): ResolvedSubject {
+  #remember(first: string, values: SubjectValues, subject: ResolvedSubject): void {
+    const oldest = this.#resolvedOrder[this.#resolvedNext];
+    // Forgotten before the new entry links to its chain, which may hold the oldest.
+    if (oldest !== undefined) this.#forget(oldest);
+    const entry: CachedSubject = { first, values, subject, next: this.#resolved.get(first) };
+    this.#resolvedOrder[this.#resolvedNext] = entry;
+    this.#resolvedNext = (this.#resolvedNext + 1) % RESOLVED_CACHE_SIZE;
+    this.#resolved.set(entry.first, entry);
+  }
+
+  #forget(entry: CachedSubject): void {
+    let cached = this.#resolved.get(entry.first);
+    if (cached === entry) {
+      if (entry.next === undefined) this.#resolved.delete(entry.first);
+      else this.#resolved.set(entry.first, entry.next);
+      return;
+    }
+    for (; cached !== undefined; cached = cached.next) {
+      if (cached.next === entry) {
+        cached.next = entry.next;
+        return;
+      }
+    }
+  }
+
+  #resolveUncached(values: SubjectValues): ResolvedSubject {
     const persons = new Set<string>();
     const owners = new Set<string>();
-    const name = parseNcicName(fields.get('NAM') ?? '');
-    const dob = fields.get('DOB');
-    const nameDob = name !== undefined && dob !== undefined ? { ...name, dob } : undefined;
-    const nameDobKey = nameDob === undefined ? undefined : nameKey(nameDob.last, nameDob.first, nameDob.dob);
+    const { nameDob, nameDobKey } = typedNameDob(values);
     if (nameDobKey !== undefined) addIds(persons, this.#byNameDob.get(nameDobKey));
-    const soc = fields.get('SOC');
+    const soc = values[SOC];
     if (soc !== undefined) addIds(persons, this.#bySoc.get(soc));
-    const sid = fields.get('SID');
+    const sid = values[SID];
     if (sid !== undefined) addIds(persons, this.#bySid.get(sid));
-    const fbi = fields.get('FBI');
+    const fbi = values[FBI];
     if (fbi !== undefined) addIds(persons, this.#byFbi.get(fbi));
-    const oln = fields.get('OLN');
-    if (oln !== undefined) addIds(persons, this.#byOln.get(fields.has('OLS') ? `${oln}|${fields.get('OLS') ?? ''}` : oln));
-    const plate = fields.get('LIC');
-    if (plate !== undefined) addIds(owners, this.#byPlate.get(fields.has('LIS') ? `${plate}|${fields.get('LIS') ?? ''}` : plate));
-    const vin = fields.get('VIN');
+    const oln = values[OLN];
+    if (oln !== undefined) addIds(persons, this.#byOln.get(values[OLS] !== undefined ? `${oln}|${values[OLS]}` : oln));
+    const plate = values[LIC];
+    if (plate !== undefined) addIds(owners, this.#byPlate.get(values[LIS] !== undefined ? `${plate}|${values[LIS]}` : plate));
+    const vin = values[VIN];
     if (vin !== undefined) addIds(owners, this.#byVin.get(vin));
     const everyone = owners.size === 0 ? persons : new Set([...persons, ...owners]);
     // What the rules then look up for each of them, once per subject (the index never changes).
@@ -224,20 +287,66 @@ const RESOLVED_CACHE_SIZE = 10_000;
 /** The fields resolve() reads, in a fixed order: the same identifiers give the same key. */
 const SUBJECT_TAGS = ['NAM', 'DOB', 'SOC', 'SID', 'FBI', 'OLN', 'OLS', 'LIC', 'LIS', 'VIN'] as const;
 const SUBJECT_TAG_SET: ReadonlySet<string> = new Set(SUBJECT_TAGS);
+/** Each tag's slot in SubjectValues. */
+const [NAM, DOB, SOC, SID, FBI, OLN, OLS, LIC, LIS, VIN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-/** '' when the transaction carries none of them (QG, QA, QB, AM...): nobody, without a look-up. */
-function subjectCacheKey(fields: ReadonlyMap<string, string>): string {
-  let key = '';
-  let any = false;
-  for (const tag of SUBJECT_TAGS) {
-    const value = fields.get(tag);
-    // Each value prefixed by its length: no value, whatever it holds, can read as another field.
-    if (value !== undefined) {
-      any = true;
-      key += `${tag}${value.length}:${value}`;
-    }
+/** The value of each of SUBJECT_TAGS, by its slot; undefined when not given. */
+type SubjectValues = (string | undefined)[];
+
+/** Filled and read within one resolve call (nothing keeps it): one array, not one per transaction. */
+const SCRATCH_VALUES: SubjectValues = new Array<string | undefined>(SUBJECT_TAGS.length).fill(undefined);
+
+/** SUBJECT_TAGS' slot of a tag (upper case), or -1. */
+function subjectSlot(tag: string): number {
+  switch (tag) {
+    case 'NAM': return NAM;
+    case 'DOB': return DOB;
+    case 'SOC': return SOC;
+    case 'SID': return SID;
+    case 'FBI': return FBI;
+    case 'OLN': return OLN;
+    case 'OLS': return OLS;
+    case 'LIC': return LIC;
+    case 'LIS': return LIS;
+    case 'VIN': return VIN;
+    default: return -1;
   }
-  return any ? key : '';
+}
+
+/** Fills `values` as subjectFieldsOf reads the fields (the first of each tag); false when none is there. */
+function readSubjectValues(transaction: Transaction, values: SubjectValues): boolean {
+  values.fill(undefined);
+  let any = false;
+  const list = transaction.fields ?? [];
+  for (let index = 0; index < list.length; index++) {
+    const field = list[index]!;
+    const slot = subjectSlot(upperCase(field.tag ?? ''));
+    if (slot < 0 || values[slot] !== undefined) continue;
+    values[slot] = normalizedValue(field.value);
+    any = true;
+  }
+  return any;
+}
+
+/** A resolved subject kept by SubjectIndex, in the chain of those whose first value is `first`. */
+interface CachedSubject {
+  readonly first: string;
+  readonly values: SubjectValues;
+  readonly subject: ResolvedSubject;
+  next: CachedSubject | undefined;
+}
+
+function sameValues(a: SubjectValues, b: SubjectValues): boolean {
+  for (let slot = 0; slot < SUBJECT_TAGS.length; slot++) if (a[slot] !== b[slot]) return false;
+  return true;
+}
+
+/** The name and date of birth typed, when both were, and their comparison key. */
+function typedNameDob(values: SubjectValues): Pick<ResolvedSubject, 'nameDob' | 'nameDobKey'> {
+  const name = parseNcicName(values[NAM] ?? '');
+  const dob = values[DOB];
+  if (name === undefined || dob === undefined) return NO_NAME_DOB;
+  return { nameDob: { ...name, dob }, nameDobKey: nameKey(name.last, name.first, dob) };
 }
 
 function addIds(set: Set<string>, ids: readonly string[] | string | undefined): void {
@@ -291,7 +400,24 @@ export function findMisuse(
   operator: MisuseSubjectOperator, fields: ReadonlyMap<string, string>, index: SubjectIndex | undefined, settings: CjisSettings['misuse'],
   employees?: EmployeesOf,
 ): MisuseFindings {
-  const subject = index?.resolve(fields) ?? typedOnly(fields);
+  return misuseAbout(operator, index?.resolve(fields) ?? typedOnly(fields), index, settings, employees);
+}
+
+/** findMisuse(operator, subjectFieldsOf(transaction), ...), without the map of fields. */
+export function findTransactionMisuse(
+  operator: MisuseSubjectOperator, transaction: Transaction, index: SubjectIndex | undefined, settings: CjisSettings['misuse'],
+  employees?: EmployeesOf,
+): MisuseFindings {
+  if (index !== undefined) return misuseAbout(operator, index.resolveTransaction(transaction), index, settings, employees);
+  const values = SCRATCH_VALUES;
+  readSubjectValues(transaction, values);
+  return misuseAbout(operator, { ...NOBODY, ...typedNameDob(values) }, index, settings, employees);
+}
+
+function misuseAbout(
+  operator: MisuseSubjectOperator, subject: ResolvedSubject, index: SubjectIndex | undefined, settings: CjisSettings['misuse'],
+  employees: EmployeesOf | undefined,
+): MisuseFindings {
   if (subject.nameDob === undefined && subject.persons.size === 0 && subject.owners.size === 0) return NOTHING;
   const own = operator.personId;
   if (own !== null) {
@@ -371,11 +497,37 @@ export class ActivityTracker {
   /** Records one action; returns a flag when the operator was active elsewhere within the window. */
   record(operatorId: string, address: string, terminal: string, now: number): MisuseFlag | undefined {
     const window = this.windowMs();
-    const recent = (this.#recent.get(operatorId) ?? []).filter((entry) => now - entry.at < window && !(entry.address === address && entry.terminal === terminal));
-    const elsewhere = recent.find((entry) => entry.address !== address && entry.terminal !== terminal);
-    recent.push({ address, terminal, at: now });
+    let recent = this.#recent.get(operatorId);
+    if (recent === undefined) {
+      recent = [];
+      this.#recent.set(operatorId, recent);
+    }
+    // In place, as this runs for every transaction: the entries still within the window, but
+    // the one for this place (its time is renewed, at the end).
+    let here: { address: string; terminal: string; at: number } | undefined;
+    let elsewhere: { address: string; terminal: string; at: number } | undefined;
+    let kept = 0;
+    for (let index = 0; index < recent.length; index++) {
+      const entry = recent[index]!;
+      if (entry.address === address && entry.terminal === terminal) {
+        here = entry;
+        continue;
+      }
+      if (now - entry.at >= window) continue;
+      if (elsewhere === undefined && entry.address !== address && entry.terminal !== terminal) elsewhere = entry;
+      recent[kept++] = entry;
+    }
+    if (here === undefined) {
+      here = { address, terminal, at: now };
+    } else {
+      here.at = now;
+      // It had a place in the list, so the list does not grow: no new backing store.
+      recent[kept++] = here;
+    }
+    if (recent.length !== kept) recent.length = kept;
+    if (recent[kept - 1] !== here) recent.push(here);
     // A handful of places is plenty to remember: each is one flag at most.
-    this.#recent.set(operatorId, recent.slice(-8));
+    if (recent.length > 8) recent.splice(0, recent.length - 8);
     if (this.#recent.size > 100_000) this.#prune(now, window);
     if (elsewhere === undefined) return undefined;
     const pair = `${operatorId}|${[elsewhere.address, address].sort().join('|')}`;
@@ -397,6 +549,8 @@ export class ActivityTracker {
 const EMPTY: ReadonlySet<string> = new Set();
 const NOBODY: ResolvedSubject = Object.freeze({ nameDob: undefined, nameDobKey: undefined, persons: EMPTY, owners: EMPTY, everyone: EMPTY, watchListed: [], personKeys: [] });
 const NOTHING: MisuseFindings = Object.freeze({ selfQuery: undefined, flags: Object.freeze([]) as readonly MisuseFlag[] });
+
+const NO_NAME_DOB = Object.freeze({ nameDob: undefined, nameDobKey: undefined });
 
 /** Without a person index: the name and date of birth as typed. */
 function typedOnly(fields: ReadonlyMap<string, string>): ResolvedSubject {
