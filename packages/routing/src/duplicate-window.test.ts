@@ -16,6 +16,17 @@ describe('DuplicateWindow', () => {
     expect(window.lookup('b', 'digest-1', 10)).toEqual({ kind: 'new' });
   });
 
+  it('drops each expired entry at the next set, however long the window stood unchanged', () => {
+    const window = new DuplicateWindow<number>(1000, 100);
+    for (let i = 0; i < 10; i += 1) window.set(`k${i}`, 'd', i, i * 100);
+    expect(window.size).toBe(10);
+    window.set('late', 'd', 10, 1_450);
+    // k0..k4 (times 0..400) are more than 1000 ms old at 1450; k5 (500) is not.
+    expect(window.size).toBe(6);
+    window.set('later', 'd', 11, 5_000);
+    expect(window.size).toBe(1);
+  });
+
   it('keeps at most the configured number of entries, dropping the oldest', () => {
     const window = new DuplicateWindow<number>(60_000, 3);
     for (let i = 0; i < 5; i += 1) window.set(`k${i}`, 'd', i, i);

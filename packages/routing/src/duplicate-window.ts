@@ -62,6 +62,12 @@ interface Entry<T> {
 export class DuplicateWindow<T> {
   /** Oldest first, each in its scope's share (`replayScopeKey`). */
   readonly #entries: BoundedCache<string, Entry<T>>;
+  /**
+   * No entry is older than this (the oldest entry's time after a prune, lowered by any set
+   * with an earlier time): until `windowMs` past it nothing can have expired, so a prune
+   * returns at once instead of starting an iteration on every set.
+   */
+  #oldestAt = Number.POSITIVE_INFINITY;
 
   /**
    * `maxEntries` bounds the memory of the whole window; `maxPerScope` bounds one scope's
@@ -94,6 +100,7 @@ export class DuplicateWindow<T> {
   /** Remembers a transaction under `key`, in `scope` (default: a scope of its own). */
   set(key: string, digest: string, value: T, now: number, scope: string = key): void {
     this.#entries.set(key, { at: now, digest, value }, scope);
+    if (now < this.#oldestAt) this.#oldestAt = now;
     this.prune(now);
   }
 
@@ -102,11 +109,20 @@ export class DuplicateWindow<T> {
     return this.#entries.sizeOf(scope);
   }
 
-  /** Drops expired entries (insertion order is time order; the cache keeps the bounds). */
+  /**
+   * Drops expired entries from the oldest end (insertion order is time order; the cache keeps
+   * the bounds). Costs nothing until the oldest entry can have expired, then one step per
+   * entry dropped.
+   */
   prune(now: number): void {
+    if (now - this.#oldestAt <= this.windowMs) return;
+    this.#oldestAt = Number.POSITIVE_INFINITY;
     for (const [key, entry] of this.#entries.entries()) {
-      if (now - entry.at > this.windowMs) this.#entries.delete(key);
-      else break;
+      if (now - entry.at <= this.windowMs) {
+        this.#oldestAt = entry.at;
+        break;
+      }
+      this.#entries.delete(key);
     }
   }
 }

@@ -398,7 +398,7 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     }, config.limits.pingIntervalMs).unref());
     timers.push(setInterval(() => held.expire(clock()), 1000).unref());
     timers.push(setInterval(() => journal.prune(clock(), config.limits.duplicateWindowMs, config.limits.duplicateMaxEntries), JOURNAL_PRUNE_INTERVAL_MS).unref());
-    if (messageLog !== undefined) timers.push(setInterval(() => messageLog.prune(clock()), MESSAGE_LOG_PRUNE_INTERVAL_MS).unref());
+    if (messageLog !== undefined) timers.push(setInterval(() => void messageLog.prune(clock()), MESSAGE_LOG_PRUNE_INTERVAL_MS).unref());
     timers.push(setInterval(() => notices.prune(clock()), 60_000).unref());
     if (security !== undefined) {
       // Seed 002: the annual misuse report is due February 1; coordinators are reminded daily
@@ -520,8 +520,9 @@ export async function buildSwitch(input: SwitchConfigInput | SwitchConfig, deps:
     await Promise.allSettled([...links.values()].map((link) => link.close()));
     await http.close();
     await audit.close();
+    // The message log before the journal: the journal's last checkpoint takes in its rows too.
+    await messageLog?.close();
     await journal.close();
-    messageLog?.close();
     notices.close();
     network.close();
     security?.close();

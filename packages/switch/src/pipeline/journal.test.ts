@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from '@clets/protocol';
-import { decodeFrames, encodeFrames, sequenceDay, TransactionJournal, type AcceptedTransaction, type WindowPlace } from './journal.js';
+import { decodeFrames, encodeFrames, PRUNE_EXPIRED_SQL, PRUNE_OLDEST_SQL, sequenceDay, TransactionJournal, type AcceptedTransaction, type WindowPlace } from './journal.js';
 
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 const dirs: string[] = [];
@@ -123,6 +123,25 @@ describe.each(['thread', 'worker'] as const)('TransactionJournal, writes committ
     journal.prune(T0 + 700_000, 600_000, 4);
     await journal.flush();
     expect(journal.load(T0 + 700_000, 600_000).map((entry) => entry.state)).toEqual(['open']);
+  });
+
+  it('selects what to prune from the finished rows\' index alone, also on a journal file written before the index existed', async () => {
+    const path = file();
+    let journal = open(path);
+    for (let index = 0; index < 6; index += 1) journal.finish(journal.nextId(), place(`F${index}`, T0 + index), 10 + index, []);
+    await journal.flush();
+    // A file as an earlier version left it: no index of finished rows.
+    journal.connection.exec('DROP INDEX journal_finished');
+    journal = await reopen(journal, path);
+    for (const sql of [PRUNE_EXPIRED_SQL, PRUNE_OLDEST_SQL]) {
+      const plan = (journal.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 10) as { detail: string }[]).map((row) => row.detail);
+      expect(plan).toEqual([expect.stringMatching(/USING COVERING INDEX journal_finished\b/)]);
+    }
+    expect(journal.finishedRows).toBe(6);
+    journal.prune(T0 + 100, 600_000, 2);
+    await journal.flush();
+    expect(journal.finishedRows).toBe(2);
+    expect(journal.load(T0 + 100, 600_000).map((entry) => entry.place.digest)).toEqual(['digest-F4', 'digest-F5']);
   });
 
   it('finds a finished transaction by its audit seq (a late reply to one of its legs)', async () => {

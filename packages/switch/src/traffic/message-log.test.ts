@@ -16,6 +16,10 @@ const OP2_SAME_TERMINAL: LogIdentity = { operatorId: 'OP2', ori: 'CA0190000', te
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 14, 0, 0);
 
+// The writer thread has its own connection: a trigger in the file refuses every insert, from
+// any connection, as a full disk would.
+const FULL_DISK_SQL = "CREATE TRIGGER full_disk BEFORE INSERT ON message_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END";
+
 let now = T0;
 const logs: MessageLog[] = [];
 const dirs: string[] = [];
@@ -35,8 +39,8 @@ function tempFile(): string {
   return join(dir, 'messages.db');
 }
 
-afterEach(() => {
-  for (const log of logs.splice(0)) log.close();
+afterEach(async () => {
+  for (const log of logs.splice(0)) await log.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   now = T0;
 });
@@ -69,7 +73,7 @@ describe('MessageLog', () => {
   it('keeps a sent transaction under the ISN of its receipt, and its answers, but not the receipt or the completion', async () => {
     const log = open();
     exchange(log, OP1, 'c-1', 7, { hit: true });
-    const recalled = log.recall('OP1', { isn: 7 });
+    const recalled = await log.recall('OP1', { isn: 7 });
     expect(recalled.map((message) => [message.direction, message.kind, message.isn, message.messageKey])).toEqual([
       ['SENT', 'transaction', 7, 'QW'],
       ['RECEIVED', 'response', 7, 'QW'],
@@ -90,6 +94,9 @@ describe('MessageLog', () => {
     const count = () => reader.prepare('SELECT count(*) FROM message_log').pluck().get();
     expect(count()).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
+    // Handed to the writer thread at the end of the turn; committed once its commit is done.
+    expect(log.queued).toBe(0);
+    await log.flush();
     expect(count()).toBe(2);
     reader.close();
   });
@@ -135,10 +142,10 @@ describe('MessageLog', () => {
   it('gives an operator their own messages only: another operator at the same terminal finds none, by ISN, number or search', async () => {
     const log = open();
     exchange(log, OP1, 'c-1', 1, { hit: true });
-    const [first] = log.recall('OP1', { isn: 1 });
+    const [first] = await log.recall('OP1', { isn: 1 });
     expect(first).toBeDefined();
-    expect(log.recall('OP2', { isn: 1 })).toEqual([]);
-    expect(log.recall('OP2', { id: first!.id })).toEqual([]);
+    expect(await log.recall('OP2', { isn: 1 })).toEqual([]);
+    expect(await log.recall('OP2', { id: first!.id })).toEqual([]);
     expect((await log.list('OP2')).messages).toEqual([]);
     expect((await log.list('OP2', { find: 'KORVALE' })).messages).toEqual([]);
     const answer = await log.answer({ header: { messageKey: 'LOG' }, fields: [{ tag: 'ISN', value: '1' }] }, OP2_SAME_TERMINAL.operatorId);
@@ -146,16 +153,16 @@ describe('MessageLog', () => {
     expect(answer.text).toBe('NO MESSAGE ISN/1 IN YOUR MESSAGE LOG');
   });
 
-  it('recalls the newest transaction with an ISN, and an older one of the same number by its entry number', () => {
+  it('recalls the newest transaction with an ISN, and an older one of the same number by its entry number', async () => {
     const log = open();
     exchange(log, OP1, 'c-1', 5, { name: 'FIRST,DAY' });
     now += DAY;
     exchange(log, OP1, 'c-2', 5, { name: 'SECOND,DAY' });
-    const newest = log.recall('OP1', { isn: 5 });
+    const newest = await log.recall('OP1', { isn: 5 });
     expect(newest).toHaveLength(2);
     expect(newest[0]!.text).toContain('SECOND,DAY');
-    const all = [...log.recall('OP1', { isn: 5 })];
-    const older = log.recall('OP1', { id: all[0]!.id - 2 });
+    const all = await log.recall('OP1', { isn: 5 });
+    const older = await log.recall('OP1', { id: all[0]!.id - 2 });
     expect(older.map((message) => message.direction)).toEqual(['SENT', 'RECEIVED']);
     expect(older[0]!.text).toContain('FIRST,DAY');
   });
@@ -181,7 +188,7 @@ describe('MessageLog', () => {
     expect(found.messages.map((message) => message.isn)).toEqual([1]);
   });
 
-  it('drops what is past its retention, and an operator\'s oldest beyond the bound', () => {
+  it('drops what is past its retention, and an operator\'s oldest beyond the bound', async () => {
     const log = open({ retentionDays: 90, maxPerOperator: 10 });
     exchange(log, OP1, 'c-old', 1, { name: 'OLD,ONE' });
     now += 91 * DAY;
@@ -189,20 +196,20 @@ describe('MessageLog', () => {
     exchange(log, OP2_SAME_TERMINAL, 'c-x', 1);
     log.flush();
     // 2 expired rows, then OP1's 12 rows are 2 over the bound of 10; OP2's 2 are left alone.
-    expect(log.prune(now)).toBe(4);
-    expect(log.recall('OP1', { isn: 1 })).toEqual([]);
-    expect(log.recall('OP1', { isn: 2 })).toEqual([]);
-    expect(log.recall('OP1', { isn: 3 })).toHaveLength(2);
-    expect(log.recall('OP2', { isn: 1 })).toHaveLength(2);
+    expect(await log.prune(now)).toBe(4);
+    expect(await log.recall('OP1', { isn: 1 })).toEqual([]);
+    expect(await log.recall('OP1', { isn: 2 })).toEqual([]);
+    expect(await log.recall('OP1', { isn: 3 })).toHaveLength(2);
+    expect(await log.recall('OP2', { isn: 1 })).toHaveLength(2);
   });
 
   it('logs a transaction whose receipt never came without its ISN, once it has waited long enough', async () => {
     const log = open();
     log.sent(OP1, qw('c-1'));
-    log.prune(now);
+    await log.prune(now);
     expect((await log.list('OP1')).messages).toEqual([]);
     now += 11 * 60_000;
-    log.prune(now);
+    await log.prune(now);
     expect((await log.list('OP1')).messages.map((message) => [message.direction, message.isn])).toEqual([['SENT', undefined]]);
   });
 
@@ -211,12 +218,51 @@ describe('MessageLog', () => {
     let failed = 0;
     const log = open({}, path, (rows) => { failed += rows; });
     const saboteur = new Database(path);
-    saboteur.exec('DROP TABLE message_log');
+    saboteur.exec(FULL_DISK_SQL);
     saboteur.close();
     expect(() => exchange(log, OP1, 'c-1', 1)).not.toThrow();
     await new Promise((resolve) => setImmediate(resolve));
+    await log.flush();
     expect(failed).toBe(2);
     expect(log.failures).toBe(2);
+  });
+
+  it('finds what was sent in a read asked right after it, in the same turn, while an earlier commit is under way', async () => {
+    const log = open({}, tempFile());
+    exchange(log, OP1, 'c-1', 1, { name: 'FIRST,ONE' });
+    const first = log.flush();
+    exchange(log, OP1, 'c-2', 2, { name: 'SECOND,TWO' });
+    // Neither awaited nor the turn ended: the read waits for both commits, then reads.
+    const [listed, recalled] = await Promise.all([log.list('OP1'), log.recall('OP1', { isn: 2 })]);
+    expect(listed.messages.map((message) => [message.isn, message.direction])).toEqual([[2, 'RECEIVED'], [2, 'SENT'], [1, 'RECEIVED'], [1, 'SENT']]);
+    expect(recalled[0]!.text).toContain('SECOND,TWO');
+    await first;
+  });
+
+  it('drops and counts the rows when its writer thread dies, throws nothing at the caller, and starts another later', async () => {
+    let failed = 0;
+    const errors: string[] = [];
+    const log = new MessageLog({
+      path: join(tempFile(), 'no-such-directory', 'messages.db'), clock: () => now, settings: { retentionDays: 90, maxPerOperator: 10_000, pageSize: 20 },
+      onWriteFailure: (rows) => { failed += rows; }, log: { error: (_object, message) => void errors.push(message ?? '') },
+    });
+    logs.push(log);
+    expect(() => exchange(log, OP1, 'c-1', 1)).not.toThrow();
+    await log.flush();
+    expect(failed).toBe(2);
+    expect(errors).toContain('message log: the writer thread stopped; rows are dropped until it is started again');
+    // While it is down, rows are dropped at once, and a read is refused as out of service.
+    exchange(log, OP1, 'c-2', 2);
+    await log.flush();
+    expect(failed).toBe(4);
+    await expect(log.answer({ header: { messageKey: 'LOG' }, fields: [] }, 'OP1')).rejects.toMatchObject({ code: 'CLETS_ERR_SYSTEM_UNAVAILABLE' });
+    // Later a write starts another thread (which fails the same way here: its rows are counted too).
+    now += 5_000;
+    exchange(log, OP1, 'c-3', 3);
+    await log.flush();
+    expect(failed).toBe(6);
+    expect(log.failures).toBe(6);
+    expect(errors.filter((message) => message.startsWith('message log: the writer thread stopped'))).toHaveLength(2);
   });
 
   it('answers LOG: a listing with a heading and how to recall, a recall with a record per message and the hit\'s records after it', async () => {
@@ -396,16 +442,36 @@ describe('the switch\'s message log, read with LOG', () => {
     expect((await read(again, `LOG.${ORI}.FND/KORVALE`)).text).toContain('QW.CA0190000.NAM/KORVALE,DESMIN');
   });
 
+  it('answers every transaction when the log\'s writer thread cannot run, counts what it lost, and refuses LOG as out of service', async () => {
+    const path = tempFile();
+    // A file the log cannot use (its table's name taken by a view): the writer thread stops at start.
+    const other = new Database(path);
+    other.exec('CREATE VIEW message_log AS SELECT 1 AS id');
+    other.close();
+    const { sw, url } = await startSwitch(path);
+    const client = await logIn(url, 'OP1');
+    const result = await client.send(QW);
+    expect(result.outcome).toBe('completed');
+    await turn();
+    await sw.messageLog?.flush();
+    expect(await sw.metrics.render()).toMatch(/^clets_message_log_write_failures_total [1-9]/m);
+    const read = await client.send(`LOG.${ORI}`);
+    expect(read.outcome).toBe('completed');
+    expect(read.outcome === 'completed' ? read.rejects.map((reject) => [reject.system, reject.code]) : []).toEqual([['SWITCH', 'CLETS_ERR_SYSTEM_UNAVAILABLE']]);
+    expect((await client.send(QW)).outcome).toBe('completed');
+  });
+
   it('answers every transaction when the log cannot be written, and counts what it lost', async () => {
     const path = tempFile();
     const { sw, url } = await startSwitch(path);
     const saboteur = new Database(path);
-    saboteur.exec('DROP TABLE message_log');
+    saboteur.exec(FULL_DISK_SQL);
     saboteur.close();
     const client = await logIn(url, 'OP1');
     const result = await client.send(QW);
     expect(result.outcome).toBe('completed');
     await turn();
+    await sw.messageLog?.flush();
     expect(await sw.metrics.render()).toMatch(/^clets_message_log_write_failures_total [1-9]/m);
   });
 });

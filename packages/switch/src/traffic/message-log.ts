@@ -7,18 +7,22 @@
  * back (CJIS need to know: the log holds criminal justice information; another operator at
  * the same terminal does not see it).
  *
- * In the messages database (`messagesPath`), its own table and connection, as the journal.
- * Written off the transaction path: `sent` and `received` only queue the transaction or the
- * frame; at the turn's end, after the frames were written, they are made into rows (text
- * rendered, ISN matched) and every row of the turn is committed in one SQLite transaction. The log is not a promise to anyone (the audit log is
- * the record of what was disclosed): a write that fails is logged and counted, its rows are
- * dropped, and nothing the switch does waits for it or fails with it. Synchronous NORMAL: a
- * power loss may cost the last commits, a process crash none.
+ * In the messages database (`messagesPath`), its own table and its own connection, owned by a
+ * worker thread (message-log-writer.ts) that runs every statement of the log. Written off the
+ * transaction path: `sent` and `received` only queue the transaction or the frame; at the
+ * turn's end, after the frames were written, they are made into rows (text rendered, ISN
+ * matched) and handed to the thread, which commits every row of the turn in one SQLite
+ * transaction (rows of the turns that came while a commit was under way go together in the
+ * next). The log is not a promise to anyone (the audit log is the record of what was
+ * disclosed): a write that fails, or that the thread cannot take (it died; a new one is
+ * started on a later write), is logged and counted, its rows are dropped, and nothing the
+ * switch does waits for it or fails with it. Synchronous NORMAL: a power loss may cost the
+ * last commits, a process crash none.
  *
- * Kept for `retentionDays` and at most `maxPerOperator` rows per operator (the oldest go
- * first), pruned a chunk at a time (`prune`, once a second from switch.ts). A search reads
- * the operator's rows a chunk at a time and yields between chunks, so it never holds the
- * loop for long.
+ * Reads (`list`, `recall`, `answer`) first hand over what is queued and wait until it is
+ * committed (or dropped), then ask the same thread: a `LOG` right after a transaction finds
+ * it. Kept for `retentionDays` and at most `maxPerOperator` rows per operator (the oldest go
+ * first), pruned a chunk at a time (`prune`, once a second from switch.ts), in the thread.
  */
 import Database from 'better-sqlite3';
 import {
@@ -26,6 +30,7 @@ import {
   type Field, type Frame, type Header, type Response, type ResponseRecord, type Transaction,
 } from '@clets/protocol';
 import { firstLine, MESSAGE_LOG_KEY, receivedEntry, sentEntry, transactionKey, utc, type LogDirection, type LogEntry } from './message-log-entries.js';
+import { startMessageLogWriter, type MessageLogWriter, type ReadRow, type StoredRow } from './message-log-writer.js';
 
 export interface MessageLogSettings {
   /** Days a message is kept. */
@@ -90,22 +95,6 @@ CREATE INDEX IF NOT EXISTS message_log_operator ON message_log (operator_id, id)
 CREATE INDEX IF NOT EXISTS message_log_isn ON message_log (operator_id, isn, id) WHERE isn IS NOT NULL;
 `;
 
-interface Row {
-  id: number;
-  operator_id: string;
-  ori: string;
-  terminal: string;
-  at: number;
-  direction: string;
-  kind: string;
-  isn: number | null;
-  message_key: string;
-  party: string;
-  first_line: string;
-  text: string;
-  records: string | null;
-}
-
 interface QueuedRow {
   readonly identity: LogIdentity;
   readonly at: number;
@@ -130,10 +119,14 @@ interface Pending {
 
 const BUSY_TIMEOUT_MS = 1_000;
 const DAY_MS = 86_400_000;
-/** Rows one prune deletes at most: a prune must not hold the loop for long. */
+/** Rows one prune deletes at most: a prune must not hold the writer thread (and the log's reads) for long. */
 const PRUNE_CHUNK = 2_000;
-/** Rows a search reads between two turns of the loop. */
+/** Rows a search reads at a time, so that only the matches are held. */
 const SEARCH_CHUNK = 500;
+/** Rows waiting for the writer thread at most; beyond, new rows are dropped (and counted) until it catches up. */
+const QUEUE_MAX = 100_000;
+/** How long after the writer thread died a write starts another (meanwhile rows are dropped and counted). */
+const RESTART_DELAY_MS = 5_000;
 /**
  * How long a sent transaction waits for its receipt before it is logged without an ISN (a
  * session that ended before the answer, say). Far beyond the switch's own deadlines.
@@ -145,64 +138,41 @@ const PENDING_MAX = 50_000;
 const RECALL_MAX = 50;
 
 export class MessageLog {
-  readonly #db: Database.Database;
   readonly #options: MessageLogOptions;
-  readonly #statements: {
-    insert: Database.Statement;
-    count: Database.Statement;
-    trimOperator: Database.Statement;
-    expire: Database.Statement;
-    page: Database.Statement;
-    chunkStart: Database.Statement;
-    chunkMatches: Database.Statement;
-    byId: Database.Statement;
-    newestSent: Database.Statement;
-    newestWithIsn: Database.Statement;
-    exchange: Database.Statement;
-  };
+  /** The thread that owns the log's connection; undefined while it is dead (until `#diedAt` + RESTART_DELAY_MS). */
+  #writer: MessageLogWriter | undefined;
+  #diedAt = 0;
   /** What the terminals sent and were given this turn, as it came. */
   #incoming: Incoming[] = [];
-  /** Rows made of it, and of transactions that waited too long for their receipt. */
+  /** Rows made of it, and of transactions that waited too long for their receipt, not yet handed to the thread. */
   #queue: QueuedRow[] = [];
+  /** The commit under way in the writer thread (one at a time: what comes meanwhile goes in the next). */
+  #inFlight: Promise<void> | undefined;
+  #pruning = false;
   #immediate: NodeJS.Immediate | undefined;
   readonly #pending = new Map<string, Pending>();
-  /** Rows per operator, for the bound (read from the table the first time an operator writes). */
-  readonly #counts = new Map<string, number>();
   #failures = 0;
-  #closed = false;
+  #closed: Promise<void> | undefined;
 
   constructor(options: MessageLogOptions) {
     this.#options = options;
-    this.#db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
     if (options.path !== ':memory:') {
-      this.#db.pragma('journal_mode = WAL');
-      this.#db.pragma('synchronous = NORMAL');
-      // The journal's checkpointer (a worker thread) copies this file's WAL back: an automatic
-      // checkpoint here would block the loop (audit/checkpointer.ts).
-      this.#db.pragma('wal_autocheckpoint = 0');
+      // The table exists once the log does, for any other connection to the file; the thread
+      // opens it later. A file the log cannot use costs the log, not the switch: the thread
+      // fails the same way and every row is counted as lost.
+      try {
+        const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
+        try {
+          db.pragma('journal_mode = WAL');
+          db.exec(SCHEMA_SQL);
+        } finally {
+          db.close();
+        }
+      } catch (error) {
+        options.log?.error({ err: error }, 'message log: its table could not be made');
+      }
     }
-    this.#db.exec(SCHEMA_SQL);
-    const columns = 'id, operator_id, ori, terminal, at, direction, kind, isn, message_key, party, first_line, text, records';
-    this.#statements = {
-      insert: this.#db.prepare(`INSERT INTO message_log (operator_id, ori, terminal, at, direction, kind, isn, message_key, party, first_line, text, records)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      count: this.#db.prepare('SELECT count(*) FROM message_log WHERE operator_id = ?').pluck(),
-      trimOperator: this.#db.prepare('DELETE FROM message_log WHERE id IN (SELECT id FROM message_log WHERE operator_id = ? ORDER BY id LIMIT ?)'),
-      // Oldest first by id: rows are written in time order, so this walks the primary key and
-      // stops at the first row young enough.
-      expire: this.#db.prepare('DELETE FROM message_log WHERE id IN (SELECT id FROM message_log ORDER BY id LIMIT ?) AND at < ? RETURNING operator_id'),
-      page: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`),
-      // A search reads a chunk of the operator's rows at a time: where the chunk starts (from
-      // the index alone), then its rows that hold the text, matched in SQLite, so only
-      // matches are read into the loop.
-      chunkStart: this.#db.prepare('SELECT min(id) AS low, count(*) AS rows FROM (SELECT id FROM message_log WHERE operator_id = ? AND id < ? ORDER BY id DESC LIMIT ?)'),
-      chunkMatches: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND id < ? AND id >= ?
-        AND (instr(upper(text), ?) > 0 OR instr(party, ?) > 0) ORDER BY id DESC`),
-      byId: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND id = ?`),
-      newestSent: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND isn = ? AND direction = 'SENT' ORDER BY id DESC LIMIT 1`),
-      newestWithIsn: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND isn = ? ORDER BY id DESC LIMIT 1`),
-      exchange: this.#db.prepare(`SELECT ${columns} FROM message_log WHERE operator_id = ? AND isn = ? AND terminal = ? AND id >= ? ORDER BY id LIMIT ?`),
-    };
+    this.#writer = this.#startWriter();
   }
 
   /** Rows lost to failed writes since start. */
@@ -210,7 +180,7 @@ export class MessageLog {
     return this.#failures;
   }
 
-  /** Messages and rows waiting for the end of the turn. */
+  /** Messages and rows waiting for the end of the turn or for the writer thread. */
   get queued(): number {
     return this.#incoming.length + this.#queue.length;
   }
@@ -221,14 +191,14 @@ export class MessageLog {
    * everything else happens at the end of the turn.
    */
   sent(identity: LogIdentity, transaction: Transaction): void {
-    if (this.#closed) return;
+    if (this.#closed !== undefined) return;
     this.#incoming.push({ identity, at: this.#options.clock(), transaction });
     this.#schedule();
   }
 
   /** A frame written to the operator's terminal: logged when it is a message (message-log-entries.ts). Only queued here. */
   received(identity: LogIdentity, frame: Frame): void {
-    if (this.#closed || !mayBeLogged(frame)) return;
+    if (this.#closed !== undefined || !mayBeLogged(frame)) return;
     this.#incoming.push({ identity, at: this.#options.clock(), frame });
     this.#schedule();
   }
@@ -258,8 +228,11 @@ export class MessageLog {
     if (entry !== undefined) this.#queue.push({ identity, at, entry });
   }
 
-  /** Writes what is queued now (tests, shutdown); otherwise it happens at the end of the turn. */
-  flush(): void {
+  /**
+   * Hands what is queued to the writer thread now (otherwise it happens at the end of the
+   * turn); resolves once it is committed, or dropped and counted. Never rejects.
+   */
+  flush(): Promise<void> {
     if (this.#immediate !== undefined) {
       clearImmediate(this.#immediate);
       this.#immediate = undefined;
@@ -274,89 +247,55 @@ export class MessageLog {
         this.#lost(1, error);
       }
     }
-    const rows = this.#queue;
-    if (rows.length === 0) return;
-    this.#queue = [];
-    try {
-      this.#db.transaction(() => {
-        for (const { identity, at, entry } of rows) {
-          this.#statements.insert.run(
-            identity.operatorId, identity.ori, identity.terminal, at, entry.direction, entry.kind, entry.isn ?? null, entry.messageKey,
-            entry.party, firstLine(entry.summary ?? entry.text), entry.text, entry.records === undefined ? null : JSON.stringify(entry.records),
-          );
-        }
-      })();
-    } catch (error) {
-      this.#lost(rows.length, error);
-      return;
+    if (this.#queue.length > QUEUE_MAX) {
+      const over = this.#queue.length - QUEUE_MAX;
+      this.#queue.splice(QUEUE_MAX);
+      this.#lost(over, new Error('message log writer thread behind: rows dropped'));
     }
-    const written = new Map<string, number>();
-    for (const { identity } of rows) written.set(identity.operatorId, (written.get(identity.operatorId) ?? 0) + 1);
-    for (const [operatorId, rowsWritten] of written) {
-      const count = this.#counts.get(operatorId);
-      this.#counts.set(operatorId, count === undefined ? this.#countOf(operatorId) : count + rowsWritten);
-    }
+    this.#commit();
+    return this.#drained();
   }
 
   /**
    * Drops what is past its retention and what is beyond an operator's bound, a chunk at a
-   * time; logs a transaction still waiting for its receipt after PENDING_MAX_AGE_MS without
-   * its ISN. Returns the rows deleted.
+   * time, in the writer thread; logs a transaction still waiting for its receipt after
+   * PENDING_MAX_AGE_MS without its ISN. Resolves with the rows deleted (0 while another
+   * prune is under way, or when it failed: logged).
    */
-  prune(now: number): number {
-    if (this.#closed) return 0;
+  async prune(now: number): Promise<number> {
+    if (this.#closed !== undefined || this.#pruning) return 0;
     for (const [key, pending] of this.#pending) {
       if (now - pending.at < PENDING_MAX_AGE_MS) break;
       this.#pending.delete(key);
       if (!pending.skip) this.#queueRow(pending.identity, pending.at, sentEntry(pending.transaction, undefined));
     }
-    let deleted = 0;
+    this.#pruning = true;
     try {
-      const cutoff = now - this.#options.settings.retentionDays * DAY_MS;
-      const expired = this.#statements.expire.all(PRUNE_CHUNK, cutoff) as { operator_id: string }[];
-      deleted += expired.length;
-      for (const { operator_id: operatorId } of expired) {
-        const count = this.#counts.get(operatorId);
-        if (count !== undefined) this.#counts.set(operatorId, count - 1);
-      }
-      const max = this.#options.settings.maxPerOperator;
-      for (const [operatorId, count] of this.#counts) {
-        if (count <= max || deleted >= PRUNE_CHUNK) continue;
-        const over = Math.min(count - max, PRUNE_CHUNK - deleted);
-        const removed = this.#statements.trimOperator.run(operatorId, over).changes;
-        this.#counts.set(operatorId, count - removed);
-        deleted += removed;
-      }
+      // Rows queued before the prune are counted in their operator's bound first.
+      await this.flush();
+      const writer = this.#writerNow();
+      if (writer === undefined) return 0;
+      const { retentionDays, maxPerOperator } = this.#options.settings;
+      return await writer.prune(now - retentionDays * DAY_MS, maxPerOperator, PRUNE_CHUNK);
     } catch (error) {
       this.#options.log?.error({ err: error }, 'message log prune failed');
+      return 0;
+    } finally {
+      this.#pruning = false;
     }
-    return deleted;
   }
 
   /** One page of the operator's messages, newest first; with `find`, those whose text holds it (any case). */
   async list(operatorId: string, options: { find?: string; page?: number } = {}): Promise<LogPage> {
-    this.flush();
+    const writer = await this.#reader();
     const page = Math.max(1, options.page ?? 1);
     const size = this.#options.settings.pageSize;
     const skip = (page - 1) * size;
     const find = options.find?.toUpperCase();
-    if (find === undefined || find === '') {
-      const rows = this.#statements.page.all(operatorId, size + 1, skip) as Row[];
-      return { page, messages: rows.slice(0, size).map(messageOf), more: rows.length > size };
-    }
-    const found: LoggedMessage[] = [];
-    let before = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const chunk = this.#statements.chunkStart.get(operatorId, before, SEARCH_CHUNK) as { low: number | null; rows: number };
-      if (chunk.low === null) break;
-      for (const row of this.#statements.chunkMatches.all(operatorId, before, chunk.low, find, find) as Row[]) found.push(messageOf(row));
-      if (chunk.rows < SEARCH_CHUNK || found.length > skip + size) break;
-      before = chunk.low;
-      // Another chunk on a later turn: a long search never holds the loop.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.#closed) break;
-    }
-    return { page, messages: found.slice(skip, skip + size), more: found.length > skip + size };
+    const rows = find === undefined || find === ''
+      ? await writer.page(operatorId, size + 1, skip)
+      : (await writer.search(operatorId, find, skip + size + 1, SEARCH_CHUNK)).slice(skip);
+    return { page, messages: rows.slice(0, size).map(messageOf), more: rows.length > size };
   }
 
   /**
@@ -364,14 +303,11 @@ export class MessageLog {
    * answers), or by ISN (the newest transaction with that number: ISNs count per terminal per
    * day). Only the operator's own: another operator's number finds nothing.
    */
-  recall(operatorId: string, by: { id: number } | { isn: number }): LoggedMessage[] {
-    this.flush();
-    const anchor = 'id' in by
-      ? this.#statements.byId.get(operatorId, by.id) as Row | undefined
-      : (this.#statements.newestSent.get(operatorId, by.isn) ?? this.#statements.newestWithIsn.get(operatorId, by.isn)) as Row | undefined;
+  async recall(operatorId: string, by: { id: number } | { isn: number }): Promise<LoggedMessage[]> {
+    const writer = await this.#reader();
+    const { anchor, rows } = await writer.recall(operatorId, by, RECALL_MAX);
     if (anchor === undefined) return [];
     if (anchor.isn === null || ('id' in by && anchor.direction !== 'SENT')) return [messageOf(anchor)];
-    const rows = this.#statements.exchange.all(operatorId, anchor.isn, anchor.terminal, anchor.id, RECALL_MAX) as Row[];
     // The same ISN on a later day is another transaction: the exchange ends at its row.
     const next = rows.findIndex((row) => row.id !== anchor.id && row.direction === 'SENT');
     return (next < 0 ? rows : rows.slice(0, next)).map(messageOf);
@@ -392,24 +328,28 @@ export class MessageLog {
     const entry = fields.get('LNO');
     if (isn !== undefined || entry !== undefined) {
       const by = entry !== undefined ? { id: Number(entry) } : { isn: Number(isn) };
-      return recallAnswer(header, this.recall(operatorId, by), entry !== undefined ? `LNO/${entry}` : `ISN/${isn}`);
+      return recallAnswer(header, await this.recall(operatorId, by), entry !== undefined ? `LNO/${entry}` : `ISN/${isn}`);
     }
     const find = fields.get('FND');
     const listing = await this.list(operatorId, { page: Number(fields.get('PAG') ?? 1), ...(find !== undefined ? { find } : {}) });
     return listingAnswer(header, operatorId, listing, find);
   }
 
-  close(): void {
-    if (this.#closed) return;
-    // What came this turn first (a receipt names its transaction's ISN), then what still waits.
-    this.flush();
-    for (const pending of this.#pending.values()) {
-      if (!pending.skip) this.#queue.push({ identity: pending.identity, at: pending.at, entry: sentEntry(pending.transaction, undefined) });
-    }
-    this.#pending.clear();
-    this.flush();
-    this.#closed = true;
-    this.#db.close();
+  /** Writes what is queued and what still waits for its receipt, then stops the writer thread. Idempotent. */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      // What came this turn first (a receipt names its transaction's ISN), then what still waits.
+      await this.flush();
+      for (const pending of this.#pending.values()) {
+        if (!pending.skip) this.#queue.push({ identity: pending.identity, at: pending.at, entry: sentEntry(pending.transaction, undefined) });
+      }
+      this.#pending.clear();
+      await this.flush();
+      const writer = this.#writer;
+      this.#writer = undefined;
+      await writer?.stop();
+    })();
+    return this.#closed;
   }
 
   #queueRow(identity: LogIdentity, at: number, entry: LogEntry): void {
@@ -424,8 +364,60 @@ export class MessageLog {
   #schedule(): void {
     this.#immediate ??= setImmediate(() => {
       this.#immediate = undefined;
-      this.flush();
+      void this.flush();
     });
+  }
+
+  /** Hands the queued rows to the writer thread, unless a commit is under way (then they go when it ends). */
+  #commit(): void {
+    if (this.#inFlight !== undefined || this.#queue.length === 0) return;
+    const queued = this.#queue;
+    this.#queue = [];
+    const writer = this.#writerNow();
+    if (writer === undefined) {
+      this.#lost(queued.length, new Error('message log writer thread stopped'));
+      return;
+    }
+    const rows = queued.map(storedRow);
+    this.#inFlight = writer.write(rows).catch((error: unknown) => this.#lost(rows.length, error)).finally(() => {
+      this.#inFlight = undefined;
+      this.#commit();
+    });
+  }
+
+  /** Resolves once nothing is queued for the thread nor under way. */
+  async #drained(): Promise<void> {
+    while (this.#inFlight !== undefined) await this.#inFlight;
+  }
+
+  /** The writer thread for a read, after what was queued before the read is committed. */
+  async #reader(): Promise<MessageLogWriter> {
+    if (this.#closed === undefined) await this.flush();
+    const writer = this.#writerNow();
+    if (writer === undefined) {
+      throw new CletsError('CLETS_ERR_SYSTEM_UNAVAILABLE', 'the message log is out of service: send it again later', { system: SWITCH_SYSTEM });
+    }
+    return writer;
+  }
+
+  /** The writer thread, started again once RESTART_DELAY_MS have passed since it died. */
+  #writerNow(): MessageLogWriter | undefined {
+    if (this.#writer === undefined && this.#closed === undefined && this.#options.clock() - this.#diedAt >= RESTART_DELAY_MS) {
+      this.#writer = this.#startWriter();
+    }
+    return this.#writer;
+  }
+
+  #startWriter(): MessageLogWriter {
+    const writer = startMessageLogWriter({
+      path: this.#options.path, schema: SCHEMA_SQL, busyTimeoutMs: BUSY_TIMEOUT_MS,
+      onExit: (error) => {
+        if (this.#writer === writer) this.#writer = undefined;
+        this.#diedAt = this.#options.clock();
+        this.#options.log?.error({ err: error }, 'message log: the writer thread stopped; rows are dropped until it is started again');
+      },
+    });
+    return writer;
   }
 
   #lost(rows: number, error: unknown): void {
@@ -441,10 +433,13 @@ export class MessageLog {
     this.#pending.delete(key);
     if (!pending.skip) this.#queueRow(pending.identity, pending.at, sentEntry(pending.transaction, undefined));
   }
+}
 
-  #countOf(operatorId: string): number {
-    return this.#statements.count.get(operatorId) as number;
-  }
+function storedRow({ identity, at, entry }: QueuedRow): StoredRow {
+  return [
+    identity.operatorId, identity.ori, identity.terminal, at, entry.direction, entry.kind, entry.isn ?? null, entry.messageKey,
+    entry.party, firstLine(entry.summary ?? entry.text), entry.text, entry.records === undefined ? null : JSON.stringify(entry.records),
+  ];
 }
 
 function pendingKey(identity: LogIdentity, clientMessageId: string): string {
@@ -463,7 +458,7 @@ function replyHeaderOf(frame: Frame): Header | null | undefined {
     ?? frame.completion?.header ?? frame.deliveryReport?.header;
 }
 
-function messageOf(row: Row): LoggedMessage {
+function messageOf(row: ReadRow): LoggedMessage {
   return {
     id: row.id, at: row.at, ori: row.ori, terminal: row.terminal, direction: row.direction as LogDirection, kind: row.kind,
     isn: row.isn ?? undefined, messageKey: row.message_key, party: row.party, firstLine: row.first_line, text: row.text,
