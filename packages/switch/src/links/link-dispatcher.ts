@@ -105,6 +105,11 @@ export class LinkDispatcher {
     this.deps.held.suspend();
   }
 
+  /** Shutting down with the journal keeping what is still open (`suspend`). */
+  get suspended(): boolean {
+    return this.#suspended;
+  }
+
   /**
    * A final reply that came for no request on the link: it answers the request of that id if
    * one waits in the held queue here (resumed after a restart, its link just back). False

@@ -16,6 +16,8 @@ import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { buildRegistry } from '../security/registry.js';
 import { FakeLink, type FakeRequest } from '../testing/index.js';
 import type { SwitchConfigInput } from '../config.js';
+import { openAuditStore } from '../audit/sqlite-audit-store.js';
+import type { AuditEvent, AuditSink } from '../audit/types.js';
 
 const ORI = 'CA0190000';
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
@@ -74,6 +76,8 @@ function crashCopy(dir: string): string {
 
 async function start(dir: string, options: {
   down?: readonly string[]; hang?: readonly string[]; clock?: () => number; config?: Partial<SwitchConfigInput>;
+  /** An audit sink of the test's own in place of the one the config opens. */
+  audit?: AuditSink;
   /** Systems that answer only once their promise resolves. */
   held?: Readonly<Record<string, Promise<void>>>;
 } = {}): Promise<Running> {
@@ -89,6 +93,7 @@ async function start(dir: string, options: {
   }, {
     registry,
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
+    ...(options.audit !== undefined ? { audit: options.audit } : {}),
     linkFactory: (link) => {
       const held = options.held?.[link.name];
       const answers = held === undefined ? answer(link.name) : (request: FakeRequest) => held.then(() => answer(link.name)(request));
@@ -263,6 +268,47 @@ describe('a held transaction (.02.) across a restart', () => {
     running.sw.journal.connection.exec('DROP TRIGGER full');
     const accepted = await client.send(QW, { clientMessageId: 'FULL-2' });
     expect(accepted.outcome).toBe('completed');
+  });
+});
+
+describe('a shutdown past its drain deadline', () => {
+  it('leaves a transaction whose completion row the closing store refused open, and the next start ends it with its row', async () => {
+    const dir = freshDir();
+    // The audit store as the switch opens it, except that a completion row waits for the
+    // store's close and is then refused: the transaction is still running when the ordered
+    // shutdown, its drain deadline passed, closes the store under it.
+    const real = openAuditStore({ path: join(dir, 'audit.db'), checkpointIntervalMs: 600_000 });
+    let closeStarted!: () => void;
+    const closing = new Promise<void>((resolve) => { closeStarted = resolve; });
+    const audit = new Proxy(real, {
+      get(target, property) {
+        if (property === 'append') {
+          return (event: AuditEvent) => (event.type === 'completion'
+            ? closing.then(() => { throw new Error('audit store closed'); })
+            : target.append(event));
+        }
+        if (property === 'close') return async () => { closeStarted(); await target.close(); };
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const first = await start(dir, { audit, config: { limits: { requestDeadlineMs: 2_000, authTimeoutMs: 5_000, drainTimeoutMs: 100 } } });
+    const { client: sender } = await login(first);
+    const { client: reader } = await login(first, 'LA02', 'OP2');
+    const kindsSeen: string[] = [];
+    void sender.send(`AM.${ORI}.LA02.TXT/ROAD CLOSED AT MAIN ST.`, { clientMessageId: 'LATE-1', onProgress: (progress) => kindsSeen.push(progress.kind) })
+      .catch(() => undefined);
+    await waitFor(() => kindsSeen.includes('receipt') && auditRows(dir, 'delivery').some((row) => row.client_message_id === 'LATE-1'));
+    await stop(first);
+    await Promise.allSettled([reader.close(), sender.close()]);
+    expect(auditRows(dir, 'completion').filter((row) => row.client_message_id === 'LATE-1')).toHaveLength(0);
+
+    const second = await start(dir);
+    await waitFor(() => second.sw.pipeline.inFlight === 0);
+    await second.sw.audit.close();
+    const completions = auditRows(dir, 'completion').filter((row) => row.client_message_id === 'LATE-1');
+    expect(completions).toHaveLength(1);
+    expect(completions[0]?.detail['resumed']).toBe(true);
   });
 });
 

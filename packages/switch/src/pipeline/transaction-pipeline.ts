@@ -524,7 +524,15 @@ export class TransactionPipeline {
     const inputSeq = header.inputSeq ?? 0;
     const written = early !== undefined && sameSystems(early.answered, answered) && sameSystems(early.failed, failed)
       && !((await early.row) instanceof CletsError);
-    if (!written) await this.#audit(this.#completionEvent(run, answered, failed));
+    if (!written && await this.#audit(this.#completionEvent(run, answered, failed)) === undefined && deps.dispatcher.suspended) {
+      // The audit store closed under a shutdown past its drain deadline: ending the transaction
+      // now would journal it finished with no completion row, and the next start would take it
+      // for answered. It stays open in the journal instead; the next start resumes it, writes
+      // the row and sends the Completion. (A live store that fails still sends the Completion,
+      // its systems listed as failed, so the operator is not left waiting: README.md, "The
+      // acknowledgement rule".)
+      throw new TransactionSuspended();
+    }
     reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
   }
 
