@@ -6,15 +6,14 @@
  * end in one Completion, resends are answered from the journal, input sequence numbers go on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { HitStatus, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient, type UncorrelatedEvent } from '@clets/terminal';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { buildRegistry } from '../security/registry.js';
-import { FakeLink, type FakeRequest } from '../testing/index.js';
+import { FakeLink, Scratch, type FakeRequest } from '../testing/index.js';
 import type { SwitchConfigInput } from '../config.js';
 import { openAuditStore } from '../audit/sqlite-audit-store.js';
 import type { AuditEvent, AuditSink } from '../audit/types.js';
@@ -51,25 +50,12 @@ interface Running {
   url: string;
 }
 
-const dirs: string[] = [];
-const switches: CletsSwitch[] = [];
-const clients: TerminalClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const sw of switches.splice(0)) await sw.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clets-durable-'));
-  dirs.push(dir);
-  return dir;
-}
+const scratch = new Scratch('clets-durable-');
+afterEach(() => scratch.release());
 
 /** The switch's files as they are now, in a new directory: what a SIGKILL or a power cut leaves. */
 function crashCopy(dir: string): string {
-  const copy = freshDir();
+  const copy = scratch.dir();
   cpSync(dir, copy, { recursive: true });
   return copy;
 }
@@ -104,19 +90,19 @@ async function start(dir: string, options: {
       return fake;
     },
   });
-  switches.push(sw);
+  scratch.switch(sw);
   const { terminals } = await sw.listen();
   return { sw, links, url: terminals };
 }
 
 async function stop(running: Running): Promise<void> {
-  switches.splice(switches.indexOf(running.sw), 1);
+  scratch.forget(running.sw);
   await running.sw.close();
 }
 
 async function login(running: Running, mnemonic = 'LA01', operator = 'OP1'): Promise<{ client: TerminalClient; unsolicited: UncorrelatedEvent[] }> {
   const client = new TerminalClient({ url: running.url, mnemonic, deviceSecret: `device-secret-${mnemonic.toLowerCase()}`, reconnect: { enabled: false } });
-  clients.push(client);
+  scratch.client(client);
   const unsolicited: UncorrelatedEvent[] = [];
   client.on('uncorrelated', (event) => unsolicited.push(event));
   await client.connect();
@@ -147,7 +133,7 @@ const kinds = (events: readonly UncorrelatedEvent[], id: string): string[] => ev
 
 describe('a held transaction (.02.) across a restart', () => {
   it('is forwarded when its system returns after a crash, and its operator gets the answer and one Completion', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { down: ['NLETS'] });
     const { client } = await login(first);
     const queued: string[] = [];
@@ -173,7 +159,7 @@ describe('a held transaction (.02.) across a restart', () => {
   });
 
   it('is suspended by an ordered shutdown and forwarded by the next start; an offline operator finds the answer at login', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { down: ['NLETS'] });
     const { client } = await login(first);
     const queued: string[] = [];
@@ -196,7 +182,7 @@ describe('a held transaction (.02.) across a restart', () => {
   });
 
   it('keeps the answer from another operator who logs in at the same terminal', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { down: ['NLETS'] });
     const { client } = await login(first);
     const queued: string[] = [];
@@ -215,7 +201,7 @@ describe('a held transaction (.02.) across a restart', () => {
   });
 
   it('ends in a non-delivery when its time to live, counted from acceptance, ran out during the restart', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     let now = Date.now();
     const clock = (): number => now;
     const first = await start(dir, { down: ['NLETS'], clock });
@@ -236,7 +222,7 @@ describe('a held transaction (.02.) across a restart', () => {
   });
 
   it('is refused, not promised, when the hold cannot be recorded (a disk that fills while holding)', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const running = await start(dir, { down: ['NLETS'] });
     const { client } = await login(running);
     const queued: string[] = [];
@@ -257,7 +243,7 @@ describe('a held transaction (.02.) across a restart', () => {
   });
 
   it('refuses a transaction whose row cannot be written, before any receipt', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const running = await start(dir);
     const { client } = await login(running);
     running.sw.journal.connection.exec(`CREATE TRIGGER full BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
@@ -273,7 +259,7 @@ describe('a held transaction (.02.) across a restart', () => {
 
 describe('a shutdown past its drain deadline', () => {
   it('leaves a transaction whose completion row the closing store refused open, and the next start ends it with its row', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     // The audit store as the switch opens it, except that a completion row waits for the
     // store's close and is then refused: the transaction is still running when the ordered
     // shutdown, its drain deadline passed, closes the store under it.
@@ -314,7 +300,7 @@ describe('a shutdown past its drain deadline', () => {
 
 describe('a transaction in flight at a crash', () => {
   it('is resumed under its request id and ends in one Completion; a resend after the restart follows it', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { hang: ['NCIC'] });
     const { client } = await login(first);
     const receipts: number[] = [];
@@ -344,7 +330,7 @@ describe('a transaction in flight at a crash', () => {
   });
 
   it('is settled, not run again, when its completion row was committed before the crash', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir);
     const { client } = await login(first);
     const done = await client.send(QW, { clientMessageId: 'SETTLED-1' });
@@ -367,7 +353,7 @@ describe('a transaction in flight at a crash', () => {
 
 describe('a crash between a transaction\'s audit row and its journal row', () => {
   it('closes the row at start (never acknowledged, never run) and keeps its input sequence number used', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { hang: ['NCIC'] });
     const { client } = await login(first);
     const receipts: number[] = [];
@@ -407,7 +393,7 @@ describe('a crash that leaves a transaction\'s journal row without its audit seq
   }
 
   it('resumes it under its transaction row\'s seq, found by terminal, input sequence number and id', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { hang: ['NCIC'] });
     const { client } = await login(first);
     let receipted = false;
@@ -430,7 +416,7 @@ describe('a crash that leaves a transaction\'s journal row without its audit seq
   });
 
   it('drops it, never run, when its audit row was not committed (so it was never acknowledged)', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir, { hang: ['NCIC'] });
     const { client } = await login(first);
     const receipts: number[] = [];
@@ -467,7 +453,7 @@ describe('a crash that leaves a transaction\'s journal row without its audit seq
 
 describe('the duplicate window and input sequence numbers across a restart', () => {
   it('answers a resend after a crash from the journal: the same receipt, nothing forwarded again', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir);
     const { client } = await login(first);
     const original = await client.send(QW, { clientMessageId: 'DUP-1' });
@@ -486,7 +472,7 @@ describe('the duplicate window and input sequence numbers across a restart', () 
   });
 
   it('continues each terminal\'s input sequence numbers across an ordered restart and a crash, per day', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir);
     const { client } = await login(first);
     const seqs: number[] = [];
@@ -505,7 +491,7 @@ describe('the duplicate window and input sequence numbers across a restart', () 
   });
 
   it('starts a terminal\'s input sequence numbers again at 1 on a new UTC day', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     let now = Date.UTC(2026, 11, 6, 23, 59, 0);
     const first = await start(dir, { clock: () => now });
     const { client } = await login(first);

@@ -5,8 +5,7 @@
  * order, or by copying its files as a crash leaves them), and builds it again on the files.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfirmationState, ManualClock, type AdminMessage, type HitConfirmationRequest, type HitConfirmationResponse } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
@@ -14,6 +13,7 @@ import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { buildRegistry } from '../security/registry.js';
 import { MemoryAuditStore } from '../audit/index.js';
 import type { SwitchData } from '../switch-data.js';
+import { Scratch } from '../testing/index.js';
 
 const ORI = 'CA0190000';
 const ORI_PD = 'CA0190100';
@@ -35,21 +35,8 @@ const registry = buildRegistry({
 });
 const OPERATOR: Readonly<Record<string, string>> = { LA01: 'OP1', LA02: 'OP2', LA08: 'OP8' };
 
-const dirs: string[] = [];
-const switches: CletsSwitch[] = [];
-const clients: TerminalClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const sw of switches.splice(0)) await sw.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clets-traffic-'));
-  dirs.push(dir);
-  return dir;
-}
+const scratch = new Scratch('clets-traffic-');
+afterEach(() => scratch.release());
 
 async function start(dir: string, options: { clock?: ManualClock; maxStoredBroadcastsPerTerminal?: number; telephones?: Record<string, string> } = {}): Promise<{ sw: CletsSwitch; url: string }> {
   const sw = await buildSwitch({
@@ -68,19 +55,19 @@ async function start(dir: string, options: { clock?: ManualClock; maxStoredBroad
     } : {}),
     ...(options.clock !== undefined ? { timers: options.clock, clock: () => options.clock!.now() } : {}),
   });
-  switches.push(sw);
+  scratch.switch(sw);
   const { terminals } = await sw.listen();
   return { sw, url: terminals };
 }
 
 async function stop(sw: CletsSwitch): Promise<void> {
-  switches.splice(switches.indexOf(sw), 1);
+  scratch.forget(sw);
   await sw.close();
 }
 
 async function terminal(url: string, mnemonic: string, before?: (client: TerminalClient) => void): Promise<TerminalClient> {
   const client = new TerminalClient({ url, mnemonic, deviceSecret: `device-${mnemonic.toLowerCase()}`, reconnect: { enabled: false } });
-  clients.push(client);
+  scratch.client(client);
   before?.(client);
   await client.connect();
   const operatorId = OPERATOR[mnemonic]!;
@@ -98,7 +85,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
 
 describe('broadcasts for offline terminals', () => {
   it('stores a county broadcast for each registered terminal that is offline, delivered at its login after a restart', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const first = await start(dir);
     const sender = await terminal(first.url, 'LA01');
     const sent = await sender.send(`AM.${ORI}.C19.TXT/ROAD CLOSED AT MAIN ST.`);
@@ -119,7 +106,7 @@ describe('broadcasts for offline terminals', () => {
   });
 
   it('keeps at most the configured number of broadcasts for one terminal, the oldest dropped first', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const running = await start(dir, { maxStoredBroadcastsPerTerminal: 2 });
     const sender = await terminal(running.url, 'LA01');
     for (const text of ['FIRST', 'SECOND', 'THIRD']) await sender.send(`AM.${ORI}.C19.TXT/${text}`);
@@ -134,7 +121,7 @@ describe('broadcasts for offline terminals', () => {
 
 describe('hit confirmations carry the sending agency\'s name and telephone', () => {
   it('stamps AGN and TEL on a YQ and a YR from this switch\'s agency records, in place of what was typed', async () => {
-    const running = await start(freshDir(), { telephones: { [ORI]: '(213) 555-0161', [ORI_PD]: '(213) 555-0130' } });
+    const running = await start(scratch.dir(), { telephones: { [ORI]: '(213) 555-0161', [ORI_PD]: '(213) 555-0130' } });
     const requests: HitConfirmationRequest[] = [];
     const answers: HitConfirmationResponse[] = [];
     const requester = await terminal(running.url, 'LA01', (client) => client.on('hitConfirmationResponse', (response) => answers.push(response)));
@@ -154,7 +141,7 @@ describe('hit confirmations across a restart of the requesting switch', () => {
   const YQ = `YQ.${ORI}.${ORI_PD}.NIC/W297823148.PRI/U.RNO/1.NAM/KORVALE,DESMIN`;
 
   it('follows up on the deadline counted from when the YQ was sent, not from the restart', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const clock = new ManualClock(Date.now());
     const first = await start(dir, { clock });
     const requester = await terminal(first.url, 'LA01');
@@ -178,7 +165,7 @@ describe('hit confirmations across a restart of the requesting switch', () => {
   });
 
   it('escalates after a crash between the second and third deadlines, and the requester hears of it at login', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const clock = new ManualClock(Date.now());
     const first = await start(dir, { clock });
     const requester = await terminal(first.url, 'LA01');
@@ -186,7 +173,7 @@ describe('hit confirmations across a restart of the requesting switch', () => {
     clock.advance(10 * MINUTE);
     await waitFor(() => [...first.sw.network.store.confirmations()].some((kept) => kept.requestNumber === 2 && !kept.sending));
     // A crash: the files as they are, the switch gone.
-    const after = freshDir();
+    const after = scratch.dir();
     cpSync(dir, after, { recursive: true });
     await requester.close();
 

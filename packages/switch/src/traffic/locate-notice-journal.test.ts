@@ -5,15 +5,14 @@
  * copied as a SIGKILL leaves them, and a switch built on the copy delivers the AM once the
  * link is up, once.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryState, HitStatus, type LinkReply } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
 import { buildRegistry } from '../security/registry.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
-import { FakeLink, type FakeRequest } from '../testing/index.js';
+import { FakeLink, Scratch, type FakeRequest } from '../testing/index.js';
 import { LocateNoticeJournal } from './locate-notice-journal.js';
 
 const ORI = 'CA0190000';
@@ -27,21 +26,8 @@ const registry = buildRegistry({
   operators: [{ id: 'OP1', ori: ORI, role: 'FAO', password: 'full-access-pass', deactivated: false }],
 });
 
-const dirs: string[] = [];
-const switches: CletsSwitch[] = [];
-const clients: TerminalClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const sw of switches.splice(0)) await sw.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clets-locate-'));
-  dirs.push(dir);
-  return dir;
-}
+const scratch = new Scratch('clets-locate-');
+afterEach(() => scratch.release());
 
 function acknowledge(request: FakeRequest): LinkReply {
   return {
@@ -78,7 +64,7 @@ async function start(dir: string, stateUp: boolean): Promise<{ sw: CletsSwitch; 
       return state;
     },
   });
-  switches.push(sw);
+  scratch.switch(sw);
   const { terminals } = await sw.listen();
   return { sw, state: state!, url: terminals };
 }
@@ -95,10 +81,10 @@ const noticesIn = (link: FakeLink) => link.requests.filter((request) => request.
 
 describe('a locate notification across a crash', () => {
   it('is delivered by the next start when the crash came after the acknowledgement and before the delivery, and only once', async () => {
-    const dir = freshDir();
+    const dir = scratch.dir();
     const before = await start(dir, false);
     const client = new TerminalClient({ url: before.url, mnemonic: 'LA01', deviceSecret: 'device-secret-la01', reconnect: { enabled: false } });
-    clients.push(client);
+    scratch.client(client);
     await client.connect();
     await client.login({ operatorId: 'OP1', password: 'full-access-pass' });
     const result = await client.send(LV);
@@ -106,7 +92,7 @@ describe('a locate notification across a crash', () => {
     // The AM waits for the link to the state; nothing has gone out.
     expect(noticesIn(before.state)).toEqual([]);
 
-    const copy = freshDir();
+    const copy = scratch.dir();
     cpSync(dir, copy, { recursive: true });
     const after = await start(copy, true);
     await waitFor(() => noticesIn(after.state).length > 0);
@@ -119,7 +105,7 @@ describe('a locate notification across a crash', () => {
 
     // Started again on those files: delivered is delivered.
     await after.sw.close();
-    switches.splice(switches.indexOf(after.sw), 1);
+    scratch.forget(after.sw);
     const again = await start(copy, true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(noticesIn(again.state)).toEqual([]);
