@@ -1003,7 +1003,8 @@ export function rejectFrame(error: CletsError, transaction: Transaction, system?
   return { reject: rejectOf(error, { header: replyHeader(transaction.header ?? {}), echo: echoOf(transaction), system }) };
 }
 
-function statusName(response: Response): string {
+/** An answer's outcome as its audit row names it. */
+export function statusName(response: Response): string {
   switch (response.status) {
     case 2: return 'hit';
     case 3: return 'possible';

@@ -25,11 +25,12 @@
  * overdue, unchecked) committed before any notice goes out, and a `reject` row when the list
  * could not be had. An agency whose row cannot be written is not asked this run.
  */
-import { HitStatus, messageKey, type LinkClock, type Response, type Transaction } from '@clets/protocol';
+import { messageKey, type LinkClock, type Response, type Transaction } from '@clets/protocol';
 import { routeTransaction, type RoutingTable } from '@clets/routing';
 import type { Logger } from 'pino';
 import type { AuditSink, SwitchAuditEvent } from '../audit/types.js';
 import type { LinkDispatcher } from '../links/link-dispatcher.js';
+import { statusName } from '../pipeline/transaction-pipeline.js';
 import { locateNotifications } from './locate-notifications.js';
 
 /** Where the time of the last completed run is kept (the messages database, in the switch). */
@@ -78,16 +79,6 @@ function countOf(response: Response, tag: string): number {
 /** Whether a list answer has anything the agency must be told of: overdue or unchecked entries. */
 function needsNotice(response: Response): boolean {
   return countOf(response, 'OVD') > 0 || countOf(response, 'UNC') > 0;
-}
-
-/** The audit outcome of an answer, as the pipeline names it. */
-function outcomeOf(response: Response): string {
-  switch (response.status) {
-    case HitStatus.HIT_STATUS_HIT: return 'hit';
-    case HitStatus.HIT_STATUS_POSSIBLE: return 'possible';
-    case HitStatus.HIT_STATUS_ACKNOWLEDGED: return 'acknowledged';
-    default: return 'no_record';
-  }
 }
 
 /**
@@ -257,7 +248,7 @@ export class ValidationReports {
       for (const response of outcome.reply.responses ?? []) {
         try {
           await deps.audit.append(this.#row({
-            type: 'response', at: deps.timers.now(), outcome: outcomeOf(response),
+            type: 'response', at: deps.timers.now(), outcome: statusName(response),
             detail: {
               system: response.system || leg.system, records: listedRecords(response), auditSeq, listedOri: ori,
               listed: countOf(response, 'CNT'), overdue: countOf(response, 'OVD'), unchecked: countOf(response, 'UNC'),
