@@ -22,7 +22,7 @@ import { summarizeProfile } from './cpu-profile.js';
 import { startService } from './internals.js';
 import { buildKeyMix, committedFixtures, INQUIRY_MIX } from './key-mix.js';
 import { openConnections, TotpCodes } from './load-connections.js';
-import { describeReport, runLoad, serverCpuNow, type LoadReport } from './load-generator.js';
+import { cpuPerTransaction, describeCpu, describeReport, runLoad, serverCpuNow, totalCpu, type LoadReport } from './load-generator.js';
 import { figure, round, startScenario, stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
@@ -149,13 +149,9 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
     // Measured without the profiler, as the WebSocket run beside it; profiled apart below.
     const cpuBefore = serverCpuNow(serverPids);
     gateway = await cannon(url, token, lines, { connections: parameters.connections, durationS: parameters.durationS });
-    const cpuAfter = serverCpuNow(serverPids);
-    for (const [name, before] of cpuBefore) {
-      const after = cpuAfter.get(name);
-      if (after !== undefined && gateway.requests > 0) gatewayCpu[name] = Math.round((after - before) / gateway.requests);
-    }
+    gatewayCpu = cpuPerTransaction(cpuBefore, serverCpuNow(serverPids), gateway.requests);
     log(`gateway: ${gateway.requestsPerSecond} req/s, p50 ${gateway.latency.p50Ms} p99 ${gateway.latency.p99Ms} ms, non-2xx ${gateway.non2xx}, bad ${gateway.badAnswers}`
-      + Object.entries(gatewayCpu).map(([name, us]) => `, ${name} ${us} us CPU/request`).join(''));
+      + (Object.keys(gatewayCpu).length > 0 ? `; CPU per request: ${describeCpu(gatewayCpu)}` : ''));
     if (bench.profiles.length > 0) {
       await bench.profileDuring(() => cannon(url, token, lines, { connections: parameters.connections, durationS: Math.min(3, parameters.durationS) }));
     }
@@ -211,9 +207,9 @@ export async function run(options: ScenarioOptions): Promise<ScenarioResult> {
         note: `bare: p50 ${bare.latency.p50Ms} ms, p99 ${bare.latency.p99Ms} ms`,
       }),
       ...(Object.keys(gatewayCpu).length > 0 && Object.keys(websocket.serverCpuUsPerTransaction).length > 0 ? [figure({
-        name: 'server CPU per transaction, every thread (switch + backends): gateway', value: Object.values(gatewayCpu).reduce((sum, us) => sum + us, 0), unit: 'us',
-        ceiling: { name: 'the same over WebSocket', value: Object.values(websocket.serverCpuUsPerTransaction).reduce((sum, us) => sum + us, 0), unit: 'us' },
-        note: `gateway: ${Object.entries(gatewayCpu).map(([name, us]) => `${name} ${us} us`).join(', ')}; WebSocket: ${Object.entries(websocket.serverCpuUsPerTransaction).map(([name, us]) => `${name} ${us} us`).join(', ')} (CPU time from /proc over each measured run)`,
+        name: 'server CPU per transaction, every thread (switch + backends): gateway', value: totalCpu(gatewayCpu), unit: 'us',
+        ceiling: { name: 'the same over WebSocket', value: totalCpu(websocket.serverCpuUsPerTransaction), unit: 'us' },
+        note: `gateway: ${describeCpu(gatewayCpu)}; WebSocket: ${describeCpu(websocket.serverCpuUsPerTransaction)} (CPU time from /proc over each measured run)`,
       })] : []),
       figure({ name: 'gateway p99 latency', value: gateway.latency.p99Ms, unit: 'ms', ceiling: { name: 'bare fastify p99', value: bare.latency.p99Ms, unit: 'ms' } }),
     ],

@@ -21,7 +21,7 @@ import { BENCH_SCRYPT, startBenchNetwork, type BenchNetwork, type PolicyName } f
 import { openSqlite, verifyAuditDatabase } from './internals.js';
 import { buildKeyMix, committedFixtures, INQUIRY_MIX, type KeyMix } from './key-mix.js';
 import { LeanTerminal, openConnections, TotpCodes, type ClientKind, type LoadConnection } from './load-connections.js';
-import { describeReport, runLoad, type LoadReport } from './load-generator.js';
+import { describeCpu, describeReport, runLoad, totalCpu, type LoadReport } from './load-generator.js';
 import { measureRelay, type FrameShape, type RelayMeasurement } from './relay-ceiling.js';
 import { figure, round, startScenario, stderrLog, writeResult, type Check, type ProfileSummary, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
@@ -200,15 +200,13 @@ export async function run(options: SwitchE2eOptions): Promise<ScenarioResult> {
     figure({ name: 'client CPU per transaction (lean / TerminalClient)', value: measured.closedLean.clientCpuUsPerTransaction, unit: 'us',
       ceiling: { name: 'TerminalClient', value: measured.closedTerminalClient.clientCpuUsPerTransaction, unit: 'us' } }),
   ];
-  const cpuOf = (report: LoadReport): number => Object.values(report.serverCpuUsPerTransaction).reduce((sum, us) => sum + us, 0);
-  const switchCpu = cpuOf(measured.closedLean);
-  const relayCpu = cpuOf(relay.protocol);
+  const switchCpu = totalCpu(measured.closedLean.serverCpuUsPerTransaction);
+  const relayCpu = totalCpu(relay.protocol.serverCpuUsPerTransaction);
   if (switchCpu > 0 && relayCpu > 0) {
-    const parts = (report: LoadReport): string => Object.entries(report.serverCpuUsPerTransaction).map(([name, us]) => `${name} ${us} us`).join(', ');
     figures.push(figure({
       name: 'server CPU per transaction, every thread (switch + backends)', value: switchCpu, unit: 'us',
       ceiling: { name: 'relay + its backend with the switch\'s frame shape', value: relayCpu, unit: 'us' },
-      note: `${parts(measured.closedLean)}; relay run: ${parts(relay.protocol)} (CPU time from /proc over the measured part of A and of the relay run)`,
+      note: `${describeCpu(measured.closedLean.serverCpuUsPerTransaction)}; relay run: ${describeCpu(relay.protocol.serverCpuUsPerTransaction)} (CPU time from /proc over the measured part of A and of the relay run)`,
     }));
   }
 
