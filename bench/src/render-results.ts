@@ -16,7 +16,7 @@ import { REPO_ROOT, RESULTS_DIR, type Figure, type ScenarioResult } from './resu
 import { readScenarioFlags, RUN_FROM_SOURCE } from './command-line.js';
 
 /** Scenarios in report order (the relay ceiling is measured, and reported, inside switch-e2e). */
-const ORDER = ['routing-core', 'switch-e2e', 'gateway', 'session-flood', 'audit-store', 'audit-search', 'scale', 'console', 'chaos'] as const;
+const ORDER = ['routing-core', 'switch-e2e', 'gateway', 'session-flood', 'audit-store', 'audit-search', 'scale', 'backend-query', 'console', 'chaos'] as const;
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);

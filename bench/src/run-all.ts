@@ -14,6 +14,7 @@ import { renderResults } from './render-results.js';
 import { stderrLog, writeResult, type ScenarioOptions, type ScenarioResult } from './results.js';
 import { run as auditSearch } from './audit-search.js';
 import { run as auditStore } from './audit-store.js';
+import { run as backendQuery } from './backend-query.js';
 import { run as consoleBudget } from './console.js';
 import { run as gateway } from './gateway.js';
 import { run as routingCore } from './routing-core.js';
@@ -30,6 +31,7 @@ export const SCENARIOS: readonly (readonly [name: string, run: (options: Scenari
   ['gateway', gateway],
   ['session-flood', sessionFlood],
   ['scale', scale],
+  ['backend-query', backendQuery],
   ['console', consoleBudget],
 ];
 

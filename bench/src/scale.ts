@@ -10,8 +10,7 @@
  *    `progressEvery` transactions: first, last, max and the slope past the duplicate window
  *    (the switch remembers every answer for duplicate detection up to its cap: memory grows
  *    until that cap, then must stay flat).
- * 3. Backend query time on the 1,000,000-person set (--full only): the backends package's own
- *    benchmark, packages/backends/bench/query-1m.ts.
+ * (The backends' query time on 1,000,000 persons is a scenario of its own: backend-query.ts.)
  *
  * The memory target reads the long run's last sample against its first past warm-up: the
  * duplicate window full and a tenth of the run done (SQLite's page caches and the allocator's
@@ -22,7 +21,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,22 +42,6 @@ const TARGET_TERMINALS = 10_000;
 const FLAT_BYTES_PER_10M = 64 * MIB;
 /** Flat: heap and RSS at the end of the long run within this share of their level after warm-up. */
 const FLAT_SHARE = 0.1;
-
-/**
- * What the 1M-person query run proved, one check a promise: its exit code alone said only that
- * one of them failed (query-1m.ts exits 1 when an answer is wrong or its RSS passes 2 GiB).
- */
-export function queryChecks(query: Record<string, unknown>): Check[] {
-  const qw = (query['qw'] ?? {}) as Record<string, { wrong?: number; calls?: number }>;
-  const wrong = Object.values(qw).reduce((sum, system) => sum + (system.wrong ?? 0), 0);
-  const calls = Object.values(qw).reduce((sum, system) => sum + (system.calls ?? 0), 0);
-  const memory = (query['memory'] ?? {}) as { afterQueries?: { rssMiB?: number } };
-  const rss = memory.afterQueries?.rssMiB;
-  return [
-    { name: 'query-1m: every answer right', ok: calls > 0 && wrong === 0, detail: `${calls} queries, ${wrong} wrong (exit ${String(query['exitCode'])})` },
-    { name: 'query-1m: backends RSS with 1,000,000 persons indexed and queried under 2 GiB', ok: rss !== undefined && rss < 2048, detail: `${String(rss)} MiB` },
-  ];
-}
 
 /** The long run's bounds, when the command line sets them (a soak of its own). */
 export interface SoakBounds {
@@ -170,28 +153,9 @@ function flatness(fit: { slope: number; standardError: number }, allowedPerTrans
   return 'inconclusive';
 }
 
-/** The backends' own million-person benchmark, as a child process (its JSON result). */
-async function queryMillion(dir: string, persons: number, log: (line: string) => void): Promise<Record<string, unknown>> {
-  const out = join(dir, 'query-1m.json');
-  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--conditions=source', '--import', 'tsx', 'packages/backends/bench/query-1m.ts', '--persons', String(persons), '--queries', '100000', '--out', out], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => { for (const line of chunk.trim().split('\n')) log(`query-1m: ${line}`); });
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);
-    child.once('exit', (exitCode) => { clearTimeout(timer); resolve(exitCode); });
-  });
-  try {
-    return { ...(JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>), exitCode: code };
-  } catch (error) {
-    return { ok: false, exitCode: code, error: String(error) };
-  }
-}
-
 export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Promise<ScenarioResult> {
   const log = options.log ?? stderrLog('scale');
-  const scenario = startScenario('scale', 'Scale: idle terminals held, memory over a long run, backend queries on 1M persons', options);
+  const scenario = startScenario('scale', 'Scale: idle terminals held, memory over a long run', options);
   const full = options.mode === 'full';
   const parameters = {
     idleTerminals: full ? TARGET_TERMINALS : 2_000,
@@ -202,8 +166,6 @@ export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Pro
     duplicateMaxEntries: full ? 20_000 : 5_000,
     samples: 20,
     policy: 'plain (generated registry)',
-    /** Backend query time: the backends' benchmark on this many generated persons (--full only). */
-    queryPersons: 1_000_000,
   };
   const dir = mkdtempSync(join(tmpdir(), 'clets-bench-scale-'));
   const secret = randomBytes(16).toString('hex');
@@ -260,11 +222,6 @@ export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Pro
     await backends?.stop();
   }
 
-  let query: Record<string, unknown> | undefined;
-  if (full) {
-    log('backend query time on 1,000,000 persons (packages/backends/bench/query-1m.ts)');
-    query = await queryMillion(dir, parameters.queryPersons, log);
-  }
   rmSync(dir, { recursive: true, force: true });
 
   // --- idle terminals ---------------------------------------------------------------------
@@ -324,26 +281,13 @@ export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Pro
   figures.push(figure({ name: 'duplicate window: heap per remembered transaction', value: Math.round(((samples.find((sample) => sample.transactions >= window)?.heapUsed ?? last.heapUsed) - first.heapUsed) / window), unit: 'B',
     note: `the switch keeps each transaction's answers for ${window} transactions (limits.duplicateMaxEntries) or 10 minutes` }));
 
-  if (query !== undefined) {
-    const qw = query['qw'] as Record<string, { meanUs: number; p50Us: number; p99Us: number; wrong: number; calls: number }> | undefined;
-    const memory = query['memory'] as { afterIndexes?: { rssMiB: number } } | undefined;
-    for (const [system, timing] of Object.entries(qw ?? {})) {
-      figures.push(figure({
-        name: `backend QW on ${system}, ${parameters.queryPersons.toLocaleString('en-US')} persons (in process)`, value: timing.meanUs, unit: 'us (mean)',
-        note: `p50 ${timing.p50Us} us, p99 ${timing.p99Us} us over ${timing.calls} queries, ${timing.wrong} wrong answers`,
-      }));
-    }
-    if (memory?.afterIndexes !== undefined) figures.push(figure({ name: `backends RSS with ${parameters.queryPersons.toLocaleString('en-US')} persons indexed`, value: memory.afterIndexes.rssMiB, unit: 'MiB' }));
-  }
-
   const checks: Check[] = [
     { name: 'every idle terminal logged in and still connected', ok: held.loggedIn === parameters.idleTerminals, detail: `${held.loggedIn} of ${parameters.idleTerminals} logged in, ${held.connected} connected` },
     { name: 'long run: every answer correlated, none lost, duplicated or refused', ok: longRun.ok, detail: `${longRun.counts.completed} completed, faults ${JSON.stringify(longRun.counts.faults)}` },
     { name: 'long run went past the duplicate window (flatness measurable)', ok: enough, detail: `${past.length} samples past ${Math.round(window * 1.2)} transactions` },
   ];
-  if (query !== undefined) checks.push(...queryChecks(query));
   const notes: string[] = [];
-  if (!full) notes.push(`Short run: 10,000 terminals projected from 2,000; at most ${parameters.longRunTransactions.toLocaleString('en-US')} transactions or ${parameters.longRunMaxS} s; the duplicate window capped at 5,000 (default 100,000) so the run passes it; backend query time on 1,000,000 persons is measured with --full only.`);
+  if (!full) notes.push(`Short run: 10,000 terminals projected from 2,000; at most ${parameters.longRunTransactions.toLocaleString('en-US')} transactions or ${parameters.longRunMaxS} s; the duplicate window capped at 5,000 (default 100,000) so the run passes it`);
   const heapVerdict = flatness(heapFit, allowed);
   const rssVerdict = flatness(rssFit, allowed);
   if (enough && heapVerdict === 'missed') notes.push(`Heap not flat past the duplicate window: it grows ${round(heapFit.slope, 1)} bytes per transaction. Heap snapshots of the switch at two points of a long run (--inspect, Memory tab) show what accumulates.`);
@@ -358,12 +302,12 @@ export async function run(options: ScenarioOptions & { soak?: SoakBounds }): Pro
   if (enough && (heapVerdict === 'inconclusive' || rssVerdict === 'inconclusive')) {
     notes.push(`Flatness inconclusive in this run: the trend's error bars include the allowed ${round(allowed, 1)} B/transaction (64 MiB over 10M). A longer run (--full) narrows them.`);
   }
-  return scenario.finish({ parameters, figures, checks, notes, details: { baseline, idle, samples, longRun, query } });
+  return scenario.finish({ parameters, figures, checks, notes, details: { baseline, idle, samples, longRun } });
 }
 
 const USAGE = `usage: ${RUN_FROM_SOURCE} bench/src/scale.ts [--full] [--soak-transactions N] [--soak-seconds S]
 
-Scenario 6: connections held, memory over a long run, and (--full) backend queries on 1,000,000 persons; writes bench/results/scale.json.
+Scenario 6: connections held and memory over a long run; writes bench/results/scale.json.
   --full                   the long runs (default: short ones)
   --soak-transactions N    the long run's transactions (default 100,000; --full 10,000,000)
   --soak-seconds S         the long run's time limit (default 30; --full 9000: 10M transactions take over an hour here)
