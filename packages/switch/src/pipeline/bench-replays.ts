@@ -9,7 +9,8 @@
  * with their fields and texts) and finds nothing in CORI, a QW that finds nothing in either,
  * and a DMV registration answer. Each transaction's responses are decoded from bytes of their
  * own, as the switch receives them from a link, so no two answers share their strings. It
- * reports the heap each remembered transaction holds after a full collection, the time of a
+ * reports the memory each remembered transaction holds after a full collection (JS heap, and
+ * array buffers' contents outside it), the time of a
  * full collection with the window full, and what adding and answering a resend cost; and it
  * checks what it measures: every answer read back from the window, frame for frame.
  */
@@ -123,10 +124,12 @@ const collect = ((): (() => void) => {
   return runInNewContext('gc') as () => void;
 })();
 
-function heapAfterGc(): number {
+/** The JS heap and the array buffers' contents (outside the heap), after a full collection. */
+function memoryAfterGc(): { heap: number; buffers: number } {
   collect();
   collect();
-  return process.memoryUsage().heapUsed;
+  const memory = process.memoryUsage();
+  return { heap: memory.heapUsed, buffers: memory.arrayBuffers };
 }
 
 const { values } = parseArgs({
@@ -142,8 +145,9 @@ if (!Number.isSafeInteger(transactions) || transactions < 1) throw new Error(`--
 
 const window = new DuplicateWindow<AnswerRecord>(3_600_000, transactions, transactions);
 const keys: { key: string; digest: string }[] = [];
-const before = heapAfterGc();
+const before = memoryAfterGc();
 let fillMs = 0;
+let finishMs = 0;
 let encodedBytes = 0;
 const now = 1_790_000_000_000;
 for (let i = 0; i < transactions; i += 1) {
@@ -155,12 +159,14 @@ for (let i = 0; i < transactions; i += 1) {
   window.set(key, digest, record, now, replayScopeKey(scope));
   for (const frame of frames) record.add(frame);
   record.audited(i + 1);
+  const finishing = performance.now();
   record.finish();
+  finishMs += performance.now() - finishing;
   fillMs += performance.now() - started;
   if (i % 1000 === 0) keys.push({ key, digest });
   for (const frame of frames) encodedBytes += encodeFrame(frame, NO_LIMIT).length;
 }
-const full = heapAfterGc();
+const full = memoryAfterGc();
 const gcStarted = performance.now();
 collect();
 const gcMs = performance.now() - gcStarted;
@@ -181,11 +187,14 @@ if (window.size !== transactions) throw new Error(`the window holds ${window.siz
 
 const result = {
   transactions,
-  heapPerTransaction: Math.round((full - before) / transactions),
+  heapPerTransaction: Math.round((full.heap - before.heap) / transactions),
+  buffersPerTransaction: Math.round((full.buffers - before.buffers) / transactions),
   encodedBytesPerTransaction: Math.round(encodedBytes / transactions),
-  heapMiB: Math.round((full - before) / 1024 / 102.4) / 10,
+  heapMiB: Math.round((full.heap - before.heap) / 1024 / 102.4) / 10,
+  buffersMiB: Math.round((full.buffers - before.buffers) / 1024 / 102.4) / 10,
   fullGcMs: Math.round(gcMs * 10) / 10,
   rememberMicrosPerTransaction: Math.round(fillMs / transactions * 1000 * 10) / 10,
+  finishMicrosPerTransaction: Math.round(finishMs / transactions * 1000 * 10) / 10,
   resendMicros: Math.round(replayMs / keys.length * 1000 * 10) / 10,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
