@@ -52,6 +52,46 @@ describe('BoundedCache', () => {
     expect(cache.sizeOf('g')).toBe(0);
   });
 
+  it('forgets in the same order as a plain list would, through a few thousand inserts, deletes, replacements and reads', () => {
+    // Eviction reads the oldest with an iterator kept across calls: checked against a list
+    // that finds the oldest by searching, over a seeded mix that empties groups, refills
+    // them and runs the iterators to their end.
+    for (const refreshOnRead of [false, true]) {
+      const cache = new BoundedCache<string, number>({ capacity: 40, perGroup: 6, refreshOnRead });
+      let model: { key: string; group: string | undefined; value: number }[] = [];
+      let seed = 12345;
+      const random = (below: number): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % below;
+      };
+      for (let step = 0; step < 4_000; step += 1) {
+        const key = `k${random(120)}`;
+        const roll = random(100);
+        if (roll < 70) {
+          const group = roll < 10 ? undefined : `g${random(12)}`;
+          cache.set(key, step, group);
+          model = model.filter((entry) => entry.key !== key);
+          model.push({ key, group, value: step });
+          if (group !== undefined) {
+            const ofGroup = model.filter((entry) => entry.group === group);
+            if (ofGroup.length > 6) model.splice(model.indexOf(ofGroup[0]!), 1);
+          }
+          if (model.length > 40) model.shift();
+        } else if (roll < 85) {
+          expect(cache.delete(key)).toBe(model.some((entry) => entry.key === key));
+          model = model.filter((entry) => entry.key !== key);
+        } else {
+          const found = model.find((entry) => entry.key === key);
+          expect(cache.get(key)).toBe(found?.value);
+          if (found !== undefined && refreshOnRead) model = [...model.filter((entry) => entry !== found), found];
+        }
+        expect([...cache.entries()]).toEqual(model.map((entry) => [entry.key, entry.value]));
+        const groups = Array.from({ length: 12 }, (_, group) => `g${group}`);
+        expect(groups.map((group) => cache.sizeOf(group))).toEqual(groups.map((group) => model.filter((entry) => entry.group === group).length));
+      }
+    }
+  });
+
   it('refuses a capacity or share under one', () => {
     expect(() => new BoundedCache({ capacity: 0 })).toThrow(RangeError);
     expect(() => new BoundedCache({ perGroup: 0.5 })).toThrow(RangeError);

@@ -350,9 +350,11 @@ export class TransactionJournal {
    * A transaction answered to its end (or refused before acceptance): its frames are kept
    * for the duplicate window. Not waited for: what was answered is already in the audit
    * log, and a transaction whose finish was lost in a crash is settled at start from there.
+   * `frames` may come encoded already (`encodeFrames`), as the duplicate window keeps them.
    */
-  finish(id: number, place: WindowPlace, auditSeq: number | undefined, frames: readonly Frame[]): void {
-    const blob = Buffer.from(encodeFrames(frames));
+  finish(id: number, place: WindowPlace, auditSeq: number | undefined, frames: readonly Frame[] | Uint8Array): void {
+    const bytes = frames instanceof Uint8Array ? frames : encodeFrames(frames);
+    const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#write([{ sql: FINISH_SQL, params: [id, place.key, place.share, place.digest, place.at, auditSeq ?? null, blob] }]).then(() => { this.#finished += 1; }, (error: unknown) => {
       this.#log?.error({ err: error, journalId: id }, 'journal: a finished transaction could not be recorded');
     });

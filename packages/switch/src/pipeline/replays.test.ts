@@ -7,14 +7,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixtures, type FixtureSet } from '@clets/fixtures';
-import { frameKind, HitStatus, totpCode, type Frame, type LinkReply, type Response } from '@clets/protocol';
+import { encodeFrame, frameKind, HitStatus, totpCode, type Frame, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore } from '../audit/index.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
 import { loginAt, pipelineHarness, testSecurity, TINY_SCRYPT } from '../testing/security.js';
 import { FakeLink, type FakeRequest } from '../testing/index.js';
 import type { TransactionOrigin } from './transaction-pipeline.js';
-import { transactionDigest } from './replays.js';
+import { encodeFrames } from './journal.js';
+import { AnswerRecord, transactionDigest } from './replays.js';
 
 const RTE = 'RTE/REQ:DEP R VALE 4411;RSN:TRAFFIC STOP SUSPECT VEH;CASE:26-001234';
 const HIT_QW = `QW.CA0190000.NAM/KORVALE,DESMIN.SEX/M.DOB/19860412.${RTE}`;
@@ -214,6 +215,76 @@ describe('replays: audited before anything is disclosed', () => {
     security.audit.failWrites();
     const again = await send();
     expect(again.map((frame) => frame.reject?.code)).toEqual(['CLETS_ERR_AUDIT_UNAVAILABLE']);
+  });
+});
+
+/** A frame as a client receives it: its bytes, in base64 so a difference reads in the failure. */
+function wire(frame: Frame): string {
+  return Buffer.from(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER })).toString('base64');
+}
+
+describe('replays: the answer kept encoded once it is complete', () => {
+  it('answers a resend after the end with the original frames byte for byte: records, fields, multi-byte text, stamps', async () => {
+    const security = await testSecurity();
+    const harness = pipelineHarness(security, {
+      answer: (system, transaction) => (system !== 'NCIC' ? undefined : {
+        header: transaction.header ?? null, system, responseKey: 'QW', status: HitStatus.HIT_STATUS_HIT,
+        text: `WARNING - CONFIRM BY HIT CONFIRMATION (YQ)\nNAM/MUÑOZ-ÅBERG, RENÉ 名 DOB/19840229 ${'OFF/ASSAULT - AGGRAVATED '.repeat(12)}`,
+        records: [
+          { status: HitStatus.HIT_STATUS_HIT, system, file: 'WANTED PERSON', recordId: 'W000000042', enteringOri: 'CA0190000', source: '',
+            fields: [{ tag: 'NAM', value: 'MUÑOZ-ÅBERG, RENÉ' }, { tag: 'DOB', value: '19840229' }, { tag: 'CAU', value: '' }], text: 'NAM/MUÑOZ-ÅBERG, RENÉ WARRANT' },
+          { status: HitStatus.HIT_STATUS_POSSIBLE, system, file: 'PROTECTION ORDER', recordId: 'H000000007', fields: [], text: '' },
+        ],
+      }),
+    });
+    const session = await loginAt(security, 'OP1001', 'LA01');
+    const send = async (): Promise<Frame[]> => {
+      const frames: Frame[] = [];
+      await harness.pipeline.submit({ kind: 'terminal', session, terminal: 'LA01', sourceAddress: '127.0.0.1', send: (frame) => { frames.push(frame); } },
+        { text: `QW.CA0190000.NAM/TALLISTER,MAREN.SEX/F.DOB/19920703.${RTE}`, header: { clientMessageId: 'BYTES-1', control: 'Ç-7' } });
+      return frames;
+    };
+    const original = await send();
+    expect(original.map(frameKind)).toEqual(['receipt', 'response', 'response', 'completion']);
+    expect(original.find((frame) => frame.response?.system === 'NCIC')?.response?.records).toHaveLength(2);
+    const again = await send();
+    expect(again.map(wire)).toEqual(original.map(wire));
+    await security.audit.flush();
+    expect(security.audit.query({ type: 'replay' })).toMatchObject([{ outcome: 'replayed', detail: { framesSoFar: 4 } }]);
+  });
+
+  it('in flight, hands each later frame to a resend that follows; at the end, keeps the answer as the journal stores it', async () => {
+    const header = { clientMessageId: 'REC-1', control: '000001', messageKey: 'QW', inputSeq: 12, receivedAtMs: 1_790_000_000_123 };
+    const receipt: Frame = { receipt: { header } };
+    const response: Frame = { response: { header, system: 'CORI', responseKey: 'QW', status: HitStatus.HIT_STATUS_NO_RECORD, text: 'NO RECORD', records: [] } };
+    const completion: Frame = { completion: { header, answered: ['CORI'], failed: [], inputSeq: 12 } };
+    const record = new AnswerRecord();
+    record.add(receipt);
+    const firstRow = record.firstRow;
+    let ended = false;
+    void record.done.then(() => { ended = true; });
+    const followed: Frame[] = [];
+    record.follow((frame) => followed.push(frame));
+    expect([record.frameCount, record.encoded]).toEqual([1, undefined]);
+    record.audited(7);
+    expect(await firstRow).toBe(7);
+    record.add(response);
+    record.add(completion);
+    expect(followed).toEqual([response, completion]);
+    await Promise.resolve();
+    expect(ended).toBe(false);
+
+    record.finish();
+    await record.done;
+    expect(ended).toBe(true);
+    expect(record.encoded).toEqual(encodeFrames([receipt, response, completion]));
+    expect(record.frames.map(wire)).toEqual([receipt, response, completion].map(wire));
+    expect([record.frameCount, await record.firstRow, record.finished, record.suspended]).toEqual([3, 7, true, false]);
+    // Nothing joins a finished answer: no frame added, no follower kept.
+    record.add(response);
+    record.follow((frame) => followed.push(frame));
+    expect(record.frameCount).toBe(3);
+    expect(followed).toHaveLength(2);
   });
 });
 

@@ -3,35 +3,97 @@
  * resend in the same replay scope is answered again. A resend may come while the original
  * is still in flight: it gets the frames so far, then follows every later frame, so each
  * send gets a complete answer ending in exactly one Completion (or one final Reject).
+ *
+ * A finished record keeps its frames encoded, in one byte array (the journal's layout:
+ * `encodeFrames`), and nothing else it needed only while in flight. The window holds tens of
+ * thousands of records that live into the old generation: as decoded objects (headers,
+ * records, fields, texts) an answer of 2.7 KB encoded held 9.6 KB of heap
+ * (`bench-replays.ts`), and every major collection walks them; a byte array's contents are
+ * never walked. They are decoded again only to answer a resend, which is rare.
  */
 import { createHash } from 'node:crypto';
 import { encodeFrame, type Frame, type Transaction } from '@clets/protocol';
+import { decodeFrames, encodeFrames } from './journal.js';
+
+/** What only a record in flight needs: resends that follow it, and the promises they wait on. */
+interface Waiters {
+  readonly followers: Set<(frame: Frame) => void>;
+  firstRow?: Deferred<number | undefined>;
+  done?: Deferred<void>;
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  readonly resolve: (value: T) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => { resolve = settle; });
+  return { promise, resolve };
+}
+
+const AUDITED = 1;
+const FINISHED = 2;
+const SUSPENDED = 4;
 
 export class AnswerRecord {
-  readonly frames: Frame[] = [];
-  readonly #followers = new Set<(frame: Frame) => void>();
-  #finished = false;
-  #suspended = false;
+  /** In flight: the frames so far, as sent; finished: all of them, encoded. */
+  #answer: Frame[] | Uint8Array = [];
+  /** AUDITED, FINISHED, SUSPENDED. */
+  #state = 0;
   #firstRowSeq: number | undefined;
-  #resolveFirstRow: (seq: number | undefined) => void = () => {};
-  #resolveDone: () => void = () => {};
-  /** The seq of the original's first audit row (its transaction row, or its reject row). */
-  readonly firstRow: Promise<number | undefined>;
-  /** Resolves when the original has sent its last frame. */
-  readonly done: Promise<void>;
-
-  constructor() {
-    this.firstRow = new Promise((resolve) => { this.#resolveFirstRow = resolve; });
-    this.done = new Promise((resolve) => { this.#resolveDone = resolve; });
-  }
+  /** Created when a resend waits on the record in flight; dropped when it finishes. */
+  #waiters: Waiters | undefined;
 
   get finished(): boolean {
-    return this.#finished;
+    return (this.#state & FINISHED) !== 0;
   }
 
   /** The seq of the original's first audit row, once known. */
   get firstRowSeq(): number | undefined {
     return this.#firstRowSeq;
+  }
+
+  /** The seq of the original's first audit row (its transaction row, or its reject row). */
+  get firstRow(): Promise<number | undefined> {
+    if ((this.#state & (AUDITED | FINISHED)) !== 0) return Promise.resolve(this.#firstRowSeq);
+    const waiters = this.#waiting();
+    waiters.firstRow ??= deferred();
+    return waiters.firstRow.promise;
+  }
+
+  /** Resolves when the original has sent its last frame. */
+  get done(): Promise<void> {
+    if (this.finished) return Promise.resolve();
+    const waiters = this.#waiting();
+    waiters.done ??= deferred();
+    return waiters.done.promise;
+  }
+
+  /**
+   * Every frame of the answer so far, in order. Once finished, decoded afresh from the bytes
+   * at each call: read it once per resend.
+   */
+  get frames(): readonly Frame[] {
+    return this.#answer instanceof Uint8Array ? decodeFrames(this.#answer) : this.#answer;
+  }
+
+  /** How many frames the answer has so far (without decoding them). */
+  get frameCount(): number {
+    if (!(this.#answer instanceof Uint8Array)) return this.#answer.length;
+    const view = new DataView(this.#answer.buffer, this.#answer.byteOffset, this.#answer.byteLength);
+    let count = 0;
+    for (let offset = 0; offset + 4 <= view.byteLength; offset += 4 + view.getUint32(offset)) count += 1;
+    return count;
+  }
+
+  /**
+   * The finished answer as the journal stores it (`encodeFrames`), undefined in flight. The
+   * record keeps these bytes: they must not be written to.
+   */
+  get encoded(): Uint8Array | undefined {
+    return this.#answer instanceof Uint8Array ? this.#answer : undefined;
   }
 
   /**
@@ -41,7 +103,7 @@ export class AnswerRecord {
    */
   static restored(frames: readonly Frame[], firstRow: number | undefined, finished: boolean): AnswerRecord {
     const record = new AnswerRecord();
-    record.frames.push(...frames);
+    (record.#answer as Frame[]).push(...frames);
     record.audited(firstRow);
     if (finished) record.finish();
     return record;
@@ -49,34 +111,49 @@ export class AnswerRecord {
 
   /** Keeps a frame of the original's answer and passes it to every resend waiting on it. */
   add(frame: Frame): void {
-    this.frames.push(frame);
-    for (const follower of this.#followers) follower(frame);
+    // Nothing is added after the end: the journal's copy of the answer ends there too.
+    if (this.#answer instanceof Uint8Array) return;
+    this.#answer.push(frame);
+    if (this.#waiters !== undefined) for (const follower of this.#waiters.followers) follower(frame);
   }
 
   /** The original's first audit row is committed (or could not be: undefined). */
   audited(seq: number | undefined): void {
     if (this.#firstRowSeq !== undefined) return;
     this.#firstRowSeq = seq;
-    this.#resolveFirstRow(seq);
+    this.#state |= AUDITED;
+    this.#waiters?.firstRow?.resolve(seq);
   }
 
   /** Sends every later frame to `send` as well, until the original finishes. */
   follow(send: (frame: Frame) => void): void {
-    if (!this.#finished) this.#followers.add(send);
+    if (!this.finished) this.#waiting().followers.add(send);
   }
 
   /** The original ended without its answer: the switch shut down under it (resumed at the next start). */
   get suspended(): boolean {
-    return this.#suspended;
+    return (this.#state & SUSPENDED) !== 0;
   }
 
+  /** The answer is complete: its frames are encoded and what waited on it is released. */
   finish(suspended = false): void {
-    if (this.#finished) return;
-    this.#finished = true;
-    this.#suspended = suspended;
-    this.#followers.clear();
-    this.#resolveFirstRow(this.#firstRowSeq);
-    this.#resolveDone();
+    if (this.finished) return;
+    this.#state |= FINISHED | (suspended ? SUSPENDED : 0);
+    const waiters = this.#waiters;
+    this.#waiters = undefined;
+    waiters?.firstRow?.resolve(this.#firstRowSeq);
+    waiters?.done?.resolve();
+    try {
+      this.#answer = encodeFrames(this.#answer as Frame[]);
+    } catch {
+      // A frame that does not encode was not sent either (every writer encodes): the record
+      // keeps the objects, and the journal, encoding them, reports the error.
+    }
+  }
+
+  #waiting(): Waiters {
+    this.#waiters ??= { followers: new Set() };
+    return this.#waiters;
   }
 }
 

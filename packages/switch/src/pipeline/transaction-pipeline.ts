@@ -338,7 +338,7 @@ export class TransactionPipeline {
     } finally {
       record.finish(suspended);
       // A suspended transaction stays open in the journal: the next start resumes it.
-      if (!suspended) this.#journal.finish(id, place, record.firstRowSeq, record.frames);
+      if (!suspended) this.#journal.finish(id, place, record.firstRowSeq, record.encoded ?? record.frames);
     }
     return suspended ? 'suspended' : 'done';
   }
@@ -354,7 +354,7 @@ export class TransactionPipeline {
     try {
       await deps.audit.append({
         switchId: deps.switchId, type: 'replay', at: now, outcome: record.finished ? 'replayed' : 'replayed_in_flight',
-        ...identity(origin, incoming), detail: { originalSeq: originalSeq ?? null, framesSoFar: record.frames.length },
+        ...identity(origin, incoming), detail: { originalSeq: originalSeq ?? null, framesSoFar: record.frameCount },
       });
     } catch (error) {
       this.#count(incoming.header?.messageKey, 'audit_unavailable');
@@ -701,7 +701,7 @@ export class TransactionPipeline {
       else deps.log?.error({ err: error, journalId: entry.id }, 'resumed transaction failed');
     } finally {
       record.finish(suspended);
-      if (!suspended) this.#journal.finish(entry.id, entry.place, accepted.auditSeq, record.frames);
+      if (!suspended) this.#journal.finish(entry.id, entry.place, accepted.auditSeq, record.encoded ?? record.frames);
       this.#inFlight -= 1;
       if (this.#inFlight === 0) for (const waiter of this.#idleWaiters.splice(0)) waiter();
     }
