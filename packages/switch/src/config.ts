@@ -194,8 +194,8 @@ export const switchConfigSchema = z.strictObject({
     pingIntervalMs: positiveMs.default(30_000),
     /** A resend (same replay scope, id and content) inside this window is answered again, not forwarded. */
     duplicateWindowMs: positiveMs.default(10 * 60_000),
-    /** Each entry keeps every frame sent for one transaction (about 6 KB): the cap bounds the
-     *  memory this costs (20,000: about 120 MiB) whatever the rate. */
+    /** Each entry keeps every frame sent for one transaction, encoded once finished (about
+     *  3 KB): the cap bounds the memory this costs (20,000: about 65 MiB) whatever the rate. */
     duplicateMaxEntries: z.number().int().positive().default(20_000),
     /**
      * One session's share of the duplicate window (an operator at a terminal, a gateway
