@@ -69,6 +69,8 @@ export function startSqliteWorker<R extends WorkerReply>(options: SqliteWorkerOp
   worker.on('message', (reply: R) => {
     const settle = waiting.get(reply.id);
     waiting.delete(reply.id);
+    // Held while anything waits, let go once nothing does: one ref and one unref per busy
+    // spell, not per request (each is a call into the thread's handle).
     if (waiting.size === 0 && !stopping) worker.unref();
     settle?.(reply);
   });
@@ -78,8 +80,8 @@ export function startSqliteWorker<R extends WorkerReply>(options: SqliteWorkerOp
       if (dead !== undefined || stopping) return Promise.resolve({ id: 0, message: (dead ?? new Error(`${options.name} stopped`)).message } as R);
       const id = nextId++;
       return new Promise<R>((resolve) => {
+        if (waiting.size === 0) worker.ref();
         waiting.set(id, resolve);
-        worker.ref();
         worker.postMessage({ ...message, id });
       });
     },
