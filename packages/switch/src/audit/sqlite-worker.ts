@@ -22,8 +22,11 @@ export interface WorkerReply {
 }
 
 export interface SqliteWorker<R extends WorkerReply> {
-  /** Posts the message under a fresh id; once the thread is dead or stopping, `{ id: 0, message }` at once. */
-  request(message: Record<string, unknown>): Promise<R>;
+  /**
+   * Posts the message under a fresh id, handing over `transfer` (no copy; unusable here after);
+   * once the thread is dead or stopping, `{ id: 0, message }` at once.
+   */
+  request(message: Record<string, unknown>, transfer?: readonly ArrayBuffer[]): Promise<R>;
   /** Asks the thread to close its connection and end; resolves when it has. Idempotent. */
   stop(): Promise<void>;
 }
@@ -76,13 +79,13 @@ export function startSqliteWorker<R extends WorkerReply>(options: SqliteWorkerOp
   });
 
   return {
-    request(message) {
+    request(message, transfer) {
       if (dead !== undefined || stopping) return Promise.resolve({ id: 0, message: (dead ?? new Error(`${options.name} stopped`)).message } as R);
       const id = nextId++;
       return new Promise<R>((resolve) => {
         if (waiting.size === 0) worker.ref();
         waiting.set(id, resolve);
-        worker.postMessage({ ...message, id });
+        worker.postMessage({ ...message, id }, transfer);
       });
     },
     stop() {
