@@ -109,8 +109,12 @@ export function chainHash(prevHash: string, row: AuditRowBody & { seq: number },
   return digest('sha256', prevHash + canonicalRow(row, format), 'hex');
 }
 
-/** Links bodies onto a head, in the current format: seqs head.seq+1.., each prevHash the hash before it. */
-export function linkRows(head: ChainHead, bodies: readonly AuditRowBody[]): StoredAuditRow[] {
+/**
+ * Links bodies onto a head, in the current format: seqs head.seq+1.., each prevHash the hash
+ * before it. With `canonical`, each row's canonical text is pushed to it as it is hashed: a
+ * writer that needs the row as text takes the bytes the hash covers instead of making others.
+ */
+export function linkRows(head: ChainHead, bodies: readonly AuditRowBody[], canonical?: string[]): StoredAuditRow[] {
   const rows = new Array<StoredAuditRow>(bodies.length);
   let seq = head.seq;
   let prevHash = head.hash;
@@ -140,7 +144,13 @@ export function linkRows(head: ChainHead, bodies: readonly AuditRowBody[]): Stor
       prevHash,
       hash: '',
     };
-    row.hash = chainHash(prevHash, row);
+    if (canonical === undefined) {
+      row.hash = chainHash(prevHash, row);
+    } else {
+      const text = canonicalRow(row);
+      canonical.push(text);
+      row.hash = digest('sha256', prevHash + text, 'hex');
+    }
     rows[i] = row;
     prevHash = row.hash;
   }

@@ -289,8 +289,9 @@ const RELINK_ATTEMPTS = 3;
 async function commitThrough(writer: WriterThread, head: ChainHead, bodies: readonly AuditRowBody[]): Promise<StoredAuditRow[]> {
   let base = head;
   for (let attempt = 1; ; attempt++) {
-    const rows = linkRows(base, bodies);
-    const outcome = await writer.commit(base, rows);
+    const canonical: string[] = [];
+    const rows = linkRows(base, bodies, canonical);
+    const outcome = await writer.commit(base, rows, canonical);
     if (outcome.kind === 'committed') return rows;
     if (outcome.kind === 'failed') throw outcome.error;
     if (attempt >= RELINK_ATTEMPTS) throw new Error(`the audit chain head kept moving under another writer (now at seq ${outcome.head.seq})`);

@@ -22,8 +22,11 @@ export interface WorkerReply {
 }
 
 export interface SqliteWorker<R extends WorkerReply> {
-  /** Posts the message under a fresh id; once the thread is dead or stopping, `{ id: 0, message }` at once. */
-  request(message: Record<string, unknown>): Promise<R>;
+  /**
+   * Posts the message under a fresh id, handing over `transfer` (no copy; unusable here after);
+   * once the thread is dead or stopping, `{ id: 0, message }` at once.
+   */
+  request(message: Record<string, unknown>, transfer?: readonly ArrayBuffer[]): Promise<R>;
   /** Asks the thread to close its connection and end; resolves when it has. Idempotent. */
   stop(): Promise<void>;
 }
@@ -69,18 +72,20 @@ export function startSqliteWorker<R extends WorkerReply>(options: SqliteWorkerOp
   worker.on('message', (reply: R) => {
     const settle = waiting.get(reply.id);
     waiting.delete(reply.id);
+    // Held while anything waits, let go once nothing does: one ref and one unref per busy
+    // spell, not per request (each is a call into the thread's handle).
     if (waiting.size === 0 && !stopping) worker.unref();
     settle?.(reply);
   });
 
   return {
-    request(message) {
+    request(message, transfer) {
       if (dead !== undefined || stopping) return Promise.resolve({ id: 0, message: (dead ?? new Error(`${options.name} stopped`)).message } as R);
       const id = nextId++;
       return new Promise<R>((resolve) => {
+        if (waiting.size === 0) worker.ref();
         waiting.set(id, resolve);
-        worker.ref();
-        worker.postMessage({ ...message, id });
+        worker.postMessage({ ...message, id }, transfer);
       });
     },
     stop() {

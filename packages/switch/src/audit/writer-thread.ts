@@ -15,12 +15,18 @@
  * again. A Receipt still waits for the commit: the append's promise resolves on the worker's
  * answer, which comes after COMMIT returned.
  *
+ * A batch crosses to the worker as one string, parsed there: each row is its canonical text
+ * (chain.ts), which hashing it already made, with the format tag left out and the row's
+ * prevHash and hash added, so the INSERT's parameters in column order. Handing over a flat
+ * string is a copy; rows as arrays of values were cloned value by value on this thread, the
+ * largest part of what handing them over cost it. The worker writes exactly the values the
+ * hash covers.
+ *
  * Plain CommonJS passed as a string (eval), like the checkpointer, so it runs the same under
  * tsx, vitest and compiled JS; it loads the driver by the absolute path this thread resolved.
  */
+import { CHAIN_FORMAT } from './chain.js';
 import type { StoredAuditRow } from './record.js';
-// The INSERT's parameters in column order: an array of values clones cheaper than an object.
-import { insertParams } from './sqlite-schema.js';
 import { replyError, startSqliteWorker, type WorkerReply } from './sqlite-worker.js';
 import type { ChainHead } from './types.js';
 
@@ -42,8 +48,8 @@ export interface WriterThreadOptions {
 }
 
 export interface WriterThread {
-  /** Writes rows linked onto `base`, all or none. */
-  commit(base: ChainHead, rows: readonly StoredAuditRow[]): Promise<WriterOutcome>;
+  /** Writes rows linked onto `base`, all or none; `canonical` holds each row's canonical text (linkRows). */
+  commit(base: ChainHead, rows: readonly StoredAuditRow[], canonical: readonly string[]): Promise<WriterOutcome>;
   /** One PASSIVE checkpoint from the writer's connection, between its commits; whether the WAL was copied to its end. */
   catchUp(): Promise<boolean>;
   stop(): Promise<void>;
@@ -64,7 +70,8 @@ db.pragma('journal_size_limit = ' + workerData.journalSizeLimitBytes);
 const insert = db.prepare(workerData.insertSql);
 const upsertHead = db.prepare(workerData.upsertHeadSql);
 const selectHead = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
-const write = db.transaction((base, rows) => {
+const write = db.transaction((base, text) => {
+  const rows = JSON.parse(text);
   const recorded = selectHead.get();
   if (recorded !== undefined && (recorded.seq !== base.seq || recorded.hash !== base.hash)) return recorded;
   for (const r of rows) insert.run(r);
@@ -109,8 +116,8 @@ export function startWriterThread(options: WriterThreadOptions): WriterThread {
     onExit: options.onExit,
   });
   return {
-    async commit(base, rows) {
-      const reply = await thread.request({ type: 'commit', base: { seq: base.seq, hash: base.hash }, rows: rows.map(insertParams) });
+    async commit(base, rows, canonical) {
+      const reply = await thread.request({ type: 'commit', base: { seq: base.seq, hash: base.hash }, rows: insertText(rows, canonical) });
       if (reply.ok === true) return { kind: 'committed' };
       if (reply.moved !== undefined) return { kind: 'moved', head: reply.moved };
       return { kind: 'failed', error: replyError(reply, 'audit writer failed') };
@@ -122,4 +129,20 @@ export function startWriterThread(options: WriterThreadOptions): WriterThread {
     },
     stop: () => thread.stop(),
   };
+}
+
+/** How every canonical text of the current format begins: the tag the INSERT has no column for. */
+const FORMAT_PREFIX = `[${JSON.stringify(CHAIN_FORMAT)},`;
+
+/** The rows as the worker parses them: a JSON array of the INSERT's parameter lists. */
+export function insertText(rows: readonly StoredAuditRow[], canonical: readonly string[]): string {
+  if (canonical.length !== rows.length) throw new RangeError(`${rows.length} rows and ${canonical.length} canonical texts`);
+  let text = '[';
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as StoredAuditRow;
+    const columns = canonical[i] as string;
+    if (!columns.startsWith(FORMAT_PREFIX)) throw new RangeError(`row ${row.seq}: canonical text not in ${CHAIN_FORMAT}`);
+    text += `${i === 0 ? '' : ','}[${columns.slice(FORMAT_PREFIX.length, -1)},"${row.prevHash}","${row.hash}"]`;
+  }
+  return `${text}]`;
 }

@@ -316,7 +316,7 @@ export class TransactionJournal {
     const frame = encodeFrame({ transaction: accepted.transaction }, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
     const { transaction: _transaction, ...rest } = accepted;
     const json = JSON.stringify(rest);
-    return this.#write([{ sql: ACCEPT_SQL, params: [id, place.key, place.share, place.digest, place.at, accepted.auditSeq > 0 ? accepted.auditSeq : null, json, Buffer.from(frame)] }]);
+    return this.#write([{ sql: ACCEPT_SQL, params: [id, place.key, place.share, place.digest, place.at, accepted.auditSeq > 0 ? accepted.auditSeq : null, json, frame] }]);
   }
 
   /**
@@ -353,8 +353,8 @@ export class TransactionJournal {
    * `frames` may come encoded already (`encodeFrames`), as the duplicate window keeps them.
    */
   finish(id: number, place: WindowPlace, auditSeq: number | undefined, frames: readonly Frame[] | Uint8Array): void {
-    const bytes = frames instanceof Uint8Array ? frames : encodeFrames(frames);
-    const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Bound as it is (the driver takes a Uint8Array); the writer thread's batch copies it once.
+    const blob = frames instanceof Uint8Array ? frames : encodeFrames(frames);
     this.#write([{ sql: FINISH_SQL, params: [id, place.key, place.share, place.digest, place.at, auditSeq ?? null, blob] }]).then(() => { this.#finished += 1; }, (error: unknown) => {
       this.#log?.error({ err: error, journalId: id }, 'journal: a finished transaction could not be recorded');
     });
