@@ -60,7 +60,11 @@ describe('RL: a release recorded from the terminal', () => {
 
     await security.audit.flush();
     const transactionRow = security.audit.query({ type: 'transaction', messageKey: 'QR' })[0]!;
-    const answerRows = security.audit.query({ type: 'response' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq && (row.detail?.['records'] as string[]).length > 0);
+    // The QR went to NCIC (no record: a response row) and CORI, whose answer, the last to end,
+    // is recorded in the completion row: the row the release names for what it disclosed.
+    const answerRows = security.audit.query({ type: 'completion' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq);
+    expect(answerRows.map((row) => row.detail?.['responses'])).toEqual([[{ system: 'CORI', outcome: 'hit', records: ['ACHS:CH0000001'] }]]);
+    expect(security.audit.query({ type: 'response' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq).map((row) => row.detail?.['system'])).toEqual(['NCIC']);
     const rlRow = security.audit.query({ type: 'transaction', messageKey: 'RL' })[0]!;
     expect(rlRow.destinations).toEqual(['SWITCH']);
     const [entry] = security.releaseLog.list();
