@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { HitStatus, encodeFrame, type LinkReply, type Response } from '@clets/protocol';
+import { CletsError, HitStatus, encodeFrame, type LinkReply, type Response } from '@clets/protocol';
 import { TerminalClient } from '@clets/terminal';
 import { MemoryAuditStore, type AuditEvent, type AuditReceipt } from './audit/index.js';
-import type { StoredAuditRow } from './audit/record.js';
 import { buildSwitch, type CletsSwitch } from './switch.js';
 import { buildRegistry } from './security/registry.js';
 import { FakeLink, FillingAuditStore, type FakeRequest } from './testing/index.js';
@@ -332,40 +331,72 @@ describe('switch: nothing disclosed or granted without its committed audit row',
     expect(audit.rows.map((row) => row.type)).toEqual(['logon', 'transaction']);
   });
 
-  it('sends the Completion only once its row is committed, in one commit with the last system\'s response rows', async () => {
-    const batches: string[][] = [];
+  it('records the last system\'s answer in the completion row, and sends it and the Completion only once that row is committed', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = resolve; });
-    // Records what each commit held, and holds back the completion row's acknowledgement
-    // until the test lets it go (as a slow disk would).
-    class WatchedStore extends MemoryAuditStore {
-      protected override writeBatch(rows: readonly StoredAuditRow[]): void {
-        batches.push(rows.map((row) => row.type));
-        super.writeBatch(rows);
-      }
-
+    // Holds back the completion row's acknowledgement until the test lets it go (as a slow disk would).
+    class SlowCompletions extends MemoryAuditStore {
       override append(event: AuditEvent): Promise<AuditReceipt> {
         const appended = super.append(event);
         return event.type === 'completion' ? released.then(() => appended) : appended;
       }
     }
-    const { terminal } = await start({ audit: new WatchedStore() });
+    const audit = new SlowCompletions();
+    const { terminal } = await start({ audit });
     const client = await terminal();
-    const responses: string[] = [];
+    const kinds: string[] = [];
     let ended = false;
-    const sent = client.send(QW, { onProgress: (progress) => { if (progress.kind === 'response') responses.push(progress.response.system ?? ''); } })
+    const sent = client.send(QW, { onProgress: (progress) => { kinds.push(progress.kind === 'response' ? `response ${progress.response.system ?? ''}` : progress.kind); } })
       .finally(() => { ended = true; });
-    await waitFor(() => responses.length === 2);
+    // The first system's answer has its own row and goes out at once; the last one's waits
+    // with the Completion for the completion row that records it.
+    await waitFor(() => kinds.some((kind) => kind.startsWith('response')));
     await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(kinds.filter((kind) => kind.startsWith('response'))).toHaveLength(1);
     expect(ended).toBe(false);
     release();
     const result = await sent;
     expect(result.outcome).toBe('completed');
-    const completionBatch = batches.find((types) => types.includes('completion'));
-    expect(completionBatch).toBeDefined();
-    expect(completionBatch!.indexOf('response')).toBeGreaterThanOrEqual(0);
-    expect(completionBatch!.indexOf('response')).toBeLessThan(completionBatch!.indexOf('completion'));
-    expect(batches.flat().filter((type) => type === 'completion')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind.startsWith('response'))).toHaveLength(2);
+    await audit.flush();
+    const first = kinds.find((kind) => kind.startsWith('response'))!.slice('response '.length);
+    const last = first === 'NCIC' ? 'CORI' : 'NCIC';
+    const rows = audit.query({ messageKey: 'QW' });
+    expect(rows.map((row) => row.type)).toEqual(['transaction', 'response', 'completion']);
+    expect(rows[1]!.detail).toMatchObject({ system: first, auditSeq: rows[0]!.seq });
+    expect(rows[2]!.detail).toMatchObject({ answered: expect.arrayContaining(['NCIC', 'CORI']), failed: [], auditSeq: rows[0]!.seq });
+    expect((rows[2]!.detail?.['responses'] as { system: string }[]).map((response) => response.system)).toEqual([last]);
+  });
+
+  it('withholds the last system\'s answer when the completion row recording it cannot be written, and still sends a Completion', async () => {
+    // A store that refuses the first completion row that records an answer (and only it).
+    class RefusesRecordingCompletion extends MemoryAuditStore {
+      refused = 0;
+      override append(event: AuditEvent): Promise<AuditReceipt> {
+        if (event.type === 'completion' && event.detail?.['responses'] !== undefined && this.refused === 0) {
+          this.refused += 1;
+          return Promise.reject(new CletsError('CLETS_ERR_AUDIT_UNAVAILABLE', 'database or disk is full'));
+        }
+        return super.append(event);
+      }
+    }
+    const audit = new RefusesRecordingCompletion();
+    const { terminal } = await start({ audit });
+    const client = await terminal();
+    const result = await client.send(QW);
+    expect(result.outcome).toBe('completed');
+    if (result.outcome !== 'completed') return;
+    expect(audit.refused).toBe(1);
+    // One system answered first, with its own row; the last one's answer was withheld.
+    expect(result.responses).toHaveLength(1);
+    const first = result.responses[0]!.system!;
+    const last = first === 'NCIC' ? 'CORI' : 'NCIC';
+    expect(result.rejects.map((reject) => [reject.system, reject.code])).toEqual([[last, 'CLETS_ERR_AUDIT_UNAVAILABLE']]);
+    expect([result.completion.answered, result.completion.failed]).toEqual([[first], [last]]);
+    // The completion written again from the outcomes, listing that system failed, recording no answer.
+    await audit.flush();
+    const completions = audit.query({ type: 'completion', messageKey: 'QW' });
+    expect(completions.map((row) => [row.detail?.['answered'], row.detail?.['failed'], row.detail?.['responses']])).toEqual([[[first], [last], undefined]]);
   });
 
   it('delivers an administrative message to a logged-in terminal only after its delivery row is committed', async () => {

@@ -386,6 +386,27 @@ export function describeAuditStoreContract(name: string, makeHarness: (options: 
         expect(hits[4]).toMatchObject({ type: 'reject', code: 'CLETS_ERR_ROUTE_TO_MISSING', answers: [] });
       });
 
+      it('reads what came back from the completion row too: the last system\'s answer is recorded there', async () => {
+        const seq = await transaction({ NAM: 'TALLISTER,MAREN', DOB: '19920703' }, { ...LA, at: T0 }, [{ system: 'NCIC', outcome: 'no_record' }]);
+        const completion = await store.append({
+          type: 'completion', at: T0 + 9, outcome: 'complete', ...LA, messageKey: 'QW', inputSeq: 1,
+          detail: { answered: ['NCIC', 'CORI'], failed: [], ms: 9, auditSeq: seq, responses: [{ system: 'CORI', outcome: 'hit', records: ['WPS:W000000007'] }] },
+        });
+        // One that ended with no answer recorded in its completion (every system failed, say).
+        const ended = await transaction({ NAM: 'TALLISTER,MAREN', DOB: '19920703' }, { ...LA, at: T0 + 20 }, [{ system: 'NCIC', outcome: 'rejected', type: 'reject' }]);
+        await store.append({
+          type: 'completion', at: T0 + 29, outcome: 'partial', ...LA, messageKey: 'QW', inputSeq: 2,
+          detail: { answered: [], failed: ['NCIC'], ms: 9, auditSeq: ended },
+        });
+        const hits = find({ name: 'TALLISTER,MAREN', dob: '19920703' });
+        expect(hits.map((entry) => [entry.seq, entry.result, entry.records])).toEqual([[seq, 'hit', ['WPS:W000000007']], [ended, 'failed', []]]);
+        expect(hits[0]?.answers.map((answer) => [answer.seq, answer.type, answer.system, answer.outcome, answer.records])).toEqual([
+          [seq + 1, 'response', 'NCIC', 'no_record', []],
+          [completion.seq, 'response', 'CORI', 'hit', ['WPS:W000000007']],
+          [completion.seq, 'completion', undefined, 'complete', undefined],
+        ]);
+      });
+
       it('keeps to the scope: an agency sees its own ORIs only', async () => {
         const la = await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...LA, at: T0 });
         const sd = await transaction({ VIN: '1M8GDM9AXKP042788' }, { ...SD, at: T0 + 10 });

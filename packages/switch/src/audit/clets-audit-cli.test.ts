@@ -93,6 +93,30 @@ describe('clets-audit search', () => {
     expect(JSON.parse(reads[0]?.detail ?? '')).toMatchObject({ action: 'search', search: { keys: ['NAM:KORVALE,DESMIN/19860412', 'PHN:CARVAL,D/19860412'] }, scope: 'all' });
   });
 
+  it('shows the last system\'s answer that the completion row records beside the answers of response rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clets-audit-cmd-'));
+    dirs.push(dir);
+    const path = join(dir, 'audit.db');
+    const store = openAuditStore({ path, checkpointIntervalMs: 0 });
+    const line = 'QW.CA0190000.NAM/TALLISTER,MAREN.DOB/19920703';
+    const who = { operatorId: 'OP1004', terminal: 'LA04', ori: 'CA0190000', messageKey: 'QW' };
+    const { seq } = await store.append({
+      type: 'transaction', at: NOW - DAY, outcome: 'accepted', ...who, inputSeq: 1, routeTo: { requester: 'DEP R VALE 4411', reason: 'TRAFFIC STOP' },
+      destinations: ['NCIC', 'CORI'], subjectKeys: subjectKeys({ text: line }),
+    });
+    await store.append({ type: 'response', at: NOW - DAY + 10, outcome: 'no_record', ...who, inputSeq: 1, detail: { system: 'NCIC', records: [], auditSeq: seq } });
+    await store.append({
+      type: 'completion', at: NOW - DAY + 12, outcome: 'complete', ...who, inputSeq: 1,
+      detail: { answered: ['NCIC', 'CORI'], failed: [], ms: 12, auditSeq: seq, responses: [{ system: 'CORI', outcome: 'hit', records: ['WPS:W297823148'] }] },
+    });
+    await store.close();
+    const { code, out } = await run(['search', '--db', path, '--name', 'TALLISTER,MAREN', '--dob', '19920703', '--reader', 'ACC19']);
+    expect(code).toBe(0);
+    expect(out).toContain('QW  HIT  operator OP1004 at terminal LA04 (CA0190000)');
+    expect(out).toContain('answers: NCIC no_record, CORI hit');
+    expect(out).toContain('records: WPS:W297823148');
+  });
+
   it('searches by every key kind and filter', async () => {
     expect(await seqsOf(['--db', db, '--name', 'KORVALE,DESMIN', '--dob', '19860412', '--exact'])).toEqual(['QW:OP1001', 'QW:OP3701', 'QW:OP1002']);
     expect(await seqsOf(['--db', db, '--name', 'CORVALE,DESMIN'])).toEqual(['QW:OP1001', 'QW:OP1002', 'QW:OP3701', 'QW:OP1002']);

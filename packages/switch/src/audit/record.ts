@@ -4,7 +4,7 @@
  * are decoded from it for callers.
  */
 import { MAX_SUBJECT_KEYS, SUBJECT_KEY_PATTERN } from '@clets/protocol';
-import { isAuditEventType, type AuditEvent, type AuditRouteTo, type AuditRow } from './types.js';
+import { isAuditEventType, type AuditEvent, type AuditRouteTo, type AuditRow, type RecordedResponse } from './types.js';
 
 /** One row's columns; JSON columns hold the JSON text that was hashed. */
 export interface StoredAuditRow {
@@ -107,6 +107,38 @@ export function toAuditRow(stored: StoredAuditRow): AuditRow {
   if (stored.switchId !== null) row.switchId = stored.switchId;
   if (stored.subjectKeys !== null && stored.subjectKeys !== undefined) row.subjectKeys = decodeSubjectKeys(stored.subjectKeys);
   return row;
+}
+
+/**
+ * The responses an answer row records: a `response` row its own one; a `completion` row the
+ * answer of the last system to end (`detail.responses`), which has no response row; any
+ * other row none. Both shapes are read: a log holds response rows for every answer of
+ * transactions written before completions recorded one. `detail` as stored (JSON text) or
+ * parsed; entries altered into something else are left out.
+ */
+export function recordedResponses(type: string, outcome: string, detail: unknown): RecordedResponse[] {
+  if (type !== 'response' && type !== 'completion') return [];
+  let parsed: unknown = detail;
+  if (typeof detail === 'string') {
+    try {
+      parsed = JSON.parse(detail);
+    } catch {
+      return [];
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object') return [];
+  const fields = parsed as { system?: unknown; records?: unknown; responses?: unknown };
+  if (type === 'response') return [{ system: typeof fields.system === 'string' ? fields.system : '', outcome, records: stringsOf(fields.records) }];
+  if (!Array.isArray(fields.responses)) return [];
+  return fields.responses.flatMap((entry: unknown) => {
+    const response = entry as { system?: unknown; outcome?: unknown; records?: unknown } | null;
+    if (response === null || typeof response !== 'object' || typeof response.outcome !== 'string') return [];
+    return [{ system: typeof response.system === 'string' ? response.system : '', outcome: response.outcome, records: stringsOf(response.records) }];
+  });
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function optionalString(value: unknown, name: string): string | null {

@@ -7,10 +7,12 @@
  * What a search returns: `transaction` rows, and `reject` rows of transactions the switch
  * refused before accepting them (no input sequence was stamped: the refusal of a look-up is
  * as telling as the look-up). Rejects of a system leg after the receipt are answers, not hits.
+ * What came back is read from response rows and from the completion row, which records the
+ * answer of the last system to end (the log holds both shapes).
  */
 import { CletsError, SUBJECT_KEY_PATTERN } from '@clets/protocol';
 import { invalidCriterion, pageOf, storedTime } from './filter.js';
-import { decodeSubjectKeys, toAuditRow, type StoredAuditRow } from './record.js';
+import { decodeSubjectKeys, recordedResponses, toAuditRow, type StoredAuditRow } from './record.js';
 import type { AuditAnswer, AuditScope, AuditSearch, AuditSearchHit, AuditSearchResult } from './types.js';
 
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -122,7 +124,7 @@ export interface AnswerRow {
 export function buildHit(row: StoredAuditRow, search: NormalizedAuditSearch, answerRows: readonly AnswerRow[]): AuditSearchHit {
   const decoded = toAuditRow(row);
   const subjectKeys = decoded.subjectKeys ?? [];
-  const answers = answerRows.map(toAnswer);
+  const answers = answerRows.flatMap(toAnswers);
   const records = [...new Set(answers.flatMap((answer) => answer.records ?? []))];
   const hit: AuditSearchHit = {
     seq: row.seq,
@@ -141,6 +143,21 @@ export function buildHit(row: StoredAuditRow, search: NormalizedAuditSearch, ans
     if (decoded[field] !== undefined) (hit as unknown as Record<string, unknown>)[field] = decoded[field];
   }
   return hit;
+}
+
+/**
+ * A row's answers: the row itself, preceded, for a completion row, by the responses it
+ * records (the last system's answer, which has no response row of its own).
+ */
+function toAnswers(row: AnswerRow): AuditAnswer[] {
+  const recorded = row.type === 'completion' ? recordedResponses(row.type, row.outcome, row.detail) : [];
+  return [
+    ...recorded.map((response): AuditAnswer => ({
+      seq: row.seq, at: row.at, type: 'response', outcome: response.outcome,
+      ...(response.system !== '' ? { system: response.system } : {}), records: response.records,
+    })),
+    toAnswer(row),
+  ];
 }
 
 function toAnswer(row: AnswerRow): AuditAnswer {

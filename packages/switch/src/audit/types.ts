@@ -155,7 +155,23 @@ export interface AuditSearch {
  */
 export type AuditScope = 'all' | { readonly oris: readonly string[] };
 
-/** An answer row of a transaction (linked by `detail.auditSeq`). */
+/**
+ * A system's response as the audit log records it: a `response` row of its own (`detail.system`,
+ * `detail.records`, the row's outcome), or, for the last system of a transaction to end, an
+ * entry of its completion row's `detail.responses` (`record.ts`, `recordedResponses`).
+ */
+export interface RecordedResponse {
+  system: string;
+  /** hit, possible, no_record, acknowledged. */
+  outcome: string;
+  /** FILE:RECORD of each record it disclosed. */
+  records: string[];
+}
+
+/**
+ * An answer of a transaction: a row linked by `detail.auditSeq`, or a response its completion
+ * row records (type `response`, with the completion row's seq and time, listed before it).
+ */
 export interface AuditAnswer {
   seq: number;
   at: string;

@@ -38,6 +38,30 @@ describe('GET /v1/audit/search with another authority', () => {
     await app.close();
   });
 
+  it('answers what came back with the last system\'s answer the completion row records', async () => {
+    const audit = new MemoryAuditStore();
+    const asked = await audit.append(lookUp('CA0190000', 'OP1001', 'QW.CA0190000.NAM/KORVALE,DESMIN.DOB/19860412'));
+    const who = { operatorId: 'OP1001', terminal: '1901', ori: 'CA0190000', messageKey: 'QW', inputSeq: 1 };
+    await audit.append({ type: 'response', at: AT + 10, outcome: 'no_record', ...who, detail: { system: 'NCIC', records: [], auditSeq: asked.seq } });
+    const completion = await audit.append({
+      type: 'completion', at: AT + 11, outcome: 'complete', ...who,
+      detail: { answered: ['NCIC', 'CORI'], failed: [], auditSeq: asked.seq, responses: [{ system: 'CORI', outcome: 'hit', records: ['WPS:W297823148'] }] },
+    });
+    const app = Fastify();
+    await app.register(auditSearchRoutes, { audit, authorize: () => ({ readerId: 'ADMIN', scope: 'all' }) });
+    const found = await app.inject({ url: '/v1/audit/search?name=KORVALE,DESMIN&dob=19860412' });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().hits[0]).toMatchObject({
+      result: 'hit', records: ['WPS:W297823148'],
+      answers: [
+        { type: 'response', system: 'NCIC', outcome: 'no_record' },
+        { seq: completion.seq, type: 'response', system: 'CORI', outcome: 'hit', records: ['WPS:W297823148'] },
+        { seq: completion.seq, type: 'completion', outcome: 'complete' },
+      ],
+    });
+    await app.close();
+  });
+
   it('turns query fields into subject keys and filters', () => {
     expect(searchCriteria({ plate: '8ABC123', operatorId: 'OP1', from: 5, limit: 10 })).toEqual({
       keys: ['LIC:8ABC123'], keyPrefixes: ['LIC:8ABC123/'], operatorId: 'OP1', from: 5, limit: 10,

@@ -325,8 +325,11 @@ describe('a transaction in flight at a crash', () => {
     expect(second.links.get('NCIC')!.requests.map((request) => request.requestId)).toEqual([requestId]);
     await waitFor(() => second.sw.pipeline.inFlight === 0);
     await second.sw.audit.close();
-    expect(auditRows(after, 'completion').filter((row) => row.client_message_id === 'FLIGHT-1')).toHaveLength(1);
+    const completions = auditRows(after, 'completion').filter((row) => row.client_message_id === 'FLIGHT-1');
+    expect(completions).toHaveLength(1);
     expect(auditRows(after, 'transaction').filter((row) => row.client_message_id === 'FLIGHT-1')).toHaveLength(1);
+    // The resumed transaction's last answer is recorded in its completion row, as a live one's is.
+    expect(completions[0]?.detail).toMatchObject({ resumed: true, responses: [{ outcome: 'no_record', records: [] }] });
   });
 
   it('is settled, not run again, when its completion row was committed before the crash', async () => {
@@ -347,7 +350,10 @@ describe('a transaction in flight at a crash', () => {
     expect(resent.completion?.answered?.slice().sort()).toEqual(['CORI', 'NCIC']);
     expect(second.links.get('NCIC')!.requests).toHaveLength(0);
     await second.sw.audit.close();
-    expect(auditRows(after, 'completion').filter((row) => row.client_message_id === 'SETTLED-1')).toHaveLength(1);
+    // Settled from the completion row, which also records the last system's answer: one row, not written again.
+    const completions = auditRows(after, 'completion').filter((row) => row.client_message_id === 'SETTLED-1');
+    expect(completions).toHaveLength(1);
+    expect(completions[0]?.detail['responses']).toHaveLength(1);
   });
 });
 

@@ -24,7 +24,7 @@ import { TransactionSuspended, type HopStamp, type LinkDispatcher, type LinkSend
 import { AnswerRecord, transactionDigest } from './replays.js';
 import { TransactionJournal, type JournalEntry, type SavedDecision, type SavedOrigin, type WindowPlace } from './journal.js';
 import type { Metrics } from '../metrics.js';
-import type { AuditSink } from '../audit/types.js';
+import type { AuditSink, RecordedResponse } from '../audit/types.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
 
 /** Who sent a transaction, and how to answer them. */
@@ -484,23 +484,26 @@ export class TransactionPipeline {
     // The Completion waits for its row too, though it discloses no record: that row is what
     // makes a restart settle the transaction instead of running it again, which would answer
     // the operator a second time, perhaps with another Completion (README.md, "The
-    // acknowledgement rule"). It need not be a commit of its own: the last leg to answer
-    // appends it with its response rows, and they commit together.
+    // acknowledgement rule"). It is no row of its own on the usual path: the last leg to end
+    // has its answer recorded in it (`detail.responses`) instead of in response rows, and the
+    // answer waits for its commit as it would for theirs.
     let early: { readonly answered: readonly string[]; readonly failed: readonly string[]; readonly row: Promise<number | CletsError> } | undefined;
     if (decision.kind === 'systems') {
-      // Each leg's outcome as soon as it is known: true once its response rows are appended
+      // Each leg's outcome as soon as it is known: true once its answer's rows are appended
       // (they can still fail to commit, but then so does every row appended after them, the
       // completion row included, and the Completion is written again from the outcomes).
       const known: (boolean | undefined)[] = decision.legs.map(() => undefined);
-      const lastRows = (index: number): void => {
+      const lastToEnd = (index: number, responses: readonly RecordedResponse[]): Promise<number | CletsError> | undefined => {
         known[index] = true;
-        if (known.some((value) => value === undefined)) return;
+        if (known.some((value) => value === undefined)) return undefined;
         const yes: string[] = [];
         const no: string[] = [];
         decision.legs.forEach((leg, other) => (known[other] === true ? yes : no).push(leg.system));
-        early = { answered: yes, failed: no, row: this.#auditOrFail(this.#completionEvent(run, yes, no)) };
+        const row = this.#auditOrFail(this.#completionEvent(run, yes, no, responses));
+        early = { answered: yes, failed: no, row };
+        return row;
       };
-      const outcomes = await settleAll(decision.legs.map((leg, index) => this.#runLeg(run, leg, decision.whenDown, () => lastRows(index))
+      const outcomes = await settleAll(decision.legs.map((leg, index) => this.#runLeg(run, leg, decision.whenDown, (responses) => lastToEnd(index, responses))
         .then((ok) => { known[index] = ok; return ok; })));
       decision.legs.forEach((leg, index) => (outcomes[index] ? answered : failed).push(leg.system));
     } else if (decision.kind === 'local') {
@@ -536,12 +539,17 @@ export class TransactionPipeline {
     reply({ completion: { header: replyHeader(header), answered, failed, inputSeq } });
   }
 
-  #completionEvent(run: AcceptedRun, answered: readonly string[], failed: readonly string[]): Parameters<AuditSink['append']>[0] {
+  /** The completion row; `responses`: the answer of the last leg to end, recorded in it. */
+  #completionEvent(run: AcceptedRun, answered: readonly string[], failed: readonly string[], responses: readonly RecordedResponse[] = []): Parameters<AuditSink['append']>[0] {
     const done = this.deps.clock();
     return {
       type: 'completion', at: done, outcome: failed.length === 0 ? 'complete' : 'partial', ...identity(run.origin, run.transaction),
       inputSeq: run.transaction.header?.inputSeq ?? 0,
-      detail: { answered: [...answered], failed: [...failed], ms: done - run.acceptedAt, auditSeq: run.auditSeq, ...(run.resumed !== undefined ? { resumed: true } : {}) },
+      detail: {
+        answered: [...answered], failed: [...failed], ms: done - run.acceptedAt, auditSeq: run.auditSeq,
+        ...(responses.length > 0 ? { responses } : {}),
+        ...(run.resumed !== undefined ? { resumed: true } : {}),
+      },
     };
   }
 
@@ -729,11 +737,15 @@ export class TransactionPipeline {
   }
 
   /**
-   * One system of a fan-out. Resolves true when the system answered. `lastRows` is called
-   * when the system's answer is in, just after its response rows are appended: the last leg
-   * to end appends the completion row there, to be committed with them.
+   * One system of a fan-out. Resolves true when the system answered. `lastToEnd` is called
+   * when the system's answer is in, before any row of it is appended: if this leg is the last
+   * of the transaction to end, it appends the completion row recording that answer and
+   * returns its seq to come; otherwise undefined, and the answer gets response rows of its own.
    */
-  async #runLeg(run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy, lastRows?: () => void): Promise<boolean> {
+  async #runLeg(
+    run: AcceptedRun, leg: SystemLeg, whenDown: DownPolicy,
+    lastToEnd?: (responses: readonly RecordedResponse[]) => Promise<number | CletsError> | undefined,
+  ): Promise<boolean> {
     const { deps } = this;
     const { transaction, reply, origin, auditSeq } = run;
     const header = transaction.header ?? {};
@@ -773,16 +785,18 @@ export class TransactionPipeline {
     }
     const linkReply = outcome.reply;
     const responses = linkReply.responses ?? [];
-    // CJIS: nothing is disclosed that cannot be audited. Each response's row is committed
-    // before the response is sent; if one cannot be, the system's whole answer is withheld
-    // and the leg answered with a reject instead (the completion lists it as failed).
-    const appended = responses.map((response) => this.#auditOrFail({
-      type: 'response', at: deps.clock(), outcome: statusName(response), ...identity(origin, transaction),
-      inputSeq: header.inputSeq ?? 0, detail: { system: response.system || leg.system, records: recordIds(response), auditSeq },
+    // CJIS: nothing is disclosed that cannot be audited. Each response is recorded, and the
+    // row committed, before the response is sent: in a response row of its own, or, for the
+    // last leg to end, in the completion row. If that row cannot be committed, the system's
+    // whole answer is withheld and the leg answered with a reject instead (the completion
+    // lists it as failed). A leg that ends while others are pending does not wait for them:
+    // an NCIC hit is not held back for a slow system (officer safety).
+    const recorded = responses.map((response): RecordedResponse => ({ system: response.system || leg.system, outcome: statusName(response), records: recordIds(response) }));
+    const inCompletion = responses.length > 0 && !linkReply.reject ? lastToEnd?.(recorded) : undefined;
+    const appended = inCompletion !== undefined ? [inCompletion] : recorded.map((response) => this.#auditOrFail({
+      type: 'response', at: deps.clock(), outcome: response.outcome, ...identity(origin, transaction),
+      inputSeq: header.inputSeq ?? 0, detail: { system: response.system, records: response.records, auditSeq },
     }));
-    // Appended in this same turn, the completion row goes into the response rows' commit (or
-    // the next), never before them: the store commits rows in the order they were appended.
-    if (responses.length > 0 && !linkReply.reject) lastRows?.();
     const rows = await Promise.all(appended);
     const unaudited = rows.find((row) => row instanceof CletsError);
     if (unaudited !== undefined) {

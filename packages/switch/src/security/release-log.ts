@@ -28,7 +28,7 @@ export interface ReleasedTransactionLink {
   readonly messageKey: string;
   /** Its `transaction` audit row. */
   readonly transactionSeq: number;
-  /** The audit rows of what came back (responses). */
+  /** The audit rows of what came back: response rows, and the completion row that records the last system's answer. */
   readonly answerSeqs: readonly number[];
   /** FILE:RECORD of each record those answers disclosed. */
   readonly records: readonly string[];

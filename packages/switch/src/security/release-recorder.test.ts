@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HitStatus, type Frame, type Response, type Transaction } from '@clets/protocol';
+import { MemoryAuditStore } from '../audit/memory-audit-store.js';
 import { loginAt, pipelineHarness, testSecurity, type TestSecurity } from '../testing/security.js';
 import { findReleasedTransaction, releaseRecorder } from './release-recorder.js';
 
@@ -59,7 +60,11 @@ describe('RL: a release recorded from the terminal', () => {
 
     await security.audit.flush();
     const transactionRow = security.audit.query({ type: 'transaction', messageKey: 'QR' })[0]!;
-    const answerRows = security.audit.query({ type: 'response' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq && (row.detail?.['records'] as string[]).length > 0);
+    // The QR went to NCIC (no record: a response row) and CORI, whose answer, the last to end,
+    // is recorded in the completion row: the row the release names for what it disclosed.
+    const answerRows = security.audit.query({ type: 'completion' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq);
+    expect(answerRows.map((row) => row.detail?.['responses'])).toEqual([[{ system: 'CORI', outcome: 'hit', records: ['ACHS:CH0000001'] }]]);
+    expect(security.audit.query({ type: 'response' }).filter((row) => row.detail?.['auditSeq'] === transactionRow.seq).map((row) => row.detail?.['system'])).toEqual(['NCIC']);
     const rlRow = security.audit.query({ type: 'transaction', messageKey: 'RL' })[0]!;
     expect(rlRow.destinations).toEqual(['SWITCH']);
     const [entry] = security.releaseLog.list();
@@ -128,6 +133,34 @@ describe('RL: a release recorded from the terminal', () => {
     expect(findReleasedTransaction(security.audit, { operatorId: 'OP1001', transactionSeq: seq })).toMatchObject({ transactionSeq: seq, ori: ORI, records: ['ACHS:CH0000001'] });
     expect(() => findReleasedTransaction(security.audit, { operatorId: 'OP1003', transactionSeq: seq })).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FIELD_INVALID', field: 'transactionSeq' }));
     expect(() => findReleasedTransaction(security.audit, { operatorId: 'OP1001', transactionSeq: seq + 1 })).toThrow(expect.objectContaining({ code: 'CLETS_ERR_FIELD_INVALID' }));
+  });
+
+  it('finds what a transaction disclosed in response rows and in the completion row alike (a log holds both)', async () => {
+    const audit = new MemoryAuditStore();
+    const at = Date.parse('2026-11-01T10:00:00.000Z');
+    const who = { operatorId: 'OP1001', terminal: 'LA01', ori: ORI, messageKey: 'QW', switchId: 'county-19' };
+    // A transaction as the log held it before completions recorded an answer: a row per response.
+    const older = await audit.append({ type: 'transaction', at, outcome: 'accepted', ...who, inputSeq: 1, destinations: ['NCIC', 'CORI'] });
+    const olderAnswers = [
+      await audit.append({ type: 'response', at: at + 5, outcome: 'hit', ...who, inputSeq: 1, detail: { system: 'NCIC', records: ['WANTED PERSON:W000000001'], auditSeq: older.seq } }),
+      await audit.append({ type: 'response', at: at + 6, outcome: 'no_record', ...who, inputSeq: 1, detail: { system: 'CORI', records: [], auditSeq: older.seq } }),
+    ];
+    await audit.append({ type: 'completion', at: at + 7, outcome: 'complete', ...who, inputSeq: 1, detail: { answered: ['NCIC', 'CORI'], failed: [], ms: 7, auditSeq: older.seq } });
+    // And as it is written now: the first system's response row, the last one's answer in the completion.
+    const newer = await audit.append({ type: 'transaction', at: at + 10, outcome: 'accepted', ...who, inputSeq: 2, destinations: ['NCIC', 'CORI'] });
+    const ncic = await audit.append({ type: 'response', at: at + 15, outcome: 'no_record', ...who, inputSeq: 2, detail: { system: 'NCIC', records: [], auditSeq: newer.seq } });
+    const completion = await audit.append({
+      type: 'completion', at: at + 16, outcome: 'complete', ...who, inputSeq: 2,
+      detail: { answered: ['NCIC', 'CORI'], failed: [], ms: 6, auditSeq: newer.seq, responses: [{ system: 'CORI', outcome: 'hit', records: ['WPS:W000000002', 'CARPOS:H000000003'] }] },
+    });
+    const day = { operatorId: 'OP1001', terminal: 'LA01', day: '2026-11-01' };
+    expect(findReleasedTransaction(audit, { ...day, inputSeq: 1 })).toMatchObject({
+      transactionSeq: older.seq, answerSeqs: [olderAnswers[0]!.seq], records: ['WANTED PERSON:W000000001'],
+    });
+    expect(ncic.seq).toBeLessThan(completion.seq);
+    expect(findReleasedTransaction(audit, { ...day, inputSeq: 2 })).toMatchObject({
+      transactionSeq: newer.seq, answerSeqs: [completion.seq], records: ['WPS:W000000002', 'CARPOS:H000000003'],
+    });
   });
 
   it('answers an RL taken up again after a restart with the entry it recorded before, and records one it had not', async () => {

@@ -83,14 +83,15 @@ export function findReleasedTransaction(audit: ReleaseAuditSource, ref: Released
   if (found === undefined) {
     throw new CletsError('CLETS_ERR_FIELD_INVALID', `${named}: no transaction of ${ref.operatorId} at ${terminal} on ${day} has that number`, { field });
   }
-  // The switch's own acknowledgements (an RL's) disclose nothing of a file.
+  // The switch's own acknowledgements (an RL's) disclose nothing of a file. The answers are
+  // the search's: response rows, and the responses a completion row records.
   const answers = found.answers.filter((answer) => answer.type === 'response' && answer.system !== SWITCH_SYSTEM && (answer.records?.length ?? 0) > 0);
   const records = [...new Set(answers.flatMap((answer) => answer.records ?? []))];
   if (records.length === 0) {
     throw new CletsError('CLETS_ERR_FIELD_INVALID', `${named} (${found.messageKey ?? '?'}, ${found.result}) disclosed no record: there is nothing to release`, { field });
   }
   return {
-    terminal, inputSeq, messageKey: found.messageKey ?? '', transactionSeq: found.seq, answerSeqs: answers.map((answer) => answer.seq),
+    terminal, inputSeq, messageKey: found.messageKey ?? '', transactionSeq: found.seq, answerSeqs: [...new Set(answers.map((answer) => answer.seq))],
     records, ori: found.ori ?? '', at: found.atMs,
   };
 }

@@ -13,6 +13,7 @@
  * ORI, and an agency's reader gets only their agency's (the scope of the audit reads,
  * admin/audit-scope.ts).
  */
+import { recordedResponses } from '../../audit/record.js';
 import type { AuditFilter, AuditRow } from '../../audit/types.js';
 
 export interface LiveSources {
@@ -199,7 +200,8 @@ export class LiveFeed {
     let sampled = false;
     const query = sources.audit.query;
     if (previous !== undefined && query !== undefined && lastSeq > previous.seq) {
-      const rows = query({ afterSeq: previous.seq, type: ['reject', 'response'], limit: this.#maxRows });
+      // Answers are response rows, and the completion rows that record the last system's answer.
+      const rows = query({ afterSeq: previous.seq, type: ['reject', 'response', 'completion'], limit: this.#maxRows });
       sampled = rows.length >= this.#maxRows && (rows.at(-1)?.seq ?? 0) < lastSeq;
       for (const row of rows) {
         const ori = row.ori ?? null;
@@ -208,10 +210,12 @@ export class LiveFeed {
           const entry = refusals.get(`${ori}\u0000${code}`) ?? { ori, code, count: 0 };
           entry.count += 1;
           refusals.set(`${ori}\u0000${code}`, entry);
-        } else {
-          const entry = answers.get(`${ori}\u0000${row.outcome}`) ?? { ori, outcome: row.outcome, count: 0 };
+          continue;
+        }
+        for (const { outcome } of recordedResponses(row.type, row.outcome, row.detail ?? null)) {
+          const entry = answers.get(`${ori}\u0000${outcome}`) ?? { ori, outcome, count: 0 };
           entry.count += 1;
-          answers.set(`${ori}\u0000${row.outcome}`, entry);
+          answers.set(`${ori}\u0000${outcome}`, entry);
         }
       }
     }
