@@ -253,6 +253,35 @@ describe('replays: the answer kept encoded once it is complete', () => {
     expect(security.audit.query({ type: 'replay' })).toMatchObject([{ outcome: 'replayed', detail: { framesSoFar: 4 } }]);
   });
 
+  it('keeps the bytes a frame was sent as, not a later encoding of its object', () => {
+    const header = { clientMessageId: 'REC-2', control: '000002', messageKey: 'QW', inputSeq: 13 };
+    const receipt: Frame = { receipt: { header } };
+    const response: Frame = { response: { header, system: 'NCIC', responseKey: 'QW', status: HitStatus.HIT_STATUS_NO_RECORD, text: 'NO NCIC WANT', records: [] } };
+    const record = new AnswerRecord();
+    const followed: (Uint8Array | undefined)[] = [];
+    record.follow((_frame, encoded) => followed.push(encoded));
+    const sent = [record.add(receipt), record.add(response)];
+    expect(followed).toEqual(sent);
+    const asSent = encodeFrames([receipt, response]);
+    // The object changes after it was sent: the resend still gets what the terminal got.
+    response.response!.text = 'CHANGED AFTER SENDING';
+    record.finish();
+    expect(record.encoded).toEqual(asSent);
+    expect(record.add(response)).toBeUndefined();
+  });
+
+  it('encodes at the end the frames it was given restored, beside the bytes of those added since', () => {
+    const header = { clientMessageId: 'REC-3', control: '000003', messageKey: 'QW', inputSeq: 14 };
+    const receipt: Frame = { receipt: { header } };
+    const queued: Frame = { queuedNotice: { header, system: 'NCIC', text: '.02. NCIC OUT OF SERVICE' } };
+    const completion: Frame = { completion: { header, answered: [], failed: ['NCIC'], inputSeq: 14 } };
+    const record = AnswerRecord.restored([receipt, queued], 9, false);
+    expect(record.add(completion)).toEqual(encodeFrame(completion, { maxFrameBytes: Number.MAX_SAFE_INTEGER }));
+    record.finish();
+    expect(record.encoded).toEqual(encodeFrames([receipt, queued, completion]));
+    expect(record.frames.map(wire)).toEqual([receipt, queued, completion].map(wire));
+  });
+
   it('in flight, hands each later frame to a resend that follows; at the end, keeps the answer as the journal stores it', async () => {
     const header = { clientMessageId: 'REC-1', control: '000001', messageKey: 'QW', inputSeq: 12, receivedAtMs: 1_790_000_000_123 };
     const receipt: Frame = { receipt: { header } };
