@@ -253,6 +253,25 @@ describe('replays: the answer kept encoded once it is complete', () => {
     expect(security.audit.query({ type: 'replay' })).toMatchObject([{ outcome: 'replayed', detail: { framesSoFar: 4 } }]);
   });
 
+  it('hands the origin each frame with the bytes the record keeps, and answers a resend with those bytes', async () => {
+    const security = await testSecurity();
+    const harness = pipelineHarness(security);
+    const session = await loginAt(security, 'OP1001', 'LA01');
+    const send = async (): Promise<{ frame: Frame; encoded: Uint8Array | undefined }[]> => {
+      const sent: { frame: Frame; encoded: Uint8Array | undefined }[] = [];
+      await harness.pipeline.submit({
+        kind: 'terminal', session, terminal: 'LA01', sourceAddress: '127.0.0.1', send: (frame, encoded) => { sent.push({ frame, encoded }); },
+      }, { text: `QW.CA0190000.NAM/TALLISTER,MAREN.SEX/F.DOB/19920703.${RTE}`, header: { clientMessageId: 'ONCE-1' } });
+      return sent;
+    };
+    const original = await send();
+    expect(original.map(({ frame }) => frameKind(frame))).toEqual(['receipt', 'response', 'response', 'completion']);
+    // The writer sends these bytes as they are: each must be the frame's own encoding.
+    for (const { frame, encoded } of original) expect(Buffer.from(encoded!).toString('base64')).toBe(wire(frame));
+    const again = await send();
+    expect(again.map(({ frame }) => wire(frame))).toEqual(original.map(({ encoded }) => Buffer.from(encoded!).toString('base64')));
+  });
+
   it('keeps the bytes a frame was sent as, not a later encoding of its object', () => {
     const header = { clientMessageId: 'REC-2', control: '000002', messageKey: 'QW', inputSeq: 13 };
     const receipt: Frame = { receipt: { header } };
