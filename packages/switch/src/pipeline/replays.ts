@@ -135,7 +135,7 @@ export class AnswerRecord {
     if (this.#answer instanceof Uint8Array) return undefined;
     let encoded: Uint8Array | undefined;
     try {
-      encoded = encodeFrame(frame, NO_LIMIT);
+      encoded = ownBytes(encodeFrame(frame, NO_LIMIT));
     } catch {
       // Sent without bytes: the writer that encodes it meets the same error and reports it.
       encoded = undefined;
@@ -186,6 +186,15 @@ export class AnswerRecord {
     this.#waiters ??= { followers: new Set() };
     return this.#waiters;
   }
+}
+
+/**
+ * Bytes in an array buffer of their own. The encoder cuts small frames from Node's shared 8 KiB
+ * pool: a record kept in flight for hours (a transaction held for a system that is down, up to
+ * `limits.queueMaxPerLink` of them) would pin a slab for each receipt of a few dozen bytes.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 /**
