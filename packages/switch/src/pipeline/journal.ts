@@ -610,7 +610,11 @@ export class TransactionJournal {
 
 /** Frames one after another, each preceded by its length (4 bytes, big-endian). */
 export function encodeFrames(frames: readonly Frame[]): Uint8Array {
-  const encoded = frames.map((frame) => encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER }));
+  return joinFrames(frames.map((frame) => encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER })));
+}
+
+/** Frames already encoded, one after another in the layout of `encodeFrames`. */
+export function joinFrames(encoded: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(encoded.reduce((total, bytes) => total + 4 + bytes.length, 0));
   const view = new DataView(out.buffer);
   let offset = 0;

@@ -253,6 +253,56 @@ describe('replays: the answer kept encoded once it is complete', () => {
     expect(security.audit.query({ type: 'replay' })).toMatchObject([{ outcome: 'replayed', detail: { framesSoFar: 4 } }]);
   });
 
+  it('hands the origin each frame with the bytes the record keeps, and answers a resend with those bytes', async () => {
+    const security = await testSecurity();
+    const harness = pipelineHarness(security);
+    const session = await loginAt(security, 'OP1001', 'LA01');
+    const send = async (): Promise<{ frame: Frame; encoded: Uint8Array | undefined }[]> => {
+      const sent: { frame: Frame; encoded: Uint8Array | undefined }[] = [];
+      await harness.pipeline.submit({
+        kind: 'terminal', session, terminal: 'LA01', sourceAddress: '127.0.0.1', send: (frame, encoded) => { sent.push({ frame, encoded }); },
+      }, { text: `QW.CA0190000.NAM/TALLISTER,MAREN.SEX/F.DOB/19920703.${RTE}`, header: { clientMessageId: 'ONCE-1' } });
+      return sent;
+    };
+    const original = await send();
+    expect(original.map(({ frame }) => frameKind(frame))).toEqual(['receipt', 'response', 'response', 'completion']);
+    // The writer sends these bytes as they are: each must be the frame's own encoding.
+    for (const { frame, encoded } of original) expect(Buffer.from(encoded!).toString('base64')).toBe(wire(frame));
+    const again = await send();
+    expect(again.map(({ frame }) => wire(frame))).toEqual(original.map(({ encoded }) => Buffer.from(encoded!).toString('base64')));
+  });
+
+  it('keeps the bytes a frame was sent as, not a later encoding of its object', () => {
+    const header = { clientMessageId: 'REC-2', control: '000002', messageKey: 'QW', inputSeq: 13 };
+    const receipt: Frame = { receipt: { header } };
+    const response: Frame = { response: { header, system: 'NCIC', responseKey: 'QW', status: HitStatus.HIT_STATUS_NO_RECORD, text: 'NO NCIC WANT', records: [] } };
+    const record = new AnswerRecord();
+    const followed: (Uint8Array | undefined)[] = [];
+    record.follow((_frame, encoded) => followed.push(encoded));
+    const sent = [record.add(receipt), record.add(response)];
+    expect(followed).toEqual(sent);
+    // Held for hours in flight, a receipt of a few dozen bytes must not pin an 8 KiB pool slab.
+    expect(sent.map((bytes) => bytes!.buffer.byteLength)).toEqual(sent.map((bytes) => bytes!.byteLength));
+    const asSent = encodeFrames([receipt, response]);
+    // The object changes after it was sent: the resend still gets what the terminal got.
+    response.response!.text = 'CHANGED AFTER SENDING';
+    record.finish();
+    expect(record.encoded).toEqual(asSent);
+    expect(record.add(response)).toBeUndefined();
+  });
+
+  it('encodes at the end the frames it was given restored, beside the bytes of those added since', () => {
+    const header = { clientMessageId: 'REC-3', control: '000003', messageKey: 'QW', inputSeq: 14 };
+    const receipt: Frame = { receipt: { header } };
+    const queued: Frame = { queuedNotice: { header, system: 'NCIC', text: '.02. NCIC OUT OF SERVICE' } };
+    const completion: Frame = { completion: { header, answered: [], failed: ['NCIC'], inputSeq: 14 } };
+    const record = AnswerRecord.restored([receipt, queued], 9, false);
+    expect(Buffer.from(record.add(completion)!)).toEqual(Buffer.from(encodeFrame(completion, { maxFrameBytes: Number.MAX_SAFE_INTEGER })));
+    record.finish();
+    expect(record.encoded).toEqual(encodeFrames([receipt, queued, completion]));
+    expect(record.frames.map(wire)).toEqual([receipt, queued, completion].map(wire));
+  });
+
   it('in flight, hands each later frame to a resend that follows; at the end, keeps the answer as the journal stores it', async () => {
     const header = { clientMessageId: 'REC-1', control: '000001', messageKey: 'QW', inputSeq: 12, receivedAtMs: 1_790_000_000_123 };
     const receipt: Frame = { receipt: { header } };

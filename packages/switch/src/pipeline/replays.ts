@@ -10,14 +10,30 @@
  * records, fields, texts) an answer of 2.7 KB encoded held 9.6 KB of heap
  * (`bench-replays.ts`), and every major collection walks them; a byte array's contents are
  * never walked. They are decoded again only to answer a resend, which is rare.
+ *
+ * Each frame is encoded once, when it is added: those bytes are what the origin sends (a
+ * terminal's writer sends them as they are) and what the finished record joins, so the
+ * journal's copy is the wire's, byte for byte, and no frame is encoded a second time for it.
  */
 import { createHash } from 'node:crypto';
 import { encodeFrame, type Frame, type Transaction } from '@clets/protocol';
-import { decodeFrames, encodeFrames } from './journal.js';
+import { decodeFrames, joinFrames } from './journal.js';
+
+const NO_LIMIT = { maxFrameBytes: Number.MAX_SAFE_INTEGER };
+
+/** Sends a frame of the answer; `encoded` is its encoding when it has one. */
+export type AnswerSend = (frame: Frame, encoded?: Uint8Array) => void;
+
+/** An answer in flight: its frames as sent, and each one's bytes as `add` encoded them. */
+interface Answering {
+  readonly frames: Frame[];
+  /** Undefined where a frame was restored rather than added, or did not encode. */
+  readonly wire: (Uint8Array | undefined)[];
+}
 
 /** What only a record in flight needs: resends that follow it, and the promises they wait on. */
 interface Waiters {
-  readonly followers: Set<(frame: Frame) => void>;
+  readonly followers: Set<AnswerSend>;
   firstRow?: Deferred<number | undefined>;
   done?: Deferred<void>;
 }
@@ -38,8 +54,8 @@ const FINISHED = 2;
 const SUSPENDED = 4;
 
 export class AnswerRecord {
-  /** In flight: the frames so far, as sent; finished: all of them, encoded. */
-  #answer: Frame[] | Uint8Array = [];
+  /** In flight: the frames so far, as sent, and their bytes; finished: all of them, encoded. */
+  #answer: Answering | Uint8Array = { frames: [], wire: [] };
   /** AUDITED, FINISHED, SUSPENDED. */
   #state = 0;
   #firstRowSeq: number | undefined;
@@ -76,12 +92,12 @@ export class AnswerRecord {
    * at each call: read it once per resend.
    */
   get frames(): readonly Frame[] {
-    return this.#answer instanceof Uint8Array ? decodeFrames(this.#answer) : this.#answer;
+    return this.#answer instanceof Uint8Array ? decodeFrames(this.#answer) : this.#answer.frames;
   }
 
   /** How many frames the answer has so far (without decoding them). */
   get frameCount(): number {
-    if (!(this.#answer instanceof Uint8Array)) return this.#answer.length;
+    if (!(this.#answer instanceof Uint8Array)) return this.#answer.frames.length;
     const view = new DataView(this.#answer.buffer, this.#answer.byteOffset, this.#answer.byteLength);
     let count = 0;
     for (let offset = 0; offset + 4 <= view.byteLength; offset += 4 + view.getUint32(offset)) count += 1;
@@ -103,18 +119,32 @@ export class AnswerRecord {
    */
   static restored(frames: readonly Frame[], firstRow: number | undefined, finished: boolean): AnswerRecord {
     const record = new AnswerRecord();
-    (record.#answer as Frame[]).push(...frames);
+    (record.#answer as Answering).frames.push(...frames);
     record.audited(firstRow);
     if (finished) record.finish();
     return record;
   }
 
-  /** Keeps a frame of the original's answer and passes it to every resend waiting on it. */
-  add(frame: Frame): void {
+  /**
+   * Keeps a frame of the original's answer, passes it to every resend waiting on it, and
+   * returns its encoding: the bytes to send for it, which the record keeps as they are
+   * (nobody may write to them). Undefined after the end, or for a frame that does not encode.
+   */
+  add(frame: Frame): Uint8Array | undefined {
     // Nothing is added after the end: the journal's copy of the answer ends there too.
-    if (this.#answer instanceof Uint8Array) return;
-    this.#answer.push(frame);
-    if (this.#waiters !== undefined) for (const follower of this.#waiters.followers) follower(frame);
+    if (this.#answer instanceof Uint8Array) return undefined;
+    let encoded: Uint8Array | undefined;
+    try {
+      encoded = ownBytes(encodeFrame(frame, NO_LIMIT));
+    } catch {
+      // Sent without bytes: the writer that encodes it meets the same error and reports it.
+      encoded = undefined;
+    }
+    const { frames, wire } = this.#answer;
+    wire[frames.length] = encoded;
+    frames.push(frame);
+    if (this.#waiters !== undefined) for (const follower of this.#waiters.followers) follower(frame, encoded);
+    return encoded;
   }
 
   /** The original's first audit row is committed (or could not be: undefined). */
@@ -126,7 +156,7 @@ export class AnswerRecord {
   }
 
   /** Sends every later frame to `send` as well, until the original finishes. */
-  follow(send: (frame: Frame) => void): void {
+  follow(send: AnswerSend): void {
     if (!this.finished) this.#waiting().followers.add(send);
   }
 
@@ -143,8 +173,9 @@ export class AnswerRecord {
     this.#waiters = undefined;
     waiters?.firstRow?.resolve(this.#firstRowSeq);
     waiters?.done?.resolve();
+    const { frames, wire } = this.#answer as Answering;
     try {
-      this.#answer = encodeFrames(this.#answer as Frame[]);
+      this.#answer = joinFrames(frames.map((frame, index) => wire[index] ?? encodeFrame(frame, NO_LIMIT)));
     } catch {
       // A frame that does not encode was not sent either (every writer encodes): the record
       // keeps the objects, and the journal, encoding them, reports the error.
@@ -155,6 +186,15 @@ export class AnswerRecord {
     this.#waiters ??= { followers: new Set() };
     return this.#waiters;
   }
+}
+
+/**
+ * Bytes in an array buffer of their own. The encoder cuts small frames from Node's shared 8 KiB
+ * pool: a record kept in flight for hours (a transaction held for a system that is down, up to
+ * `limits.queueMaxPerLink` of them) would pin a slab for each receipt of a few dozen bytes.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 /**

@@ -52,9 +52,11 @@ export interface TransactionOrigin {
   /**
    * Sends a frame to whoever sent the transaction, wherever they are connected now: for a
    * terminal, the connection of the same operator at that terminal, and nobody else's.
-   * False when it could not be given now (the operator is not logged in there).
+   * False when it could not be given now (the operator is not logged in there). `encoded`,
+   * when given, is the frame's encoding, the bytes the duplicate window keeps: a writer that
+   * sends the frame as it is sends these instead of encoding it again.
    */
-  send(frame: Frame): boolean | void;
+  send(frame: Frame, encoded?: Uint8Array): boolean | void;
   /**
    * Keeps a frame for the sender when `send` could not give it: a transaction that was held
    * (`.02.`) answers after a wait the operator need not sit through, so its later frames are
@@ -325,9 +327,9 @@ export class TransactionPipeline {
     const id = this.#journal.nextId();
     let held = false;
     const reply = (frame: Frame): void => {
-      record.add(frame);
+      const encoded = record.add(frame);
       if (frame.queuedNotice) held = true;
-      if (origin.send(frame) === false && held) origin.keep?.(frame);
+      if (origin.send(frame, encoded) === false && held) origin.keep?.(frame);
     };
     let suspended = false;
     try {
@@ -364,7 +366,7 @@ export class TransactionPipeline {
     deps.metrics.count('clets_duplicates_total', 'Transactions answered again from the duplicate window');
     for (const frame of record.frames) origin.send(frame);
     if (record.finished) return record.suspended ? 'suspended' : 'done';
-    record.follow((frame) => origin.send(frame));
+    record.follow((frame, encoded) => origin.send(frame, encoded));
     await record.done;
     return record.suspended ? 'suspended' : 'done';
   }
@@ -693,8 +695,7 @@ export class TransactionPipeline {
     this.#duplicates.set(entry.place.key, entry.place.digest, record, entry.place.at, entry.place.share);
     const origin = deps.resumedOrigin?.(accepted.origin) ?? silentOrigin(accepted.origin);
     const reply = (frame: Frame): void => {
-      record.add(frame);
-      origin.send(frame);
+      origin.send(frame, record.add(frame));
     };
     this.#inFlight += 1;
     let suspended = false;

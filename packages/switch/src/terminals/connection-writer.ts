@@ -26,15 +26,20 @@ export class ConnectionWriter {
     this.#coalescer = new WriteCoalescer(socket);
   }
 
-  /** Encodes and queues one frame. Returns false when the connection is closed or was dropped. */
-  write(frame: Frame): boolean {
+  /**
+   * Encodes and queues one frame. `encoded`, when given, is the frame's encoding made before
+   * (the duplicate window keeps the same bytes): sent as it is. A server's frames are not
+   * masked (RFC 6455 section 5.1), so ws never writes into them. Returns false when the
+   * connection is closed or was dropped.
+   */
+  write(frame: Frame, encoded?: Uint8Array): boolean {
     if (this.#closed || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.highWaterMarkBytes) {
       this.#closed = true;
       this.onSlowConsumer();
       return false;
     }
-    const bytes = encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
+    const bytes = encoded ?? encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
     this.#coalescer.beforeWrite();
     this.socket.send(bytes, { binary: true });
     this.stats.framesSent += 1;

@@ -53,12 +53,13 @@ export class TerminalDirectory {
   /**
    * Sends an answer to the operator who asked, at the terminal they asked from, on whatever
    * connection they use now; false when they are not logged in there. Another operator who
-   * logged in at that terminal meanwhile never gets it (CJIS need to know).
+   * logged in at that terminal meanwhile never gets it (CJIS need to know). `encoded`: the
+   * frame's encoding when the caller has it (ConnectionWriter.write).
    */
-  sendToOperator(mnemonic: string, operatorId: string, frame: Frame): boolean {
+  sendToOperator(mnemonic: string, operatorId: string, frame: Frame, encoded?: Uint8Array): boolean {
     const connection = this.#byMnemonic.get(mnemonic);
     if (connection?.session?.operatorId !== operatorId) return false;
-    return connection.write(frame);
+    return connection.write(frame, encoded);
   }
 
   loggedIn(): TerminalConnection[] {
@@ -148,8 +149,8 @@ export class TerminalConnection {
     return this.#state;
   }
 
-  write(frame: Frame): boolean {
-    const written = this.writer.write(frame);
+  write(frame: Frame, encoded?: Uint8Array): boolean {
+    const written = this.writer.write(frame, encoded);
     const session = this.session;
     if (written && session !== undefined) this.context.messageLog?.received(identityOf(session), frame);
     return written;
@@ -414,7 +415,7 @@ export class TerminalConnection {
     try {
       await this.context.pipeline.submit({
         kind: 'terminal', session, terminal: mnemonic, sourceAddress: this.sourceAddress,
-        send: (frame) => directory.sendToOperator(mnemonic, session.operatorId, frame),
+        send: (frame, encoded) => directory.sendToOperator(mnemonic, session.operatorId, frame, encoded),
         keep: (frame) => this.context.keepAnswer?.(mnemonic, session.operatorId, frame),
       }, transaction);
     } finally {
