@@ -108,7 +108,9 @@ export function gitCommit(): string {
 /** Whether the working tree has changes the commit does not hold (the figures are of those). */
 export function gitDirty(): boolean {
   try {
-    return execFileSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    // The run's own outputs do not count: they change as the run goes.
+    const pathspec = ['--', '.', ':(exclude)bench/results', ':(exclude)bench/RESULTS.md'];
+    return execFileSync('git', ['status', '--porcelain', ...pathspec], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
   } catch {
     return false;
   }
