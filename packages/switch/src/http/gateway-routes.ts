@@ -222,33 +222,23 @@ export const gatewayRoutes: FastifyPluginAsync<GatewayRoutesOptions> = async (fa
     gateway.counter += 1;
     const header = transaction.header ?? {};
     const clientMessageId = header.clientMessageId || `GW-${gateway.session.sessionId.slice(0, 8)}-${gateway.counter}`;
-    const frames: Frame[] = [];
-    let finished: () => void = () => {};
-    const done = new Promise<void>((resolve) => { finished = resolve; });
+    const answer = new GatewayAnswer();
     const logIdentity: MessageLogIdentity = { operatorId: gateway.session.operatorId, ori: gateway.session.ori, terminal: gateway.session.terminal.mnemonic };
     const sent: Transaction = { ...transaction, header: { ...header, clientMessageId } };
     options.messageLog?.sent(logIdentity, sent);
     const submitted = options.pipeline.submit({
       kind: 'gateway', session: gateway.session, terminal: gateway.session.terminal.mnemonic, sourceAddress: request.ip,
-      send: (frame) => {
-        frames.push(frame);
+      send: (frame, encoded) => {
+        answer.add(frame, encoded);
         options.messageLog?.received(logIdentity, frame);
-        const kind = frameKind(frame);
-        // A transaction ends with its Completion, or with a Reject before any Receipt.
-        if (kind === 'completion' || (kind === 'reject' && !frames.some((sent) => frameKind(sent) === 'receipt'))) finished();
       },
     }, sent);
-    await Promise.race([done, submitted.then(() => finished()), delay(options.limits.waitMs)]);
-    if (wantsProtobuf) {
-      return reply.type(PROTOBUF).send(Buffer.concat(frames.map((frame) => lengthPrefixed(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER })))));
-    }
-    const complete = frames.some((frame) => frameKind(frame) === 'completion');
-    const rejected = !complete && frames.some((frame) => frameKind(frame) === 'reject');
-    const status = complete ? 200 : rejected ? rejectStatus(frames) : 504;
-    return reply.status(status).send({
-      clientMessageId, complete,
-      frames: frames.map((frame) => frameToJson(decodeFrame(encodeFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER }), { maxFrameBytes: Number.MAX_SAFE_INTEGER }))),
-    });
+    await answer.settled(submitted, options.limits.waitMs);
+    if (wantsProtobuf) return reply.type(PROTOBUF).send(answer.lengthPrefixed());
+    const status = answer.complete ? 200 : answer.reject !== undefined ? rejectStatus(answer.reject) : 504;
+    // The body is rendered here, in the shape of `messageAnswer`: the frames' JSON is that of
+    // their wire bytes, so a check of it against the schema on every answer would find nothing.
+    return reply.status(status).type(JSON_UTF8).send(Buffer.from(answer.json(clientMessageId)));
   });
 
   app.addHook('onClose', async () => {
@@ -285,19 +275,93 @@ function transactionFromProtobuf(raw: unknown): Transaction {
   return frame.transaction;
 }
 
-function rejectStatus(frames: Frame[]): number {
-  const reject = frames.find((frame) => frameKind(frame) === 'reject')?.reject;
-  const code = reject?.code ?? '';
+function rejectStatus(reject: NonNullable<Frame['reject']>): number {
+  const code = reject.code ?? '';
   return isErrorCode(code) ? ERROR_CODES[code].http : 400;
 }
 
-/** Frames in a protobuf HTTP answer: each prefixed by its length, 4 bytes big-endian. */
-function lengthPrefixed(bytes: Uint8Array): Buffer {
-  const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(bytes.length);
-  return Buffer.concat([prefix, bytes]);
-}
+const NO_LIMIT = { maxFrameBytes: Number.MAX_SAFE_INTEGER };
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+/**
+ * The frames of one transaction as the gateway hears them, each with its wire bytes (those the
+ * pipeline encoded for the duplicate window, or encoded here when it gave none): the answer is
+ * rendered from them without encoding a frame again.
+ */
+class GatewayAnswer {
+  readonly #frames: Frame[] = [];
+  readonly #wire: (Uint8Array | undefined)[] = [];
+  #receipted = false;
+  /** A Completion came, or a Reject before any Receipt: nothing more will come. */
+  #ended = false;
+  #finished: (() => void) | undefined;
+  complete = false;
+  /** The first Reject among the frames: the status of an answer without a Completion. */
+  reject: NonNullable<Frame['reject']> | undefined;
+
+  add(frame: Frame, encoded: Uint8Array | undefined): void {
+    this.#frames.push(frame);
+    this.#wire.push(encoded);
+    const kind = frameKind(frame);
+    if (kind === 'receipt') {
+      this.#receipted = true;
+    } else if (kind === 'completion') {
+      this.complete = true;
+      this.#ended = true;
+    } else if (kind === 'reject') {
+      this.reject ??= frame.reject ?? {};
+      // A transaction ends with its Completion, or with a Reject before any Receipt.
+      if (!this.#receipted) this.#ended = true;
+    }
+    if (this.#ended) this.#finished?.();
+  }
+
+  /**
+   * Resolves at the end of the transaction, when the pipeline is done with it, or after
+   * `waitMs`; rejects when the pipeline fails. The timer goes with the request that set it.
+   */
+  settled(submitted: Promise<unknown>, waitMs: number): Promise<void> {
+    if (this.#ended) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(finish, waitMs).unref();
+      function finish(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#finished = finish;
+      submitted.then(finish, (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  }
+
+  /** Each frame's wire bytes; a frame sent without them is encoded now (and fails here, if it must). */
+  #encoded(): Uint8Array[] {
+    return this.#frames.map((frame, at) => this.#wire[at] ?? encodeFrame(frame, NO_LIMIT));
+  }
+
+  /** Every frame, each prefixed by its length (4 bytes, big-endian), in one buffer. */
+  lengthPrefixed(): Buffer {
+    const wire = this.#encoded();
+    let size = 0;
+    for (const bytes of wire) size += 4 + bytes.length;
+    const out = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const bytes of wire) {
+      out.writeUInt32BE(bytes.length, at);
+      out.set(bytes, at + 4);
+      at += 4 + bytes.length;
+    }
+    return out;
+  }
+
+  /** The JSON answer (`messageAnswer`): each frame in protobuf JSON, read from its wire bytes. */
+  json(clientMessageId: string): string {
+    let frames = '';
+    for (const bytes of this.#encoded()) {
+      frames += (frames === '' ? '' : ',') + JSON.stringify(frameToJson(decodeFrame(bytes, NO_LIMIT)));
+    }
+    return `{"clientMessageId":${JSON.stringify(clientMessageId)},"complete":${this.complete},"frames":[${frames}]}`;
+  }
 }
