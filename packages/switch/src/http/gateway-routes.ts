@@ -15,6 +15,7 @@ import {
   type DecodedFrame, type Frame, type Transaction,
 } from '@clets/protocol';
 import type { AuditSink } from '../audit/types.js';
+import { joinFrames } from '../pipeline/journal.js';
 import type { TransactionPipeline } from '../pipeline/transaction-pipeline.js';
 import type { OperatorSession, SecurityPolicy } from '../security/policy.js';
 import type { MessageLogIdentity } from '../terminals/terminal-connection.js';
@@ -343,17 +344,8 @@ class GatewayAnswer {
 
   /** Every frame, each prefixed by its length (4 bytes, big-endian), in one buffer. */
   lengthPrefixed(): Buffer {
-    const wire = this.#encoded();
-    let size = 0;
-    for (const bytes of wire) size += 4 + bytes.length;
-    const out = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (const bytes of wire) {
-      out.writeUInt32BE(bytes.length, at);
-      out.set(bytes, at + 4);
-      at += 4 + bytes.length;
-    }
-    return out;
+    const joined = joinFrames(this.#encoded());
+    return Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength);
   }
 
   /** The JSON answer (`messageAnswer`): each frame in protobuf JSON, read from its wire bytes. */
