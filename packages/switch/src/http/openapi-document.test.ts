@@ -5,6 +5,7 @@ import { encodeFrame, HitStatus, totpCode, type LinkReply } from '@clets/protoco
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryAuditStore } from '../audit/index.js';
 import { buildSwitch, type CletsSwitch } from '../switch.js';
+import { decodeFrames } from '../pipeline/journal.js';
 import { FakeLink, type FakeRequest } from '../testing/fake-link.js';
 import { DEMO_NOW, demoFixtures, TINY_SCRYPT } from '../testing/security.js';
 
@@ -19,7 +20,7 @@ interface Harness {
   /** Every answer so far that the document does not describe. */
   readonly problems: string[];
   /** One request; its answer is checked against the document and returned. */
-  call(method: string, url: string, options?: { token?: string; payload?: unknown; contentType?: string; remoteAddress?: string }): Promise<{ statusCode: number; body: string; json(): any }>;
+  call(method: string, url: string, options?: { token?: string; payload?: unknown; contentType?: string; remoteAddress?: string }): Promise<{ statusCode: number; body: string; rawPayload: Buffer; json(): any }>;
 }
 
 const switches: CletsSwitch[] = [];
@@ -69,7 +70,7 @@ async function start(options: { hang?: string[]; down?: string[]; gatewayWaitMs?
         ...(body === undefined ? {} : { payload: body }),
       });
       problems.push(...validator.problems({ method, url, statusCode: response.statusCode, headers: response.headers, body: response.body }));
-      return { statusCode: response.statusCode, body: response.body, json: () => response.json() };
+      return { statusCode: response.statusCode, body: response.body, rawPayload: response.rawPayload, json: () => response.json() };
     },
   };
 }
@@ -163,6 +164,8 @@ describe("the switch's real answers", () => {
     const frame = encodeFrame({ transaction: { text: `QW.${ORI}.NAM/KORVALE,DESMIN.SEX/M.DOB/19860412.${RTE}`, header: { clientMessageId: 'CAD-4' } } });
     const protobuf = await h.call('POST', '/v1/messages', { token, payload: Buffer.from(frame), contentType: 'application/x-protobuf' });
     expect(protobuf.statusCode).toBe(200);
+    // The body is the frames, each prefixed by its length: the last, the Completion echoing the id.
+    expect(decodeFrames(protobuf.rawPayload).at(-1)?.completion?.header?.clientMessageId).toBe('CAD-4');
     expect((await h.call('POST', '/v1/messages', { token, payload: Buffer.from([0xff, 0xff, 0xff]), contentType: 'application/x-protobuf' })).statusCode).toBe(400);
     expect((await h.call('DELETE', '/v1/sessions/current', { token })).statusCode).toBe(204);
     expect((await h.call('DELETE', '/v1/sessions/current', { token })).statusCode).toBe(401);
